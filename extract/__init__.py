@@ -1,0 +1,3 @@
+"""Extraction: documents in, typed facts with evidence out. Never imports `graph`."""
+
+EXTRACTOR_VERSION = "0.1.0"

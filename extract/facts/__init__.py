@@ -1,0 +1,1 @@
+"""Fact modules: one per fact type, each Segmented -> list of facts."""

@@ -1,0 +1,185 @@
+"""Seats: a person sits on a body in a capacity (chair, vice-chair, member, co-opted
+member, substitute, leader, deputy leader, cabinet member).
+
+Read from membership blocks of agendas, the chair notes of a Present block, elections
+and appointments ("Councillor X was elected Chairperson of the Council"), lists of
+chairs ("Chairperson: Cllr X / Vice-chairperson: Cllr Y"), and the plain fact that a
+councillor named in a council's papers is a member of that council.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract.facts.attendance import attendance
+from extract.mentions import find_bodies, find_honorific_people, split_people
+from extract.records import Capacity, OrgKind, SeatFact, SeatRole
+from extract.segment import Segmented
+
+_ROLE_WORDS = [
+    (re.compile(r"^vice[- ]?chair(?:person|man|woman)?s?$", re.I), SeatRole.VICE_CHAIR),
+    (re.compile(r"^(?:chair(?:person|man|woman)?|in the chair)s?$", re.I), SeatRole.CHAIR),
+    (re.compile(r"^co-?opted (?:members?|non-voting members?)|co-optees?$", re.I), SeatRole.CO_OPTED),
+    (re.compile(r"^deputy leader\b", re.I), SeatRole.DEPUTY_LEADER),
+    (re.compile(r"^leader\b", re.I), SeatRole.LEADER),
+    (re.compile(r"^substitutes?(?: members?)?$", re.I), SeatRole.SUBSTITUTE),
+    (re.compile(r"^(?:councillors?|members?)$", re.I), SeatRole.MEMBER),
+]
+_MEMBERSHIP_HEAD = re.compile(r"^\s*(?:Membership|Members|Committee members(?:hip)?)\s*:?\s*$", re.I)
+_ELECTED = re.compile(
+    r"(?P<who>(?:Councillor|Cllr)\.?\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
+    r"(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)\s+"
+    r"(?:as\s+)?(?:the\s+)?(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Deputy Leader|Leader)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)")
+_RESPECTIVELY = re.compile(
+    r"(?P<a>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+and\s+(?P<b>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+"
+    r"(?:\s+[A-Z][\w'-]+)?)\s+(?:are|were|will be)\s+(?:the\s+)?(?P<r1>Vice[- ]Chair\w*|Chair\w*)\s+and\s+"
+    r"(?P<r2>Vice[- ]Chair\w*|Chair\w*)(?:\s+of\s+(?P<body>[A-Z][^\n.,;]*?))?\s+respectively", re.I)
+_CHAIR_LIST = re.compile(
+    r"(?P<role>Vice[- ]chair(?:person|man)?|Chair(?:person|man)?)\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+"
+    r"(?:\s+[A-Z][\w'-]+){0,2})", re.I)
+_PAREN_ROLE = re.compile(r"^(?P<role>Leader|Deputy Leader|Chair(?:person|man)?|Vice[- ]Chair(?:person|man)?)"
+                         r"(?: of (?:the )?(?P<body>.+))?$", re.I)
+
+
+def role_of(text: str) -> SeatRole | None:
+    t = " ".join(text.strip(" :,.()").split())
+    for rx, role in _ROLE_WORDS:
+        if rx.match(t):
+            return role
+    return None
+
+
+def _body_named(seg: Segmented, raw: str | None, default: str | None) -> str | None:
+    if not raw:
+        return default
+    raw = raw.strip()
+    if raw.lower() in ("council", "the council", "full council") or raw.lower().startswith("council"):
+        return seg.council or default
+    bodies = find_bodies(raw)
+    return bodies[0].name if bodies else default
+
+
+def _council_level(role: SeatRole) -> bool:
+    return role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER)
+
+
+def seats(seg: Segmented) -> list[SeatFact]:
+    out: list[SeatFact] = []
+    seen: set[tuple[str, str, SeatRole]] = set()
+
+    def add(name: str, body: str | None, role: SeatRole, start: int, end: int, rule: str, date=None) -> None:
+        if not body or not name:
+            return
+        key = (name, body, role)
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(SeatFact(person=name, body=body, role=role, date=date or seg.date_at(start),
+                            evidence=seg.sentence_evidence(start, end, rule)))
+
+    # membership blocks: "Chairperson<TAB>Councillor X", "<TAB>Councillor Y", "Co-opted Members<TAB>Name<TAB>Body"
+    lines = seg.lines
+    for i, line in enumerate(lines):
+        if not _MEMBERSHIP_HEAD.match(line.text):
+            continue
+        meeting = seg.meeting_at(line.start)
+        body = meeting.body if meeting else None
+        current = SeatRole.MEMBER
+        blanks = 0
+        for ln in lines[i + 1:i + 60]:
+            cells = ln.text.split("\t")
+            if not ln.text.strip():
+                blanks += 1
+                if blanks >= 2:
+                    break
+                continue
+            blanks = 0
+            if len(cells) == 1 and not re.match(r"^\s*(Councillor|Cllr)", ln.text) and role_of(cells[0]) is None:
+                break
+            label = role_of(cells[0]) if cells[0].strip() else None
+            if label:
+                current = label
+            elif cells[0].strip():
+                current = SeatRole.MEMBER if current in (SeatRole.CHAIR, SeatRole.VICE_CHAIR) else current
+            people_cell = next((c for c in (cells[1:] if label or not cells[0].strip() else cells) if c.strip()), "")
+            offset = ln.start + ln.text.find(people_cell) if people_cell else ln.start
+            for p in split_people(people_cell, offset):
+                add(p.name, body, current, p.start, p.end, "seat.membership-block")
+            if label in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
+                current = SeatRole.MEMBER
+    # attendance at a meeting: chair notes, and committee members present or with apologies
+    for a in attendance(seg):
+        if a.capacity == Capacity.IN_ATTENDANCE:
+            continue
+        ev = a.evidence
+        line = seg.text[ev.start:ev.end]
+        role = SeatRole.MEMBER
+        after = seg.text[ev.start:ev.end].lower()
+        if a.chair:
+            role = SeatRole.CHAIR
+        elif "vice-chair" in after and a.person.split()[-1].lower() in line.lower() and re.search(
+                re.escape(a.person) + r"\s*\(vice-chair", seg.text[ev.start:ev.end + 40], re.I):
+            role = SeatRole.VICE_CHAIR
+        elif re.search(r"co-opted", line, re.I) and re.search(r"co-opted[^\n]*" + re.escape(a.person) + "|" +
+                                                              re.escape(a.person) + r"[^\n]{0,5}\(co-opted", line, re.I):
+            role = SeatRole.CO_OPTED
+        elif re.search(r"substitute", line, re.I) and a.capacity == Capacity.PRESENT:
+            role = SeatRole.SUBSTITUTE
+        add(a.person, a.body, role, ev.start, ev.end, "seat.from-attendance", a.meeting_date)
+    for m in _ELECTED.finditer(seg.text):
+        role = role_of(m.group("role")) or SeatRole.MEMBER
+        meeting = seg.meeting_at(m.start())
+        default = seg.council if _council_level(role) or not meeting else meeting.body
+        body = _body_named(seg, m.group("body"), default)
+        for p in split_people(m.group("who"), m.start("who")):
+            add(p.name, body, role, m.start(), m.end(), "seat.elected")
+    for m in _RESPECTIVELY.finditer(seg.text):
+        body = _body_named(seg, m.group("body"), seg.council)
+        for g, rg in (("a", "r1"), ("b", "r2")):
+            role = role_of(m.group(rg))
+            for p in split_people(m.group(g), m.start(g)):
+                if role:
+                    add(p.name, body, role, m.start(), m.end(), "seat.respectively")
+    for m in _CHAIR_LIST.finditer(seg.text):
+        # the body is named just before ("Licensing sub-committee Chairperson: Cllr X") or on the line above
+        line_i = seg.line_index(m.start())
+        before = seg.text[seg.lines[line_i].start:m.start()]
+        candidates = [b for b in find_bodies(before) if b.kind != OrgKind.EXTERNAL]
+        j = line_i - 1
+        while not candidates and j >= max(0, line_i - 3):
+            candidates = [b for b in find_bodies(seg.lines[j].text) if b.kind != OrgKind.EXTERNAL]
+            j -= 1
+        if not candidates and re.match(r"^\s*\w+ sub-committee", before, re.I):
+            candidates = []
+        body = candidates[-1].name if candidates else None
+        if body is None:
+            low = before.strip().lower()
+            if low:
+                body = before.strip().rstrip(":").strip().title().replace("Sub-Committee", "Sub-Committee")
+        role = role_of(m.group("role"))
+        for p in split_people(m.group("who"), m.start("who")):
+            if role and body:
+                add(p.name, body, role, m.start(), m.end(), "seat.chair-list")
+    # "Cllr David Hitchiner (Leader)"
+    for line in seg.lines:
+        if "(" not in line.text:
+            continue
+        for p in split_people(line.text, line.start):
+            if p.note and p.honorific == "councillor":
+                pm = _PAREN_ROLE.match(p.note)
+                if pm:
+                    role = role_of(pm.group("role")) or SeatRole.MEMBER
+                    body = _body_named(seg, pm.group("body"), seg.council if _council_level(role) else None)
+                    add(p.name, body, role, p.start, p.note_start + len(p.note), "seat.paren-role")
+    # every councillor named in a council's papers sits on that council
+    if seg.council:
+        for m in find_honorific_people(seg.text):
+            if m.honorific in ("councillor", "councillors", "cllr", "cllrs"):
+                add(m.name, seg.council, SeatRole.MEMBER, m.start, m.end, "seat.councillor")
+        for line in seg.lines:
+            lm = re.match(r"^\s*(?:Councillors|Cllrs)\s*:?\s+(?P<rest>.+)$", line.text)
+            if lm:
+                for p in split_people(lm.group("rest"), line.start + lm.start("rest"), "councillor"):
+                    add(p.name, seg.council, SeatRole.MEMBER, p.start, p.end, "seat.councillor-list")
+    return out

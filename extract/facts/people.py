@@ -1,0 +1,58 @@
+"""People: every named individual in a document, public office holders and private ones.
+
+Names come from the other facts (attendance, seats, posts, owners), from honorifics
+("Councillor Fagan", "Mr. Paul walker") and from the model's PERSON entities. Each
+distinct name is one fact; `privacy` decides whether it may be published.
+"""
+
+from __future__ import annotations
+
+from extract.mentions import find_honorific_people, find_model_people
+from extract.privacy import is_private_at, private_spans
+from extract.records import ActionFact, AttendanceFact, DecisionFact, Fact, PersonFact, PostFact, SeatFact
+from extract.segment import Segmented
+
+_OFFICE_HONORIFICS = {"councillor", "councillors", "cllr", "cllrs"}
+
+
+def _names_in(fact: Fact) -> list[str]:
+    if isinstance(fact, AttendanceFact | SeatFact | PostFact):
+        return [fact.person]
+    if isinstance(fact, ActionFact):
+        return [o for o in fact.owners if len(o.split()) <= 4]
+    if isinstance(fact, DecisionFact) and fact.lead_officer:
+        return [fact.lead_officer]
+    return []
+
+
+def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list[PersonFact]:
+    private = private_spans(seg)
+    mentions: dict[str, list[tuple[int, int, str, bool]]] = {}  # name -> (start, end, rule, has_office)
+    for f in facts:
+        for name in _names_in(f):
+            office = isinstance(f, PostFact | SeatFact) or (isinstance(f, AttendanceFact))
+            mentions.setdefault(name, []).append((f.evidence.start, f.evidence.end, f"person.from-{f.fact_type}", office))
+    for m in find_honorific_people(seg.text):
+        mentions.setdefault(m.name, []).append((m.start, m.end, "person.honorific", m.honorific in _OFFICE_HONORIFICS))
+    if use_model:
+        for m in find_model_people(seg.text):
+            mentions.setdefault(m.name, []).append((m.start, m.end, "person.model", False))
+    out = []
+    for name, spans in mentions.items():
+        # a model-only single mention of a name is too weak to publish a person on
+        rules = {r for _s, _e, r, _o in spans}
+        if rules == {"person.model"} and len(spans) < 2 and not _has_context(seg, spans[0][0], spans[0][1]):
+            continue
+        has_office = any(o for *_x, o in spans)
+        in_private = [s for s in spans if is_private_at(private, s[0])]
+        public = has_office or not in_private
+        s, e, rule, _o = min(spans)
+        out.append(PersonFact(name=name, public=public, written=seg.text[s:e],
+                              evidence=seg.sentence_evidence(s, e, rule)))
+    return out
+
+
+def _has_context(seg: Segmented, start: int, end: int) -> bool:
+    """A name followed by a comma and a capitalised title, or inside a parenthesised title."""
+    after = seg.text[end:end + 4]
+    return after.startswith((", ", " (", "\t")) or seg.text[max(0, start - 2):start] in ("- ", "= ")

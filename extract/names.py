@@ -1,0 +1,91 @@
+"""Person names as a careful reader writes them down.
+
+Papers write "Councillor Toni Fagan", "Cllr Fagan", "Mr. Paul walker", "MR JOHN SMITH",
+"Fagan's". The record keeps the name without honorific, capitalised as a person writes
+it; the honorific is kept separately because it says something (a councillor is public).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+HONORIFICS = (
+    "Councillors", "Councillor", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
+    "Professor", "Sir", "Dame", "Rev", "Reverend", "Lord", "Lady", "Judge", "HHJ",
+)
+_HONORIFIC_RX = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.I)
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "bin", "al"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.?|[A-Z]['\u2019][A-Z][a-z]+|[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)*|"
+                         r"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Capitalised words that are never part of a person's name (posts, bodies, places of work)."""
+    text = resources.files("extract").joinpath("patterns/not_name_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in text.split() if w.strip() and not w.startswith("#"))
+
+
+def strip_honorific(name: str) -> tuple[str, str]:
+    """("Councillor", "Toni Fagan") from "Councillor Toni Fagan"."""
+    m = _HONORIFIC_RX.match(name.strip())
+    if not m:
+        return "", name.strip()
+    return m.group(0).strip(), name.strip()[m.end():].strip()
+
+
+def _recase(token: str) -> str:
+    if token.isupper() and len(token) > 2 or token.islower() and token not in _PARTICLES:
+        parts = re.split(r"([-'\u2019])", token.lower())
+        out = "".join(p[:1].upper() + p[1:] for p in parts)
+        if out.startswith("Mc") and len(out) > 2:
+            out = "Mc" + out[2:3].upper() + out[3:]
+        return out
+    return token
+
+
+def clean_name(raw: str) -> str | None:
+    """The name as a reader writes it, or None when `raw` cannot be a person's name."""
+    text = " ".join(raw.replace("\u2019", "'").split())
+    text = re.sub(r"'s$|'$", "", text)
+    text = text.strip(" ,.;:()[]*-\u2013")
+    _hon, text = strip_honorific(text)
+    text = text.strip(" ,.;:()")
+    if not text:
+        return None
+    tokens = text.split()
+    if len(tokens) > 4:
+        return None
+    if all(t.isupper() for t in tokens) and all(len(t) > 1 for t in tokens):
+        tokens = [_recase(t) for t in tokens]
+    else:
+        tokens = [_recase(t) if t.islower() and t not in _PARTICLES else t for t in tokens]
+    bad = not_name_words()
+    for t in tokens:
+        if t.lower().strip(".") in bad:
+            return None
+        if t.lower() in _PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(t):
+            return None
+    if len(tokens) == 1 and (len(tokens[0]) < 3 or tokens[0].endswith(".")):
+        return None
+    if tokens[-1].endswith(".") or len(tokens[-1]) < 2:
+        return None
+    return " ".join(tokens)
+
+
+def surname(name: str) -> str:
+    return name.split()[-1].lower()
+
+
+def initials(name: str) -> str:
+    return "".join(t[0] for t in name.split() if t[:1].isupper())
+
+
+def name_key(name: str) -> str:
+    """A comparison key: lower case, honorific and punctuation gone."""
+    _h, rest = strip_honorific(name)
+    return " ".join(re.sub(r"[^a-z0-9' -]+", " ", rest.lower().replace("\u2019", "'")).replace("'", "").split())

@@ -1,0 +1,306 @@
+"""Facts + resolution -> RDF, in the terms of the graph contract.
+
+Every Membership, Meeting, Decision and Action links to the document it came from
+(`prov:wasDerivedFrom`) and carries the sentence as `cg:evidence`. Intervals and
+instants get IRIs, not blank nodes, so the Turtle is byte-stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from extract.records import (
+    ActionFact,
+    AttendanceFact,
+    Capacity,
+    DecisionFact,
+    Fact,
+    MeetingFact,
+    OrganizationFact,
+    OrgKind,
+    PartialDate,
+    PostFact,
+    SeatFact,
+)
+from graph.iris import mint, norm
+from graph.namespaces import CG, DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.resolve import BodyEntity, PersonEntity, Resolution
+
+SEAT_LABELS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "co-opted member": "Co-opted member",
+               "substitute": "Substitute", "leader": "Leader", "deputy leader": "Deputy leader",
+               "cabinet member": "Cabinet member"}
+
+
+def date_literal(d: PartialDate) -> Literal:
+    dtype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[d.precision]
+    return Literal(d.iso, datatype=dtype)
+
+
+def _instant_pred(d: PartialDate) -> URIRef:
+    return {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}[d.precision]
+
+
+@dataclass(slots=True)
+class _Spell:
+    person: PersonEntity
+    role_label: str
+    org: BodyEntity
+    is_post: bool
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    interim: bool = False
+    attested: set[PartialDate] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    evidence: set[str] = field(default_factory=set)
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for p, ns in PREFIXES.items():
+        g.bind(p, ns, override=True)
+    return g
+
+
+def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res: Resolution,
+                *, include_private: bool = False) -> Graph:
+    g = new_graph()
+    doc_iri: dict[str, URIRef] = {}
+    for doc, h in sorted(docs.items()):
+        d = doc_iri[doc] = mint("document", h.get("sha256") or doc, label=doc)
+        g.add((d, RDF.type, FOAF.Document))
+        g.add((d, DCTERMS.identifier, Literal(doc)))
+        if h.get("title"):
+            g.add((d, DCTERMS.title, Literal(h["title"])))
+        if h.get("date"):
+            g.add((d, DCTERMS.date, date_literal(PartialDate(h["date"]))))
+        if h.get("url"):
+            g.add((d, FOAF.page, URIRef(h["url"])))
+
+    def person(doc: str, name: str | None) -> PersonEntity | None:
+        p = res.person(doc, name)
+        if p is None or (not p.public and not include_private):
+            return None
+        return p
+
+    used_people: set[int] = set()
+    used_bodies: set[int] = set()
+
+    def add_person(p: PersonEntity) -> URIRef:
+        if id(p) not in used_people:
+            used_people.add(id(p))
+            iri = p.iri
+            g.add((iri, RDF.type, FOAF.Person))
+            g.add((iri, FOAF.name, Literal(p.name)))
+            for n in sorted(p.names):
+                if n != p.name:
+                    g.add((iri, SKOS.altLabel, Literal(n)))
+        return p.iri
+
+    def add_body(b: BodyEntity) -> URIRef:
+        if id(b) not in used_bodies:
+            used_bodies.add(id(b))
+            iri = b.iri
+            g.add((iri, RDF.type, ORG.Organization))
+            if b.kind == OrgKind.COMMITTEE:
+                g.add((iri, RDF.type, ORG.OrganizationalUnit))
+            g.add((iri, SKOS.prefLabel, Literal(b.name)))
+            g.add((iri, CG.orgKind, Literal(b.kind.value)))
+            for n in sorted(b.names):
+                if n != b.name and norm(n) != norm(b.name):
+                    g.add((iri, SKOS.altLabel, Literal(n)))
+            if b.parent:
+                parent = res.bodies.get(("", _key(b.parent)))
+                if parent is not None and parent is not b:
+                    g.add((iri, ORG.unitOf, add_body(parent)))
+        return b.iri
+
+    def body(doc: str, name: str | None, kind_hint: OrgKind | None = None) -> BodyEntity | None:
+        b = res.body(doc, name)
+        if b is None and name:
+            council = res.councils.get(doc, "")
+            kind = kind_hint or OrgKind.EXTERNAL
+            scope = council if kind == OrgKind.COMMITTEE else ""
+            b = res.bodies.setdefault((scope, _key(name)), BodyEntity(key=_key(name), scope=scope, kind=kind))
+            b.names[name] += 1
+        return b
+
+    for doc in sorted(facts_by_doc):
+        for f in facts_by_doc[doc]:
+            if isinstance(f, OrganizationFact):
+                b = res.body(doc, f.name)
+                if b:
+                    add_body(b)
+    # --- memberships: one per person + role + organization + start -----------------------
+    spells: dict[tuple, _Spell] = {}
+    for doc in sorted(facts_by_doc):
+        for f in facts_by_doc[doc]:
+            if isinstance(f, PostFact):
+                p = person(doc, f.person)
+                o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
+                if not p or not o:
+                    continue
+                role_label, is_post = f.post, True
+            elif isinstance(f, SeatFact):
+                p = person(doc, f.person)
+                o = body(doc, f.body, OrgKind.COMMITTEE)
+                if not p or not o:
+                    continue
+                role_label, is_post = SEAT_LABELS[f.role.value], False
+            else:
+                continue
+            start = f.start
+            key = (id(p), norm(role_label), id(o), start.iso if start else "")
+            s = spells.get(key)
+            if s is None:
+                s = spells[key] = _Spell(p, role_label, o, is_post, start=start)
+            if f.end:
+                s.end = f.end
+            if isinstance(f, PostFact) and f.interim:
+                s.interim = True
+            if f.date:
+                s.attested.add(f.date)
+            s.docs.add(doc)
+            s.evidence.add(f.evidence.text)
+    roles: dict[tuple[int, str], URIRef] = {}
+    for s in sorted(spells.values(), key=lambda s: (s.person.iri, s.role_label, s.org.iri)):
+        pi, oi = add_person(s.person), add_body(s.org)
+        rk = (id(s.org), norm(s.role_label))
+        role = roles.get(rk)
+        if role is None:
+            role = roles[rk] = mint("role", s.role_label, s.org.iri, label=s.role_label)
+            g.add((role, RDF.type, ORG.Role))
+            if s.is_post:
+                g.add((role, RDF.type, ORG.Post))
+                g.add((role, ORG.postIn, oi))
+            g.add((role, SKOS.prefLabel, Literal(s.role_label)))
+        m = mint("membership", str(pi), s.role_label, str(oi), s.start.iso if s.start else "")
+        g.add((m, RDF.type, ORG.Membership))
+        g.add((m, ORG.member, pi))
+        g.add((m, ORG.organization, oi))
+        g.add((m, ORG.role, role))
+        if s.interim:
+            g.add((m, CG.interim, Literal(True)))
+        for d in sorted(s.attested):
+            g.add((m, CG.attestedOn, date_literal(d)))
+        for doc in sorted(s.docs):
+            g.add((m, PROV.wasDerivedFrom, doc_iri[doc]))
+        for e in sorted(s.evidence):
+            g.add((m, CG.evidence, Literal(e)))
+        if s.start or s.end:
+            iv = URIRef(str(m) + "/during")
+            g.add((m, ORG.memberDuring, iv))
+            g.add((iv, RDF.type, TIME.Interval))
+            for pred, d, suffix in ((TIME.hasBeginning, s.start, "/start"), (TIME.hasEnd, s.end, "/end")):
+                if d:
+                    inst = URIRef(str(m) + suffix)
+                    g.add((iv, pred, inst))
+                    g.add((inst, RDF.type, TIME.Instant))
+                    g.add((inst, _instant_pred(d), date_literal(d)))
+                    g.add((inst, CG.dateBasis, Literal("stated")))
+    # --- meetings and attendance --------------------------------------------------------
+    meetings: dict[tuple, URIRef] = {}
+
+    def meeting(doc: str, body_name: str, date: PartialDate | None) -> URIRef | None:
+        b = body(doc, body_name, OrgKind.COMMITTEE)
+        if b is None:
+            return None
+        key = (id(b), date.iso if date else doc)
+        if key not in meetings:
+            e = meetings[key] = mint("meeting", str(b.iri), date.iso if date else doc)
+            g.add((e, RDF.type, CG.Meeting))
+            g.add((e, CG.body, add_body(b)))
+            if date:
+                g.add((e, DCTERMS.date, date_literal(date)))
+        return meetings[key]
+
+    for doc in sorted(facts_by_doc):
+        for f in facts_by_doc[doc]:
+            if isinstance(f, MeetingFact):
+                e = meeting(doc, f.body, f.date)
+                if e is None:
+                    continue
+                if f.venue:
+                    g.add((e, SCHEMA.location, Literal(f.venue)))
+                g.add((e, PROV.wasDerivedFrom, doc_iri[doc]))
+                g.add((e, CG.evidence, Literal(f.evidence.text)))
+            elif isinstance(f, AttendanceFact):
+                p = person(doc, f.person)
+                e = meeting(doc, f.body, f.meeting_date)
+                if p is None or e is None:
+                    continue
+                pred = CG.apologies if f.capacity == Capacity.APOLOGIES else SCHEMA.attendee
+                g.add((e, pred, add_person(p)))
+                if f.chair:
+                    g.add((e, CG.chair, add_person(p)))
+                g.add((e, PROV.wasDerivedFrom, doc_iri[doc]))
+    # --- decisions and actions ----------------------------------------------------------
+    for doc in sorted(facts_by_doc):
+        for f in facts_by_doc[doc]:
+            if isinstance(f, DecisionFact):
+                d = mint("decision", doc, f.text)
+                g.add((d, RDF.type, CG.Decision))
+                g.add((d, CG.text, Literal(f.text)))
+                g.add((d, CG.kind, Literal(f.kind.value)))
+                if f.date:
+                    g.add((d, DCTERMS.date, date_literal(f.date)))
+                maker = None
+                if f.maker:
+                    p = person(doc, f.maker)
+                    b = res.body(doc, f.maker)
+                    maker = add_person(p) if p and not b else add_body(b) if b else _office(g, f.maker, doc, res)
+                    g.add((d, CG.decidedBy, maker))
+                if f.meeting_date and f.maker:
+                    e = meeting(doc, f.maker, f.meeting_date) if res.body(doc, f.maker) else None
+                    if e:
+                        g.add((d, CG.atMeeting, e))
+                lead = person(doc, f.lead_officer)
+                if lead:
+                    g.add((d, CG.leadOfficer, add_person(lead)))
+                g.add((d, PROV.wasDerivedFrom, doc_iri[doc]))
+                g.add((d, CG.evidence, Literal(f.evidence.text)))
+            elif isinstance(f, ActionFact):
+                a = mint("action", doc, f.text)
+                g.add((a, RDF.type, CG.Action))
+                g.add((a, CG.text, Literal(f.text)))
+                for o in f.owners:
+                    p = person(doc, o)
+                    if p:
+                        g.add((a, CG.owner, add_person(p)))
+                        continue
+                    if res.person(doc, o) is not None:  # a private individual: not published
+                        continue
+                    b = res.body(doc, o)
+                    g.add((a, CG.owner, add_body(b) if b else _office(g, o, doc, res)))
+                if f.timescale:
+                    g.add((a, CG.timescale, Literal(f.timescale)))
+                if f.status:
+                    g.add((a, CG.status, Literal(f.status)))
+                if f.plan:
+                    plan = mint("plan", doc, f.plan, label=f.plan)
+                    g.add((plan, RDF.type, CG.Plan))
+                    g.add((plan, DCTERMS.title, Literal(f.plan)))
+                    g.add((plan, PROV.wasDerivedFrom, doc_iri[doc]))
+                    g.add((a, CG.inPlan, plan))
+                g.add((a, PROV.wasDerivedFrom, doc_iri[doc]))
+                g.add((a, CG.evidence, Literal(f.evidence.text)))
+    g.add((URIRef("https://w3id.org/councilgraph"), RDF.type, OWL.Ontology))
+    return g
+
+
+def _office(g: Graph, label: str, doc: str, res: Resolution) -> URIRef:
+    """An office or role named as owner or decision maker where no person is ("Chief executive")."""
+    iri = mint("office", label, res.councils.get(doc, ""), label=label)
+    g.add((iri, RDF.type, CG.Office))
+    g.add((iri, RDF.type, ORG.Role))
+    g.add((iri, SKOS.prefLabel, Literal(label)))
+    return iri
+
+
+def _key(name: str) -> str:
+    from graph.resolve import body_key
+
+    return body_key(name)
+

@@ -1,0 +1,54 @@
+"""The vocabularies of the graph contract, closed where the project owns them.
+
+`CG` is a closed namespace: a misspelt term fails at import time rather than
+producing a graph the analysts' queries silently miss.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD, DefinedNamespace
+from rdflib.term import URIRef
+
+SCHEMA = Namespace("https://schema.org/")
+ID = Namespace("https://w3id.org/councilgraph/id/")
+
+
+class CG(DefinedNamespace):
+    """The councilgraph vocabulary: terms of the contract that no standard vocabulary has."""
+
+    _NS = Namespace("https://w3id.org/councilgraph#")
+    _fail = True
+
+    Meeting: URIRef
+    Decision: URIRef
+    Action: URIRef
+    Plan: URIRef
+    Office: URIRef
+    body: URIRef
+    chair: URIRef
+    apologies: URIRef
+    text: URIRef
+    decidedBy: URIRef
+    atMeeting: URIRef
+    kind: URIRef
+    leadOfficer: URIRef
+    owner: URIRef
+    timescale: URIRef
+    inPlan: URIRef
+    status: URIRef
+    evidence: URIRef
+    dateBasis: URIRef
+    attestedOn: URIRef
+    interim: URIRef
+    orgKind: URIRef
+    rule: URIRef
+    extractorVersion: URIRef
+
+
+PREFIXES = {
+    "org": ORG, "foaf": FOAF, "skos": SKOS, "time": TIME, "dcterms": DCTERMS, "schema": SCHEMA,
+    "prov": PROV, "xsd": XSD, "cg": CG._NS, "rdfs": RDFS, "rdf": RDF, "id": ID,
+}
+
+__all__ = ["CG", "DCTERMS", "FOAF", "ID", "ORG", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS", "TIME", "XSD"]

@@ -1,0 +1,95 @@
+"""SPARQL over a built graph with pyoxigraph: the persistent store when the build wrote
+one (no re-parse), else the Turtle file loaded in memory.
+
+Saved queries live in `graph/queries/*.rq`, each opening with a comment that states the
+question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph
+
+from graph.namespaces import PREFIXES
+
+PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
+
+
+def saved_queries() -> dict[str, str]:
+    folder = resources.files("graph").joinpath("queries")
+    return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
+
+
+def query_question(text: str) -> str:
+    lines = [ln[1:].strip() for ln in text.splitlines() if ln.startswith("#")]
+    return " ".join(lines)
+
+
+def load_query(name: str) -> str:
+    queries = saved_queries()
+    if name not in queries:
+        raise SystemExit(f"no saved query {name!r}; known: {', '.join(sorted(queries))}")
+    return queries[name]
+
+
+def _literal(value: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return f'"{value}"^^xsd:date'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def fill(text: str, params: dict[str, str]) -> str:
+    for k, v in params.items():
+        text = re.sub(r"\$" + re.escape(k) + r"\b", lambda _m, v=v: _literal(v), text)
+    return text
+
+
+def with_prefixes(text: str) -> str:
+    declared = set(re.findall(r"(?im)^\s*PREFIX\s+(\w*):", text))
+    missing = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()) if p not in declared)
+    return missing + text
+
+
+@lru_cache(maxsize=4)
+def _memory_store(path: str, mtime: float) -> pyoxigraph.Store:
+    store = pyoxigraph.Store()
+    fmt = pyoxigraph.RdfFormat.N_TRIPLES if path.endswith(".nt") else pyoxigraph.RdfFormat.TURTLE
+    store.bulk_load(path=path, format=fmt)
+    return store
+
+
+def open_store(graph: Path) -> pyoxigraph.Store:
+    folder = graph if graph.is_dir() else graph.parent
+    store_dir = folder / "store"
+    if store_dir.is_dir():
+        return pyoxigraph.Store.read_only(str(store_dir))
+    path = graph if graph.is_file() else folder / "graph.ttl"
+    if not path.is_file():
+        raise OSError(f"no graph at {graph}: run `councilgraph build ... --out DIR` first")
+    return _memory_store(str(path), path.stat().st_mtime)
+
+
+def term_text(term) -> str | None:
+    if term is None:
+        return None
+    return term.value
+
+
+def run_query(graph: Path, text: str, params: dict[str, str] | None = None,
+              store: pyoxigraph.Store | None = None) -> tuple[list[str], list[list[str | None]]]:
+    store = store or open_store(graph)
+    q = with_prefixes(fill(text, params or {}))
+    result = store.query(q)
+    if isinstance(result, bool):
+        return ["result"], [["true" if result else "false"]]
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        rows = [[term_text(sol[c]) for c in columns] for sol in result]
+        return columns, rows
+    rows = [[str(t.subject), str(t.predicate), str(t.object)] for t in result]
+    return ["subject", "predicate", "object"], rows
