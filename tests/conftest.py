@@ -1,0 +1,45 @@
+"""Shared fixtures: one build of each bundled corpus per test session, and a helper that
+extracts the facts of a sentence, so extraction tests read as sentence -> fact tables."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from extract.pipeline import extract_document
+from extract.records import Document, Fact, PartialDate
+from graph.corpus import build_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "corpus" / "herefordshire"
+DEV = ROOT / "corpus" / "dev" / "docs"
+GOLD = ROOT / "tests" / "gold"
+
+
+def make_document(text: str, *, doc_id: str = "test.txt", council: str | None = "Herefordshire Council",
+                  date: str | None = "2024-07-30", title: str | None = None) -> Document:
+    return Document(doc_id=doc_id, path=doc_id, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    council=council, date=PartialDate(date) if date else None, title=title)
+
+
+def facts_of(text: str, fact_type: str | None = None, *, use_model: bool = False, **meta) -> list[Fact]:
+    """The facts extracted from `text` (optionally only one type), without the spaCy model."""
+    result = extract_document(make_document(text, **meta), use_model=use_model)
+    assert not result.problems, result.problems
+    return [f for f in result.facts if fact_type is None or f.fact_type == fact_type]
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seeds")
+    build_corpus([SEEDS], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def dev_build(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dev")
+    build_corpus([DEV], out)
+    return out
