@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install lint bench clean browser screenshots bench-html
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -15,14 +15,39 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/councilgraph build corpus --out output
-	@echo "Graph: output/graph.ttl  Facts: output/facts/  Problems: output/problems.jsonl"
+	$(BIN)/councilgraph build corpus/herefordshire --out output
+	@echo "Built output/: graph.ttl (Turtle), graph.nt, store/ (Oxigraph), facts/ (one file per document),"
+	@echo "problems.jsonl. Try: $(BIN)/councilgraph query --help"
 
 lint: $(STAMP)
 	$(BIN)/ruff check extract graph tests
 
-test: lint
+test: lint browser
 	$(BIN)/pytest -q
+
+# Speed, memory and the long reliability runs (not timed tests): one table, then `pytest -m slow`.
+bench: $(STAMP)
+	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/pytest -q -m slow
+
+# Debian's Chromium for the browser tests and screenshots; where it cannot be installed the
+# browser tests skip and say so.
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium) \
+		|| echo "chromium could not be installed: the browser tests will be skipped"
+
+# Screenshots of the HTML pages (main page, a person page, the post timelines) -> output/screenshots/,
+# from a build of the bundled corpus in output/site (re-runs reuse its facts files)
+screenshots: $(STAMP) browser
+	$(BIN)/councilgraph build corpus --out output/site --wait
+	$(BIN)/python scripts/screenshots.py output/site output/screenshots "Tina Russell"
+
+# Page open time of the main HTML page in Chromium at 500, 2,000 and 10,000 nodes
+bench-html: $(STAMP) browser
+	$(BIN)/python bench/bench_html.py 500 2000 10000
+
+bench: bench-html
 
 clean:
 	rm -rf output $(VENV)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract.dates import parse_date
+from extract.moderngov import FEED_KIND, FeedError, feed_text
 from extract.records import Document, PartialDate, Problem
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -45,8 +46,13 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     for root in paths:
         if root.is_dir():
             for p in root.rglob("*"):
-                if p.is_file() and p.name != "manifest.tsv" and not p.name.startswith("."):
+                if p.name == "manifest.tsv" or p.name.startswith("."):
+                    continue
+                if p.is_file():
                     found.add(p)
+                elif p.is_symlink():
+                    problems.append(Problem(doc_id=str(p), stage="load", code="E004",
+                                            message="cannot read: broken link"))
         elif root.is_file():
             found.add(root)
         else:
@@ -60,7 +66,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(Problem(doc_id=str(p), stage="load", code="E002",
                                     message=f"unknown extension {p.suffix or '(none)'!r}; "
-                                            "councilgraph reads .txt .md .html .htm .pdf"))
+                                            "councilgraph reads .txt .md .html .htm .pdf "
+                                            "and ModernGov councillor feeds (.xml)"))
     return readable, problems
 
 
@@ -177,7 +184,13 @@ def load_document(path: Path, manifest: ManifestRow | None = None) -> tuple[Docu
     if not raw.strip():
         return fail("E005", "empty file")
     suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
+    feed = suffix == ".xml"
+    if feed:  # a ModernGov councillor feed: only its public fields become text (extract/moderngov.py)
+        try:
+            text, note = feed_text(raw)
+        except FeedError as exc:
+            return fail(exc.code, str(exc))
+    elif suffix in PDF_SUFFIXES:
         if not raw.startswith(b"%PDF"):
             return fail("E006", "not a PDF (no %PDF header)")
         try:
@@ -210,7 +223,7 @@ def load_document(path: Path, manifest: ManifestRow | None = None) -> tuple[Docu
         date=m.date if m else None,
         council=m.council if m else None,
         url=m.url if m else None,
-        kind=m.kind if m else None,
+        kind=FEED_KIND if feed else m.kind if m else None,
     )
     return doc, problems
 

@@ -40,7 +40,7 @@ def _patterns() -> dict[str, dict]:
 
 
 _CAP = r"(?:[A-Z][A-Za-z'\u2019.-]*|&)"
-_JOIN = r"(?: +(?:and|of|for|the|on|in|&|with) +| +|, +(?=[A-Z][a-z]+ (?:and|&) ))"
+_JOIN = r"(?: +(?:and|of|for|the|on|in|&|with) +| +|, +(?=[A-Z][a-z]+,? (?:and|&) )|, (?:and|&) +(?=[A-Z][a-z]+ [A-Z]))"
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +48,38 @@ def _body_rx() -> re.Pattern[str]:
     heads = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     return re.compile(rf"(?:{_CAP}{_JOIN})*?(?:{_CAP} +)?(?:{head})(?: +(?:of|for) +{_CAP}(?: +{_CAP})*)?\b")
+
+
+@lru_cache(maxsize=1)
+def _body_rx_joined() -> re.Pattern[str]:
+    heads = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
+    head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"(?:{_CAP}{_JOIN})+?(?:{_CAP} +)?(?:{head})\b")
+
+
+def _body_matches(text: str):
+    """The body phrases of `text`; a lone head word that starts a longer coordinated name ("Police and Crime
+    Panel") gives the longer name."""
+    pos, rx = 0, _body_rx()
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        if m.group(0) in _single_heads():
+            m2 = _body_rx_joined().match(text, m.start())
+            if m2 and len(re.split(r" (?:and|&) ", m2.group(0))[-1].split()) >= 2:
+                m = m2
+        yield m
+        pos = max(m.end(), pos + 1)
+
+
+@lru_cache(maxsize=1)
+def _lower_head_rx() -> re.Pattern[str]:
+    """A name in title case whose head word is written in lower case: "Hereford Enterprise zone"."""
+    heads = {h.lower() for h in _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
+             if h[:1].isupper() and not h.isupper()}
+    head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{_CAP}(?: +(?:and|of|for|&) +| +)){{1,}}?{_CAP} +(?:{head})\b")
 
 
 @lru_cache(maxsize=1)
@@ -64,11 +96,22 @@ def _council_rx() -> re.Pattern[str]:
 _LEADING_NOISE = re.compile(
     r"^(?:(?:The|the|A|An|This|That|Our|Its|Their|Full|Each|Every|All|Both|Any|New|Minutes|Agenda|Meeting|Members?|"
     r"Chair(?:man|person)?|Vice[- ]Chair(?:man|person)?|Report|Item|At|To|From|By|Of|In|On|For|And|With|"
-    r"Herefordshire Council's|Council's|[A-Z][a-z]+day)\s+)+"
+    r"Herefordshire Council's|Council's|[A-Z][a-z]+day|Supplement for|Report of|Minutes of|Supplement|Addendum|Appendix|Annex|Update|Updates|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
+    r"September|October|November|December|Most|Multi|Inspecting|"
+    r"(?!Department|Government|Association|Federation|Foundation|Institution|Corporation)[A-Z][a-z]+(?:ment|tion|ing|ance)"
+    r" (?:with|of)|[A-Z]{2,6} (?:and|&))\s+)+"
 )
-_NOT_IN_BODY = {"director", "head", "manager", "councillor", "councillors", "cllr", "member", "officer", "lead", "key",
+_NOT_IN_BODY = {"councillor", "councillors", "cllr", "member", "key",
                 "none", "open", "chairperson", "chairman", "chair", "vice-chairperson", "membership", "agenda",
-                "minutes", "plan", "plan.", "report", "item", "pages", "assistant", "executive's"}
+                "minutes", "plan", "plan.", "report", "item", "pages", "executive's"}
+# a post word ends the phrase before it only where the post is complete: "Corporate Director, Economy and ..."
+# or "Head of Service and ..." (a comma or a conjunction follows), not "Chief Officer Appointments Committee"
+_POST_IN_BODY = {"officer", "officers", "director", "head", "manager", "assistant", "lead"}
+_GENERIC_PHRASES = {"partnerships", "multi agency", "working group", "steering group", "sub group", "local authority",
+                    "local authorities", "the council", "unit", "service"}
+_DESCRIPTORS = {"City", "County", "Borough", "District", "Town", "Parish", "Foundation", "Local", "National",
+                "Regional", "Metropolitan", "Unitary", "Combined", "Principal", "Neighbouring", "Partner"}
 _COMMITTEE_KINDS = {"Committee", "Sub-Committee", "Sub-committee", "Subcommittee", "Sub Committee", "Board", "Panel",
                     "Group", "Forum", "Team", "Working Party", "Commission", "Cabinet", "Executive", "Sub Group",
                     "Sub-group", "Task and Finish Group"}
@@ -97,17 +140,39 @@ def normalise_body(raw: str) -> str | None:
     if name.isupper() and len(name) > 6:
         name = " ".join(w.capitalize() if w not in {"AND", "OF", "FOR", "THE"} else w.lower() for w in name.split())
     tokens = name.split()
-    cut = max((i for i, t in enumerate(tokens) if t.strip(",.").lower() in _NOT_IN_BODY), default=-1)
+    cut = max((i for i, t in enumerate(tokens) if (t.strip(",.").lower() in _NOT_IN_BODY and not (
+        i == 0 and t == "Member" and len(tokens) > 2)) or (
+        t.strip(",.").lower() in _POST_IN_BODY and (t.endswith(",") or i + 1 < len(tokens) and tokens[i + 1] in (
+            "of", "for", "and", "&") or i > 0 and tokens[i - 1].endswith("'s")))), default=-1)
     if cut >= 0:
         name = " ".join(tokens[cut + 1:])
+    # a person's name glued to the body by a layout ("Tori Lynch Corporate Parenting Board") is cut where a
+    # known name shows it; a coordination whose last conjunct is a bare head ("Economy and Environment and
+    # Cabinet") names only that head
+    m = re.search(r"(?:^|\s)(?:and|&)\s+(\S+)$", name)
+    if m and len(name.split()) > 2 and (m.group(1) in _single_heads() or m.group(1) == "Cabinet"):
+        name = m.group(1)
     prev = None
     while prev != name:
         prev = name
         name = _LEADING_NOISE.sub("", name).strip(" ,")
     name = re.sub(r"'s$", "", name)
-    if not name or name in _GENERIC or len(name) < 3:
+    name = re.sub(r"\b(Panel|Board|Forum|Group) Committee$", r"\1", name)  # "Employment panel committee"
+    name = re.sub(r"^(?:[A-Z]{2,6}|[A-Z][a-z]+),\s+", "", name) if re.match(r"^[A-Z]{2,6},", name) else name
+    if not name or name in _GENERIC or len(name) < 3 or name in _single_heads() and name != "Cabinet":
+        return None
+    words = name.split()
+    if len(words) > 1 and all(w in _DESCRIPTORS for w in words[:-1]) and words[-1] in _single_heads():
+        return None  # "the City Council", "a Foundation Trust": a kind of body, not a name
+    low = name.lower()
+    if low in _GENERIC_PHRASES or re.search(r"\bchief executive$|^secretary of state\b|^local authorit", low):
+        return None
+    if re.match(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)\s+(?:and|&)\s+[A-Z][a-z]+$", name) and name.split()[-1] in _GENERIC:
         return None
     if not name[0].isupper():
+        return None
+    # a team is a unit of staff, not a body, unless it is the one that governs ("Corporate Leadership Team")
+    if re.search(r"\bTeam$", name) and not re.search(r"\b(?:Leadership|Management|Executive|Senior|Board) Team$", name):
         return None
     return name
 
@@ -128,17 +193,71 @@ def find_bodies(text: str) -> list[BodyMention]:
         found.append(BodyMention(max(s, s2), e, name, kind or classify_body(name)))
 
     for m in _known_rx().finditer(text):
-        add(m.start(), m.end(), m.group(0), OrgKind.EXTERNAL)
+        suffix = _COMPANY_SUFFIX.match(text, m.end())
+        end = suffix.end() if suffix and "\n" not in suffix.group(0) else m.end()
+        add(m.start(), end, text[m.start():end], OrgKind.EXTERNAL)
     for m in _council_rx().finditer(text):
-        add(m.start(), m.end(), m.group(0))
-    for m in _body_rx().finditer(text):
-        add(m.start(), m.end(), m.group(0))
+        for s, e in _conjuncts(m.group(0)):
+            add(m.start() + s, m.start() + e, m.group(0)[s:e])
+    for m in _body_matches(text):
+        phrase = m.group(0)
+        more = _head_run_rx().match(text, m.end())
+        if more:  # "Wye Valley NHS Foundation Trust": the name runs over every head word that follows
+            phrase += more.group(0)
+        if _NAMES_A_THING.match(text, m.start() + len(phrase)):
+            continue  # "the Investment Partnership Model", "Most Appropriate Agency" policy: a thing, not a body
+        suffix = _COMPANY_SUFFIX.match(text, m.start() + len(phrase))
+        if suffix:
+            phrase += suffix.group(0)
+        for s, e in _conjuncts(phrase):
+            add(m.start() + s, m.start() + e, phrase[s:e])
+    for m in _lower_head_rx().finditer(text):
+        phrase = m.group(0)
+        head = phrase.split()[-1]
+        add(m.start(), m.end(), phrase[:len(phrase) - len(head)] + head.capitalize())
     return sorted(found, key=lambda b: b.start)
 
 
+_NAMES_A_THING = re.compile(r"(?:['\"\u2019\u201d]\s*)?\s+(?:policy|protocol|model|Model|Policy|Protocol)\b")
+# a company's name runs on to its legal suffix: "... Group Training Association Ltd", "Grant Thornton UK LLP"
+_COMPANY_SUFFIX = re.compile(r"(?: +[A-Z][A-Za-z&'-]*){0,3} +(?:Ltd|Limited|LLP|plc|PLC|CIC)\b\.?")
+
+
+@lru_cache(maxsize=1)
+def _head_run_rx() -> re.Pattern[str]:
+    heads = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
+    head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
+    return re.compile(rf"(?: +(?:{head})\b)+")
+
+
+@lru_cache(maxsize=1)
+def _single_heads() -> frozenset[str]:
+    words = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
+    return frozenset(w for w in words if " " not in w) | {"Council"}
+
+
+_CLOSED_HEADS = {"Ltd", "Limited", "LLP", "plc", "Council", "Committee", "Board", "Trust"}
+
+
+def _conjuncts(phrase: str) -> list[tuple[int, int]]:
+    """Two bodies joined by "and": "Wye Valley NHS Trust and Herefordshire Council" is two names, split
+    after a head word; "Audit and Governance Committee" (no head before "and") stays one."""
+    heads = _single_heads()
+    out, start = [], 0
+    for m in re.finditer(r"(\S+) +(?:and|&) +(?=[A-Z])", phrase):
+        left = phrase[start:m.start(1) + len(m.group(1))].split()
+        # "Police and Crime Panel": a lone head word before "and" is a modifier, not a body
+        if m.group(1).strip(",") in heads and (len(left) >= 2 or left[0] in _CLOSED_HEADS):
+            out.append((start, m.start(1) + len(m.group(1))))
+            start = m.end()
+    out.append((start, len(phrase)))
+    return out
+
+
 _HONORIFIC_PERSON = re.compile(
-    r"\b(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)\s+"
-    r"(?P<name>(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'\u2019-]+(?:\s+(?:[A-Z][A-Za-z'\u2019-]+|de|van|von|le)){0,3})"
+    r"\b(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)[ \t]+"
+    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]+(?:[ \t]+(?:[A-Z][A-Za-z'\u2019-]+|(?:de|van|von|le)\b))"
+    r"{0,3})"
 )
 
 
@@ -159,7 +278,18 @@ def find_honorific_people(text: str) -> list[PersonMention]:
             continue
         end = m.start("name") + len(" ".join(kept))
         out.append(PersonMention(m.start(), end, cleaned, m.group("hon").rstrip(".").lower()))
+        if m.group("hon").rstrip(".").lower() in ("councillors", "cllrs"):
+            # "Councillors High and Rostron", "Cllrs R Bailey, S Bennett-Wake and N Cook": the rest of the list
+            lm = _PLURAL_LIST.match(text, end)
+            if lm:
+                for p in split_people(lm.group(0), end, "councillor"):
+                    out.append(PersonMention(p.start, p.end, p.name, "councillor"))
     return out
+
+
+_LIST_NAME = r"(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]+(?:[ \t]+[A-Z][A-Za-z'\u2019-]+){0,2}"
+_PLURAL_LIST = re.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+                          rf"(?:(?:Councillor|Cllr)\.?[ \t]+)?{_LIST_NAME}(?:[ \t]*\([^()\n]{{1,40}}\))?)+")
 
 
 def find_model_people(text: str) -> list[PersonMention]:
@@ -249,12 +379,105 @@ def split_people(text: str, offset: int = 0, honorific: str = "") -> list[Listed
             hon = hm.group(0).split()[0].rstrip(".:").lower()
             if hon in ("councillors", "cllrs"):
                 current_hon = "councillor"
+            if hon in ("councillors", "cllrs", "cllr"):
                 hon = "councillor"
             lead += hm.end()
             raw_s = raw_s[hm.end():]
         name = clean_name(raw_s)
+        if not name and note is not None and not hm:
+            # "... were received from Ross Cook (Corporate Director)": the name is the capitalised tail
+            tail = re.search(r"(?:(?<=\s)|^)((?:[A-Z][\w'\u2019.-]*\s+){1,3}[A-Z][\w'\u2019-]+)$", raw_s)
+            if tail:
+                name = clean_name(tail.group(1))
+                if name:
+                    lead += tail.start(1)
+                    raw_s = tail.group(1)
         if not name:
             continue
         start = offset + s + lead
         out.append(ListedPerson(start, start + len(raw_s), name, hon, note, note_start))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ListingEntry:
+    """One member in a listing laid out one item a line (a ModernGov committee page):
+    "Cllr Liz Harvey (Deputy Leader)" / "(Independents for Herefordshire)" / "Finance and Planning"."""
+
+    person: ListedPerson
+    party: str | None
+    portfolio: str | None
+    portfolio_start: int
+    end: int
+
+
+_LISTING_HEAD = re.compile(r"^[\s\u2022\u00b7*-]*(?:Councillors?|Cllrs?)\.?\s+[A-Z][^()\n]{1,60}(?:\([^()\n]{1,80}\))?\s*$")
+
+
+def find_member_listing(lines: list) -> list[ListingEntry]:
+    """Members laid out one line each, each followed by its party in parentheses and/or a portfolio
+    line; at least two such entries make a listing (a lone "Cllr X" line is not one)."""
+    out: list[ListingEntry] = []
+    for i, line in enumerate(lines):
+        if not _LISTING_HEAD.match(line.text):
+            continue
+        people = split_people(line.text, line.start)
+        if len(people) != 1:
+            continue
+        party = portfolio = None
+        p_start = end = line.end
+        for ln in lines[i + 1:i + 8]:
+            t = ln.text.strip().strip("\u00a0").strip()
+            if not t:
+                continue
+            if _LISTING_HEAD.match(ln.text):
+                break
+            if t.startswith("(") and t.endswith(")") and party is None and portfolio is None:
+                party = t[1:-1].strip()
+                end = ln.end
+                continue
+            if (portfolio is None and len(t.split()) <= 12 and t[0].isupper() and not t.endswith((".", ":"))
+                    and not re.search(r"\d", t)):
+                portfolio = t
+                p_start = ln.start + ln.text.find(t)
+                end = p_start + len(t)
+            break
+        if party or portfolio:
+            out.append(ListingEntry(people[0], party, portfolio, p_start, end))
+    return out if len(out) >= 2 else []
+
+
+_PORTFOLIO_ROW = re.compile(r"^[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+[^\t]{3,60}?)[ \t]*\t[ \t]*(?P<port>[^\t]{3,120}?)[ \t]*$")
+
+
+def find_portfolio_rows(lines: list) -> list[ListingEntry]:
+    """Cabinet members as a table, one row each: "Councillor Jonathan Lester<TAB>Corporate Strategy and Budget
+    (Leader of the Council)", in a run of at least two rows under text that speaks of the cabinet or portfolios."""
+    out: list[ListingEntry] = []
+    run: list[ListingEntry] = []
+    context = ""
+
+    def close() -> None:
+        if len(run) >= 2 and re.search(r"\bcabinet\b|\bportfolio", context, re.I):
+            out.extend(run)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        m = _PORTFOLIO_ROW.match(line.text)
+        people = split_people(m.group("who"), line.start + m.start("who")) if m else []
+        if m and len(people) == 1:
+            if not run:
+                context = " ".join(ln.text for ln in lines[max(0, i - 4):i])
+            port = m.group("port")
+            note = re.search(r"\s*\(([^()]+)\)\s*$", port)
+            person = people[0]
+            if note:
+                person = ListedPerson(person.start, person.end, person.name, person.honorific, note.group(1),
+                                      line.start + m.start("port") + note.start(1))
+                port = port[:note.start()]
+            start = line.start + m.start("port")
+            run.append(ListingEntry(person, None, port.strip(), start, start + len(port.rstrip())))
+        elif line.text.strip():
+            close()
+    close()
     return out

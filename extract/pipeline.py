@@ -8,6 +8,7 @@ of the corpus.
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 
 from extract.facts.actions import actions
 from extract.facts.attendance import attendance
@@ -17,17 +18,21 @@ from extract.facts.memberships import seats
 from extract.facts.organizations import organizations
 from extract.facts.people import people
 from extract.facts.posts import posts
+from extract.facts.tenures import tenures
+from extract.moderngov import feed_facts, is_feed
 from extract.records import Document, DocumentResult, Fact, Problem
 from extract.segment import segment
 
 
 def extract_document(document: Document, *, use_model: bool = True) -> DocumentResult:
+    if is_feed(document):  # structured: read field by field, no NLP model needed
+        return feed_facts(document)
     seg = segment(document)
     seg.meetings = meeting_spans(seg)
     facts: list[Fact] = []
     problems: list[Problem] = []
     for name, module in (("meetings", meetings), ("attendance", attendance), ("memberships", seats),
-                         ("posts", posts), ("decisions", decisions), ("actions", actions)):
+                         ("posts", posts), ("tenures", tenures), ("decisions", decisions), ("actions", actions)):
         try:
             facts.extend(module(seg))
         except Exception as exc:  # a rule bug on one document must not stop the corpus; it is reported
@@ -41,4 +46,7 @@ def extract_document(document: Document, *, use_model: bool = True) -> DocumentR
                                 message=f"people failed: {type(exc).__name__}: {exc}"))
     facts.extend(organizations(seg, facts))
     facts.sort(key=lambda f: (f.sort_key(), repr(f.to_json())))
+    # what the text says of its council and date travels with the facts when no manifest said it:
+    # resolution keeps the people of different councils apart by it
+    document = replace(document, council=document.council or seg.council, date=document.date or seg.date)
     return DocumentResult(document=document, facts=tuple(facts), problems=tuple(problems))

@@ -16,7 +16,15 @@ _PRIVATE_LINE = re.compile(
     r"^\s*(?:PQ|Public question|Question)\s*\d+\b|\bquestion(?:s)? (?:from|submitted by|asked by) (?:a )?"
     r"(?:member of the public|(?:Mr|Mrs|Ms|Miss|Dr)\b)|\b(?:requester|complainant|applicant|petitioner|resident)\b|"
     r"\b(?:mother|father|parent|grandparent|son|daughter|child|family) of\b", re.I)
-_PUBLIC_QUESTION_HEAD = re.compile(r"questions? from (?:members of )?the public", re.I)
+_PUBLIC_QUESTION_HEAD = re.compile(
+    r"^\s*(?:\d+\.?\s*)?(?:questions? from (?:members of )?the public|public questions?|public speaking|"
+    r"public participation|public question time|petitions?(?: from the public)?)\b", re.I)
+# where the public section ends: the next numbered item, a members' questions heading, or a heading in capitals
+_SECTION_END = re.compile(r"^\s*(?:\d+\.\s+\S|(?:questions? from )?(?:councillors|members)\b|member questions?|"
+                          r"(?-i:[A-Z][A-Z ]{8,}$))", re.I)
+# "Mr Peter Jones of Ross-on-Wye asked": a person given by home town is a resident
+_RESIDENT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2},?\s+(?:of|from)\s+"
+                       r"[A-Z][\w'-]+(?:[ -][A-Za-z][\w'-]+){0,3},?\s+(?:asked|submitted|raised|put|spoke|addressed)\b")
 _FOI = re.compile(r"\b(?:freedom of information|FOI|environmental information regulations)\b", re.I)
 
 
@@ -24,8 +32,16 @@ def private_spans(seg: Segmented) -> list[tuple[int, int]]:
     """Spans of text whose people are private individuals."""
     spans = []
     for line in seg.lines:
-        if _PRIVATE_LINE.search(line.text):
+        if _PRIVATE_LINE.search(line.text) or _RESIDENT.search(line.text):
             spans.append((line.start, line.end))
+    for i, line in enumerate(seg.lines):
+        if len(line.text) < 80 and _PUBLIC_QUESTION_HEAD.match(line.text):
+            end = line.end
+            for ln in seg.lines[i + 1:i + 80]:
+                if ln.text.strip() and _SECTION_END.match(ln.text):
+                    break
+                end = ln.end
+            spans.append((line.start, end))
     if _FOI.search(seg.text[:5000]) or _FOI.search(seg.text[-2000:]):
         # an FOI release names its requester in the heading, before the case reference
         head_end = next((ln.start for ln in seg.lines if re.match(r"\s*(Case reference|Request\b|Received)", ln.text)),

@@ -175,6 +175,7 @@ class PostFact(Fact):
     start: PartialDate | None = None
     end: PartialDate | None = None
     interim: bool = False
+    role_only: bool = False  # "the Director ... left in March 2024": `person` is empty, graph/ finds the holder
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

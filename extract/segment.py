@@ -46,6 +46,7 @@ class MeetingSpan:
     date: PartialDate | None
     venue: str | None
     evidence: Evidence
+    recorded: bool = True  # False: only the body a passage is about (no meeting of it is recorded or convened)
 
 
 @dataclass(slots=True)

@@ -7,8 +7,6 @@ instants get IRIs, not blank nodes, so the Turtle is byte-stable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
@@ -22,12 +20,15 @@ from extract.records import (
     OrganizationFact,
     OrgKind,
     PartialDate,
+    PersonFact,
     PostFact,
+    Problem,
     SeatFact,
 )
 from graph.iris import mint, norm
 from graph.namespaces import CG, DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.resolve import BodyEntity, PersonEntity, Resolution
+from graph.tenure import Spell, attach_role_only, before, infer_bounds, post_key, split_spells
 
 SEAT_LABELS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "co-opted member": "Co-opted member",
                "substitute": "Substitute", "leader": "Leader", "deputy leader": "Deputy leader",
@@ -41,20 +42,6 @@ def date_literal(d: PartialDate) -> Literal:
 
 def _instant_pred(d: PartialDate) -> URIRef:
     return {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}[d.precision]
-
-
-@dataclass(slots=True)
-class _Spell:
-    person: PersonEntity
-    role_label: str
-    org: BodyEntity
-    is_post: bool
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    interim: bool = False
-    attested: set[PartialDate] = field(default_factory=set)
-    docs: set[str] = field(default_factory=set)
-    evidence: set[str] = field(default_factory=set)
 
 
 def new_graph() -> Graph:
@@ -93,7 +80,8 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
             used_people.add(id(p))
             iri = p.iri
             g.add((iri, RDF.type, FOAF.Person))
-            g.add((iri, FOAF.name, Literal(p.name)))
+            # one foaf:name per IRI even when two entities mint the same one (the second is an altLabel)
+            g.add((iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, Literal(p.name)))
             for n in sorted(p.names):
                 if n != p.name:
                     g.add((iri, SKOS.altLabel, Literal(n)))
@@ -133,39 +121,14 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
                 b = res.body(doc, f.name)
                 if b:
                     add_body(b)
+            elif isinstance(f, PersonFact):
+                p = person(doc, f.name)
+                if p:
+                    add_person(p)
     # --- memberships: one per person + role + organization + start -----------------------
-    spells: dict[tuple, _Spell] = {}
-    for doc in sorted(facts_by_doc):
-        for f in facts_by_doc[doc]:
-            if isinstance(f, PostFact):
-                p = person(doc, f.person)
-                o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
-                if not p or not o:
-                    continue
-                role_label, is_post = f.post, True
-            elif isinstance(f, SeatFact):
-                p = person(doc, f.person)
-                o = body(doc, f.body, OrgKind.COMMITTEE)
-                if not p or not o:
-                    continue
-                role_label, is_post = SEAT_LABELS[f.role.value], False
-            else:
-                continue
-            start = f.start
-            key = (id(p), norm(role_label), id(o), start.iso if start else "")
-            s = spells.get(key)
-            if s is None:
-                s = spells[key] = _Spell(p, role_label, o, is_post, start=start)
-            if f.end:
-                s.end = f.end
-            if isinstance(f, PostFact) and f.interim:
-                s.interim = True
-            if f.date:
-                s.attested.add(f.date)
-            s.docs.add(doc)
-            s.evidence.add(f.evidence.text)
+    spells = _spells(facts_by_doc, person, body, res)
     roles: dict[tuple[int, str], URIRef] = {}
-    for s in sorted(spells.values(), key=lambda s: (s.person.iri, s.role_label, s.org.iri)):
+    for s in spells:
         pi, oi = add_person(s.person), add_body(s.org)
         rk = (id(s.org), norm(s.role_label))
         role = roles.get(rk)
@@ -176,7 +139,8 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
                 g.add((role, RDF.type, ORG.Post))
                 g.add((role, ORG.postIn, oi))
             g.add((role, SKOS.prefLabel, Literal(s.role_label)))
-        m = mint("membership", str(pi), s.role_label, str(oi), s.start.iso if s.start else "")
+        # minted from the *stated* start only: an inferred one moves as the corpus grows
+        m = mint("membership", str(pi), s.role_label, str(oi), s.stated_start.iso if s.stated_start else "")
         g.add((m, RDF.type, ORG.Membership))
         g.add((m, ORG.member, pi))
         g.add((m, ORG.organization, oi))
@@ -193,13 +157,13 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
             iv = URIRef(str(m) + "/during")
             g.add((m, ORG.memberDuring, iv))
             g.add((iv, RDF.type, TIME.Interval))
-            for pred, d, suffix in ((TIME.hasBeginning, s.start, "/start"), (TIME.hasEnd, s.end, "/end")):
-                if d:
+            for pred, bound, suffix in ((TIME.hasBeginning, s.start, "/start"), (TIME.hasEnd, s.end, "/end")):
+                if bound:
                     inst = URIRef(str(m) + suffix)
                     g.add((iv, pred, inst))
                     g.add((inst, RDF.type, TIME.Instant))
-                    g.add((inst, _instant_pred(d), date_literal(d)))
-                    g.add((inst, CG.dateBasis, Literal("stated")))
+                    g.add((inst, _instant_pred(bound.date), date_literal(bound.date)))
+                    g.add((inst, CG.dateBasis, Literal(bound.basis)))
     # --- meetings and attendance --------------------------------------------------------
     meetings: dict[tuple, URIRef] = {}
 
@@ -214,6 +178,7 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
             g.add((e, CG.body, add_body(b)))
             if date:
                 g.add((e, DCTERMS.date, date_literal(date)))
+        g.add((meetings[key], PROV.wasDerivedFrom, doc_iri[doc]))  # every meeting says where it came from
         return meetings[key]
 
     for doc in sorted(facts_by_doc):
@@ -242,7 +207,8 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
             if isinstance(f, DecisionFact):
                 d = mint("decision", doc, f.text)
                 g.add((d, RDF.type, CG.Decision))
-                g.add((d, CG.text, Literal(f.text)))
+                if g.value(d, CG.text) is None:  # texts equal once normalised share an IRI: keep one
+                    g.add((d, CG.text, Literal(f.text)))
                 g.add((d, CG.kind, Literal(f.kind.value)))
                 if f.date:
                     g.add((d, DCTERMS.date, date_literal(f.date)))
@@ -264,7 +230,8 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
             elif isinstance(f, ActionFact):
                 a = mint("action", doc, f.text)
                 g.add((a, RDF.type, CG.Action))
-                g.add((a, CG.text, Literal(f.text)))
+                if g.value(a, CG.text) is None:  # texts equal once normalised share an IRI: keep one
+                    g.add((a, CG.text, Literal(f.text)))
                 for o in f.owners:
                     p = person(doc, o)
                     if p:
@@ -295,7 +262,8 @@ def _office(g: Graph, label: str, doc: str, res: Resolution) -> URIRef:
     iri = mint("office", label, res.councils.get(doc, ""), label=label)
     g.add((iri, RDF.type, CG.Office))
     g.add((iri, RDF.type, ORG.Role))
-    g.add((iri, SKOS.prefLabel, Literal(label)))
+    if g.value(iri, SKOS.prefLabel) is None:  # labels equal once normalised share an IRI: keep one
+        g.add((iri, SKOS.prefLabel, Literal(label)))
     return iri
 
 
@@ -304,3 +272,64 @@ def _key(name: str) -> str:
 
     return body_key(name)
 
+
+
+def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution) -> list[Spell]:
+    """Posts and seats -> spells (one per person + role + organization + stated start), with
+    role-only statements attached to their one holder and every start and end dated."""
+    bags: dict[tuple, list[Spell]] = {}
+    statements: list[tuple[str, PostFact]] = []
+    for doc in sorted(facts_by_doc):
+        for f in facts_by_doc[doc]:
+            if isinstance(f, PostFact):
+                if f.role_only or not f.person:
+                    statements.append((doc, f))
+                    continue
+                p = person(doc, f.person)
+                o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
+                role_label, is_post = f.post, True
+            elif isinstance(f, SeatFact):
+                p = person(doc, f.person)
+                o = body(doc, f.body, OrgKind.COMMITTEE)
+                role_label, is_post = SEAT_LABELS[f.role.value], False
+            else:
+                continue
+            if not p or not o:
+                continue
+            obs = Spell(p, role_label, o, is_post, stated_start=f.start, stated_end=f.end,
+                        interim=isinstance(f, PostFact) and f.interim)
+            if f.date:
+                obs.attested.add(f.date)
+            obs.docs.add(doc)
+            obs.evidence.add(f.evidence.text)
+            key = (id(p), post_key(role_label), id(o))
+            if not role_label:  # "Mark Smith left the council in March 2024": ends his open spells there
+                statements.append((doc, f))
+                continue
+            bags.setdefault(key, []).append(obs)
+    spells = [s for bag in bags.values() for s in split_spells(bag)]
+    # statements of a start first: they date a holder, which an end-only statement may then rule out
+    for doc, f in sorted(statements, key=lambda st: (st[1].start is None, st[0], st[1].evidence.start)):
+        o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
+        if f.person:
+            p = person(doc, f.person)
+            for s in spells:
+                if p is not None and s.person is p and s.org is o and f.end and s.stated_end is None \
+                        and (not s.attested or not before(f.end, s.last)):
+                    s.stated_end = f.end
+                    s.docs.add(doc)
+                    s.evidence.add(f.evidence.text)
+            continue
+        hit, why = attach_role_only(spells, o, f.post, f.start, f.end, doc)
+        if hit is None:
+            res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code="W301",
+                                        message=f"{f.post!r} ({f.start or '?'}..{f.end or '?'}): {why}; not attached"))
+            continue
+        hit.stated_start = hit.stated_start or f.start
+        hit.stated_end = f.end or hit.stated_end
+        hit.interim = hit.interim or f.interim
+        hit.docs.add(doc)
+        hit.evidence.add(f.evidence.text)
+    infer_bounds(spells)
+    return sorted(spells, key=lambda s: (str(s.person.iri), s.role_label, str(s.org.iri),
+                                         s.stated_start.iso if s.stated_start else ""))

@@ -36,6 +36,16 @@ def build(
     = None,
     wait: Annotated[bool, typer.Option("--wait", help="Wait for another build into OUT instead of refusing.")]
     = False,
+    executor: Annotated[str, typer.Option("--executor", help="local (worker processes) or dask (a Dask cluster: "
+                                          "DASK_SCHEDULER_ADDRESS, else a LocalCluster).")] = "local",
+    workers: Annotated[int | None, typer.Option("--workers", help="Extraction processes (default: one per core; "
+                                                "0: in this process, no per-document time or memory guard).")]
+    = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Snapshot date of ModernGov councillor feeds "
+                                              "(.xml) that no manifest.tsv row dates, e.g. 2024-05-01.")] = None,
+    council: Annotated[str | None, typer.Option("--council", help="Council of ModernGov councillor feeds that "
+                                                "no manifest.tsv row names, e.g. 'Worcestershire County Council'.")]
+    = None,
 ) -> None:
     """Build the graph from PATHS into OUT.
 
@@ -48,6 +58,12 @@ def build(
 
     if model:
         os.environ["COUNCILGRAPH_MODEL"] = model
+    from extract.moderngov import as_of_date
+
+    snapshot_date = as_of_date(as_of) if as_of else None
+    if as_of and snapshot_date is None:
+        _err(f"--as-of {as_of!r} is not a date; give it as 2024-05-01 (or 2024-05, or 1 May 2024)")
+        raise typer.Exit(2)
     interactive = sys.stderr.isatty()
     progress_bar = None
     if interactive:
@@ -65,7 +81,8 @@ def build(
 
     try:
         report = build_corpus(paths, out, include_private=include_private, use_model=not no_model,
-                              progress=progress, wait=wait)
+                              progress=progress, wait=wait, as_of=snapshot_date, council=council,
+                              executor=executor, workers=workers)
     except BuildLocked as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
@@ -169,6 +186,182 @@ def score(
         print(f"spurious {show_misses} ({len(t.spurious)}):")
         for s in t.spurious:
             print("  +", json.dumps(s, ensure_ascii=False))
+
+
+@app.command()
+def serve(
+    graph: Annotated[Path, typer.Argument(help="A build folder (or its graph.ttl).")] = Path("output"),
+    host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")]
+    = 10.0,
+    max_rows: Annotated[int, typer.Option("--max-rows", help="Most result rows (or triples) returned.")] = 10_000,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
+) -> None:
+    """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /.
+
+    Example: councilgraph serve output --port 7878
+    """
+    from graph.serve import serve as run_server
+
+    try:
+        run_server(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+    except OSError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def validate(
+    graph: Annotated[Path, typer.Argument(help="A build folder or a graph file (.ttl/.nt).")] = Path("output"),
+    shapes: Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes (default: graph/shapes.ttl).")]
+    = None,
+) -> None:
+    """Check the graph against the contract's SHACL shapes; exit 1 if it does not conform.
+
+    Example: councilgraph validate output
+    """
+    from graph.validate import format_report, validate_graph
+
+    try:
+        report = validate_graph(graph, shapes)
+    except OSError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    print(format_report(report))
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Argument(help="A build folder (or its graph.ttl).")] = Path("output"),
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, jsonld, csv, graphml or popolo.")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", help="Output file, or folder for csv "
+                                                           "(default: DIR/export/).")] = None,
+) -> None:
+    """Export the graph for other tools: RDF, CSV tables, GraphML or Popolo JSON.
+
+    Example: councilgraph export output --format csv --out output/csv
+    """
+    from graph.export import FORMATS, export_graph
+
+    if fmt not in FORMATS:
+        _err(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    try:
+        written = export_graph(graph, fmt, out)
+    except OSError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    for path in written:
+        _err(f"wrote {path}")
+
+
+@app.command()
+def who(
+    post: Annotated[str, typer.Argument(help="The post, or part of its name (case ignored).")],
+    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path("output"),
+    org: Annotated[str | None, typer.Option("--org", help="Only posts in organizations whose name contains NAME.")]
+    = None,
+    on: Annotated[str | None, typer.Option("--on", help="Only who held it on DATE (2024-07-01, 2024-07 or 2024).")]
+    = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """The holders of a post as a timeline: start, end and how each is known, interim, sources.
+
+    Example: councilgraph who "Director of Children's Services" --org Herefordshire --graph output
+    """
+    from graph.people import who as who_table
+
+    try:
+        columns, rows = who_table(graph, post, org=org, on=on)
+    except (OSError, ValueError) as exc:
+        _err(f"who failed: {exc}")
+        raise typer.Exit(2) from exc
+    if not rows:
+        _err(f"no holder of a post matching {post!r} in {graph}")
+    _print_rows(columns, rows, fmt)
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="A name, or part of one, as any document writes it.")],
+    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path("output"),
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """One person's posts and seats, meetings attended, decisions led and actions owned, with sources.
+
+    Example: councilgraph person "Tina Russell" --graph output
+    """
+    from graph.people import find_people
+    from graph.people import person as person_tables
+
+    try:
+        found = find_people(graph, name)
+    except OSError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    if not found:
+        _err(f"no person named like {name!r} in {graph}")
+        raise typer.Exit(1)
+    if len(found) > 1:
+        _err(f"{len(found)} people match {name!r}; give more of the name:")
+        for _iri, n in found:
+            _err(f"  {n}")
+        raise typer.Exit(1)
+    iri, full = found[0]
+    print(full)
+    for section, (columns, rows) in person_tables(graph, iri).items():
+        print(f"\n{section} ({len(rows)})")
+        if rows:
+            _print_rows(columns, rows, fmt)
+
+
+@app.command()
+def turnover(
+    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path("output"),
+    org: Annotated[str | None, typer.Option("--org", help="Only organizations whose name contains NAME.")] = None,
+    start: Annotated[str | None, typer.Option("--from", help="Period start: a year, month or day.")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Period end: a year, month or day.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
+) -> None:
+    """Per post: how many holders, how many interim, mean tenure, gaps with no known holder.
+
+    Example: councilgraph turnover --org Herefordshire --from 2014 --to 2026 --format csv --graph output
+    """
+    from graph.people import turnover as turnover_table
+
+    try:
+        columns, rows = turnover_table(graph, org=org, start=start, end=end)
+    except (OSError, ValueError) as exc:
+        _err(f"turnover failed: {exc}")
+        raise typer.Exit(2) from exc
+    _print_rows(columns, rows, fmt)
+
+
+@app.command()
+def render(
+    out: Annotated[Path, typer.Argument(help="A build folder (with graph.nt or graph.ttl).")] = Path("output"),
+    limit: Annotated[int, typer.Option("--limit", help="Nodes shown at first on the main page (0: all).")] = 500,
+) -> None:
+    """Write the HTML pages of a built graph into OUT/html (also done by `build`).
+
+    Example: councilgraph render output && open output/html/index.html
+    """
+    from graph.html import render_html
+    from graph.store import BuildLocked, build_lock
+
+    if not out.is_dir():
+        _err(f"no build folder {out}: run `councilgraph build PATH --out {out}` first")
+        raise typer.Exit(2)
+    try:
+        with build_lock(out, wait=True):  # never render a graph a build is half way through writing
+            index = render_html(out, limit=limit)
+    except (FileNotFoundError, BuildLocked) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    _err(f"html: {index}")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,16 @@
 """Paths -> a built output folder: extraction per document (cached by input hash and
 extractor version), then resolution and the graph from the facts files alone.
 
-Documents stream through extraction one at a time; the graph is built from what is on
-disk, so a crash loses at most the document in flight and a re-run resumes.
+Documents stream through extraction (worker processes, one document each at a time, or a
+Dask cluster); only this process writes, each facts file atomically as its document
+finishes, and the graph is built from what is on disk. So a crash loses at most the
+documents in flight and a re-run resumes; a document that hangs or exhausts a worker is a
+Problem, never a stopped build.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -14,9 +18,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
-from extract.load import discover, doc_id_for, file_hash, load_document, manifest_for
+from extract.load import ManifestRow, discover, doc_id_for, file_hash, load_document, manifest_for
+from extract.moderngov import is_feed, snapshot
+from extract.nlp import ModelMissing, model_name
 from extract.pipeline import extract_document
-from extract.records import Fact, Problem
+from extract.records import DocumentResult, Fact, PartialDate, Problem
 from graph.build import build_graph
 from graph.resolve import resolve
 from graph.store import (
@@ -48,49 +54,250 @@ class BuildReport:
         return [p for p in self.problems if p.code.startswith("E")]
 
 
+def _remove_temporaries(out: Path) -> None:
+    """Temporary files a killed build left behind (a finished write is always renamed)."""
+    for folder in (out, out / "facts"):
+        for tmp in folder.glob(".*.tmp"):
+            if tmp.is_file():
+                tmp.unlink()
+
+
 def _doc_ids(files: list[Path]) -> dict[Path, str]:
     """File name as the document id; a name used twice is told apart by its folder."""
     names = Counter(p.name for p in files)
     return {p: doc_id_for(p) if names[p.name] == 1 else f"{p.parent.name}/{p.name}" for p in files}
 
 
+# --- extraction of one document, and the executors that run it ---------------------------
+
+EXECUTORS = ("local", "dask")
+DOC_TIMEOUT = float(os.environ.get("COUNCILGRAPH_DOC_TIMEOUT", 300))
+WORKER_MEMORY_MB = int(os.environ.get("COUNCILGRAPH_WORKER_MEMORY_MB", 4096))
+
+_Outcome = tuple[DocumentResult | None, list[Problem]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Task:
+    path: Path
+    doc_id: str
+    manifest: ManifestRow | None
+
+
+def extract_one(task: _Task, *, use_model: bool = True, as_of: PartialDate | None = None,
+                council: str | None = None, model: str | None = None) -> _Outcome:
+    """One file -> its DocumentResult (None when unreadable) and the problems on the way.
+    Pure of the output folder, so it runs in this process, a worker process or a Dask worker;
+    `model` is the build's model name, which a worker started elsewhere may not have in its environment."""
+    if model and os.environ.get("COUNCILGRAPH_MODEL") != model:
+        os.environ["COUNCILGRAPH_MODEL"] = model
+    try:
+        doc, probs = load_document(task.path, task.manifest)
+        if doc is None:
+            return None, probs
+        if doc.doc_id != task.doc_id:
+            doc = replace(doc, doc_id=task.doc_id)
+        if is_feed(doc):  # snapshot date and council: manifest row, else --as-of / --council
+            doc, more = snapshot(doc, as_of=as_of, council=council)
+            probs = [*probs, *more]
+        result = extract_document(doc, use_model=use_model)
+    except ModelMissing:
+        raise  # no model: the build cannot run at all
+    except (Exception, MemoryError, RecursionError) as exc:  # a document that breaks a stage is its problem
+        return None, [Problem(doc_id=str(task.path), stage="extract", code="E500",
+                              message=f"extraction failed: {type(exc).__name__}: {str(exc)[:200]}")]
+    # load warnings travel in the facts file, so a cached re-run reports them too
+    return replace(result, problems=(*probs, *result.problems)), []
+
+
+def _worker_main(conn, options: dict, memory_mb: int) -> None:
+    """A guarded worker: address space capped, tasks in, outcomes out, until the pipe closes."""
+    import resource
+
+    if memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        try:
+            conn.send(("done", extract_one(task, **options)))
+        except RuntimeError as exc:
+            conn.send(("fatal", str(exc)))
+            return
+
+
+@dataclass(slots=True)
+class _Worker:
+    proc: object
+    conn: object
+    task: _Task | None = None
+    since: float = 0.0
+
+
+def _start_worker(ctx, options: dict) -> _Worker:
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_worker_main, args=(child, options, WORKER_MEMORY_MB), daemon=True)
+    proc.start()
+    child.close()
+    return _Worker(proc=proc, conn=parent)
+
+
+def _stop_worker(w: _Worker) -> None:
+    w.conn.close()
+    if w.proc.is_alive():
+        w.proc.kill()
+    w.proc.join()
+
+
+def _run_guarded(tasks: list[_Task], options: dict, count: int, timeout: float,
+                 done: Callable[[_Task, _Outcome], None]) -> None:
+    """Documents over `count` worker processes. A document that runs past `timeout` seconds,
+    or kills its worker (memory cap, a crash in a C library), becomes a Problem and the
+    worker is replaced: no input can stop or hang the build."""
+    import multiprocessing as mp
+    from collections import deque
+    from multiprocessing.connection import wait as wait_any
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["graph.corpus"])  # workers start with extraction imported
+    pending = deque(tasks)
+    pool = [_start_worker(ctx, options) for _ in range(count)]
+
+    def give_up(w: _Worker, code: str, message: str) -> None:
+        task = w.task
+        _stop_worker(w)
+        pool[pool.index(w)] = _start_worker(ctx, options)
+        if task is not None:
+            done(task, (None, [Problem(doc_id=str(task.path), stage="extract", code=code, message=message)]))
+
+    try:
+        while True:
+            for w in pool:
+                if w.task is None and pending:
+                    w.task, w.since = pending.popleft(), time.monotonic()
+                    w.conn.send(w.task)
+            busy = [w for w in pool if w.task is not None]
+            if not busy:
+                return
+            now = time.monotonic()
+            ready = wait_any([w.conn for w in busy], timeout=max(0.0, min(w.since for w in busy) + timeout - now))
+            for w in busy:
+                if w.conn in ready:
+                    try:
+                        kind, payload = w.conn.recv()
+                    except (EOFError, OSError):
+                        w.proc.join(1)
+                        code = w.proc.exitcode
+                        give_up(w, "E502", f"the extraction worker died (exit {code}); over "
+                                           f"{WORKER_MEMORY_MB} MB (COUNCILGRAPH_WORKER_MEMORY_MB) or a crash")
+                        continue
+                    if kind == "fatal":
+                        raise RuntimeError(payload)
+                    task, w.task = w.task, None
+                    done(task, payload)
+                elif time.monotonic() - w.since > timeout:
+                    give_up(w, "E501", f"gave up after {timeout:.0f} s (COUNCILGRAPH_DOC_TIMEOUT); "
+                                       "the document is too large or too tangled to read")
+    finally:
+        for w in pool:
+            _stop_worker(w)
+
+
+def _run_dask(tasks: list[_Task], options: dict, count: int, done: Callable[[_Task, _Outcome], None]) -> None:
+    """Documents over a Dask bag: on the cluster at DASK_SCHEDULER_ADDRESS when set, else on a
+    LocalCluster of `count` processes. Results stream back a partition at a time; this process
+    alone writes the output, so workers need to read the inputs but never see OUT."""
+    try:
+        import dask
+        import dask.bag as db
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise RuntimeError("E402 --executor dask needs Dask: pip install 'councilgraph[dask]'") from exc
+    size = max(1, min(16, len(tasks) // (count * 4) or 1))
+    chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    address = dask.config.get("scheduler-address", None)
+    cluster = None if address else LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                                                dashboard_address=None)
+    try:
+        with Client(address or cluster) as client:
+            bag = db.from_sequence(tasks, partition_size=size).map(extract_one, **options)
+            parts = client.compute(bag.to_delayed())
+            index = {f.key: i for i, f in enumerate(parts)}
+            for fut in as_completed(parts):
+                chunk = chunks[index[fut.key]]
+                try:
+                    outcomes = fut.result()
+                except Exception as exc:  # a lost partition (its worker died) is a problem per document
+                    outcomes = [(None, [Problem(doc_id=str(t.path), stage="extract", code="E502",
+                                                message=f"the Dask task failed: {type(exc).__name__}: {exc}")])
+                                for t in chunk]
+                fut.release()
+                for task, outcome in zip(chunk, outcomes, strict=True):
+                    done(task, outcome)
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
 def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False, use_model: bool = True,
                  progress: Callable[[str, int, int], None] | None = None, wait: bool = False,
-                 store: bool = True) -> BuildReport:
+                 store: bool = True, as_of: PartialDate | None = None, council: str | None = None,
+                 executor: str = "local", workers: int | None = None,
+                 doc_timeout: float | None = None) -> BuildReport:
+    """Build OUT from PATHS. `workers`: extraction processes (None: one per core, 0: in this
+    process, unguarded); `executor="dask"` runs extraction on a Dask cluster instead (a
+    LocalCluster of `workers` processes, or the scheduler in DASK_SCHEDULER_ADDRESS)."""
+    if executor not in EXECUTORS:
+        raise RuntimeError(f"E401 unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
     started = time.perf_counter()
     report = BuildReport()
     with build_lock(out, wait=wait):
+        _remove_temporaries(out)
         files, problems = discover(paths)
         report.problems.extend(problems)
         ids = _doc_ids(files)
         report.documents = len(files)
         manifests: dict = {}
         keep: set[Path] = set()
-        for i, path in enumerate(files, 1):
+        tasks: list[_Task] = []
+        for path in files:
             doc_id = ids[path]
-            if progress:
-                progress(doc_id, i, len(files))
             fpath = facts_path(out, doc_id)
             digest = file_hash(path)
             header = read_header(fpath) if fpath.exists() else None
             if digest and header and header.get("sha256") == digest and header.get("extractor") == EXTRACTOR_VERSION \
-                    and header.get("path") == str(path):
+                    and header.get("path") == str(path) and path.suffix.lower() != ".xml":
+                # (a feed's facts depend on --as-of/--council too; it re-reads in milliseconds)
                 keep.add(fpath)
                 report.reused += 1
                 continue
-            doc, probs = load_document(path, manifest_for(path, manifests))
-            if doc is None:
+            tasks.append(_Task(path=path, doc_id=doc_id, manifest=manifest_for(path, manifests)))
+
+        def done(task: _Task, outcome: _Outcome) -> None:
+            result, probs = outcome
+            if progress:
+                progress(task.doc_id, report.reused + report.extracted + report.failed + 1, len(files))
+            if result is None:
                 report.problems.extend(probs)
                 report.failed += 1
-                continue
-            if doc.doc_id != doc_id:
-                doc = replace(doc, doc_id=doc_id)
-            result = extract_document(doc, use_model=use_model)
-            # load warnings travel in the facts file, so a cached re-run reports them too
-            result = replace(result, problems=(*probs, *result.problems))
+                return
             write_facts(out, result, EXTRACTOR_VERSION)
-            keep.add(fpath)
+            keep.add(facts_path(out, task.doc_id))
             report.extracted += 1
+
+        options = {"use_model": use_model, "as_of": as_of, "council": council, "model": model_name()}
+        count = min(len(tasks), workers if workers is not None else os.cpu_count() or 1)
+        if executor == "dask" and tasks:
+            _run_dask(tasks, options, max(count, 1), done)
+        elif count == 0 or len(tasks) == 0:
+            for task in tasks:
+                done(task, extract_one(task, **options))
+        else:
+            _run_guarded(tasks, options, count, doc_timeout or DOC_TIMEOUT, done)
         # facts files of documents no longer in the input are not part of this build
         facts_dir = out / "facts"
         if facts_dir.exists():
@@ -109,12 +316,20 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
         res = resolve(docs, facts_by_doc)
         report.problems.extend(res.problems)
         graph = build_graph(docs, facts_by_doc, res, include_private=include_private)
+        report.problems.extend(p for p in res.problems if p.stage == "graph.tenure")  # found while building
         report.triples = len(graph)
         from graph.namespaces import FOAF, ORG, RDF
 
         report.people = len(set(graph.subjects(RDF.type, FOAF.Person)))
         report.bodies = len(set(graph.subjects(RDF.type, ORG.Organization)))
         write_graph(out, graph)
+        try:  # the pages are a view: a failure to render is reported, and the graph stands
+            from graph.html import render_html
+
+            render_html(out, graph)
+        except Exception as exc:  # noqa: BLE001
+            report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
+                                           message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
         report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
         write_problems(out, report.problems)
         if store:

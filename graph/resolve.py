@@ -6,8 +6,12 @@ order of strength:
   1. the same full name (honorifics dropped, case folded) in the same council's papers;
   2. a partial name ("Fagan", "J Rathmell", "Jess Karia") folds into the one full name
      of that council whose surname and first initial fit, looking first in the same
-     document, then in the council's other papers; where two full names fit it stays
-     apart and the ambiguity is reported;
+     document, then in the council's other papers; where two full names fit, a
+     councillor's title ("Cllr Powell") picks the one councillor among them, else the
+     partial name is reported (W300) and published as no one rather than guessed;
+  1b. a familiar first name ("Nicky Turvey") folds into the one formal form of the same
+     document ("Nicola Turvey"); across documents the two stay apart (no evidence joins them);
+  1c. initials ("TF") stand for the one person of the same document with those initials;
   3. bodies: the same normalised name (or a defined acronym); committees only within
      one council ("Cabinet" of two councils is two bodies).
 People of different councils stay apart unless nothing but their name is known of
@@ -22,8 +26,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from extract.names import name_key
-from extract.records import Fact, OrganizationFact, OrgKind, PersonFact, Problem
+from extract.names import clean_name, name_key
+from extract.records import ActionFact, Fact, OrganizationFact, OrgKind, PersonFact, Problem, SeatFact
 from graph.iris import mint, norm
 
 
@@ -37,7 +41,9 @@ class PersonEntity:
 
     @property
     def name(self) -> str:
-        return best_form(self.names)
+        """The best written form of the entity's own full name ("Nicola Turvey", not "Nicky Turvey")."""
+        own = Counter({n: c for n, c in self.names.items() if name_key(n) == self.key.split(" #")[0]})
+        return best_form(own or self.names)
 
     @property
     def iri(self):
@@ -65,6 +71,51 @@ class BodyEntity:
 def best_form(names: Counter) -> str:
     """The fullest, most used written form: more words first, then more uses, then the text."""
     return sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
+
+
+# familiar -> formal first names, the pairs English council papers use; both sides lower case
+NICKNAMES: dict[str, set[str]] = {
+    "nicky": {"nicola", "nicholas"}, "nick": {"nicholas", "nicola"}, "liz": {"elizabeth"}, "beth": {"elizabeth"},
+    "lizzie": {"elizabeth"}, "betty": {"elizabeth"}, "kath": {"katherine", "kathryn", "catherine", "kathleen"},
+    "kate": {"katherine", "kathryn", "catherine"}, "katie": {"katherine", "kathryn", "catherine"},
+    "cathy": {"catherine"}, "jo": {"joanne", "joanna", "josephine"}, "jess": {"jessica"}, "jack": {"john"},
+    "jim": {"james"}, "jimmy": {"james"}, "bill": {"william"}, "will": {"william"}, "bob": {"robert"},
+    "rob": {"robert"}, "bobby": {"robert"}, "dick": {"richard"}, "rick": {"richard"}, "dave": {"david"},
+    "mike": {"michael"}, "mick": {"michael"}, "tony": {"anthony"}, "toni": {"antonia"}, "andy": {"andrew"},
+    "steve": {"stephen", "steven"}, "chris": {"christopher", "christine", "christina"}, "pete": {"peter"},
+    "tom": {"thomas"}, "tim": {"timothy"}, "ted": {"edward"}, "ed": {"edward", "edwin"}, "sam": {"samantha", "samuel"},
+    "sue": {"susan", "suzanne"}, "sally": {"sarah"}, "jenny": {"jennifer"}, "jen": {"jennifer"},
+    "maggie": {"margaret"}, "meg": {"margaret"}, "peggy": {"margaret"}, "pat": {"patricia", "patrick"},
+    "becky": {"rebecca"}, "bex": {"rebecca"}, "vicky": {"victoria"}, "vicki": {"victoria"}, "di": {"diana", "diane"},
+    "debbie": {"deborah"}, "deb": {"deborah"}, "mandy": {"amanda"}, "fran": {"frances", "francesca"},
+    "alex": {"alexander", "alexandra"}, "ben": {"benjamin"}, "dan": {"daniel"}, "danny": {"daniel"},
+    "matt": {"matthew"}, "phil": {"philip", "phillip"}, "greg": {"gregory"}, "ron": {"ronald"}, "don": {"donald"},
+    "les": {"leslie", "lesley"}, "jackie": {"jacqueline"}, "jacqui": {"jacqueline"}, "gill": {"gillian"},
+    "val": {"valerie"}, "pam": {"pamela"}, "tina": {"christina", "valentina"}, "ellie": {"eleanor"},
+    "nell": {"eleanor", "helen"}, "harry": {"henry", "harold"}, "hal": {"henry"}, "charlie": {"charles", "charlotte"},
+    "len": {"leonard"}, "ray": {"raymond"}, "terry": {"terence"}, "gerry": {"gerald", "geraldine"},
+}
+
+_COUNCILLOR = re.compile(r"^\s*(?:councillors?|cllrs?)\b\.?", re.I)
+_INITIALS = re.compile(r"^[A-Z]{2,3}$")
+
+
+def familiar_fits(formal_key: str, familiar_key: str) -> bool:
+    """"nicky turvey" may be "nicola turvey": same surname, a known familiar form of the first name."""
+    ft, pt = formal_key.split(), familiar_key.split()
+    return (len(ft) == len(pt) >= 2 and ft[1:] == pt[1:] and ft[0] != pt[0]
+            and ft[0] in NICKNAMES.get(pt[0], set()))
+
+
+def is_person_name(name: str) -> bool:
+    """A mention resolution will treat as a person: a name `clean_name` accepts, or an initial + surname."""
+    return clean_name(name) is not None or bool(re.match(r"^[A-Z]\.?\s+[A-Z][a-z]", name))
+
+
+def _weak(fact: Fact) -> bool:
+    """A person mention read only by the model or from an owner/maker cell: needs a name's shape."""
+    return isinstance(fact, PersonFact) and fact.evidence.rule in {"person.model", "person.from-action",
+                                                                    "person.from-decision"}
 
 
 def _is_partial(key: str) -> bool:
@@ -126,13 +177,29 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     public: dict[tuple[str, str], bool] = {}
     docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     per_doc_keys: dict[str, set[str]] = defaultdict(set)
+    councillor: set[tuple[str, str]] = set()   # written with a councillor's title, or holding a seat
+    strong: set[tuple[str, str]] = set()       # read at least once by more than the model or an owner cell
+    not_model: set[tuple[str, str]] = set()    # read at least once by a rule
+    body_names: dict[str, set[str]] = defaultdict(set)
+    for doc, facts in sorted(facts_by_doc.items()):
+        for f in facts:
+            if isinstance(f, OrganizationFact):
+                body_names[doc] |= {name_key(n) for n in (f.name, *f.aliases)}
     for doc, facts in sorted(facts_by_doc.items()):
         council = councils.get(doc, "")
         for f in facts:
             for name, pub in _person_names(f):
                 k = name_key(name)
-                if not k:
+                if not k or _INITIALS.match(name.strip()):  # "TF", "CEO": only as initials of a known person
                     continue
+                if _weak(f) and (not is_person_name(name) or k in body_names[doc]):  # "Grant Thornton"
+                    continue
+                if not _weak(f):
+                    strong.add((council, k))
+                if not (isinstance(f, PersonFact) and f.evidence.rule == "person.model"):
+                    not_model.add((council, k))
+                if _COUNCILLOR.match(getattr(f, "written", "") or "") or isinstance(f, SeatFact):
+                    councillor.add((council, k))
                 ck = (council, k)
                 mentions[ck][name] += 1
                 docs_of[ck].add(doc)
@@ -141,8 +208,32 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
                     public[ck] = public.get(ck, False) or pub
     # full names first; partial names fold into exactly one fitting full name
     people: dict[tuple[str, str], PersonEntity] = {}
+    ambiguous: set[tuple[str, str]] = set()   # reported or run-together names: published as no one
     alias_of: dict[tuple[str, str], tuple[str, str]] = {}
-    full_keys = sorted(ck for ck in mentions if not _is_partial(ck[1]))
+    # two names run together ("Dylan Harrison Rachel Gillott", from a table cell) are two people, not a third
+    for ck in sorted(mentions):
+        toks = ck[1].split()
+        if len(toks) == 4 and (ck[0], " ".join(toks[:2])) in mentions and (ck[0], " ".join(toks[2:])) in mentions:
+            ambiguous.add(ck)
+    # words spilt from the next cell ("Please Call Simon Cann", "Dave Greenow Full") onto a known name
+    known = {ck for ck in mentions if not _is_partial(ck[1]) and ck not in ambiguous}
+    for ck in sorted(known):
+        toks = ck[1].split()
+        if len(toks) < 3:
+            continue
+        inner = [(ck[0], " ".join(toks[i:j])) for i in range(len(toks)) for j in range(i + 2, len(toks) + 1)
+                 if j - i < len(toks)]
+        fits = sorted({o for o in inner if o in known and docs_of[o] & docs_of[ck]})
+        if len(fits) == 1:
+            alias_of[ck] = fits[0]
+    full_keys = sorted(ck for ck in known if ck not in alias_of)
+    # the model alone, once, with a first name no rule-read person has ("Early Help", "Foster Carers"):
+    # too little to publish a person on; "Simon Trickett" keeps his, as the corpus knows a Simon
+    first_names = {ck[1].split()[0] for ck in full_keys if ck in not_model} | set(NICKNAMES) | {
+        n for forms in NICKNAMES.values() for n in forms}
+    for ck in full_keys:
+        if ck not in not_model and sum(mentions[ck].values()) == 1 and ck[1].split()[0] not in first_names:
+            ambiguous.add(ck)
     by_surname: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for ck in full_keys:
         by_surname[(ck[0], ck[1].split()[-1])].append(ck)
@@ -151,6 +242,9 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
         cands = [o for o in by_surname[(ck[0], ck[1].split()[-1])]
                  if o != ck and len(o[1].split()) == len(ck[1].split()) and len(o[1]) > len(ck[1])
                  and _fits(o[1], ck[1]) and len(ck[1].split()[0]) >= 3]
+        if not cands:  # a familiar first name: "Nicky Turvey" -> "Nicola Turvey", in one document
+            cands = [o for o in by_surname[(ck[0], ck[1].split()[-1])]
+                     if familiar_fits(o[1], ck[1]) and docs_of[o] & docs_of[ck]]
         if len(cands) == 1:
             alias_of[ck] = cands[0]
     for ck in sorted(mentions):
@@ -160,9 +254,14 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
         cands = [o for o in by_surname[(council, k.split()[-1])] if _fits(o[1], k) and o not in alias_of]
         same_doc = [o for o in cands if docs_of[o] & docs_of[ck]]
         pick = same_doc if len(same_doc) >= 1 else cands
+        if len(pick) > 1 and ck in councillor:  # "Cllr Powell": the one councillor among them
+            pick = [o for o in pick if o in councillor] or pick
         if len(pick) == 1:
             alias_of[ck] = pick[0]
+        elif not pick and ck not in strong:  # "Leadership", "Col" from an owner cell: fits no one, names no one
+            ambiguous.add(ck)
         elif len(pick) > 1:
+            ambiguous.add(ck)
             problems.append(Problem(doc_id=sorted(docs_of[ck])[0], stage="graph.resolve", code="W300",
                                     message=f"{sorted(mentions[ck])[0]!r} could be any of "
                                             f"{', '.join(sorted(best_form(mentions[o]) for o in pick))}; kept apart"))
@@ -180,7 +279,10 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     person_of: dict[tuple[str, str], PersonEntity] = {}
     for doc, keys in per_doc_keys.items():
         for k in keys:
-            person_of[(doc, k)] = people[(councils.get(doc, ""), k)]
+            if (councils.get(doc, ""), k) not in ambiguous:  # reported, and published as no one
+                person_of[(doc, k)] = people[(councils.get(doc, ""), k)]
+    _split_by_era({d: (h.get("date") or "") for d, h in docs.items()}, person_of)
+    _resolve_initials(facts_by_doc, councils, person_of)
     # --- bodies -------------------------------------------------------------------------
     bodies: dict[tuple[str, str], BodyEntity] = {}
     body_alias: dict[tuple[str, str], BodyEntity] = {}
@@ -202,6 +304,59 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     _merge_near_bodies(bodies)
     return Resolution(people=people, person_of=person_of, bodies=bodies, body_alias=body_alias,
                       councils=councils, problems=problems)
+
+
+ERA_GAP_YEARS = 10
+
+
+def _split_by_era(doc_dates: dict[str, str], person_of: dict[tuple[str, str], PersonEntity]) -> None:
+    """One name in one council's papers a decade or more apart, with nothing between, is two people:
+    nothing but the name joins them. Each later era becomes its own entity (key + first year)."""
+    by_entity: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    ents: dict[int, PersonEntity] = {}
+    for (doc, k), ent in person_of.items():
+        by_entity[id(ent)].append((doc, k))
+        ents[id(ent)] = ent
+    for eid, refs in sorted(by_entity.items(), key=lambda kv: ents[kv[0]].key):
+        ent = ents[eid]
+        years = sorted({int(doc_dates[d][:4]) for d in ent.docs if doc_dates.get(d)})
+        cuts = [b for a, b in zip(years, years[1:], strict=False) if b - a >= ERA_GAP_YEARS]
+        if not cuts:
+            continue
+        eras: dict[int, PersonEntity] = {}
+        for doc, k in refs:
+            date = doc_dates.get(doc)
+            if not date:
+                continue
+            era = max((c for c in cuts if c <= int(date[:4])), default=None)
+            if era is None:
+                continue
+            new = eras.get(era)
+            if new is None:
+                new = eras[era] = PersonEntity(key=f"{ent.key} #{era}", council=ent.council, names=Counter(ent.names),
+                                               public=ent.public)
+            new.docs.add(doc)
+            ent.docs.discard(doc)
+            person_of[(doc, k)] = new
+
+
+def _resolve_initials(facts_by_doc: dict[str, list[Fact]], councils: dict[str, str],
+                      person_of: dict[tuple[str, str], PersonEntity]) -> None:
+    """"TF" in a plan is the one person of that document whose initials are TF (a key line
+    "TF - Toni Fagan" puts her there); two such people, or none, leave it unresolved."""
+    for doc, facts in facts_by_doc.items():
+        written = {o for f in facts if isinstance(f, ActionFact) for o in f.owners if _INITIALS.match(o.strip())}
+        written |= {v for f in facts for v in (getattr(f, "person", None),) if v and _INITIALS.match(v.strip())}
+        written |= {f.name for f in facts if isinstance(f, PersonFact) and _INITIALS.match(f.name.strip())}
+        if not written:
+            continue
+        here = {id(e): e for (d, _k), e in person_of.items() if d == doc}
+        for ini in sorted(written):
+            fits = [e for e in here.values() if len(e.name.split()) >= 2
+                    and "".join(t[0] for t in e.name.split()).upper() in {ini, ini[0] + ini[-1]}]
+            if len(fits) == 1 and (doc, ini.lower()) not in person_of:
+                person_of[(doc, ini.lower())] = fits[0]
+                fits[0].names[ini] += 1
 
 
 def _merge_near_bodies(bodies: dict[tuple[str, str], BodyEntity]) -> None:

@@ -85,8 +85,8 @@ def run_query(graph: Path, text: str, params: dict[str, str] | None = None,
     store = store or open_store(graph)
     q = with_prefixes(fill(text, params or {}))
     result = store.query(q)
-    if isinstance(result, bool):
-        return ["result"], [["true" if result else "false"]]
+    if isinstance(result, bool | pyoxigraph.QueryBoolean):
+        return ["result"], [["true" if bool(result) else "false"]]
     if isinstance(result, pyoxigraph.QuerySolutions):
         columns = [v.value for v in result.variables]
         rows = [[term_text(sol[c]) for c in columns] for sol in result]

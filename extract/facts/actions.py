@@ -4,33 +4,81 @@ A governance action plan or improvement plan is a table whose header names an ac
 column and an owner column ("Owner (see key at end)", "Person/Forums", "Lead"), often a
 timescale and a progress column. Owners are names, initials explained by a key
 ("RB = Richard Ball, Assistant Director ..."), job titles or bodies.
+
+How a table is read:
+- a table starts at a header row (tab-separated cells) naming an action and an owner column;
+  it ends at a line of running text, or at a blank line that is not followed by more rows
+  of the same table (a page break repeats the header, or simply carries on);
+- a row with action text but no owner, timescale or progress belongs to the row above
+  (a cell broken over a page, "... currently covered" / "by interim arrangements.");
+- a row whose action cell is empty gives its owner/timescale to the next item of the row above
+  that holds several lettered items in one cell ("a) ... b) ...");
+- rows that are section captions ("Ofsted Recommendation 2", "Principle 3: ...") have no owner
+  and are not followed by owned rows: they are not actions.
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.mentions import find_bodies
 from extract.names import clean_name, not_name_words
 from extract.records import ActionFact
 from extract.segment import Line, Segmented
 
-_ACTION_COL = re.compile(r"^(?:actions?(?: we will take| required| to be taken)?|what we will do|management action)$", re.I)
-_OWNER_COL = re.compile(r"^(?:owners?|person/forums?|lead(?: officer)?s?|responsible(?: officer)?|"
-                        r"responsibility|who|accountable).*", re.I)
-_TIME_COL = re.compile(r"^(?:timescales?|deadline|by when|due(?: date)?|target date|completion date|when|date)\b",
-                       re.I)
-_STATUS_COL = re.compile(r"^(?:progress(?: update)?|status|rag|update)\b", re.I)
-_KEY = re.compile(r"^\s*(?P<acr>[A-Z]{2,4})\s*[=:\u2013-]\s*(?P<name>[A-Z][^,\n]+?)\s*(?:,|$)", re.M)
-_ITEM_PREFIX = re.compile(r"^\s*(?:[a-z]\)|\([a-z]\)|\d+[.)]|[\u2022\u00b7\-*])\s*")
-_PLAN_LINE = re.compile(r"[A-Z][^\n]{0,120}\b(?:[Aa]ction [Pp]lan|Improvement Plan|Delivery Plan)\b[^\n]{0,60}")
-_NAME_RUN = re.compile(r"[A-Z][a-z'\u2019]+(?:[ -][A-Z][a-z'\u2019]+)+")
+_ACTION_COL = re.compile(r"^(?:(?:key |planned |improvement |agreed |management |recommended |proposed )?actions?"
+                         r"(?: we will take| required| to be taken| planned| agreed)?|what we will do|"
+                         r"what will we do|what we will do next|tasks?|activity|activities)$", re.I)
+_OWNER_COL = re.compile(r"^(?:(?:action )?owners?(?: see key.*)?|persons?/forums?|persons?|"
+                        r"lead(?: officers?| persons?| members?| responsibility| by)?|leads|responsible(?: officers?| persons?)?|"
+                        r"responsibility|who|who is responsible|accountable(?: officer)?|by whom)"
+                        r"(?: responsible| lead| accountable)?$", re.I)
+_TIME_COL = re.compile(r"^(?:timescales?|timeframe|timeline|deadline|by when|when|due(?: date)?|target(?: date)?|"
+                       r"completion(?: date)?|target completion date|date(?: due)?|delivery date)$", re.I)
+_STATUS_COL = re.compile(r"^(?:progress(?: update| to date| made)?|status|rag(?: status| rating)?|update|comments?)$",
+                         re.I)
+_KEY = re.compile(r"^[ \t*\u2022-]*(?P<acr>[A-Z]{2,5})[ \t]*(?:=|:|\u2013|-|\t)[ \t]*(?P<name>[A-Z][^,(\t\n]+?)"
+                  r"[ \t]*(?:,|\(|\t|$)", re.M)
+_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019&]*(?: (?:and|of|for|the|&) | |$)){1,12}?)\s*"
+                          r"\((?P<acr>[A-Z][A-Za-z&]{1,7})\)$")
+_ITEM_PREFIX = re.compile(r"^\s*(?:[a-z]\)|\([a-z]\)|\([ivx]+\)|\d+[.)]|[\u2022\u00b7\-*\u2013])\s*")
+_LETTERED = re.compile(r"(?:(?<=\s)|^)(?:[a-z]\)|\([a-z]\))\s+")
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_PLAN_LINE = re.compile(r"^[ #*]*(?P<name>[A-Z][^\n\t|]{0,120}\b(?:[Aa]ction [Pp]lan|[Ii]mprovement [Pp]lan|"
+                        r"[Dd]elivery [Pp]lan)\b[^\n\t|.]{0,60})$", re.M)
+_TOKEN = r"(?:Mc|Mac|O')?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
+_NAME_RUN = re.compile(r"\b(?:(?P<hon>Cllr|Councillor|HHJ|Judge|Dr|Mr|Mrs|Ms|Miss)\.? (?P<sur>" + _TOKEN + r")(?! [A-Z][a-z])|"
+                       r"[A-Z]\.? ?" + _TOKEN + r"(?! [A-Z][a-z])|" + _TOKEN + r"(?: " + _TOKEN + r")+)")
+_GROUP_WORDS = frozenset({"partners", "partner", "partnership", "partnerships", "board", "group", "team", "teams",
+                          "leadership", "services", "service", "panel", "forum", "network", "providers", "managers"})
+_INTO_BODY = re.compile(r" (?:[A-Z][a-z]+ )*(?i:partnership|board|group|panel|forum|network|committee)\b")
+_RULE_ROW = re.compile(r"^[\s|:\-+=_]*$")
+
+
+def _plain(cell: str) -> str:
+    """A cell's text without the HTML a converter left in it."""
+    text = html.unescape(_TAGS.sub(" ", cell))
+    return " ".join(text.replace("\u2022", " ").split())
+
+
+def _cells(line: Line) -> list[str]:
+    """A row's cells: tab-separated, or a pipe table's "| a | b |"."""
+    if "\t" in line.text:
+        return line.cells
+    text = line.text.strip()
+    if text.startswith("|") and text.count("|") >= 3:
+        return [c.strip() for c in text.strip("|").split("|")]
+    return []
 
 
 def _header(line: Line) -> dict[str, int] | None:
     cols: dict[str, int] = {}
-    for i, cell in enumerate(line.cells):
-        c = re.sub(r"\(.*?\)", "", cell).strip()
+    for i, cell in enumerate(_cells(line)):
+        c = " ".join(re.sub(r"\(.*?\)|\*", "", _plain(cell)).split()).strip(" :")
         if "action" not in cols and _ACTION_COL.match(c):
             cols["action"] = i
         elif "owner" not in cols and _OWNER_COL.match(c):
@@ -42,92 +90,251 @@ def _header(line: Line) -> dict[str, int] | None:
     return cols if "action" in cols and "owner" in cols else None
 
 
-def _owners(cell: str, key: dict[str, str]) -> tuple[str, ...]:
-    cell = " ".join(cell.split())
+def _acronyms(text: str) -> dict[str, str]:
+    """"Herefordshire Safeguarding Children Partnership (HSCP)" -> {"HSCP": "..."} for the whole document."""
+    out: dict[str, str] = {}
+    for p in re.finditer(r"\([A-Z][A-Za-z&]{1,7}\)", text):
+        m = _ACRONYM_DEF.search(text[max(0, p.start() - 160):p.end()])  # the words just before "(HSCP)"
+        if not m:
+            continue
+        acr, words = m.group("acr"), m.group("name").split()
+        letters = [c for c in acr if c.isupper()]
+        # keep the trailing words whose initials spell the acronym ("... Children's Partnership (HSCP)")
+        caps = [w for w in words if w[0].isupper()]
+        if len(caps) < len(letters) or len(letters) < 2:
+            continue
+        tail = caps[-len(letters):]
+        if [w[0] for w in tail] != letters:
+            continue
+        first = words.index(tail[0], max(0, len(words) - 2 * len(letters) - 2))
+        name = " ".join(words[first:])
+        out.setdefault(acr, name)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _stands_alone(name: str, text: str) -> bool:
+    """Whether `name` occurs in the document not run into further capitalised words: a person's
+    name does ("Rachel Gillott\tSept 24"); the first words of a body's name do not ("Domestic Abuse ...")."""
+    for m in re.finditer(re.escape(name), text):
+        if re.match(r"\s*(?:[\t\n,;/()]|[-\u2013] |$)", text[m.end():m.end() + 3]):
+            return True
+    return False
+
+
+def _expand(token: str, text: str, acronyms: dict[str, str]) -> str | None:
+    """An abbreviation the document spells out: by a definition "(HSCP)", or by a capitalised
+    phrase whose initials give it ("Q&E" -> "Quality and Effectiveness")."""
+    return acronyms[token] if token in acronyms else _spelt_out(token, text)
+
+
+@lru_cache(maxsize=4096)
+def _spelt_out(token: str, text: str) -> str | None:
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    rx = r"\b" + r"(?:\s+(?:and|of|for|&)\s+|\s+)".join(c + r"[a-z]+" for c in letters) + r"\b"
+    m = re.search(rx, text)
+    return m.group(0) if m else None
+
+
+def _full_name(owner: str, acronyms: dict[str, str]) -> str:
+    """A body named short ("Safeguarding Partnership") by the one full name the document defines
+    that holds all its words ("Herefordshire Safeguarding Children Partnership (HSCP)")."""
+    words = set(re.sub(r"'s\b", "", owner.lower()).split())
+    if len(words) < 2:
+        return owner
+    fits = {n for n in acronyms.values() if words < set(re.sub(r"'s\b", "", n.lower()).split())}
+    return fits.pop() if len(fits) == 1 else owner
+
+
+def _owners(cell: str, key: dict[str, str], acronyms: dict[str, str], text: str = "") -> tuple[str, ...]:
+    owners = _named_owners(cell, key, acronyms, text)
+    return tuple(dict.fromkeys(_full_name(o, acronyms) for o in owners))
+
+
+def _named_owners(cell: str, key: dict[str, str], acronyms: dict[str, str], text: str = "") -> tuple[str, ...]:
+    cell = _plain(cell)
     if not cell:
         return ()
     parts = [p.strip() for p in re.split(r"\s*(?:/|,|;|&|\band\b)\s*", cell) if p.strip()]
     if parts and all(p in key for p in parts):
-        return tuple(key[p] for p in parts)
+        return tuple(dict.fromkeys(key[p] for p in parts))
     names: list[str] = []
+    bodies = find_bodies(cell)
     for m in _NAME_RUN.finditer(cell):
+        if m.group("hon"):
+            names.append(m.group("sur"))
+            continue
         tokens = m.group(0).split()
-        # a run may end in a body's words ("Rachel Gillott Workforce Board"): keep the name part
-        kept: list[str] = []
+        # split the run at words that are never names ("Safeguarding Partners Tina Russell")
+        segments: list[list[str]] = [[]]
         for t in tokens:
-            if t.lower() in not_name_words():
-                break
-            kept.append(t)
-        while len(kept) >= 2:
-            name = clean_name(" ".join(kept[:2]))
-            if name:
+            if t.lower().strip(".") in not_name_words() or t.lower() in _GROUP_WORDS:
+                segments.append([])
+            else:
+                segments[-1].append(t)
+        for seg_tokens in segments:
+            while len(seg_tokens) >= 2:
+                name = clean_name(" ".join(seg_tokens[:2]))
+                seg_tokens = seg_tokens[2:]
+                if not name or any(c.isdigit() for c in name):
+                    continue
+                at = cell.find(name) + len(name)
+                into_body = _INTO_BODY.match(cell[at:])
+                if into_body and not _stands_alone(name, text):
+                    continue
                 names.append(name)
-            kept = kept[2:]
     for acr in re.findall(r"\b[A-Z]{2,4}\b", cell):
         if acr in key and key[acr] not in names:
             names.append(key[acr])
     if names:
         return tuple(dict.fromkeys(names))
-    bodies = [b.name for b in find_bodies(cell)]
-    if bodies:
-        return tuple(dict.fromkeys(bodies))
-    return (cell,) if len(cell) < 80 else ()
+    # no person: the bodies or offices named, with their abbreviations spelt out
+    paren = re.search(r"\(([A-Z][A-Za-z&]{1,7})\)", cell)
+    if paren and paren.group(1) in acronyms:
+        return (acronyms[paren.group(1)],)
+    if bodies and sum(b.end - b.start for b in bodies) >= 0.6 * len(cell):
+        return tuple(dict.fromkeys(b.name for b in bodies))
+    owners: list[str] = []
+    for part in re.split(r"\s*(?:/|(?<![A-Z])&(?![A-Z])|,|;|\s[-\u2013]\s|\band\b)\s*", cell):
+        part = part.strip(" .")
+        if len(part) < 2:
+            continue
+        if part in acronyms:
+            owners.append(acronyms[part])
+            continue
+        expanded = re.sub(r"\b[A-Z][A-Za-z]*&?[A-Z]\b(?= [a-z])",
+                          lambda m: _expand(m.group(0), text, acronyms) or m.group(0), part)
+        found = [b.name for b in find_bodies(expanded)]
+        if found and sum(len(b) for b in found) >= 0.6 * len(expanded):
+            owners.extend(found)
+        elif len(expanded) < 80:
+            owners.append(expanded)
+    return tuple(dict.fromkeys(owners))
 
 
-def _plan_name(seg: Segmented, offset: int) -> str | None:
-    best = None
-    for m in _PLAN_LINE.finditer(seg.text, 0, offset):
-        best = m.group(0).strip()
-    if best and len(best) < 150:
-        return best
-    return seg.document.title
+def _plans(seg: Segmented) -> list[tuple[int, str]]:
+    """Every line that names a plan ("... Improvement Plan Phase 2"), with its offset."""
+    out = []
+    for m in _PLAN_LINE.finditer(seg.text):
+        name = re.sub(r"^(?:Appendix|Annex)\s+\w+\s*[:\-\u2013]?\s*", "", m.group("name").strip(" *#"))
+        name = re.sub(r"\s*[:\-\u2013]\s*[A-Z][a-z]{2,8}\.? \d{2,4}$", "", name)  # "...: July 24"
+        if len(name) < 150:
+            out.append((m.start(), name))
+    return out
+
+
+def _plan_name(seg: Segmented, plans: list[tuple[int, str]], offset: int) -> str | None:
+    """The plan named last above `offset`, else the document's title."""
+    i = bisect.bisect_right(plans, (offset, "")) - 1
+    return plans[i][1] if i >= 0 else seg.document.title
+
+
+def _split_items(cell: str) -> list[str]:
+    """One action cell may hold several lettered actions: "<p>a) ...</p> <p>b) ...</p>"."""
+    text = _plain(cell)
+    starts = [m.start() for m in _LETTERED.finditer(text)]
+    if len(starts) < 2 or starts[0] != 0:
+        return [text]
+    return [text[s:e].strip() for s, e in zip(starts, starts[1:] + [len(text)], strict=True)]
+
+
+@dataclass
+class _Row:
+    line: Line
+    cells: list[str]
+    extra: list[tuple[str, str, str]] = field(default_factory=list)  # (owner, time, status) of later items
+
+
+def _cell(cells: list[str], cols: dict[str, int], name: str) -> str:
+    i = cols.get(name)
+    return cells[i] if i is not None and i < len(cells) else ""
 
 
 def actions(seg: Segmented) -> list[ActionFact]:
     key = {m.group("acr"): n for m in _KEY.finditer(seg.text) if (n := clean_name(m.group("name")))}
+    acronyms = _acronyms(seg.text)
+    plans = _plans(seg)
     out: list[ActionFact] = []
     cols: dict[str, int] | None = None
-    rows: list[tuple[Line, list[str]]] = []
+    rows: list[_Row] = []
+    pending: list[list[str]] = []  # ownerless rows after a gap: kept only if owned rows follow
+    gap = False
+
+    def emit(row: _Row) -> None:
+        assert cols is not None
+        raw = row.cells[cols["action"]]
+        items = _split_items(raw)
+        details = [(_cell(row.cells, cols, "owner"), _cell(row.cells, cols, "time"), _cell(row.cells, cols, "status"))]
+        details += row.extra
+        for n, item in enumerate(items):
+            action = _ITEM_PREFIX.sub("", item).strip()
+            if len(action) < 10 or not re.search(r"[a-z]{3}", action):
+                continue
+            owner, time, status = details[n] if n < len(details) and details[n][0].strip() else details[0]
+            owners = _owners(owner, key, acronyms, seg.text)
+            if not owners:
+                continue
+            anchor = raw.strip()[:20]
+            start = row.line.start + max(0, row.line.text.find(anchor))
+            out.append(ActionFact(text=action, owners=owners, timescale=_plain(time) or None,
+                                  status=_plain(status)[:300] or None, plan=_plan_name(seg, plans, row.line.start),
+                                  evidence=seg.evidence(start, row.line.end, "action.table-row")))
 
     def flush() -> None:
-        for line, cells in rows:
-            action = _ITEM_PREFIX.sub("", cells[cols["action"]]).strip() if cols else ""
-            if len(action) < 10 or not cols:
-                continue
-            owner_cell = cells[cols["owner"]] if cols["owner"] < len(cells) else ""
-            time = cells[cols["time"]].strip() if "time" in cols and cols["time"] < len(cells) else ""
-            status = cells[cols["status"]].strip() if "status" in cols and cols["status"] < len(cells) else ""
-            start = line.start + line.text.find(cells[cols["action"]].strip()[:20])
-            out.append(ActionFact(text=" ".join(action.split()), owners=_owners(owner_cell, key),
-                                  timescale=" ".join(time.split()) or None, status=" ".join(status.split())[:300] or None,
-                                  plan=_plan_name(seg, line.start),
-                                  evidence=seg.evidence(start, line.end, "action.table-row")))
+        for row in rows:
+            emit(row)
         rows.clear()
+        pending.clear()
+
+    def merge(cells: list[str]) -> None:
+        prev = rows[-1]
+        width = max(len(prev.cells), len(cells))
+        a = prev.cells + [""] * (width - len(prev.cells))
+        b = cells + [""] * (width - len(cells))
+        prev.cells = [(x + " " + y).strip() for x, y in zip(a, b, strict=True)]
 
     for line in seg.lines:
-        if "\t" not in line.text:
-            if cols and line.text.strip() and not rows:
-                continue
+        if not _cells(line):
+            if not line.text.strip():
+                gap = True
+            elif cols is not None:  # running text: the table is over
+                flush()
+                cols = None
+            continue
+        if _RULE_ROW.match(line.text.replace("\t", "")):
             continue
         header = _header(line)
         if header:
+            if cols is not None and header == cols:  # the header repeated after a page break
+                gap = False
+                continue
             flush()
-            cols = header
+            cols, gap = header, False
             continue
-        if not cols:
+        if cols is None:
             continue
-        cells = line.cells
-        if cols["action"] >= len(cells):
-            continue
-        action_cell = cells[cols["action"]].strip()
-        if action_cell:
-            rows.append((line, cells))
-        elif rows:
-            # a continuation row (page break inside a cell): append to the row above
-            prev_line, prev = rows[-1]
-            merged = [(a + " " + b).strip() if i != cols["action"] else a
-                      for i, (a, b) in enumerate(zip(prev + [""] * (len(cells) - len(prev)),
-                                                     cells + [""] * (len(prev) - len(cells)), strict=True))]
-            rows[-1] = (prev_line, merged)
+        cells = _cells(line)
+        action_cell = _plain(_cell(cells, cols, "action"))
+        owner_cell = _plain(_cell(cells, cols, "owner"))
+        others = any(_plain(c) for i, c in enumerate(cells) if i != cols["action"])
+        if action_cell and owner_cell:
+            if gap and pending and rows:  # ownerless rows between owned rows belong to the row above
+                for p in pending:
+                    merge(p)
+            pending.clear()
+            rows.append(_Row(line, cells))
+        elif action_cell and not gap and rows:
+            # the rest of the row above, broken over a page or a line
+            merge(cells)
+        elif action_cell:
+            pending.append(cells)
+        elif rows and owner_cell:
+            # no action text but an owner: it belongs to the next lettered item of the row above
+            rows[-1].extra.append((owner_cell, _cell(cells, cols, "time"), _cell(cells, cols, "status")))
+        elif rows and others:
+            merge(cells)
+        gap = False if action_cell and owner_cell else gap
     flush()
     return out

@@ -16,7 +16,8 @@ from extract.segment import Segmented
 _PRESENT = re.compile(r"^\s*(?:Present|PRESENT|Members present|Attendees)\s*:?\s*(?P<rest>.*)$")
 _CONTINUATION = re.compile(r"^\s*(?P<label>Councillors?|Cllrs?|Co-opted Members?|Co-optees?|Members?|"
                            r"Independent Members?|Parent Governors?|Substitutes?)\s*:\s*(?P<rest>.+)$", re.I)
-_IN_ATTENDANCE = re.compile(r"^\s*(?:Also |Others )?(?:in attendance|In Attendance|IN ATTENDANCE|Officers(?: present)?)"
+_IN_ATTENDANCE = re.compile(r"^\s*(?:Also |Others |Officers |Officers also )?(?:in attendance|In Attendance|IN ATTENDANCE|"
+                            r"Officers(?: present)?)"
                             r"\s*:\s*(?P<rest>.*)$", re.I)
 _APOLOGIES = re.compile(
     r"\bApologies(?: for absence)?(?: were| had been| have been)? (?:received|submitted|given|tendered)"
@@ -36,26 +37,39 @@ _PRESENTED_BY = re.compile(
 _INTRODUCED = re.compile(
     r"(?:^|\.\s+)(?P<who>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][a-z]+(?:[- ][A-Z][\w'\u2019-]+){1,2}),"
     r"[^.\n]{3,120}?,\s+(?:introduced|presented) the", re.M)
-_BLOCK_END = re.compile(r"^\s*(?:\d+\.|[A-Z][A-Z ]{8,}$|Apologies|Minutes|Item|Agenda|In attendance|Officers)", re.I)
+_NAME_NOTE_PRESENTED = re.compile(
+    r"(?:^|(?<=[.:]\s))(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?[A-Z][a-z]+(?:[- ][A-Z][\w'\u2019-]+)"
+    r"{1,2})[ \t]*\([^()\n]{2,120}\)[ \t]+(?:introduced|presented|gave|outlined)\b", re.M)
+_INVITED = re.compile(
+    r"\binvited (?P<who>(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+[A-Z][a-z]+(?:[- ][A-Z][\w'\u2019-]+){1,2})"
+    r"(?:[ \t]*\([^()\n]{2,120}\))?[ \t]+to\b")
+_FROM_NAMES = re.compile(
+    r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)")
+_BLOCK_END = re.compile(r"^\s*(?:\d+\.|(?-i:[A-Z][A-Z ]{8,}$)|Apologies|Minutes|Item|Agenda|In attendance|Officers)", re.I)
 
 
 def _facts(seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str,
-           chair_notes: bool = False) -> list[AttendanceFact]:
+           chair_notes: bool = False) -> list[tuple[AttendanceFact, ListedPerson]]:
     out = []
     for p in people:
         meeting = seg.meeting_at(p.start)
         if meeting is None:
             continue
         note = (p.note or "").lower()
-        out.append(AttendanceFact(
+        out.append((AttendanceFact(
             person=p.name, body=meeting.body, meeting_date=meeting.date, capacity=cap,
             chair=chair_notes and note in ("chairperson", "chair", "chairman", "in the chair"),
-            evidence=seg.sentence_evidence(p.start, p.end, rule)))
+            evidence=seg.sentence_evidence(p.start, p.end, rule)), p))
     return out
 
 
 def attendance(seg: Segmented) -> list[AttendanceFact]:
-    facts: list[AttendanceFact] = []
+    return [f for f, _p in attendance_listed(seg)]
+
+
+def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson]]:
+    """Each attendance fact with the list item it was read from (its honorific and note)."""
+    facts: list[tuple[AttendanceFact, ListedPerson]] = []
     lines = seg.lines
     i = 0
     while i < len(lines):
@@ -93,7 +107,7 @@ def attendance(seg: Segmented) -> list[AttendanceFact]:
         i += 1
     for m in _APOLOGIES.finditer(seg.text):
         rest = m.group("rest")
-        cut = re.search(r"\.\s+(?=[A-Z][a-z]+ [a-z])|\.$", rest)
+        cut = re.search(r"\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$", rest)
         if cut:
             rest = rest[:cut.start()]
         facts += _facts(seg, split_people(rest, m.start("rest")), Capacity.APOLOGIES, "attendance.apologies-sentence")
@@ -110,6 +124,18 @@ def attendance(seg: Segmented) -> list[AttendanceFact]:
     for m in _PROPOSED.finditer(seg.text):
         facts += _facts(seg, split_people(m.group(0)[:m.end("name") - m.start()], m.start()), Capacity.PRESENT,
                         "attendance.spoke")
+    for rx in (_NAME_NOTE_PRESENTED, _INVITED):
+        for m in rx.finditer(seg.text):
+            cap = Capacity.PRESENT if re.match(r"(?:Councillor|Cllr)\b", m.group("who")) else Capacity.IN_ATTENDANCE
+            facts += _facts(seg, split_people(m.group("who"), m.start("who")), cap, "attendance.presented")
+    for m in _FROM_NAMES.finditer(seg.text):
+        # "... an overview from Sue Harris, Director of Strategy, and David Thomas, Associate Director."
+        rest = m.group("rest")
+        end = re.search(r"\.(?:\s|$)", rest)
+        rest = rest[:end.start()] if end else rest
+        for nm in re.finditer(r"(?:^|,? and )(?P<who>(?:(?:Dr|Mr|Mrs|Ms) )?[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2}),", rest):
+            facts += _facts(seg, split_people(nm.group("who"), m.start("rest") + nm.start("who")),
+                            Capacity.IN_ATTENDANCE, "attendance.presented")
     for rx in (_PRESENTED_BY, _INTRODUCED):
         for m in rx.finditer(seg.text):
             g = "list" if "list" in m.groupdict() else "who"
@@ -117,9 +143,9 @@ def attendance(seg: Segmented) -> list[AttendanceFact]:
     # one fact per person, meeting and capacity: the first mention is the evidence
     seen: set[tuple] = set()
     out = []
-    for f in facts:
+    for f, p in facts:
         key = (f.person, f.body, f.meeting_date, f.capacity == Capacity.APOLOGIES)
         if key not in seen:
             seen.add(key)
-            out.append(f)
+            out.append((f, p))
     return out

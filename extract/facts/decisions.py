@@ -1,142 +1,504 @@
 """Decisions: what a body or a decision maker resolved, recommended, noted or decided.
 
-Read from resolution blocks ("RESOLVED: That ...", numbered or lettered items after
-"RESOLVED"), recommendation blocks of reports, decision records ("Decision Maker:",
-"Lead officer:") and sentences in which a body agreed, approved or decided something.
+Read, in this order (a later reading of the same decision is dropped):
+1. resolution blocks: a keyword ("RESOLVED: That ...", "Resolved that:", "RESOLVED \u2013 (i) that",
+   "It was moved, seconded and RESOLVED that", "ORDERED that", "Decision:") with its text on the same
+   line, as a paragraph, or as items below it;
+2. decision records (ModernGov "Decision Maker:" pages and lists, forthcoming-decision lists):
+   numbered decisions without a keyword, else the record's title and summary; the record gives
+   the maker, the date (date of decision, date decided at a meeting, due date, or the record's
+   date) and the kind (delegated when the maker is an officer or a single member, a
+   recommendation when the decision is still to be taken) to every decision read inside it;
+3. recommendation blocks of reports ("Recommendation(s)" then "That:" and items), dated by the
+   meeting the report is for ("Meeting date: ...");
+4. the purpose line of an agenda item ("To approve ...", "To recommend ...");
+5. loose "That ... be ..." resolutions in minutes whose keyword a converter lost;
+6. sentences matching a pattern of `patterns/decisions.jsonl` (a body agreed/approved/noted,
+   something approved by a body, a person appointed ...), less a lead-in that only reports them
+   ("The Chair advised that ...").
+
+A decision in a meeting's record is dated by that meeting; one whose sentence gives its own date
+("agreed at the Improvement Board on 17th July 24") by that date.
 """
 
 from __future__ import annotations
 
+import html
+import json
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from extract.dates import find_dates
-from extract.mentions import classify_body, find_bodies
+from extract.dates import MONTHS, find_dates
+from extract.mentions import find_bodies
 from extract.names import clean_name
-from extract.records import DecisionFact, DecisionKind, OrgKind, PartialDate
+from extract.records import DecisionFact, DecisionKind, PartialDate
 from extract.segment import Segmented
 
-_RESOLVED = re.compile(r"(?:^|\bMinutes:\s*)\s*(?:It was\s+)?(?P<kw>RESOLVED|Resolved|ORDERED|AGREED|Agreed|DECIDED|Decided)"
-                       r"(?:\s+(?:unanimously|that))?\s*[:\u2013\-]?\s*(?P<rest>.*)$", re.M)
-_RECOMMEND_HEAD = re.compile(r"^\s*(?:Recommendations?|RECOMMENDATIONS?|Recommended|RECOMMENDED|Decision|"
-                             r"The (?:committee|board|panel|cabinet) is (?:asked|recommended) to)\s*:?\s*(?P<rest>.*)$")
-_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+|[\u2022\u00b7\-*]\s+)(?P<text>\S.*)$")
-_DECISION_MAKER = re.compile(r"^\s*Decision [Mm]aker\s*:\s*(?P<v>.+)$", re.M)
-_LEAD_OFFICER = re.compile(r"^\s*Lead officer\s*:\s*(?P<v>.+)$", re.M)
-_RECORD_HEAD = re.compile(r"^\s*(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+.*)?$", re.M)
-_AGREED_SENTENCE = re.compile(
-    r"(?P<s>(?:(?:The|the|Full) )?(?P<body>(?:[A-Z][\w'\u2019&-]*(?: (?:and|of|for|&) | ))*?"
-    r"(?:Committee|Board|Panel|Cabinet|Council|Group|Partnership|Executive)) (?:also |had |has |then |unanimously )?"
-    r"(?P<verb>agreed|approved|resolved|decided|noted|endorsed|adopted|appointed|established|requested|agrees|approves)"
-    r"\b[^.\n]{5,300}[.\n])")
-_PASSIVE = re.compile(
-    r"(?P<s>[A-Z][^.\n]{5,200}?\b(?:was|were|been|be) (?P<verb>agreed|approved|noted|endorsed|adopted)"
-    r"(?: by (?:the )?(?P<body>[^.\n,]{3,80}?))?(?: (?:on|in|at) [^.\n]{0,60})?[.\n])")
+# --- patterns ------------------------------------------------------------------------------
+
+_BODY = (r"(?P<body>(?:[Tt]he |[Ff]ull |[Aa]nnual )?(?:[A-Z][\w'\u2019&-]*,? (?:(?:and|of|for|&|the) ){0,2}){0,8}?"
+         r"(?:Committee|Sub-Committee|Sub-committee|Board|Panel|Cabinet|Council|Group|Partnership|Executive|"
+         r"Forum|Commission|Working Party)|[Tt]he (?:committee|sub-committee|board|panel|cabinet|council|group|"
+         r"commission|forum|executive|meeting|working group)|[Cc]ouncil|[Cc]abinet|[Mm]embers|[Gg]roup [Ll]eaders|"
+         r"[Mm]anagement [Bb]oard|[Ss]crutiny)")
+_BODYX = (r"(?P<body>(?:the |their |its |a |members of (?:the )?)?(?:[Cc]ouncil'?s |[A-Z]{2,6} and (?:the )?)?"
+          r"(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&) ){0,10}?"
+          r"(?:Committee|Sub-Committee|Board|Boards|Panel|Cabinet|Council|Group|Partnership|Executive|Forum|"
+          r"Commission|council|cabinet|budget meeting|[Mm]anagement [Bb]oard|[Gg]roup [Ll]eaders|[A-Z]{2,6}\b|"
+          r"[Ll]eaders))")
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePattern:
+    id: str
+    kind: DecisionKind
+    date: str  # "sentence": a date in the sentence wins; "meeting": the meeting's date
+    rx: re.Pattern[str]
+    unless_after: re.Pattern[str] | None  # no decision when the text before the match ends so ("if")
+    example: str
+    expect: str
+
+
+@lru_cache(maxsize=1)
+def sentence_patterns() -> tuple[SentencePattern, ...]:
+    """The sentence patterns of `patterns/decisions.jsonl`, compiled ({BODY}, {BODYX} expanded)."""
+    text = resources.files("extract").joinpath("patterns/decisions.jsonl").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        rx = re.compile(d["pattern"].replace("{BODY}", _BODY).replace("{BODYX}", _BODYX))
+        unless = re.compile(d["unless_after"]) if d.get("unless_after") else None
+        out.append(SentencePattern(d["id"], DecisionKind(d["kind"]), d["date"], rx, unless, d["example"], d["expect"]))
+    return tuple(out)
+
+
+_KEYWORD = re.compile(
+    r"(?:^[ \t>*_|#-]*|\bMinutes:[ \t]*)(?:\*\*)?(?:(?:[Aa]nd[ \t]+)?[Ii]t[ \t]+was[ \t]+(?:[\w,]+[ \t]+){0,6}?)?"
+    r"(?:unanimously[ \t]+)?"
+    r"(?P<kw>RESOLVED|Resolved|resolved|ORDERED|Ordered|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)"
+    r"(?:\*\*)?(?=[ \t]*(?:$|[:\u2013\u2014-]|\(|that\b|That\b|THAT\b|unanimously\b|accordingly\b|\*))"
+    r"(?:[ \t]+(?:unanimously|accordingly))?[ \t]*(?:\*\*)?[ \t]*[:\u2013\u2014-]?[ \t\u00a0]*(?P<rest>.*)$", re.M)
+_RECOMMEND_HEAD = re.compile(
+    r"^[\s>*_#|-]*(?:Recommendations?(?:\s*\(s\))?|RECOMMENDATIONS?(?:\s*\(S\))?|Recommended|RECOMMENDED|"
+    r"Proposed decisions?|The (?:committee|board|panel|cabinet|council|sub-committee) (?:is|are) "
+    r"(?:asked|recommended|invited) to)(?:\*\*)?(?:[ \t]+to[ \t]+(?:the[ \t]+)?(?:[A-Z][\w']*[ \t]+){1,4}?)?"
+    r"[ \t]*(?::|\u2013|-)?[ \t]*(?P<rest>(?:(?:that|That|THAT)\b.*)?)$")
+_MARKER = re.compile(
+    r"^[\s>|]*(?:[-*\u2022\u00b7\u25aa\u2013]\s+)?(?:\*\*)?(?P<m>\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)](?!\d)|"
+    r"\((?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)|[-*\u2022\u00b7\u25aa])[\s\u00a0]+(?:\*\*)?(?P<text>\S.*)$")
+_ROMAN = re.compile(r"^\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]", re.I)
+_HEADING = re.compile(r"^\s*(?:\d{1,3}\.?\s+)?[A-Z][A-Z &',()/-]{3,}(?:\s*\(Pages?.*\))?\s*$")
+_RECORD_HEAD = re.compile(r"^[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+.*)?\s*$", re.M)
+_FIELD = re.compile(r"^[ \t]*(?P<k>Decision [Mm]aker|Lead officer|Report author|Date of decision|Decision due date|"
+                    r"Decided at meeting|Decision published|Notice of decision|Publication date|Effective from|"
+                    r"Decision status)[ \t]*:[ \t]*(?P<v>.*)$", re.M)
+_TO_PURPOSE = re.compile(r"^\s*To (?:recommend|agree|approve|decide|endorse|adopt|determine|authorise|ratify)\b")
+_THAT_RESOLUTION = re.compile(r"^(?:That|THAT)\s+(?:the |Councillor |Cllr |a |an |this |[A-Z])[^\t]{5,}?"
+                              r"\b(?:be|is|are|notes|agrees|approves|endorses|recommends|resolves|requests|asks)\b")
+_IMPERATIVE = re.compile(r"^(?:That\b|Approve|Agree|Note|Notes|Delegate|Authorise|Endorse|Recommend|Adopt|Confirm|"
+                         r"Request|Cabinet\b|Council\b|The (?:Cabinet|Council|Committee|Board)\b)")
+_MEETING_DATE_LINE = re.compile(r"^[ \t]*(?:Meeting date|Date of meeting|Date)[ \t]*:[ \t]*(?P<v>.+)$", re.M)
+_MEETING_LINE = re.compile(r"^[ \t]*Meeting[ \t]*:[ \t]*(?P<v>.+)$", re.M)
+_OFFICE = re.compile(r"\b(?:Director|Officer|Executive|Head|Manager|Member|Leader|Portfolio Holder|Solicitor|"
+                     r"Monitoring|Treasurer|Chief|member|director|officer|executive)\b")
+_LEAD_IN = re.compile(r"(?:(?P<report>\b(?:advised|reported|said|confirmed|explained|noted|stated|informed [\w ]{2,40}?|"
+                      r"added|highlighted|announced|clarified|indicated)\s+that)|;|\bthat\b|\bfollowing this,)\s+")
+_TAGS = re.compile(r"<[^>]{0,200}>")
+_SENTENCE = re.compile(r"(?<=[a-z0-9)\]'\u2019\"\u201d*%])[.!?](?:\*\*)?(?=\s+[A-Z(\"\u201c*<])|\t|\s[\u2022\u00b7]\s")
+_DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th|<sup>\s*(?:st|nd|rd|th)\s*</sup>))?\s+(?:of\s+)?"
+                        r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?!\s+(?:19|20)?\d\d\b)",
+                        re.I)
+
+
+def _ends_sentence(text: str, marks: str = ".;!?") -> bool:
+    return _plain(text).rstrip(" |*")[-1:] in marks
+
+
+def _plain(text: str) -> str:
+    text = html.unescape(_TAGS.sub(" ", text)).replace("**", "").replace("\u2019", "'")
+    return " ".join(text.split())
+
+
+def _clean(text: str) -> str:
+    text = _plain(text).strip(" |")
+    text = re.sub(r"^[-*\u2022\u00b7\u25aa]\s+", "", text)
+    text = re.sub(r"^(?:[-*\u2022\u00b7]\s+)?(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-zA-Z]|"
+                  r"[ivxIVX]{1,5})\))\s+", "", text)
+    text = re.sub(r"^\((?:unanimously|by \d+ votes?[^)]{0,40}|nem\.? con\.?)\)\s*", "", text, flags=re.I)
+    text = re.sub(r"^(?:that|That|THAT)\s*[:\-]?\s*(?=[A-Za-z(])", "That ", text.lstrip("\"'\u201c\u2018 "))
+    text = re.sub(r"\s*;\s*(?:and|or)?\s*$", "", text)
+    return text.strip()
+
+
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"[^a-z0-9']+", " ", text.lower()).split())
+
+
+def _near(a: str, b: str) -> bool:
+    """Two readings of one decision: most words of the shorter are in the longer."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
 
 
 def _kind(text: str, default: DecisionKind) -> DecisionKind:
-    if default == DecisionKind.RECOMMENDATION or default == DecisionKind.DELEGATED:
+    if default in (DecisionKind.RECOMMENDATION, DecisionKind.DELEGATED, DecisionKind.NOTED):
         return default
-    if re.search(r"\b(?:be|was|were|is|are|been)\s+noted\b|^(?:that )?(?:the )?\w+ (?:received and )?noted\b", text, re.I) \
-            and not re.search(r"\b(?:approved|agreed|resolved)\b", text, re.I):
+    if re.match(r"^(?:To |That (?:the )?\w+ )?[Rr]ecommends? (?:to|that)\b", text):
+        return DecisionKind.RECOMMENDATION
+    if re.search(r"\b(?:be|was|were|is|are|been)\s+noted\b|^(?:that )?(?:the )?[\w ]{0,40}?\b(?:received and )?"
+                 r"(?:notes|noted)\b", text, re.I) and not re.search(r"\b(?:approved?|agreed?|resolved)\b", text, re.I):
         return DecisionKind.NOTED
     return default
 
 
-def _block_items(seg: Segmented, first: int, first_rest: str, first_rest_start: int) -> list[tuple[int, int, str]]:
-    """The resolutions following a RESOLVED keyword: the rest of its line, or the items below it."""
-    items: list[tuple[int, int, str]] = []
-    if len(first_rest.strip(" :.-")) > 8:
-        items.append((first_rest_start, first_rest_start + len(first_rest), first_rest))
-        # a lettered list may follow on the next lines
+# --- items under a keyword or heading --------------------------------------------------------
+
+
+def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list[tuple[int, int, str]]:
+    """The resolutions that follow a keyword: its own line's rest, then items below it.
+
+    Items are marked lines ("1.", "a)", "(i)", "-", "\u2022"); an item's wrapped lines and its
+    sub-items ("... be given to i. ... ii. ...") are joined to it. The block ends at a heading,
+    at running text after the items, or at two blank lines after them."""
+    items: list[list] = []  # [start, end, text]
+    intro = rest.strip(" :.-*\u2013")
+    items_roman = False  # items numbered (i), (ii) ...: a roman numeral is then not a sub-item
+    if len(intro) > 8 and not re.fullmatch(r"(?:that|That|THAT)\s*:?", intro):
+        items.append([rest_start, rest_start + len(rest), rest])
+        items_roman = bool(re.match(r"^\(?i[.)]", intro))
     blanks = 0
-    for ln in seg.lines[first + 1:first + 40]:
-        text = ln.text.strip()
+    for ln in seg.lines[first + 1:first + 80]:
+        raw = ln.text
+        text = _plain(raw)
         if not text:
             blanks += 1
-            if blanks >= 3 or (blanks >= 2 and items):
+            if blanks >= 6:
                 break
             continue
-        blanks = 0
-        m = _ITEM.match(ln.text)
-        if m:
-            s = ln.start + m.start("text")
-            items.append((s, ln.end, m.group("text")))
-        elif not items and re.match(r"^(?:That|To|The|For)\b", text):
-            items.append((ln.start, ln.end, ln.text))
-        elif items and not re.match(r"^(?:\d+\.|[A-Z][A-Z ]{6,})", text) and len(items) == 1 and text[0].islower():
-            continue
-        else:
+        gap, blanks = blanks > 0, 0
+        if "\t" in raw and len([c for c in raw.split("\t") if c.strip()]) > 1:
+            break  # a table row is not a resolution
+        if _KEYWORD.match(raw) or _RECOMMEND_HEAD.match(raw) or _FIELD.match(raw):
             break
-    return items
+        if re.fullmatch(r"(?:that|That|THAT)\s*:?", text):
+            continue  # "That:" introducing the items
+        m = _MARKER.match(raw)
+        if m and not _HEADING.match(raw):
+            body = _plain(m.group("text"))
+            prev = _plain(items[-1][2]) if items else ""
+            roman = bool(_ROMAN.match(m.group("m").lstrip("-*\u2022 ")))
+            if items and roman and not items_roman and (not _ends_sentence(prev) or prev.endswith((" to", ":"))):
+                items[-1][1] = ln.end  # a sub-item of the item above
+                items[-1][2] += f" {m.group('m').strip()} {m.group('text')}"
+            elif len(body) > 3:
+                if not items:
+                    items_roman = roman and m.group("m").strip("().").lower() == "i"
+                items.append([ln.start + m.start("text"), ln.end, m.group("text")])
+            continue
+        if _HEADING.match(raw):
+            break
+        if not items:
+            # the resolution as a paragraph under its keyword ("RESOLVED:" / "Members agreed the report.")
+            if (text[:1].isupper() and len(text) < 800 and not rest.strip(" :.-*")) \
+                    or rest.strip(" :").endswith(("that", "That")):
+                items.append([ln.start, ln.end, raw])
+                continue
+            break
+        if text[:1].islower() and not _ends_sentence(items[-1][2]) or \
+                (not gap and not _ends_sentence(items[-1][2], ".;!?:")):
+            items[-1][1] = ln.end  # the item's text goes on
+            items[-1][2] += " " + raw
+            continue
+        break
+    return [(s, e, t) for s, e, t in items]
 
 
-def _clean(text: str) -> str:
-    text = " ".join(text.split()).strip(" |")
-    text = re.sub(r"^(?:that|That)\s*[:\-]?\s*(?=[A-Z(])", "That ", text)
-    return text
+# --- decision records ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Record:
+    start: int
+    end: int
+    maker: str | None
+    date: PartialDate | None
+    kind: DecisionKind
+    lead: str | None
+    head: re.Match[str] | None
+
+
+def _first_date(text: str) -> PartialDate | None:
+    for _s, _e, d in find_dates(text):
+        return d
+    return None
+
+
+def _records(seg: Segmented) -> list[_Record]:
+    """ModernGov decision records: the span each covers, and what its fields say."""
+    text = seg.text
+    heads = list(_RECORD_HEAD.finditer(text))
+    makers = [m for m in _FIELD.finditer(text) if m.group("k").lower() == "decision maker"]
+    out: list[_Record] = []
+    if not makers:
+        return out
+    # one record per listed decision ("22/07/2021 - Title ref: 8073"); a page with fields and no
+    # such line is one record
+    bounds = [h.start("d") for h in heads]
+    regions: list[tuple[int, int, re.Match[str] | None]] = []
+    if not heads or any(mk.start() < bounds[0] for mk in makers):
+        regions.append((0, bounds[0] if heads else len(text), None))
+    for n, h in enumerate(heads):
+        regions.append((bounds[n], bounds[n + 1] if n + 1 < len(heads) else len(text), h))
+    for start, end, head in regions:
+        fields: dict[str, str] = {}
+        for f in _FIELD.finditer(text, start, end):
+            fields.setdefault(f.group("k").lower(), f.group("v").strip())
+        maker = re.split(r"\s*,\s*", fields.get("decision maker", "").strip())[0] or None
+        date = None
+        for k in ("date of decision", "decided at meeting", "decision due date"):
+            if k in fields and (date := _first_date(fields[k])):
+                break
+        if date is None and head:
+            date = _first_date(head.group("d"))
+        forthcoming = "decision due date" in fields and "date of decision" not in fields \
+            and "decision published" not in fields
+        if forthcoming:
+            kind = DecisionKind.RECOMMENDATION
+        elif maker and _OFFICE.search(maker) and not re.search(r"\b(?:Cabinet|Council|Committee|Board|Panel)$", maker):
+            kind = DecisionKind.DELEGATED
+        else:
+            kind = DecisionKind.RESOLVED
+        lead_raw = fields.get("lead officer") or fields.get("report author")
+        lead = clean_name(lead_raw) if lead_raw else None
+        out.append(_Record(start, end, maker, date, kind, lead, head))
+    return out
+
+
+def _record_text(seg: Segmented, rec: _Record) -> tuple[str, int, int] | None:
+    """A record's decision when it lists no resolution: its title, with the first sentence of
+    its summary where the title only names the subject ("Support for Ukraine - To seek ...")."""
+    if rec.head is None:
+        return None
+    title = rec.head.group("title").strip()
+    s, e = rec.head.start("title"), rec.head.start("title") + len(title)
+    if re.match(r"^To [a-z]", title):
+        return title, s, e
+    i = seg.line_index(rec.head.start("d"))
+    for ln in seg.lines[i + 1:i + 12]:
+        para = _plain(ln.text)
+        if not para:
+            continue
+        if _FIELD.match(ln.text):
+            break
+        first = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", para)[0].rstrip(".")
+        stop = re.search(r"(?<=[a-z0-9)])\.(?:\s+(?=[A-Z])|$)", ln.text)
+        end = ln.start + stop.start() + 1 if stop else ln.end
+        if _words(title) <= _words(first):
+            return first, ln.start, end
+        return f"{title} - {first}", s, end
+    return title, s, e
+
+
+# --- dates and makers ------------------------------------------------------------------------
+
+
+def _sentence_date(seg: Segmented, sentence: str, offset: int) -> PartialDate | None:
+    d = _first_date(sentence)
+    if d:
+        return d
+    m = _DAY_MONTH.search(sentence)
+    base = seg.date_at(offset) or seg.date
+    if not m or not base:
+        return None
+    month, day = MONTHS[m.group("month").lower()], int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    year = int(base.iso[:4])
+    # what a paper reports as decided happened before it was written: "22 October" in a paper of
+    # January 2015 is October 2014; in a paper of the financial year 2014/15, April-December is 2014
+    if base.precision != "year":
+        if month > int(base.iso[5:7]) + 1:
+            year -= 1
+    elif base.precision == "year" and month >= 4 and re.search(
+            rf"\b{year - 1}\s*[/-]\s*(?:{year}|{year % 100:02d})\b", (seg.document.title or "") + seg.text[:3000]):
+        year -= 1
+    return PartialDate(f"{year:04d}-{month:02d}-{day:02d}")
+
+
+def _report_meeting(seg: Segmented, offset: int) -> tuple[str | None, PartialDate | None]:
+    """The meeting a report is written for: its "Meeting:" and "Meeting date:" lines above `offset`."""
+    window_start = max(0, offset - 4000)
+    date = None
+    for m in _MEETING_DATE_LINE.finditer(seg.text, window_start, offset):
+        date = _first_date(m.group("v")) or date
+    body = None
+    for m in _MEETING_LINE.finditer(seg.text, window_start, offset):
+        body = _plain(m.group("v"))
+    return body, date
+
+
+def _maker(seg: Segmented, raw: str | None, offset: int) -> str | None:
+    meeting = seg.meeting_at(offset)
+    if not raw:
+        return meeting.body if meeting else None
+    raw = _plain(raw)
+    low = raw.lower()
+    if low in ("council", "full council", "the council") or low.endswith("'s council"):
+        return seg.council or raw
+    if re.match(r"^(?:the )?(?:committee|sub-committee|board|panel|meeting|members|scrutiny|group|working group)$", low):
+        return meeting.body if meeting else raw
+    if _OFFICE.search(raw) and not re.search(r"\b(?:Committee|Board|Panel|Council|Group|Cabinet)$", raw):
+        return re.sub(r"^[Tt]he\s+", "", raw)  # an office: "Cabinet Member for Housing"
+    bodies = find_bodies(raw)
+    if bodies:
+        return bodies[-1].name
+    return re.sub(r"^(?:[Tt]he|[Mm]embers of(?: the)?|[Tt]heir|[Ii]ts)\s+", "", raw)
+
+
+# --- the module ----------------------------------------------------------------------------
+
+
+def _sentences(seg: Segmented) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, within lines and table cells."""
+    for ln in seg.lines:
+        if not ln.text.strip():
+            continue
+        s = ln.start
+        for m in _SENTENCE.finditer(seg.text, ln.start, ln.end):
+            end = m.start() + (1 if m.group(0)[:1] in ".!?" else 0)
+            yield s, end
+            s = m.end()
+            while s < ln.end and seg.text[s].isspace():
+                s += 1
+        yield s, ln.end
 
 
 def decisions(seg: Segmented) -> list[DecisionFact]:
     out: list[DecisionFact] = []
-    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    records = _records(seg)
 
-    def add(text: str, kind: DecisionKind, start: int, end: int, rule: str, maker: str | None = None,
-            date: PartialDate | None = None, lead: str | None = None) -> None:
+    def record_at(offset: int) -> _Record | None:
+        for r in records:
+            if r.start <= offset < r.end:
+                return r
+        return None
+
+    def add(text: str, kind: DecisionKind, start: int, end: int, rule: str, *, maker: str | None = None,
+            date: PartialDate | None = None, lead: str | None = None, key: str | None = None) -> bool:
         text = _clean(text)
-        key = text.lower()[:120]
-        if len(text) < 12 or key in seen:
-            return
-        seen.add(key)
+        if len(text) < 12 or len(text.split()) < 4 or not re.search(r"[a-z]{3}", text):
+            return False
+        if any(_near(key or text, f.text) for f in out):
+            return False
+        if any(s <= start < e for s, e in spans) and rule.startswith("decision.sentence"):
+            return False
         meeting = seg.meeting_at(start)
+        rec = record_at(start)
+        if rec is not None:
+            maker = maker or rec.maker
+            date = date or rec.date
+            lead = lead or rec.lead
+        ev = seg.evidence(start, end, rule)
+        if not ev.text.strip():
+            return False
+        at_meeting = meeting is not None and rec is None and (date is None or date == meeting.date)
         out.append(DecisionFact(
             text=text, kind=_kind(text, kind), maker=maker or (meeting.body if meeting else None),
-            date=date or (meeting.date if meeting else seg.date), meeting_date=meeting.date if meeting else None,
-            lead_officer=lead, evidence=seg.sentence_evidence(start, end, rule)))
+            date=date or (meeting.date if meeting else seg.date),
+            meeting_date=meeting.date if at_meeting and meeting else None,
+            lead_officer=lead, evidence=ev))
+        spans.append((start, end))
+        return True
 
-    # resolution blocks
-    for m in _RESOLVED.finditer(seg.text):
+    # 1-2. resolution blocks (in records they carry the record's maker, date and kind)
+    for m in _KEYWORD.finditer(seg.text):
         i = seg.line_index(m.start())
+        rec = record_at(m.start())
         kind = DecisionKind.RESOLVED
+        if rec is not None and rec.kind == DecisionKind.DELEGATED:
+            kind = DecisionKind.DELEGATED
         for s, e, text in _block_items(seg, i, m.group("rest"), m.start("rest")):
             add(text, kind, s, e, "decision.resolved-block")
-    # recommendation blocks
+    # 1. records: numbered decisions without a keyword, else the record's own title
+    for rec in records:
+        if any(rec.start <= s < rec.end for s, _e in spans):
+            continue
+        found = False
+        for i in range(seg.line_index(rec.start), seg.line_index(max(rec.start, rec.end - 1)) + 1):
+            ln = seg.lines[i]
+            mk = _MARKER.match(ln.text)
+            if mk and _IMPERATIVE.match(_plain(mk.group("text"))) and not found:
+                for s, e, text in _block_items(seg, i - 1, "", ln.start):
+                    found |= add(text, rec.kind, s, e, "decision.record-item")
+        if not found:
+            rt = _record_text(seg, rec)
+            if rt:
+                add(rt[0], rec.kind, rt[1], rt[2], "decision.record")
+    # 3. recommendation blocks of reports
     for i, ln in enumerate(seg.lines):
         m = _RECOMMEND_HEAD.match(ln.text)
-        if m and len(ln.text) < 200:
-            for s, e, text in _block_items(seg, i, m.group("rest"), ln.start + m.start("rest")):
-                if re.match(r"^(?:That|To|The|For|Approve|Recommend|Agree|Note)\b", text.strip(), re.I):
-                    add(text, DecisionKind.RECOMMENDATION, s, e, "decision.recommendation-block")
-    # decision records (ModernGov delegated / cabinet decision pages)
-    for m in _DECISION_MAKER.finditer(seg.text):
-        maker = m.group("v").strip()
-        head = None
-        for h in _RECORD_HEAD.finditer(seg.text, 0, m.start()):
-            head = h
-        if not head:
+        if not m or len(ln.text) > 300 or "\t" in ln.text:
             continue
-        date = None
-        for _s, _e, d in find_dates(head.group("d")):
-            date = d
-        window = seg.text[m.end():m.end() + 400]
-        lead_m = _LEAD_OFFICER.search(window)
-        lead = clean_name(lead_m.group("v")) if lead_m else None
-        kind = DecisionKind.RESOLVED if classify_body(maker) != OrgKind.EXTERNAL or maker == "Cabinet" \
-            else DecisionKind.DELEGATED
-        if re.search(r"\b(?:Director|Officer|Executive|Head|Manager|Member)\b", maker):
-            kind = DecisionKind.DELEGATED
-        add(head.group("title"), kind, head.start("title"), head.end("title"), "decision.record", maker=maker,
-            date=date, lead=lead)
-    # sentences in which a body agreed or decided something
-    for m in _AGREED_SENTENCE.finditer(seg.text):
-        body_raw = m.group("body")
-        bodies = find_bodies(body_raw)
-        body = bodies[-1].name if bodies else None
-        if body_raw.strip().lower() in ("council", "full council") or (body and body.lower() == "council"):
-            body = seg.council
-        if body is None:
-            meeting = seg.meeting_at(m.start())
-            body = meeting.body if meeting else None
-        dates = [d for _s, _e, d in find_dates(m.group("s"))]
-        add(m.group("s"), DecisionKind.RESOLVED, m.start("s"), m.end("s"), "decision.body-agreed", maker=body,
-            date=dates[0] if dates else None)
+        body, date = _report_meeting(seg, ln.start)
+        rec = record_at(ln.start)
+        kind = DecisionKind.RECOMMENDATION if rec is None or rec.kind == DecisionKind.RECOMMENDATION else rec.kind
+        for s, e, text in _block_items(seg, i, m.group("rest"), ln.start + m.start("rest")):
+            if re.match(r"^(?:That|To|The|For|Approve|Recommend|Agree|Note|Notes|Endorse|Delegate|Authorise|Cabinet|"
+                        r"Council|Members)\b", _clean(text), re.I):
+                add(text, kind, s, e, "decision.recommendation-block", maker=_maker(seg, body, s) if body else None,
+                    date=date)
+    # 4. the purpose line of an agenda item in the minutes of a meeting
+    for i, ln in enumerate(seg.lines):
+        if "\t" in ln.text or not _TO_PURPOSE.match(ln.text) or re.search(r"\bminutes\b", ln.text, re.I):
+            continue
+        if seg.meeting_at(ln.start) is None or record_at(ln.start) is not None:
+            continue
+        above = next((x.text.strip() for x in reversed(seg.lines[max(0, i - 4):i]) if x.text.strip()), "")
+        item_title = bool(above) and len(above) < 150 and not _ends_sentence(above, ".;:!?")
+        if not item_title and not any(re.match(r"^\s*Minutes:", x.text) for x in seg.lines[i + 1:i + 6]):
+            continue
+        first = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", ln.text.strip())[0]
+        add(first, DecisionKind.RECOMMENDATION, ln.start, ln.start + len(ln.text) - len(ln.text.lstrip()) + len(first),
+            "decision.item-purpose")
+    # 5. loose "That ... be ..." resolutions (a converter dropped the RESOLVED above them)
+    for ln in seg.lines:
+        mk = _MARKER.match(ln.text)
+        text = _plain(mk.group("text") if mk else ln.text)
+        if "\t" in ln.text or not _THAT_RESOLUTION.match(text) or len(text) > 600:
+            continue
+        if seg.meeting_at(ln.start) is None and record_at(ln.start) is None:
+            continue
+        add(mk.group("text") if mk else ln.text, DecisionKind.RESOLVED, ln.start + (mk.start("text") if mk else 0),
+            ln.end, "decision.that-clause")
+    # 6. sentences: a body agreed, something was approved by a body, a person was appointed ...
+    for s, e in _sentences(seg):
+        sentence = seg.text[s:e]
+        if len(sentence) < 15 or len(sentence) > 2000:  # a run-on "sentence" is a converter's artefact
+            continue
+        for p in sentence_patterns():
+            m = p.rx.search(sentence)
+            if not m or p.unless_after and p.unless_after.search(sentence, 0, m.start()):
+                continue
+            body = m.groupdict().get("body")
+            # the decision is the clause the pattern found, not a lead-in reporting it
+            cut = 0
+            for c in _LEAD_IN.finditer(sentence, 0, m.start()):
+                if c.group("report") or len(sentence[:c.start()].split()) >= 8:
+                    cut = c.end()
+            clause = sentence[cut:]
+            # a date the clause gives near what was decided ("agreed at the Board on 17th July 24")
+            near = sentence[max(cut, m.start() - 40):m.end() + 120]
+            date = _sentence_date(seg, near, s) if p.date == "sentence" else None
+            add(clause, p.kind, s + cut, e, f"decision.sentence.{p.id}", maker=_maker(seg, body, s), date=date,
+                key=sentence[m.start():])
+            break
+    out.sort(key=lambda f: f.evidence.start)
     return out

@@ -11,8 +11,16 @@ from __future__ import annotations
 
 import re
 
-from extract.facts.attendance import attendance
-from extract.mentions import find_bodies, find_honorific_people, split_people
+from extract.dates import parse_date
+from extract.facts.attendance import attendance_listed
+from extract.facts.posts import is_post
+from extract.mentions import (
+    find_bodies,
+    find_honorific_people,
+    find_member_listing,
+    find_portfolio_rows,
+    split_people,
+)
 from extract.records import Capacity, OrgKind, SeatFact, SeatRole
 from extract.segment import Segmented
 
@@ -28,7 +36,8 @@ _ROLE_WORDS = [
 _MEMBERSHIP_HEAD = re.compile(r"^\s*(?:Membership|Members|Committee members(?:hip)?)\s*:?\s*$", re.I)
 _ELECTED = re.compile(
     r"(?P<who>(?:Councillor|Cllr)\.?\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
-    r"(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)\s+"
+    r"(?:(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)|"
+    r"is|was|will be)\s+"
     r"(?:as\s+)?(?:the\s+)?(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Deputy Leader|Leader)"
     r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)")
 _RESPECTIVELY = re.compile(
@@ -36,10 +45,38 @@ _RESPECTIVELY = re.compile(
     r"(?:\s+[A-Z][\w'-]+)?)\s+(?:are|were|will be)\s+(?:the\s+)?(?P<r1>Vice[- ]Chair\w*|Chair\w*)\s+and\s+"
     r"(?P<r2>Vice[- ]Chair\w*|Chair\w*)(?:\s+of\s+(?P<body>[A-Z][^\n.,;]*?))?\s+respectively", re.I)
 _CHAIR_LIST = re.compile(
-    r"(?P<role>Vice[- ]chair(?:person|man)?|Chair(?:person|man)?)\s*:\s*(?P<who>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+"
-    r"(?:\s+[A-Z][\w'-]+){0,2})", re.I)
+    r"(?P<role>Vice[- ]chair(?:person|man)?|Chair(?:person|man)?)[ \t]*:[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+"
+    r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})", re.I)
 _PAREN_ROLE = re.compile(r"^(?P<role>Leader|Deputy Leader|Chair(?:person|man)?|Vice[- ]Chair(?:person|man)?)"
                          r"(?: of (?:the )?(?P<body>.+))?$", re.I)
+
+
+_ROLE_LABEL = re.compile(r"\b(?:Vice[- ])?Chair(?:person|man|woman)?\s*:", re.I)
+_MINOR = {"and", "of", "for", "the", "on", "in", "with", "&", "to"}
+
+
+def title_case(text: str) -> str:
+    """ "Children and young people scrutiny committee" -> "Children and Young People Scrutiny Committee"."""
+    words = text.split()
+    return " ".join(w if (i and w in _MINOR) or w[:1].isupper() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))
+
+
+def _heading_body(seg: Segmented, text: str) -> str | None:
+    """The body a heading line names: "  \u2022 Audit and governance committee" -> its name."""
+    t = " ".join(text.replace("\u2022", " ").replace("\u00b7", " ").split()).strip(" :-\u2013/")
+    if not t or len(t.split()) > 9 or t.endswith(".") or re.search(r"\d", t):
+        return None
+    if re.fullmatch(r"(?:full |the )?council", t, re.I):
+        return seg.council
+    t = title_case(t)
+    bodies = [b for b in find_bodies(t) if b.kind != OrgKind.EXTERNAL]
+    if bodies:
+        return bodies[-1].name
+    if not re.match(r"^[A-Z][\w'\u2019-]*(?: (?:[A-Z][\w'\u2019-]*|and|of|for|&))*$", t):
+        return None
+    # a heading in a list of "committee chairs" that leaves out the head word ("Audit and Governance")
+    return f"{t} Committee" if re.search(r"\bcommittee", seg.text[:2000], re.I) else t
 
 
 def role_of(text: str) -> SeatRole | None:
@@ -58,6 +95,25 @@ def _body_named(seg: Segmented, raw: str | None, default: str | None) -> str | N
         return seg.council or default
     bodies = find_bodies(raw)
     return bodies[0].name if bodies else default
+
+
+_SUBSTITUTE_FOR = re.compile(
+    r"\battended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for\s+"
+    r"(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})")
+_MEMBER_ROW = re.compile(
+    r"^[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}?)[ \t]+"
+    r"(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Member|Co-opted Member|Substitute(?: Member)?)"
+    r"[ \t]+(?P<s>\d{1,2}/\d{1,2}/\d{4})(?:[ \t]*-[ \t]*(?P<e>\d{1,2}/\d{1,2}/\d{4}))?", re.M)
+
+
+_OWN_MEMBERSHIP = re.compile(
+    r"(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
+    r"[ \t]+(?:reminded|informed|advised|declared|noted|reported)[^.\n]{0,60}?\b(?:his|her|their)[ \t]+membership[ \t]+of"
+    r"[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^.,;\n]{3,100})")
+
+
+def _is_cabinet(body: str) -> bool:
+    return body in ("Cabinet", "Executive") or body.endswith((" Cabinet", " Executive"))
 
 
 def _council_level(role: SeatRole) -> bool:
@@ -109,12 +165,21 @@ def seats(seg: Segmented) -> list[SeatFact]:
             if label in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
                 current = SeatRole.MEMBER
     # attendance at a meeting: chair notes, and committee members present or with apologies
-    for a in attendance(seg):
+    for a, listed in attendance_listed(seg):
+        councillor = listed.honorific in ("councillor", "councillors", "cllr", "cllrs")
+        if councillor and seg.council:
+            add(a.person, seg.council, SeatRole.MEMBER, a.evidence.start, a.evidence.end, "seat.councillor-attending",
+                a.meeting_date)
         if a.capacity == Capacity.IN_ATTENDANCE:
+            continue
+        # an officer listed with a job title attends; a member sits on the body
+        if listed.note and is_post(listed.note) and not role_of(listed.note) and not councillor:
+            continue
+        if a.capacity == Capacity.APOLOGIES and not councillor and not listed.note:
             continue
         ev = a.evidence
         line = seg.text[ev.start:ev.end]
-        role = SeatRole.MEMBER
+        role = SeatRole.CABINET_MEMBER if _is_cabinet(a.body) else SeatRole.MEMBER
         after = seg.text[ev.start:ev.end].lower()
         if a.chair:
             role = SeatRole.CHAIR
@@ -142,25 +207,68 @@ def seats(seg: Segmented) -> list[SeatFact]:
                 if role:
                     add(p.name, body, role, m.start(), m.end(), "seat.respectively")
     for m in _CHAIR_LIST.finditer(seg.text):
-        # the body is named just before ("Licensing sub-committee Chairperson: Cllr X") or on the line above
+        # the body is named just before ("Licensing sub-committee Chairperson: Cllr X") or on a line above
+        # ("Audit and governance committee" / "Chair: Councillor X" / "Vice-Chair: Councillor Y")
         line_i = seg.line_index(m.start())
         before = seg.text[seg.lines[line_i].start:m.start()]
-        candidates = [b for b in find_bodies(before) if b.kind != OrgKind.EXTERNAL]
+        label = _ROLE_LABEL.search(before)
+        before = before[:label.start()] if label else before
+        body = _heading_body(seg, before)
         j = line_i - 1
-        while not candidates and j >= max(0, line_i - 3):
-            candidates = [b for b in find_bodies(seg.lines[j].text) if b.kind != OrgKind.EXTERNAL]
+        while body is None and j >= max(0, line_i - 6):
+            t = seg.lines[j].text
+            if t.strip() and not t.strip().startswith("(") and not _ROLE_LABEL.search(t):
+                body = _heading_body(seg, t)
+                if body is None:
+                    break
             j -= 1
-        if not candidates and re.match(r"^\s*\w+ sub-committee", before, re.I):
-            candidates = []
-        body = candidates[-1].name if candidates else None
-        if body is None:
-            low = before.strip().lower()
-            if low:
-                body = before.strip().rstrip(":").strip().title().replace("Sub-Committee", "Sub-Committee")
         role = role_of(m.group("role"))
         for p in split_people(m.group("who"), m.start("who")):
             if role and body:
                 add(p.name, body, role, m.start(), m.end(), "seat.chair-list")
+    # "Dr Ian Tait reminded the board of his membership of the Worcestershire Health and Wellbeing Board"
+    for m in _OWN_MEMBERSHIP.finditer(seg.text):
+        bodies = [b for b in find_bodies(m.group("body")) if b.start == 0]
+        for p in split_people(m.group("who"), m.start("who")):
+            if bodies:
+                add(p.name, bodies[0].name, SeatRole.MEMBER, m.start(), m.end(), "seat.own-membership")
+    # a listing of members one a line: seats on the body the page is about; on a Cabinet or an Executive
+    # every listed member (leader and deputy leader too) is a cabinet member
+    for entry in find_portfolio_rows(seg.lines):
+        add(entry.person.name, "Cabinet", SeatRole.CABINET_MEMBER, entry.person.start, entry.end, "seat.portfolio-row")
+        note = _PAREN_ROLE.match(entry.person.note or "")
+        role = role_of(note.group("role")) if note else None
+        if role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER):
+            add(entry.person.name, seg.council, role, entry.person.start, entry.end, "seat.portfolio-row")
+    for entry in find_member_listing(seg.lines):
+        meeting = seg.meeting_at(entry.person.start)
+        body = meeting.body if meeting else None
+        if not body or body == seg.council:
+            continue
+        role = SeatRole.CABINET_MEMBER if _is_cabinet(body) else (role_of(entry.person.note or "") or SeatRole.MEMBER)
+        add(entry.person.name, body, role, entry.person.start, entry.end, "seat.listing")
+    # "A attended as a substitute for B": B sits on the body
+    for m in _SUBSTITUTE_FOR.finditer(seg.text):
+        meeting = seg.meeting_at(m.start())
+        if meeting:
+            for p in split_people(m.group("who"), m.start("who")):
+                add(p.name, meeting.body, SeatRole.MEMBER, m.start(), m.end(), "seat.substituted-for",
+                    meeting.date)
+    # a members table row (CMIS): "Councillor Margaret Forbes Member 10/06/2014 - 19/05/2015 75%"
+    for m in _MEMBER_ROW.finditer(seg.text):
+        meeting = seg.meeting_at(m.start())
+        body = meeting.body if meeting else seg.council
+        role = role_of(m.group("role"))
+        if role is None or not body:
+            continue
+        for p in split_people(m.group("who"), m.start("who")):
+            start, end = parse_date(m.group("s")), parse_date(m.group("e") or "")
+            key = (p.name, body, role)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(SeatFact(person=p.name, body=body, role=role, date=seg.date_at(m.start()), start=start,
+                                end=end, evidence=seg.evidence(m.start(), m.end(), "seat.members-table-row")))
     # "Cllr David Hitchiner (Leader)"
     for line in seg.lines:
         if "(" not in line.text:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
-from extract.mentions import classify_body, find_bodies
-from extract.records import Fact, OrganizationFact, OrgKind
+from extract.mentions import classify_body, find_bodies, find_member_listing
+from extract.records import Fact, OrganizationFact, OrgKind, PersonFact
 from extract.segment import Segmented
 
-_ACRONYM_AFTER = re.compile(r"\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)")
 
 
 def _key(name: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("&", " and ")).split())
+    low = name.lower().replace("&", " and ").replace("\u2019", "'").replace("'", "")
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", low).split())
 
 
 def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
@@ -39,16 +40,28 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
         s = idx if idx >= 0 else 0
         e = s + len(seg.council) if idx >= 0 else min(len(text), 1)
         add(seg.council, OrgKind.COUNCIL, s, e, "organization.council")
+    people = sorted({f.name for f in facts if isinstance(f, PersonFact)}, key=len, reverse=True)
     for b in find_bodies(text):
-        add(b.name, b.kind, b.start, b.end, "organization.mention")
+        name = _without_person(b.name, people)
+        if name is None:
+            continue
+        add(name, b.kind, b.start, b.end, "organization.mention")
         m = _ACRONYM_AFTER.match(text, b.end, min(len(text), b.end + 16))
         if m:
-            aliases[_key(b.name)].add(m.group("acr"))
+            aliases[_key(name)].add(m.group("acr"))
+    # the party a member listing gives each councillor "(Independents for Herefordshire)" is a body
+    for entry in find_member_listing(seg.lines):
+        if entry.party and len(entry.party.split()) <= 6 and entry.party[:1].isupper():
+            start = text.find(entry.party, entry.person.end)
+            if start >= 0:
+                add(entry.party, OrgKind.EXTERNAL, start, start + len(entry.party), "organization.listing-party")
     for f in facts:
         body = getattr(f, "body", None) or getattr(f, "org", None)
         if body:
             add(body, classify_body(body) if body != seg.council else OrgKind.COUNCIL,
                 f.evidence.start, f.evidence.end, "organization.from-fact")
+    for _round in range(2):  # variants fold first, so a short form then has one long name left to fold into
+        _fold_short_forms(first, aliases, seg.council)
     out = []
     for key, fact in first.items():
         if aliases[key]:
@@ -56,3 +69,69 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
                                     evidence=fact.evidence)
         out.append(fact)
     return out
+
+
+def _without_person(name: str, people: list[str]) -> str | None:
+    """A body name with a person's name glued in front by a layout ("Tori Lynch Corporate Parenting
+    Board", "Nicola Turvey and EH Partnership") loses the name; None when nothing is left."""
+    for person in people:
+        if len(person.split()) >= 2 and name.startswith(person + " "):
+            rest = re.sub(r"^(?:and|&|,)\s+", "", name[len(person) + 1:]).strip()
+            if re.match(r"^(?:UK |\(UK\) )?(?:Ltd|Limited|LLP|plc|PLC)\b", rest):
+                return name  # "Grant Thornton UK LLP": a firm named after people
+            return rest if len(rest.split()) >= 2 or rest in ("Cabinet",) else None
+    return name
+
+
+_STOP = {"and", "of", "the", "for", "s"}
+
+
+def _bag(key: str) -> list[str]:
+    return sorted(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in key.split() if w not in _STOP)
+
+
+def _acronym_fits(short: str, long: str) -> bool:
+    """ "CYP Strategic Partnership" for "Children & Young People Strategic Partnership"."""
+    s = short.replace("&", " ").split()
+    lw = [w for w in long.replace("&", " ").split() if w.lower() not in _STOP]
+    i = 0
+    for tok in s:
+        if i < len(lw) and tok.lower() == lw[i].lower():
+            i += 1
+        elif tok.isupper() and 2 <= len(tok) <= 5 and "".join(w[0] for w in lw[i:i + len(tok)]).upper() == tok:
+            i += len(tok)
+        else:
+            return False
+    return i == len(lw) and any(t.isupper() and len(t) >= 2 for t in s)
+
+
+def _fold_short_forms(first: dict[str, OrganizationFact], aliases: dict[str, set[str]], council: str | None) -> None:
+    """Within one document a shortened name ("Improvement Board") stands for the one longer name that ends
+    with it ("Children's Improvement Board"): one body, the short form an alias."""
+    keys = list(first)
+    council_key = _key(council) if council else None
+    for short in keys:
+        if short not in first or short == council_key or first[short].kind == OrgKind.COUNCIL:
+            continue
+        # the same words in another order ("Adults Safeguarding Board" / "Safeguarding Adults Board") or the
+        # tail of exactly one longer name
+        core = re.sub(r" (?:ltd|limited|llp|plc)$", "", short)
+        longer = [k for k in keys if k in first and k != short and (
+            first[k].kind == first[short].kind and (k.endswith(" " + short) or _subsequence(short, k)
+                                                    or re.fullmatch(re.escape(short) + r"(?: uk)? (?:ltd|limited|llp|plc)", k)
+                                                    or _bag(k) == _bag(short) and k < short
+                                                    or _acronym_fits(first[short].name, first[k].name))
+            or core in {_key(a) for a in aliases[k]})]
+        if len(longer) == 1:
+            aliases[longer[0]].add(first[short].name)
+            aliases[longer[0]] |= aliases.pop(short)
+            del first[short]
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """ "wye valley trust" in "wye valley nhs trust": same first and last word, the rest in order."""
+    s, words = short.split(), long.split()
+    if len(s) < 2 or len(s) >= len(words) or s[0] != words[0] or s[-1] != words[-1]:
+        return False
+    it = iter(words)
+    return all(w in it for w in s)

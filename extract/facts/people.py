@@ -17,7 +17,7 @@ _OFFICE_HONORIFICS = {"councillor", "councillors", "cllr", "cllrs"}
 
 def _names_in(fact: Fact) -> list[str]:
     if isinstance(fact, AttendanceFact | SeatFact | PostFact):
-        return [fact.person]
+        return [fact.person] if fact.person else []  # a role-only PostFact names no one
     if isinstance(fact, ActionFact):
         return [o for o in fact.owners if len(o.split()) <= 4]
     if isinstance(fact, DecisionFact) and fact.lead_officer:

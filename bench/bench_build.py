@@ -1,0 +1,177 @@
+"""The build benchmark: one table, measured in one run, on a corpus scaled from the real documents.
+
+    .venv/bin/python bench/bench_build.py                    # sizes 10,100,1000 (what `make bench` runs)
+    .venv/bin/python bench/bench_build.py --sizes 10,100,1000,10000 --ratio-docs 100
+
+Rows: the end-to-end build (`councilgraph build`, a fresh process, model load and graph write
+included) at each size with its documents/s, words/s and peak memory (the whole process tree's
+RSS, sampled); bare spaCy `nlp.pipe` over the ratio set's text with the same model, as it ships
+(all components) and as the build configures it (NER only), on 1 and on `--workers` processes,
+timed without model load; the build's throughput as a share of each; a rebuild of the largest
+size with nothing changed, then after changing 1 document; saved-query and HTML render times on that build.
+Numbers are wall clock on a shared machine: compare rows of one run, not runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import make_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CG = [sys.executable, "-m", "graph.cli"]
+
+
+def _peak_rss(proc: subprocess.Popen, peak: list[int]) -> None:
+    """Sample the RSS of `proc` and its children until it exits."""
+    try:
+        p = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            try:
+                total = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+            except psutil.Error:
+                total = 0
+            peak[0] = max(peak[0], total)
+            time.sleep(0.1)
+    except psutil.Error:
+        pass
+
+
+def timed_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()) -> tuple[float, int]:
+    """Seconds and peak bytes of one `councilgraph build` in a fresh process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen([*CG, "build", str(corpus), "--out", str(out), "--workers", str(workers), *extra],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    sampler = threading.Thread(target=_peak_rss, args=(proc, peak), daemon=True)
+    sampler.start()
+    _out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    sampler.join()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"build failed ({proc.returncode}):\n{err[-2000:]}")
+    return seconds, peak[0]
+
+
+def bare_pipe(texts: list[str], n_process: int, ner_only: bool) -> float:
+    """Seconds for bare nlp.pipe over `texts` (model load not counted)."""
+    import spacy
+
+    from extract import nlp as cg_nlp
+
+    if ner_only:
+        cg_nlp.load.cache_clear()
+        model = cg_nlp.load()
+    else:
+        model = spacy.load(cg_nlp.model_name())
+        model.max_length = 5_000_000
+    started = time.perf_counter()
+    for _doc in model.pipe(texts, batch_size=32, n_process=n_process):
+        pass
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes for the curve (comma-separated)")
+    ap.add_argument("--ratio-docs", type=int, default=100, help="size of the set the build and bare spaCy share")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "councilgraph-bench")
+    args = ap.parse_args()
+    sizes = sorted({int(s) for s in args.sizes.split(",")} | {args.ratio_docs})
+    rows: list[tuple[str, str, str, str, str]] = []
+
+    def row(what: str, seconds: float, docs: int | None = None, words: int | None = None, peak: int | None = None):
+        rows.append((what, f"{seconds:.1f}", f"{docs / seconds:.1f}" if docs else "", f"{words / seconds:,.0f}" if words
+                     else "", f"{peak / 2**20:,.0f}" if peak else ""))
+
+    builds: dict[int, tuple[float, int, int]] = {}
+    for n in sizes:
+        corpus = args.work / f"corpus-{n}"
+        files = make_corpus(n, corpus)
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in files)
+        out = args.work / f"out-{n}"
+        subprocess.run(["rm", "-rf", str(out)], check=True)
+        seconds, peak = timed_build(corpus, out, args.workers)
+        builds[n] = (seconds, words, peak)
+        row(f"build {n} docs ({words:,} words), {args.workers} workers", seconds, n, words, peak)
+        print(f"[bench] built {n} docs in {seconds:.1f}s", file=sys.stderr)
+
+    n = args.ratio_docs
+    texts = [p.read_text(encoding="utf-8") for p in sorted((args.work / f"corpus-{n}").glob("*.txt"))]
+    words = builds[n][1]
+    out1 = args.work / f"out-{n}-1"
+    subprocess.run(["rm", "-rf", str(out1)], check=True)
+    s1, p1 = timed_build(args.work / f"corpus-{n}", out1, 1)
+    row(f"build {n} docs, 1 worker", s1, n, words, p1)
+    ratios = []
+    for label, ner_only in (("as shipped", False), ("NER only, as the build runs it", True)):
+        for procs in sorted({1, args.workers}):
+            bare = bare_pipe(texts, procs, ner_only)
+            row(f"bare nlp.pipe {label}, {procs} process(es), {n} docs", bare, n, words)
+            build_s = s1 if procs == 1 else builds[n][0]
+            ratios.append(f"build/bare ({label}, {procs} proc): {bare / build_s:.0%}")
+            print(f"[bench] bare {label} {procs}: {bare:.1f}s", file=sys.stderr)
+
+    big = max(sizes)
+    corpus, out = args.work / f"corpus-{big}", args.work / f"out-{big}"
+    same, peak = timed_build(corpus, out, args.workers)  # nothing changed: the fixed cost of a rebuild
+    row(f"rebuild {big} docs, nothing changed", same, peak=peak)
+    changed = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original + "\nCouncillor Ffion Ackroyd gave apologies.\n", encoding="utf-8")
+    try:
+        inc, peak = timed_build(corpus, out, args.workers)
+    finally:
+        changed.write_text(original, encoding="utf-8")
+    row(f"rebuild {big} docs after changing 1", inc, peak=peak)
+    ratios.append(f"incremental/full at {big} docs: {inc / builds[big][0]:.1%}")
+
+    from graph.sparql import open_store, run_query, saved_queries
+
+    store = open_store(out)
+    times = []
+    for _name, text in sorted(saved_queries().items()):
+        started = time.perf_counter()
+        try:
+            run_query(out, text, {}, store=store)
+        except Exception as exc:  # a saved query needing parameters is skipped, not a failed benchmark
+            print(f"[bench] query {_name}: {type(exc).__name__}", file=sys.stderr)
+            continue
+        times.append(time.perf_counter() - started)
+    if times:
+        rows.append((f"saved queries on {big} docs ({len(times)}): median / max", f"{statistics.median(times):.3f} / "
+                     f"{max(times):.3f}", "", "", ""))
+    try:
+        from graph.html import render_html
+
+        started = time.perf_counter()
+        render_html(out)
+        row(f"render HTML of {big} docs", time.perf_counter() - started)
+    except ImportError:
+        pass
+
+    head = ("what", "seconds", "docs/s", "words/s", "peak MB")
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
+    print(f"councilgraph bench, {os.cpu_count()} cores (shared: wall clock is noisy)")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in rows:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
+    for r in ratios:
+        print(r)
+
+
+if __name__ == "__main__":
+    main()

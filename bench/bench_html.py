@@ -1,0 +1,152 @@
+"""Page open time of the main HTML page in Chromium, on synthetic graphs of 500, 2,000 and
+10,000 nodes (in the contract's terms, every kind present).
+
+Open time = from navigation start to the page's first drawn, stabilised graph
+(`window.cgReadyAt`, set by the page), median of three loads from `file://`.
+
+Run: .venv/bin/python bench/bench_html.py [SIZES...]
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from graph.html import render_html
+from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+
+ID = "https://w3id.org/councilgraph/id/"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def synthetic_graph(n: int, seed: int = 1) -> Graph:
+    """About `n` nodes: 40% people, 8% bodies, 8% posts, 14% meetings, 10% decisions,
+    15% actions, 5% documents, linked the way a real build links them."""
+    rnd = random.Random(seed)
+    g = Graph()
+
+    def iri(kind: str, i: int) -> URIRef:
+        return URIRef(f"{ID}{kind}/{i}")
+
+    def d(y: int, m: int = 1, day: int = 1) -> Literal:
+        return Literal(f"{y:04d}-{m:02d}-{day:02d}", datatype=XSD.date)
+
+    count = {k: max(1, int(n * f)) for k, f in (("person", .40), ("body", .08), ("post", .08), ("meeting", .14),
+                                                  ("decision", .10), ("action", .15), ("document", .05))}
+    docs = [iri("document", i) for i in range(count["document"])]
+    for i, doc in enumerate(docs):
+        g.add((doc, RDF.type, FOAF.Document))
+        g.add((doc, DCTERMS.identifier, Literal(f"doc_{i:05d}.txt")))
+        g.add((doc, DCTERMS.title, Literal(f"Agenda pack {i}")))
+        g.add((doc, DCTERMS.date, d(rnd.randint(2014, 2026), rnd.randint(1, 12), rnd.randint(1, 28))))
+    people = [iri("person", i) for i in range(count["person"])]
+    for i, p in enumerate(people):
+        g.add((p, RDF.type, FOAF.Person))
+        g.add((p, FOAF.name, Literal(f"Person {i} Surname{i % 97}")))
+    bodies = [iri("body", i) for i in range(count["body"])]
+    for i, b in enumerate(bodies):
+        g.add((b, RDF.type, ORG.Organization))
+        g.add((b, SKOS.prefLabel, Literal(f"Committee {i}")))
+        if i:
+            g.add((b, ORG.unitOf, bodies[0]))
+    posts = [iri("role", i) for i in range(count["post"])]
+    for i, r in enumerate(posts):
+        g.add((r, RDF.type, ORG.Role))
+        g.add((r, RDF.type, ORG.Post))
+        g.add((r, SKOS.prefLabel, Literal(f"Director {i}")))
+        g.add((r, ORG.postIn, bodies[i % len(bodies)]))
+    for i, p in enumerate(people):
+        for k in range(rnd.choice((1, 1, 2))):
+            m = URIRef(f"{ID}membership/{i}-{k}")
+            r = posts[rnd.randrange(len(posts))]
+            start = rnd.randint(2014, 2025)
+            g.add((m, RDF.type, ORG.Membership))
+            g.add((m, ORG.member, p))
+            g.add((m, ORG.organization, bodies[posts.index(r) % len(bodies)]))
+            g.add((m, ORG.role, r))
+            g.add((m, CG.attestedOn, d(start, rnd.randint(1, 12), 1)))
+            g.add((m, CG.evidence, Literal(f"Person {i} was appointed Director {posts.index(r)} in {start}.")))
+            g.add((m, PROV.wasDerivedFrom, rnd.choice(docs)))
+            if rnd.random() < .3:
+                iv, s, e = URIRef(f"{m}/during"), URIRef(f"{m}/start"), URIRef(f"{m}/end")
+                g.add((m, ORG.memberDuring, iv))
+                g.add((iv, TIME.hasBeginning, s))
+                g.add((s, TIME.inXSDDate, d(start)))
+                g.add((iv, TIME.hasEnd, e))
+                g.add((e, TIME.inXSDDate, d(min(start + rnd.randint(1, 4), 2026))))
+                if rnd.random() < .1:
+                    g.add((m, CG.interim, Literal(True)))
+    meetings = [iri("meeting", i) for i in range(count["meeting"])]
+    for i, e in enumerate(meetings):
+        y = rnd.randint(2014, 2026)
+        g.add((e, RDF.type, CG.Meeting))
+        g.add((e, CG.body, rnd.choice(bodies)))
+        g.add((e, DCTERMS.date, d(y, rnd.randint(1, 12), rnd.randint(1, 28))))
+        g.add((e, CG.evidence, Literal(f"Minutes of meeting {i}")))
+        g.add((e, PROV.wasDerivedFrom, rnd.choice(docs)))
+        for p in rnd.sample(people, min(len(people), 4)):
+            g.add((e, SCHEMA.attendee, p))
+        g.add((e, CG.apologies, rnd.choice(people)))
+    for kind, cls, pred in (("decision", CG.Decision, CG.decidedBy), ("action", CG.Action, CG.owner)):
+        for i in range(count[kind]):
+            x = iri(kind, i)
+            g.add((x, RDF.type, cls))
+            g.add((x, CG.text, Literal(f"That the {kind} {i} be carried out")))
+            g.add((x, pred, rnd.choice(bodies if kind == "decision" else people)))
+            g.add((x, DCTERMS.date, d(rnd.randint(2014, 2026), rnd.randint(1, 12), 1)))
+            g.add((x, CG.evidence, Literal(f"RESOLVED: that the {kind} {i} be carried out")))
+            g.add((x, PROV.wasDerivedFrom, rnd.choice(docs)))
+            if kind == "decision":
+                g.add((x, CG.atMeeting, rnd.choice(meetings)))
+    return g
+
+
+def open_times(index: Path, runs: int = 3) -> list[float]:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("no Chromium: run `make browser` (apt-get install chromium)")
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(index.as_uri())
+            page.wait_for_selector("body[data-ready='1']", state="attached", timeout=120000)
+            times.append(page.evaluate("window.cgReadyAt") / 1000)
+            page.close()
+        browser.close()
+    return times
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'nodes':>7} {'in page':>8} {'shown':>6} {'edges':>7} {'html MB':>8} {'render s':>9} {'open s (median of 3)':>21}")
+    for n in sizes:
+        g = synthetic_graph(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            t = time.perf_counter()
+            index = render_html(Path(tmp), g)
+            render_s = time.perf_counter() - t
+            text = index.read_text(encoding="utf-8")
+            import json
+
+            block = text.split('id="cg-data">', 1)[1].split("</script>", 1)[0]
+            data = json.loads(block)
+            times = open_times(index)
+            shown = min(len(data["nodes"]), data["limit"] or len(data["nodes"]))
+            print(f"{n:>7} {len(data['nodes']):>8} {shown:>6} {len(data['edges']):>7} {len(text) / 1e6:>8.1f} "
+                  f"{render_s:>9.1f} {statistics.median(times):>21.2f}   runs: "
+                  + ", ".join(f"{x:.2f}" for x in times), flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [500, 2000, 10000])

@@ -1,0 +1,596 @@
+"""The graph as HTML pages that work offline from `file://`: an interactive graph, per-post
+tenure timelines and per-person / per-body / per-post pages.
+
+`render_html(out)` reads `out/graph.nt` (or takes the Graph the build holds) and writes
+`out/html/`:
+
+- `index.html`: self-contained (vis-network from the pyvis package inlined, no CDN). The
+  graph's data travels as JSON in a `<script type="application/json">` block, escaped so no
+  text can close it; the page's script puts document text on the page with `textContent`
+  only, never as markup.
+- `people.html`, `bodies.html`, `timelines.html`, and `person/`, `body/`, `post/` pages,
+  written from Jinja templates with autoescape on; the SVG (ego diagrams, Gantt bars) is
+  built here with every text passed through `markupsafe.escape`.
+
+At size the main page shows the best-connected nodes that pass the filters (a limit the
+reader can raise), so 10,000 nodes open as fast as 500; search and a click bring any node
+and its neighbours in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+from rdflib import Graph, Literal, URIRef
+
+from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
+
+YEAR_MIN, YEAR_MAX = 2014, 2026
+DEFAULT_LIMIT = 500
+
+# kind -> (legend label, colour, vis-network shape); the legend and the SVG use the same table
+KINDS: dict[str, tuple[str, str, str]] = {
+    "person": ("Person", "#1f77b4", "dot"),
+    "body": ("Body", "#2ca02c", "square"),
+    "post": ("Post / seat", "#ff7f0e", "diamond"),
+    "meeting": ("Meeting", "#9467bd", "triangle"),
+    "decision": ("Decision", "#d62728", "star"),
+    "action": ("Action", "#8c564b", "triangleDown"),
+    "document": ("Document", "#7f7f7f", "hexagon"),
+}
+PAGE_KINDS = {"person": "person", "body": "body", "post": "post"}
+
+
+# --- the view model: nodes, edges and the facts each node shows --------------------------
+
+
+@dataclass(slots=True)
+class Fact:
+    relation: str
+    other: int | None = None  # node index
+    other_label: str = ""
+    dates: str = ""
+    years: tuple[int, int] | None = None
+    note: str = ""
+    evidence: list[str] = field(default_factory=list)
+    sources: list[int] = field(default_factory=list)  # document node indices
+
+
+@dataclass(slots=True)
+class Node:
+    index: int
+    iri: str
+    kind: str
+    label: str
+    alt: list[str] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+    facts: list[Fact] = field(default_factory=list)
+    page: str | None = None
+    detail: str = ""  # a line under the title: a document's title and date, a post's organization
+
+
+@dataclass(slots=True)
+class Tenure:
+    """One Membership, as a Gantt row."""
+
+    person: int
+    role: int
+    org: int
+    start: str | None
+    end: str | None
+    attested: list[str]
+    interim: bool
+    evidence: list[str]
+    sources: list[int]
+    stated: bool = True  # False where every known start/end was inferred, not stated
+
+
+@dataclass(slots=True)
+class View:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[tuple[int, int, str, int | None, int | None]] = field(default_factory=list)
+    tenures: list[Tenure] = field(default_factory=list)
+    by_iri: dict[str, int] = field(default_factory=dict)
+
+    def node(self, iri: URIRef, kind: str, label: str) -> int:
+        key = str(iri)
+        if key not in self.by_iri:
+            self.by_iri[key] = len(self.nodes)
+            self.nodes.append(Node(len(self.nodes), key, kind, label or _tail(key)))
+        return self.by_iri[key]
+
+    def edge(self, a: int, b: int, label: str, years: tuple[int, int] | None) -> None:
+        self.edges.append((a, b, label, years[0] if years else None, years[1] if years else None))
+
+
+def _tail(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _text(g: Graph, s, p) -> str:
+    values = sorted(str(o) for o in g.objects(s, p))
+    return values[0] if values else ""
+
+
+def _year(value: str | None) -> int | None:
+    if value and re.match(r"\d{4}", value):
+        return int(value[:4])
+    return None
+
+
+def _span(*values: str | None) -> tuple[int, int] | None:
+    years = [y for y in (_year(v) for v in values) if y is not None]
+    return (min(years), max(years)) if years else None
+
+
+def _date_range(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"{start} – {end}"
+    if start:
+        return f"from {start}"
+    if end:
+        return f"until {end}"
+    return ""
+
+
+def _instant(g: Graph, interval, pred) -> str | None:
+    for inst in g.objects(interval, pred):
+        for tp in (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear):
+            v = _text(g, inst, tp)
+            if v:
+                return v
+    return None
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def graph_view(g: Graph) -> View:
+    """Read the graph (contract terms only) into nodes, edges and per-node facts."""
+    v = View()
+    docs: dict[URIRef, int] = {}
+    for d in sorted(set(g.subjects(RDF.type, FOAF.Document))):
+        ident = _text(g, d, DCTERMS.identifier) or _tail(str(d))
+        i = docs[d] = v.node(d, "document", ident)
+        n = v.nodes[i]
+        title, when = _text(g, d, DCTERMS.title), _text(g, d, DCTERMS.date)
+        n.detail = " · ".join(x for x in (title, when) if x)
+        if _year(when):
+            n.years.add(_year(when))  # type: ignore[arg-type]
+
+    def sources(s) -> list[int]:
+        return sorted(docs[d] for d in g.objects(s, PROV.wasDerivedFrom) if d in docs)
+
+    def evidence(s) -> list[str]:
+        return sorted(str(o) for o in g.objects(s, CG.evidence))
+
+    for p in sorted(set(g.subjects(RDF.type, FOAF.Person))):
+        i = v.node(p, "person", _text(g, p, FOAF.name))
+        v.nodes[i].alt = sorted(str(o) for o in g.objects(p, SKOS.altLabel))
+    for o in sorted(set(g.subjects(RDF.type, ORG.Organization))):
+        i = v.node(o, "body", _text(g, o, SKOS.prefLabel))
+        v.nodes[i].alt = sorted(str(x) for x in g.objects(o, SKOS.altLabel))
+        v.nodes[i].detail = _text(g, o, CG.orgKind)
+
+    def person_or_body(x) -> int | None:
+        if str(x) in v.by_iri:
+            return v.by_iri[str(x)]
+        if (x, RDF.type, ORG.Role) in g:
+            return role(x, None)
+        return None
+
+    def role(r, org: int | None) -> int:
+        label = _text(g, r, SKOS.prefLabel)
+        post_in = next(iter(sorted(g.objects(r, ORG.postIn))), None)
+        if org is None and post_in is not None and str(post_in) in v.by_iri:
+            org = v.by_iri[str(post_in)]
+        known = str(r) in v.by_iri
+        i = v.node(r, "post", f"{label}, {v.nodes[org].label}" if org is not None else label)
+        if not known:
+            v.nodes[i].detail = "post" if (r, RDF.type, ORG.Post) in g else \
+                "office" if (r, RDF.type, CG.Office) in g else "seat"
+        return i
+
+    # org:unitOf
+    for o in sorted(set(g.subjects(RDF.type, ORG.Organization))):
+        for parent in sorted(g.objects(o, ORG.unitOf)):
+            a, b = v.by_iri.get(str(o)), v.by_iri.get(str(parent))
+            if a is not None and b is not None:
+                v.edge(a, b, "unit of", None)
+                v.nodes[a].facts.append(Fact("unit of", b, v.nodes[b].label))
+                v.nodes[b].facts.append(Fact("has unit", a, v.nodes[a].label))
+    # memberships: person -> post (holds, dates) and post -> body
+    post_org_linked: set[int] = set()
+    for m in sorted(set(g.subjects(RDF.type, ORG.Membership))):
+        pm, om, rm = (next(iter(sorted(g.objects(m, pred))), None) for pred in (ORG.member, ORG.organization, ORG.role))
+        if pm is None or om is None or str(pm) not in v.by_iri or str(om) not in v.by_iri:
+            continue
+        pi, oi = v.by_iri[str(pm)], v.by_iri[str(om)]
+        ri = role(rm, oi) if rm is not None else v.node(URIRef(str(om) + "#member"), "post", f"Member, {v.nodes[oi].label}")
+        start = end = None
+        bases: set[str] = set()
+        for iv in g.objects(m, ORG.memberDuring):
+            start = start or _instant(g, iv, TIME.hasBeginning)
+            end = end or _instant(g, iv, TIME.hasEnd)
+            for pred in (TIME.hasBeginning, TIME.hasEnd):
+                bases.update(str(b) for inst in g.objects(iv, pred) for b in g.objects(inst, CG.dateBasis))
+        attested = sorted(str(x) for x in g.objects(m, CG.attestedOn))
+        interim = any(bool(x.toPython()) if isinstance(x, Literal) else False for x in g.objects(m, CG.interim))
+        ev, src = evidence(m), sources(m)
+        v.tenures.append(Tenure(pi, ri, oi, start, end, attested, interim, ev, src,
+                                stated=bool(start or end) and bases != {"inferred"}))
+        years = _span(start, end, *attested)
+        dates = _date_range(start, end)
+        if attested:
+            dates = "; ".join(x for x in (dates, "attested " + ", ".join(attested)) if x)
+        role_label = _text(g, rm, SKOS.prefLabel) if rm is not None else "Member"
+        note = "interim / acting" if interim else ""
+        if years:
+            lo, hi = years
+            if start and end:
+                span_years = range(lo, hi + 1)
+            elif start and not end:
+                span_years = range(lo, max(hi, min(lo + 1, YEAR_MAX)) + 1)
+            else:
+                span_years = range(lo, hi + 1)
+            for n in (pi, ri, oi):
+                v.nodes[n].years.update(span_years)
+        edge_label = role_label + (" (interim)" if interim else "") + (f" {years[0]}–{years[1]}" if years else "")
+        v.edge(pi, ri, edge_label, years)
+        if ri not in post_org_linked:
+            post_org_linked.add(ri)
+            v.edge(ri, oi, "in", None)
+            v.nodes[ri].facts.append(Fact("post in", oi, v.nodes[oi].label))
+        v.nodes[pi].facts.append(Fact(role_label, oi, v.nodes[oi].label, dates, years, note, ev, src))
+        v.nodes[ri].facts.append(Fact("held by", pi, v.nodes[pi].label, dates, years, note, ev, src))
+        v.nodes[oi].facts.append(Fact(role_label, pi, v.nodes[pi].label, dates, years, note, ev, src))
+    # meetings
+    for e in sorted(set(g.subjects(RDF.type, CG.Meeting))):
+        body = next(iter(sorted(g.objects(e, CG.body))), None)
+        bi = v.by_iri.get(str(body)) if body is not None else None
+        when = _text(g, e, DCTERMS.date)
+        label = " ".join(x for x in ((v.nodes[bi].label if bi is not None else "Meeting"), when) if x)
+        ei = v.node(e, "meeting", label)
+        ev, src, years = evidence(e), sources(e), _span(when)
+        where = _text(g, e, SCHEMA.location)
+        v.nodes[ei].detail = where
+        if years:
+            v.nodes[ei].years.add(years[0])
+        if bi is not None:
+            v.edge(ei, bi, f"meeting {when}".strip(), years)
+            v.nodes[ei].facts.append(Fact("meeting of", bi, v.nodes[bi].label, when, years, where, ev, src))
+            v.nodes[bi].facts.append(Fact("meeting", ei, label, when, years, where, ev, src))
+            if years:
+                v.nodes[bi].years.add(years[0])
+        for pred, rel in ((CG.chair, "chaired"), (SCHEMA.attendee, "attended"), (CG.apologies, "apologies")):
+            for p in sorted(g.objects(e, pred)):
+                pi = v.by_iri.get(str(p))
+                if pi is None:
+                    continue
+                v.edge(pi, ei, f"{rel} {when}".strip(), years)
+                v.nodes[pi].facts.append(Fact(rel, ei, label, when, years, "", ev, src))
+                v.nodes[ei].facts.append(Fact(rel, pi, v.nodes[pi].label, when, years, "", ev, src))
+                if years:
+                    v.nodes[pi].years.add(years[0])
+        for d in src:
+            v.edge(ei, d, "source", None)
+    # decisions and actions
+    for kind, cls in (("decision", CG.Decision), ("action", CG.Action)):
+        for x in sorted(set(g.subjects(RDF.type, cls))):
+            text = _text(g, x, CG.text)
+            xi = v.node(x, kind, _short(text) or kind)
+            when = _text(g, x, DCTERMS.date)
+            ev, src = evidence(x), sources(x)
+            timescale = _text(g, x, CG.timescale)
+            years = _span(when) or _span(*[_m.group(0) for _m in re.finditer(r"\b(?:19|20)\d\d\b", timescale)]) \
+                or _span(*[_text(g, s, DCTERMS.date) for s in g.objects(x, PROV.wasDerivedFrom)])
+            notes = []
+            if kind == "decision":
+                notes.append(_text(g, x, CG.kind))
+            else:
+                notes += [f"timescale: {timescale}" if timescale else "", f"status: {_text(g, x, CG.status)}"
+                          if _text(g, x, CG.status) else ""]
+                notes += [f"plan: {_text(g, pl, DCTERMS.title)}" for pl in sorted(g.objects(x, CG.inPlan))]
+            note = "; ".join(n for n in notes if n)
+            v.nodes[xi].detail = text
+            if years:
+                v.nodes[xi].years.update(range(years[0], years[1] + 1))
+            links = [(CG.decidedBy, "decided by", "decision"), (CG.leadOfficer, "lead officer", "lead officer of"),
+                     (CG.atMeeting, "at meeting", "decision"), (CG.owner, "owner", "owns action")]
+            own_fact = False
+            for pred, rel, back in links:
+                for o in sorted(g.objects(x, pred)):
+                    oi = person_or_body(o)
+                    if oi is None:
+                        continue
+                    v.edge(xi, oi, rel, years)
+                    v.nodes[xi].facts.append(Fact(rel, oi, v.nodes[oi].label, when or timescale, years, note, ev, src))
+                    v.nodes[oi].facts.append(Fact(back, xi, v.nodes[xi].label, when or timescale, years, note, ev, src))
+                    own_fact = True
+                    if years:
+                        v.nodes[oi].years.update(range(years[0], years[1] + 1))
+            if not own_fact:
+                v.nodes[xi].facts.append(Fact(kind, None, "", when or timescale, years, note, ev, src))
+            for d in src:
+                v.edge(xi, d, "source", None)
+    for n in v.nodes:
+        if n.kind in PAGE_KINDS:
+            slug = re.sub(r"[^a-z0-9]+", "-", n.label.lower()).strip("-")[:40] or n.kind
+            n.page = f"{PAGE_KINDS[n.kind]}/{slug}-{hashlib.sha1(n.iri.encode()).hexdigest()[:8]}.html"
+    return v
+
+
+# --- the main page's data: JSON that can sit inside <script> -----------------------------
+
+
+def script_json(data: object) -> str:
+    """JSON for a `<script type="application/json">` block: no `<`, `>` or `&` appear raw, so
+    neither `</script>` nor `<!--` in a document's text can end or bend the block."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
+    degree = [0] * len(v.nodes)
+    for a, b, *_ in v.edges:
+        degree[a] += 1
+        degree[b] += 1
+    nodes = []
+    for n in v.nodes:
+        ys = sorted(n.years)
+        nodes.append({"i": n.index, "k": n.kind, "l": n.label, "y": [ys[0], ys[-1]] if ys else None,
+                      "g": n.page, "n": degree[n.index]})
+    facts = []
+    for n in v.nodes:
+        facts.append({"alt": n.alt, "d": n.detail, "f": [
+            {"r": f.relation, "o": f.other, "ol": f.other_label, "dt": f.dates, "nt": f.note,
+             "ev": f.evidence, "src": f.sources} for f in n.facts]})
+    all_years = [y for n in v.nodes for y in n.years]
+    lo = min([YEAR_MIN, *all_years]) if all_years else YEAR_MIN
+    hi = max([YEAR_MAX, *all_years]) if all_years else YEAR_MAX
+    return {"kinds": {k: {"label": lab, "color": col, "shape": shape} for k, (lab, col, shape) in KINDS.items()},
+            "nodes": nodes, "edges": [list(e) for e in v.edges], "facts": facts, "limit": limit,
+            "years": [max(lo, 1990), min(hi, 2100)], "default_years": [YEAR_MIN, YEAR_MAX]}
+
+
+# --- SVG: ego diagrams and tenure Gantt charts -------------------------------------------
+
+
+def _frac_year(value: str | None, end: bool = False) -> float | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if mo is None:
+        return y + (1.0 if end else 0.0)
+    if d is None:
+        return y + (int(mo) - (0 if end else 1)) / 12
+    try:
+        return y + (date(y, int(mo), int(d)).timetuple().tm_yday - 1) / 365.25
+    except ValueError:
+        return y + (int(mo) - 1) / 12
+
+
+def gantt_svg(v: View, rows: list[Tenure], *, link_prefix: str = "../") -> Markup:
+    """Who held a post when: a bar per Membership; solid where a start/end is stated, pale and
+    dashed where it was inferred or only attested dates bound it; interim bars orange and labelled."""
+    if not rows:
+        return Markup("")
+    spans = []
+    for t in rows:
+        s, e = _frac_year(t.start), _frac_year(t.end, end=True)
+        att = [x for x in (_frac_year(a) for a in t.attested) if x is not None]
+        stated = (s is not None or e is not None) and t.stated
+        lo = s if s is not None else (min(att) if att else e)
+        hi = e if e is not None else (max(att) + 1 / 12 if att else (s + 0.25 if s is not None else None))
+        spans.append((lo, hi, stated, att))
+    known = [x for sp in spans for x in sp[:2] if x is not None]
+    y0 = math.floor(min([YEAR_MIN, *known]))
+    y1 = math.ceil(max([YEAR_MAX + 1, *known]))
+    label_w, width, row_h = 210, 900, 22
+    plot_w = width - label_w - 10
+    height = 30 + row_h * len(rows)
+
+    def x(year: float) -> float:
+        return label_w + (year - y0) / (y1 - y0) * plot_w
+
+    parts = [f'<svg class="gantt" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+             f'xmlns="http://www.w3.org/2000/svg">']
+    for yr in range(y0, y1 + 1):
+        parts.append(f'<line x1="{x(yr):.1f}" y1="18" x2="{x(yr):.1f}" y2="{height}" stroke="#ddd"/>')
+        if yr < y1:
+            parts.append(f'<text x="{x(yr) + 2:.1f}" y="13" font-size="10" fill="#555">{yr}</text>')
+    order = sorted(range(len(rows)), key=lambda i: (spans[i][0] if spans[i][0] is not None else 9999,
+                                                     v.nodes[rows[i].person].label))
+    for row, i in enumerate(order):
+        t, (lo, hi, stated, att) = rows[i], spans[i]
+        top = 22 + row * row_h
+        person = v.nodes[t.person]
+        name = escape(_short(person.label, 32))
+        label = f'<text x="4" y="{top + 14}" font-size="12">{name}</text>'
+        if person.page:
+            label = f'<a href="{escape(link_prefix + person.page)}">{label}</a>'
+        parts.append(label)
+        tip = escape(f"{person.label}: {_date_range(t.start, t.end) or 'dates not stated'}"
+                     + (f"; attested {', '.join(t.attested)}" if t.attested else "") + ("; interim" if t.interim else ""))
+        if lo is not None and hi is not None:
+            colour = "#ff7f0e" if t.interim else "#1f77b4"
+            style = f'fill="{colour}"' if stated else f'fill="{colour}" fill-opacity="0.35" stroke="{colour}" ' \
+                                                        'stroke-dasharray="3,2"'
+            w = max(x(hi) - x(lo), 3)
+            parts.append(f'<rect x="{x(lo):.1f}" y="{top + 3}" width="{w:.1f}" height="{row_h - 8}" {style}>'
+                         f'<title>{tip}</title></rect>')
+            if t.interim:
+                parts.append(f'<text x="{x(lo) + w + 4:.1f}" y="{top + 14}" font-size="11" fill="#b35900">'
+                             'interim</text>')
+        else:
+            parts.append(f'<text x="{label_w + 4}" y="{top + 14}" font-size="11" fill="#777">'
+                         f'no dates in the documents</text>')
+        for a in att:
+            parts.append(f'<circle cx="{x(a):.1f}" cy="{top + row_h / 2 - 1:.1f}" r="2.5" fill="#222"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def ego_svg(v: View, n: Node, *, link_prefix: str = "../", max_neighbours: int = 30) -> Markup:
+    others: dict[int, str] = {}
+    for f in n.facts:
+        if f.other is not None and f.other != n.index and f.other not in others:
+            others[f.other] = f.relation
+    shown = list(others.items())[:max_neighbours]
+    width, size, cx, cy, r = 960, 560, 480, 280, 210
+    parts = [f'<svg class="ego" role="img" viewBox="0 0 {width} {size}" width="{width}" height="{size}" '
+             'xmlns="http://www.w3.org/2000/svg">']
+    coords = []
+    for k, (o, _rel) in enumerate(shown):
+        angle = 2 * math.pi * k / max(len(shown), 1) - math.pi / 2
+        coords.append((o, cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    for _o, ox, oy in coords:
+        parts.append(f'<line x1="{cx}" y1="{cy}" x2="{ox:.1f}" y2="{oy:.1f}" stroke="#bbb"/>')
+    for o, ox, oy in coords:
+        other = v.nodes[o]
+        colour = KINDS[other.kind][1]
+        anchor = "start" if ox >= cx + 5 else "end" if ox <= cx - 5 else "middle"
+        dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
+        item = (f'<circle cx="{ox:.1f}" cy="{oy:.1f}" r="7" fill="{colour}"><title>{escape(other.label)}</title>'
+                f'</circle><text x="{ox + dx:.1f}" y="{oy + 4:.1f}" font-size="11" text-anchor="{anchor}">'
+                f'{escape(_short(other.label, 30))}</text>')
+        if other.page:
+            item = f'<a href="{escape(link_prefix + other.page)}">{item}</a>'
+        parts.append(item)
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="12" fill="{KINDS[n.kind][1]}"/>'
+                 f'<text x="{cx}" y="{cy - 18}" font-size="14" font-weight="bold" text-anchor="middle">'
+                 f'{escape(_short(n.label, 50))}</text>')
+    if len(others) > len(shown):
+        parts.append(f'<text x="8" y="{size - 8}" font-size="11" fill="#555">'
+                     f'and {len(others) - len(shown)} more (see the table)</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def legend_svg(kind: str) -> Markup:
+    colour, shape = KINDS[kind][1], KINDS[kind][2]
+    shapes = {
+        "dot": '<circle cx="8" cy="8" r="6"/>', "square": '<rect x="2" y="2" width="12" height="12"/>',
+        "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>', "triangle": '<polygon points="8,1 15,14 1,14"/>',
+        "star": '<polygon points="8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6"/>',
+        "triangleDown": '<polygon points="1,2 15,2 8,15"/>',
+        "hexagon": '<polygon points="4,1 12,1 15,8 12,15 4,15 1,8"/>',
+    }
+    return Markup(f'<svg width="16" height="16" aria-hidden="true"><g fill="{colour}">{shapes[shape]}</g></svg>')
+
+
+# --- writing the pages -------------------------------------------------------------------
+
+
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("graph", "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(KINDS=KINDS, legend_svg=legend_svg)
+    return env
+
+
+def _vis_js() -> str:
+    path = resources.files("pyvis").joinpath("lib/vis-9.1.2/vis-network.min.js")
+    js = path.read_text(encoding="utf-8")
+    if "</script" in js.lower() or "<!--" in js:
+        raise ValueError("vis-network.min.js contains </script or <!--: cannot be inlined safely")
+    return js
+
+
+def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
+    rows = []
+    for f in n.facts:
+        other = v.nodes[f.other] if f.other is not None else None
+        rows.append({
+            "relation": f.relation, "other": f.other_label,
+            "other_href": prefix + other.page if other is not None and other.page else None,
+            "dates": f.dates, "note": f.note, "evidence": f.evidence,
+            "sources": [{"id": v.nodes[s].label, "detail": v.nodes[s].detail} for s in f.sources],
+        })
+    return rows
+
+
+def render_html(out: Path, graph: Graph | None = None, *, limit: int = DEFAULT_LIMIT) -> Path:
+    """Write `out/html/` from the graph (read from `out/graph.nt` when not given); return
+    the path of `index.html`. The folder is written beside and swapped in whole."""
+    out = Path(out)
+    if graph is None:
+        graph = Graph()
+        nt, ttl = out / "graph.nt", out / "graph.ttl"
+        if nt.is_file():
+            graph.parse(nt, format="nt")
+        elif ttl.is_file():
+            graph.parse(ttl, format="turtle")
+        else:
+            raise FileNotFoundError(f"no graph in {out}: run `councilgraph build PATH --out {out}` first")
+    v = graph_view(graph)
+    env = _env()
+    tmp = out / "html.tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    for sub in PAGE_KINDS.values():
+        (tmp / sub).mkdir(parents=True, exist_ok=True)
+
+    def write(rel: str, text: str) -> None:
+        (tmp / rel).write_text(text, encoding="utf-8")
+
+    counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
+    data = script_json(page_data(v, limit))
+    # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
+    # script or inline handler the page did not write itself
+    nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
+    write("index.html", env.get_template("index.html").render(
+        data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce))
+    people = sorted((n for n in v.nodes if n.kind == "person"), key=lambda n: n.label.lower())
+    bodies = sorted((n for n in v.nodes if n.kind == "body"), key=lambda n: n.label.lower())
+    write("people.html", env.get_template("list.html").render(title="People", items=people))
+    write("bodies.html", env.get_template("list.html").render(title="Bodies", items=bodies))
+    by_role: dict[int, list[Tenure]] = defaultdict(list)
+    for t in v.tenures:
+        by_role[t.role].append(t)
+    # the posts that changed hands most first
+    posts = sorted(by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower()))
+    write("timelines.html", env.get_template("timelines.html").render(
+        title="Post timelines", posts=[{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
+                                        "interims": sum(t.interim for t in by_role[r]),
+                                        "svg": gantt_svg(v, by_role[r], link_prefix="")} for r in posts]))
+    ego = env.get_template("ego.html")
+    for n in v.nodes:
+        if not n.page:
+            continue
+        timelines = []
+        if n.kind == "post" and by_role.get(n.index):
+            timelines.append({"node": n, "svg": gantt_svg(v, by_role[n.index])})
+        elif n.kind == "body":
+            for r in sorted({t.role for t in v.tenures if t.org == n.index}, key=lambda r: v.nodes[r].label):
+                timelines.append({"node": v.nodes[r], "svg": gantt_svg(v, by_role[r])})
+        write(n.page, ego.render(node=n, kind_label=KINDS[n.kind][0], ego=ego_svg(v, n), timelines=timelines,
+                                 facts=_facts_rows(v, n, "../")))
+    final = out / "html"
+    old = out / "html.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old.exists():
+        shutil.rmtree(old)
+    return final / "index.html"

@@ -1,0 +1,195 @@
+"""People over time, read back from a built graph: the logic of `who`, `person` and `turnover`.
+
+Each function asks the graph (SPARQL, in the contract's terms only) and returns plain
+tables (`columns`, `rows`), so the CLI, the HTML and the tests print or check the same
+thing. Dates are ISO prefixes at their precision; where a sum needs days, a start is read
+as the first day of its month or year and an end as the last.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.names import name_key
+from graph.sparql import open_store, run_query
+from graph.tenure import post_key
+
+Table = tuple[list[str], list[list[str]]]
+
+_MEMBERSHIPS = """
+SELECT ?m ?person ?name ?role ?isPost ?org ?start ?startBasis ?end ?endBasis ?interim ?att ?doc WHERE {
+  ?m a org:Membership ; org:member ?person ; org:role ?r ; org:organization ?o .
+  ?person foaf:name ?name . ?r skos:prefLabel ?role . ?o skos:prefLabel ?org .
+  BIND(EXISTS { ?r a org:Post } AS ?isPost)
+  OPTIONAL { ?m org:memberDuring/time:hasBeginning ?si .
+             ?si (time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?start . OPTIONAL { ?si cg:dateBasis ?startBasis } }
+  OPTIONAL { ?m org:memberDuring/time:hasEnd ?ei .
+             ?ei (time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?end . OPTIONAL { ?ei cg:dateBasis ?endBasis } }
+  OPTIONAL { ?m cg:interim ?interim }
+  OPTIONAL { ?m cg:attestedOn ?att }
+  OPTIONAL { ?m prov:wasDerivedFrom/dcterms:identifier ?doc }
+}"""
+
+# seats one person holds at a time count as posts for turnover
+_SINGLE_SEATS = {"chair", "vice chair", "leader", "deputy leader"}
+
+
+@dataclass(slots=True)
+class Tenure:
+    iri: str
+    person: str
+    name: str
+    role: str
+    is_post: bool
+    org: str
+    start: str = ""
+    start_basis: str = ""
+    end: str = ""
+    end_basis: str = ""
+    interim: bool = False
+    attested: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+    @property
+    def first(self) -> str:
+        return min(self.attested) if self.attested else ""
+
+    @property
+    def last(self) -> str:
+        return max(self.attested) if self.attested else ""
+
+    def row(self) -> list[str]:
+        seen = f"{self.first}..{self.last}" if self.first and self.first != self.last else self.first
+        return [self.role, self.org, self.name, self.start, self.start_basis, self.end, self.end_basis,
+                "yes" if self.interim else "", seen, "; ".join(sorted(self.sources))]
+
+
+TENURE_COLUMNS = ["post", "organization", "holder", "start", "start basis", "end", "end basis", "interim",
+                  "attested", "sources"]
+
+
+def tenures(graph: Path) -> list[Tenure]:
+    """Every Membership of the graph, one `Tenure` each."""
+    _cols, rows = run_query(graph, _MEMBERSHIPS, store=open_store(graph))
+    out: dict[str, Tenure] = {}
+    for m, person, name, role, is_post, org, start, sb, end, eb, interim, att, doc in rows:
+        t = out.get(m)
+        if t is None:
+            t = out[m] = Tenure(iri=m, person=person, name=name, role=role, is_post=is_post == "true", org=org,
+                                start=start or "", start_basis=sb or "", end=end or "", end_basis=eb or "",
+                                interim=interim == "true")
+        if att:
+            t.attested.add(att)
+        if doc:
+            t.sources.add(doc)
+    return sorted(out.values(), key=lambda t: (t.org, t.role, t.start or t.first or "9999", t.name))
+
+
+def day(iso: str, *, last: bool = False) -> dt.date:
+    """An ISO prefix as a day: its first day, or with `last` its last."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        y, m = parts
+        return dt.date(y, m, calendar.monthrange(y, m)[1] if last else 1)
+    return dt.date(parts[0], 12, 31) if last else dt.date(parts[0], 1, 1)
+
+
+def _covers(t: Tenure, on: str) -> bool:
+    """Whether the tenure was held on `on`: within its start..end, or attested then."""
+    if any(a.startswith(on) or on.startswith(a) for a in t.attested):
+        return True
+    start = t.start or t.first
+    if not start:
+        return False
+    end = t.end or t.last
+    return day(start) <= day(on, last=True) and day(on) <= day(end, last=True)
+
+
+def _matches(text: str, wanted: str | None) -> bool:
+    return not wanted or wanted.lower() in text.lower() or post_key(wanted) in post_key(text)
+
+
+def who(graph: Path, post: str, *, org: str | None = None, on: str | None = None) -> Table:
+    """The holders of a post (any post whose name contains POST), as a timeline."""
+    rows = [t.row() for t in tenures(graph)
+            if _matches(t.role, post) and _matches(t.org, org) and (on is None or _covers(t, on))]
+    return TENURE_COLUMNS, rows
+
+
+def find_people(graph: Path, name: str) -> list[tuple[str, str]]:
+    """(IRI, name) of every person whose name or other written form contains NAME; an exact name wins."""
+    q = """SELECT DISTINCT ?p ?name ?alt WHERE { ?p a foaf:Person ; foaf:name ?name .
+           OPTIONAL { ?p skos:altLabel ?alt } }"""
+    _c, rows = run_query(graph, q, store=open_store(graph))
+    want = name_key(name)  # "Cllr Fagan" is looked up as "fagan"
+    labels = [(p, n, name_key(label)) for p, n, alt in rows for label in (n, alt) if label]
+    exact = sorted({(p, n) for p, n, label in labels if label == want})
+    return exact or sorted({(p, n) for p, n, label in labels if f" {want} " in f" {label} "})
+
+
+def person(graph: Path, iri: str) -> dict[str, Table]:
+    """One person's posts and seats, meetings, decisions led and actions owned, with sources."""
+    store = open_store(graph)
+    ref = f"<{iri}>"
+    out: dict[str, Table] = {}
+    rows = [t.row() for t in tenures(graph) if t.person == iri]
+    out["posts and seats"] = (TENURE_COLUMNS, rows)
+    q = f"""SELECT ?body ?date ?how (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?sources) WHERE {{
+        {{ ?e schema:attendee {ref} BIND("attended" AS ?how) }} UNION {{ ?e cg:apologies {ref} BIND("apologies" AS ?how) }}
+        ?e cg:body/skos:prefLabel ?body . OPTIONAL {{ ?e dcterms:date ?date }}
+        OPTIONAL {{ ?e prov:wasDerivedFrom/dcterms:identifier ?doc }}
+        }} GROUP BY ?body ?date ?how ORDER BY ?date ?body"""
+    out["meetings"] = run_query(graph, q, store=store)
+    q = f"""SELECT ?date ?how ?text (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?sources) WHERE {{
+        {{ ?d cg:leadOfficer {ref} BIND("lead officer" AS ?how) }} UNION {{ ?d cg:decidedBy {ref} BIND("decided" AS ?how) }}
+        ?d cg:text ?text . OPTIONAL {{ ?d dcterms:date ?date }}
+        OPTIONAL {{ ?d prov:wasDerivedFrom/dcterms:identifier ?doc }}
+        }} GROUP BY ?date ?how ?text ORDER BY ?date ?text"""
+    out["decisions"] = run_query(graph, q, store=store)
+    q = f"""SELECT ?timescale ?text ?plan (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?sources) WHERE {{
+        ?a cg:owner {ref} ; cg:text ?text . OPTIONAL {{ ?a cg:timescale ?timescale }}
+        OPTIONAL {{ ?a cg:inPlan/dcterms:title ?plan }} OPTIONAL {{ ?a prov:wasDerivedFrom/dcterms:identifier ?doc }}
+        }} GROUP BY ?timescale ?text ?plan ORDER BY ?plan ?text"""
+    out["actions"] = run_query(graph, q, store=store)
+    return {k: (c, [["" if v is None else v for v in r] for r in rs]) for k, (c, rs) in out.items()}
+
+
+TURNOVER_COLUMNS = ["post", "organization", "holders", "interim spells", "mean tenure (days)", "tenures measured",
+                    "gaps with no known holder", "names"]
+
+
+def turnover(graph: Path, *, org: str | None = None, start: str | None = None, end: str | None = None) -> Table:
+    """Per post: holders in the period, interim spells, mean tenure, gaps with no known holder.
+
+    A tenure is measured where it has both a start and an end (stated or inferred); a gap
+    is a stretch between one holder's end and the next holder's start."""
+    lo = day(start) if start else dt.date.min
+    hi = day(end, last=True) if end else dt.date.max
+    groups: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+    for t in tenures(graph):
+        if not (t.is_post or post_key(t.role) in _SINGLE_SEATS) or not _matches(t.org, org):
+            continue
+        s, e = t.start or t.first, t.end or t.last
+        if s and (day(s) > hi or day(e or s, last=True) < lo):
+            continue
+        groups[(t.org, post_key(t.role))].append(t)
+    rows = []
+    for (_o, _k), ts in sorted(groups.items()):
+        label = max((t.role for t in ts), key=lambda r: (sum(t.role == r for t in ts), r))
+        spans = [(day(t.start), day(t.end, last=True)) for t in ts if t.start and t.end]
+        mean = f"{sum((b - a).days for a, b in spans) / len(spans):.0f}" if spans else ""
+        ordered = sorted((t for t in ts if t.start or t.first), key=lambda t: t.start or t.first)
+        gaps = []
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if a.end and day(a.end, last=True) < day(b.start or b.first) - dt.timedelta(days=1):
+                gaps.append(f"{a.end}..{b.start or b.first}")
+        rows.append([label, ts[0].org, str(len({t.person for t in ts})), str(sum(t.interim for t in ts)), mean,
+                     str(len(spans)), "; ".join(gaps), "; ".join(sorted({t.name for t in ts}))])
+    rows.sort(key=lambda r: (-int(r[2]), r[1], r[0]))
+    return TURNOVER_COLUMNS, rows

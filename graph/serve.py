@@ -1,0 +1,479 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a built graph (`councilgraph serve DIR`).
+
+HTTP is Starlette's (ASGI) served by uvicorn: no hand-written request parsing. Queries run
+in a small pool of worker *processes*, each holding the store open read-only, so a query
+that exceeds the timeout is stopped by ending its worker (a thread could not be stopped),
+and the endpoint stays responsive while it runs.
+
+Routes: `GET /` a query page with the saved queries; `GET|POST /sparql` the protocol
+(`query=` in the URL or form, or a `application/sparql-query` body); `GET /queries/NAME.rq`
+the text of a saved query. Updates are refused (403), `SERVICE` is refused (400: no
+outbound requests), a malformed query gets 400 with the parser's message, a query over
+the time limit gets 503, results beyond the row cap are cut (header `X-Result-Truncated`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import csv
+import html
+import io
+import json
+import multiprocessing as mp
+import queue
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+import anyio
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from graph.namespaces import PREFIXES
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# media type -> short name, for solutions (SELECT/ASK) and for graphs (CONSTRUCT/DESCRIBE)
+RESULT_TYPES = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "ntriples",
+    "text/plain": "ntriples", "application/rdf+xml": "rdfxml", "application/ld+json": "jsonld",
+}
+MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+         "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
+         "turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
+         "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+# `format=` shortcut in the URL or form, as many endpoints accept
+FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
+                "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
+                "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*(?:<[^>]*>)?|BASE\s*(?:<[^>]*>)?)\s*)*"
+                     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
+_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.I)
+
+
+def _code(text: str) -> str:
+    """The query with strings, IRIs and comments blanked, so keywords can be looked for."""
+    return _STRINGS.sub(" ", text)
+
+
+def is_update(text: str) -> bool:
+    return bool(_UPDATE.match(_code(text)))
+
+
+def uses_service(text: str) -> bool:
+    return bool(_SERVICE.search(_code(text)))
+
+
+def negotiate(accept: str, offered: dict[str, str]) -> str | None:
+    """The best short format in `offered` for an Accept header (q-values, wildcards), or None."""
+    best: tuple[float, int, str] | None = None
+    for part in (accept or "*/*").split(","):
+        bits = [b.strip() for b in part.split(";")]
+        media, q = bits[0].lower(), 1.0
+        for b in bits[1:]:
+            if b.startswith("q="):
+                try:
+                    q = float(b[2:])
+                except ValueError:
+                    q = 0.0
+        if q <= 0:
+            continue
+        if media in offered:
+            name = offered[media]
+        elif media in ("*/*", "application/*") or (media == "text/*" and any(m.startswith("text/") for m in offered)):
+            name = next(iter(offered.values())) if media != "text/*" else next(
+                v for m, v in offered.items() if m.startswith("text/"))
+        else:
+            continue
+        specific = 0 if "*" in media else 1
+        key = (q, specific, name)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+# --- serialisation of a (capped) result -------------------------------------------------
+
+def _json_term(t) -> dict:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        d = {"type": "literal", "value": t.value}
+        if t.language:
+            d["xml:lang"] = t.language
+        elif t.datatype.value != XSD_STRING:
+            d["datatype"] = t.datatype.value
+        return d
+    return {"type": "triple", "value": {"subject": _json_term(t.subject), "predicate": _json_term(t.predicate),
+                                        "object": _json_term(t.object)}}
+
+
+def _xml_term(t) -> str:
+    import pyoxigraph as ox
+
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{xml_escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{xml_escape(t.value)}</bnode>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f"<literal xml:lang={quoteattr(t.language)}>{xml_escape(t.value)}</literal>"
+        if t.datatype.value != XSD_STRING:
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{xml_escape(t.value)}</literal>"
+        return f"<literal>{xml_escape(t.value)}</literal>"
+    return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}</predicate>"
+            f"<object>{_xml_term(t.object)}</object></triple>")
+
+
+def _csv_value(t) -> str:
+    import pyoxigraph as ox
+
+    if t is None:
+        return ""
+    if isinstance(t, ox.BlankNode):
+        return "_:" + t.value
+    if isinstance(t, ox.NamedNode | ox.Literal):
+        return t.value
+    return str(t)
+
+
+def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, r, strict=True) if t is not None} for r in rows]
+        doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+        return json.dumps(doc, ensure_ascii=False).encode()
+    if fmt == "xml":
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f"<variable name={quoteattr(v)}/>" for v in variables]
+        out.append("</head><results>")
+        for r in rows:
+            out.append("<result>")
+            out += [f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                    for v, t in zip(variables, r, strict=True) if t is not None]
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode()
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(variables)
+        w.writerows([[_csv_value(t) for t in r] for r in rows])
+        return buf.getvalue().encode()
+    if fmt == "tsv":
+        lines = ["\t".join("?" + v for v in variables)]
+        lines += ["\t".join("" if t is None else str(t) for t in r) for r in rows]
+        return ("\n".join(lines) + "\n").encode()
+    raise ValueError(f"no solutions format {fmt!r}")
+
+
+def serialize_boolean(value: bool, fmt: str) -> bytes:
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    if fmt == "xml":
+        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+    # CSV/TSV have no boolean form in the standard; the common convention is one cell
+    return (("true" if value else "false") + "\n").encode()
+
+
+def serialize_triples(triples: list, fmt: str) -> bytes:
+    import pyoxigraph as ox
+
+    rdf = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
+           "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("turtle", "jsonld") else None
+    if fmt == "jsonld":
+        return ox.serialize(triples, format=rdf) or b""
+    return ox.serialize(triples, format=rdf, prefixes=prefixes) or b""
+
+
+# --- the worker processes -------------------------------------------------------------
+
+@dataclass(slots=True)
+class Reply:
+    status: int
+    body: bytes
+    media_type: str = "text/plain; charset=utf-8"
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _text(status: int, message: str) -> Reply:
+    return Reply(status, (message.rstrip() + "\n").encode())
+
+
+def execute(store, text: str, accept: str, max_rows: int, default_graphs: list[str] | None = None,
+            named_graphs: list[str] | None = None) -> Reply:
+    """Run one query on an open pyoxigraph store and serialise the answer for `accept`."""
+    import pyoxigraph as ox
+
+    kwargs: dict = {"prefixes": {p: str(ns) for p, ns in PREFIXES.items()}}
+    if default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    if named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    try:
+        result = store.query(text, **kwargs)
+        if isinstance(result, ox.QueryBoolean | bool):
+            fmt = negotiate(accept, RESULT_TYPES)
+            if fmt is None:
+                return _text(406, "ASK results come as " + ", ".join(sorted(set(MEDIA[v] for v in RESULT_TYPES.values()))))
+            return Reply(200, serialize_boolean(bool(result), fmt), MEDIA[fmt])
+        if isinstance(result, ox.QuerySolutions):
+            fmt = negotiate(accept, RESULT_TYPES)
+            if fmt is None:
+                return _text(406, "SELECT results come as " + ", ".join(sorted(set(RESULT_TYPES))))
+            variables = [v.value for v in result.variables]
+            rows, truncated = [], False
+            for sol in result:
+                if len(rows) >= max_rows:
+                    truncated = True
+                    break
+                rows.append([sol[v] for v in variables])
+            headers = {"X-Result-Truncated": "true"} if truncated else {}
+            return Reply(200, serialize_solutions(variables, rows, fmt), MEDIA[fmt], headers)
+        fmt = negotiate(accept, GRAPH_TYPES)
+        if fmt is None:
+            return _text(406, "CONSTRUCT/DESCRIBE results come as " + ", ".join(sorted(GRAPH_TYPES)))
+        triples, truncated = [], False
+        for t in result:
+            if len(triples) >= max_rows:
+                truncated = True
+                break
+            triples.append(t)
+        headers = {"X-Result-Truncated": "true"} if truncated else {}
+        return Reply(200, serialize_triples(triples, fmt), MEDIA[fmt], headers)
+    except SyntaxError as exc:
+        return _text(400, f"malformed query: {exc}")
+    except OSError as exc:
+        return _text(500, f"query failed: {exc}")
+
+
+def open_graph_store(graph: Path):
+    """The build's persistent store opened read-only, else the Turtle/N-Triples loaded in memory."""
+    import pyoxigraph as ox
+
+    folder = graph if graph.is_dir() else graph.parent
+    if (folder / "store").is_dir():
+        return ox.Store.read_only(str(folder / "store"))
+    path = graph if graph.is_file() else folder / "graph.nt"
+    if not path.is_file():
+        path = folder / "graph.ttl"
+    if not path.is_file():
+        raise OSError(f"no graph at {graph}: run `councilgraph build ... --out DIR` first")
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE)
+    return store
+
+
+def _worker_main(conn, graph: str) -> None:
+    store = open_graph_store(Path(graph))
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        conn.send(execute(store, *job))
+
+
+class _Worker:
+    def __init__(self, graph: Path) -> None:
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, str(graph)), daemon=True)
+        self.proc.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self.ready:
+            if not self.conn.poll(timeout):
+                raise RuntimeError("the SPARQL worker did not start in time")
+            msg = self.conn.recv()
+            if msg != "ready":
+                raise RuntimeError(f"the SPARQL worker failed: {msg}")
+            self.ready = True
+
+    def stop(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class QueryPool:
+    """`size` worker processes; a query over `timeout` seconds ends its worker, which is replaced."""
+
+    def __init__(self, graph: Path, *, size: int = 2, timeout: float = 10.0, max_rows: int = 10_000) -> None:
+        open_graph_store(graph)  # fail now, in the parent, if there is no graph
+        self.graph, self.timeout, self.max_rows = graph, timeout, max_rows
+        self.idle: queue.Queue[_Worker] = queue.Queue()
+        self.workers: set[_Worker] = set()
+        self.lock = threading.Lock()
+        for _ in range(max(1, size)):
+            self._spawn()
+
+    def _spawn(self) -> None:
+        w = _Worker(self.graph)
+        with self.lock:
+            self.workers.add(w)
+        self.idle.put(w)
+
+    def run(self, text: str, accept: str, default_graphs: list[str] | None = None,
+            named_graphs: list[str] | None = None) -> Reply:
+        started = time.monotonic()
+        try:
+            w = self.idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return _text(503, f"the endpoint is busy: no worker free within {self.timeout:g}s; try again")
+        try:
+            w.wait_ready(60)
+            w.conn.send((text, accept, self.max_rows, default_graphs, named_graphs))
+            left = max(0.0, self.timeout - (time.monotonic() - started))
+            if w.conn.poll(left):
+                reply = w.conn.recv()
+                self.idle.put(w)
+                return reply
+        except (RuntimeError, OSError, EOFError) as exc:
+            self._retire(w)
+            return _text(500, f"query failed: {exc}")
+        self._retire(w)
+        return _text(503, f"query stopped: it ran longer than the {self.timeout:g}s limit "
+                          "(councilgraph serve --timeout)")
+
+    def _retire(self, w: _Worker) -> None:
+        w.stop()
+        with self.lock:
+            self.workers.discard(w)
+        self._spawn()
+
+    def close(self) -> None:
+        with self.lock:
+            workers = list(self.workers)
+            self.workers.clear()
+        for w in workers:
+            w.stop()
+
+
+# --- HTTP -----------------------------------------------------------------------------
+
+def _page(queries: dict[str, str]) -> str:
+    from graph.sparql import query_question
+
+    items = []
+    for name, text in sorted(queries.items()):
+        body = "\n".join(ln for ln in text.splitlines() if not ln.startswith("#")).strip()
+        params = sorted(set(re.findall(r"\$([A-Z][A-Z0-9_]*)", body)))
+        items.append(
+            f'<li><h3 id="{html.escape(name)}">{html.escape(name)}</h3><p>{html.escape(query_question(text))}</p>'
+            + (f"<p>Parameters: {html.escape(', '.join('$' + p for p in params))} (replace them before running)</p>"
+               if params else "")
+            + f'<pre>{html.escape(body)}</pre><button type="button" data-q="{html.escape(body, quote=True)}" '
+              'onclick="document.getElementById(\'q\').value=this.dataset.q">use</button></li>')
+    prefixes = "".join(f"PREFIX {p}: &lt;{html.escape(str(ns))}&gt;<br>" for p, ns in sorted(PREFIXES.items()))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>councilgraph SPARQL</title>
+<style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}}
+textarea{{width:100%;font-family:monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow:auto}}</style></head>
+<body><h1>councilgraph SPARQL endpoint</h1>
+<p>Read-only SPARQL 1.1 at <code>/sparql</code> (GET or POST). These prefixes are predeclared:<br><code>{prefixes}</code></p>
+<form method="get" action="sparql"><textarea id="q" name="query" rows="12">SELECT ?name WHERE {{ ?p a foaf:Person ; foaf:name ?name }} LIMIT 20</textarea>
+<label>Results as <select name="format"><option>json</option><option>csv</option><option>tsv</option>
+<option>xml</option><option>turtle</option></select></label> <button>Run</button></form>
+<h2>Saved queries</h2><ul>{''.join(items)}</ul></body></html>"""
+
+
+def create_app(graph: Path, *, timeout: float = 10.0, max_rows: int = 10_000, workers: int = 2) -> Starlette:
+    from graph.sparql import saved_queries
+
+    pool = QueryPool(graph, size=workers, timeout=timeout, max_rows=max_rows)
+    queries = saved_queries()
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(_page(queries))
+
+    async def saved(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in queries:
+            return PlainTextResponse(f"no saved query {name!r}\n", status_code=404)
+        return Response(queries[name], media_type="application/sparql-query")
+
+    async def sparql(request: Request) -> Response:
+        params = request.query_params
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        text: str | None = params.get("query")
+        fmt = params.get("format")
+        default_graphs = params.getlist("default-graph-uri")
+        named_graphs = params.getlist("named-graph-uri")
+        if request.method == "POST":
+            if ctype == "application/sparql-update":
+                return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+            if ctype == "application/sparql-query":
+                text = (await request.body()).decode("utf-8", "replace")
+            elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+                form = await request.form()
+                if "update" in form:
+                    return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+                text = str(form.get("query")) if form.get("query") is not None else text
+                fmt = str(form.get("format")) if form.get("format") else fmt
+                default_graphs += [str(v) for v in form.getlist("default-graph-uri")]
+                named_graphs += [str(v) for v in form.getlist("named-graph-uri")]
+            else:
+                return PlainTextResponse("POST a query as application/sparql-query or as a form field `query`\n",
+                                         status_code=415)
+        elif "update" in params:
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+        if not text or not text.strip():
+            return PlainTextResponse("give a query: /sparql?query=...\n", status_code=400)
+        if is_update(text):
+            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
+        if uses_service(text):
+            return PlainTextResponse("SERVICE is refused: this endpoint makes no outbound requests\n", status_code=400)
+        accept = FORMAT_PARAM.get(fmt.lower(), fmt) if fmt else request.headers.get("accept", "*/*")
+        reply = await anyio.to_thread.run_sync(pool.run, text, accept, default_graphs or None, named_graphs or None)
+        return Response(reply.body, status_code=reply.status, media_type=reply.media_type,
+                        headers={"Vary": "Accept", **reply.headers})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        pool.close()
+
+    app = Starlette(routes=[Route("/", page), Route("/queries/{name}.rq", saved),
+                            Route("/sparql", sparql, methods=["GET", "POST"])],
+                    lifespan=lifespan)
+    app.state.pool = pool
+    return app
+
+
+def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
+          max_rows: int = 10_000, workers: int = 2) -> None:
+    import uvicorn
+
+    app = create_app(graph, timeout=timeout, max_rows=max_rows, workers=workers)
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"  # logs on stderr, never stdout
+    uvicorn.run(app, host=host, port=port, log_level="info", log_config=log_config)

@@ -1,0 +1,204 @@
+"""Tenure statements + attestations -> spells with a start and an end, each saying how it is known.
+
+The input is what the documents say about one person in one post (or seat) of one
+organization: the dates on which a document attests the holding, and any stated start
+or end ("appointed ... from 1 July 2024 until 31 March 2025", "left the council in March
+2024", "was elected Chairperson at the annual meeting"). The output is one `Spell` per
+stated start (a second appointment to the same post is a second spell), with:
+
+- a start: the stated one (`basis="stated"`), else the first attestation (`"inferred"`)
+  unless that comes after a stated end (a later document naming someone who had left);
+- an end: the stated one, else the start of the next holder of a post only one person
+  holds at a time, when that successor starts after this spell's last attestation
+  (`"inferred"`); a spell with neither stays open: the corpus does not say it ended.
+
+Dates stay at their precision (`2024`, `2024-03`, `2024-03-05`); two dates of different
+precision are compared on their common prefix, so "March 2024" is neither before nor
+after "2024-03-14".
+
+A statement that names only the post ("the Director ... left in March 2024") is attached
+by `attach_role_only` to the one holder whose spell fits its dates; none or several is a
+problem (W301), never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from extract.records import PartialDate
+from graph.iris import norm
+
+# posts (and seats) that one person holds at a time: a later holder ends the earlier one
+SINGLE_HOLDER_SEATS = {"chair", "vice chair", "leader", "deputy leader"}
+
+
+@dataclass(slots=True)
+class Bound:
+    date: PartialDate
+    basis: str  # "stated" | "inferred"
+
+
+@dataclass(slots=True)
+class Spell:
+    """One spell of one person in one role of one organization (the graph's org:Membership)."""
+
+    person: object
+    role_label: str
+    org: object
+    is_post: bool
+    stated_start: PartialDate | None = None
+    stated_end: PartialDate | None = None
+    interim: bool = False
+    attested: set[PartialDate] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    evidence: set[str] = field(default_factory=set)
+    start: Bound | None = None
+    end: Bound | None = None
+
+    @property
+    def first(self) -> PartialDate | None:
+        return min(self.attested) if self.attested else None
+
+    @property
+    def last(self) -> PartialDate | None:
+        return max(self.attested) if self.attested else None
+
+
+def before(a: PartialDate, b: PartialDate) -> bool:
+    """a is strictly earlier than b, compared at the precision both have."""
+    n = min(len(a.iso), len(b.iso))
+    return a.iso[:n] < b.iso[:n]
+
+
+def within(d: PartialDate, start: PartialDate | None, end: PartialDate | None) -> bool:
+    return (start is None or not before(d, start)) and (end is None or not before(end, d))
+
+
+def post_key(label: str) -> str:
+    """"Director of Children's Services" and "Director of Childrens Services" are one post."""
+    k = norm(label).replace(" s ", "s ")
+    return k[:-2] + "s" if k.endswith(" s") else k
+
+
+_FILLER = {"of", "and", "the", "for", "s"}
+
+
+def same_post(a: str, b: str) -> bool:
+    """One post under two wordings: the same key, a near spelling, or every word of the shorter
+    (three words at least, the same head word first) in the longer: "Director of Children's
+    Services" is "Director of Children and Young People Services"."""
+    ka, kb = post_key(a), post_key(b)
+    if ka == kb or fuzz.ratio(ka, kb) >= 92:
+        return True
+    ta, tb = ([w for w in k.split() if w not in _FILLER] for k in (ka, kb))
+    short, long_ = sorted((ta, tb), key=len)
+    return (len(short) >= 3 and short[0] == long_[0]
+            and all(any(fuzz.ratio(w, x) >= 90 for x in long_) for w in short))
+
+
+def split_spells(spells: list[Spell]) -> list[Spell]:
+    """One observation bag per person+role+org -> one spell per stated start.
+
+    `spells` all belong to one person, role and organization; each carries what one
+    statement or one attestation said. Attestations go to the latest spell that started on
+    or before them (before the first stated start: the first spell)."""
+    starts = sorted({s.stated_start for s in spells if s.stated_start})
+    if len(starts) <= 1:
+        out = Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post,
+                    stated_start=starts[0] if starts else None)
+        for s in spells:
+            _absorb(out, s)
+            if s.stated_end and (out.stated_end is None or before(out.stated_end, s.stated_end)):
+                out.stated_end = s.stated_end
+        return [out]
+    outs = [Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post, stated_start=d)
+            for d in starts]
+
+    def home(d: PartialDate) -> Spell:
+        fit = [o for o in outs if o.stated_start and not before(d, o.stated_start)]
+        return fit[-1] if fit else outs[0]
+
+    for s in spells:
+        if s.stated_start:
+            target = outs[starts.index(s.stated_start)]
+        elif s.stated_end:
+            target = home(s.stated_end)
+        else:
+            target = home(min(s.attested)) if s.attested else outs[0]
+        if s.stated_end:
+            target.stated_end = s.stated_end
+        for d in s.attested:
+            home(d).attested.add(d)
+        target.docs |= s.docs
+        target.evidence |= s.evidence
+        target.interim = target.interim or s.interim
+    return outs
+
+
+def _absorb(into: Spell, s: Spell) -> None:
+    into.attested |= s.attested
+    into.docs |= s.docs
+    into.evidence |= s.evidence
+    into.interim = into.interim or s.interim
+
+
+def attach_role_only(spells: list[Spell], org: object, post: str, start: PartialDate | None,
+                     end: PartialDate | None, doc: str | None = None) -> tuple[Spell | None, str]:
+    """The spell of the one holder of `post` in `org` whose dates fit the statement.
+
+    Fits: with a stated start, the holder is attested within start..end; with only an
+    end, the holder's last attestation is on or before it. Where no holder fits so, a
+    holder the same document names (a document dated after a departure still names the
+    one who left) whose stated start does not come after the end. Returns (spell, "") or
+    (None, why)."""
+    if start is None and end is None:
+        return None, "states no date"
+    key = post_key(post)
+    posts = [s for s in spells if s.org is org and s.is_post and same_post(s.role_label, post)]
+    # the post as worded first ("Director of Childrens Services"), then its longer wordings
+    strict = [s for s in posts if post_key(s.role_label) == key or fuzz.ratio(post_key(s.role_label), key) >= 92]
+    for holders in (strict, [s for s in posts if s not in strict]):
+        if start is not None:
+            cands = [s for s in holders if any(within(d, start, end) for d in s.attested)
+                     or (s.stated_start is not None and s.stated_start == start)]
+        else:
+            cands = [s for s in holders if s.attested and not before(end, s.last)]
+            if not cands and doc is not None:
+                cands = [s for s in holders if doc in s.docs and s.stated_end is None
+                         and not (s.stated_start is not None and before(end, s.stated_start))]
+        people = {id(s.person) for s in cands}
+        if len(people) == 1:
+            return max(cands, key=lambda s: (fuzz.ratio(post_key(s.role_label), key), s.role_label)), ""
+        if people:
+            return None, "more than one holder fits its dates"
+    return None, "no known holder fits its dates"
+
+
+def infer_bounds(spells: list[Spell]) -> None:
+    """Set `start` and `end` on every spell: stated where the text says, else inferred."""
+    for s in spells:
+        if s.stated_start:
+            s.start = Bound(s.stated_start, "stated")
+        elif s.first:
+            s.start = Bound(s.first, "inferred")
+        if s.stated_end:
+            s.end = Bound(s.stated_end, "stated")
+            if s.start and s.start.basis == "inferred" and before(s.end.date, s.start.date):
+                s.start = None  # named by a later document after leaving: the first mention is no start
+    # a successor's start ends the spell before it, in posts one person holds at a time
+    groups: dict[tuple[int, str], list[Spell]] = {}
+    for s in spells:
+        if s.is_post or norm(s.role_label) in SINGLE_HOLDER_SEATS:
+            groups.setdefault((id(s.org), post_key(s.role_label)), []).append(s)
+    for group in groups.values():
+        dated = sorted((s for s in group if s.start), key=lambda s: (s.start.date.iso, str(s.role_label)))
+        for i, s in enumerate(dated):
+            if s.end is not None:
+                continue
+            last = s.last or s.start.date
+            nxt = next((t for t in dated[i + 1:] if t.person is not s.person and before(last, t.start.date)),
+                       None)
+            if nxt is not None:
+                s.end = Bound(nxt.start.date, "inferred")

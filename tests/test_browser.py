@@ -1,0 +1,170 @@
+"""The main page in a real browser: Playwright (Python) driving Debian's Chromium headless.
+
+`make test` installs Chromium first (`make browser`); where none can be installed these
+tests skip, saying so."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.corpus import build_corpus
+from tests.html_graphs import HOSTILE_DOCUMENT
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
+                                     "run .venv/bin/pip install -e '.[test]'")
+CHROMIUM = chromium_path()
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine and none could be "
+                                "installed: run `make browser` (apt-get install chromium) to run the browser tests")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_html(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seeds_html")
+    build_corpus([ROOT / "corpus" / "herefordshire"], out, use_model=False, store=False)
+    return out / "html" / "index.html"
+
+
+@pytest.fixture(scope="module")
+def hostile_html(tmp_path_factory) -> Path:
+    docs = tmp_path_factory.mktemp("hostile_docs")
+    (docs / "hostile.txt").write_text(HOSTILE_DOCUMENT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("hostile_html")
+    build_corpus([docs], out, use_model=False, store=False)
+    assert "onerror" in (out / "graph.nt").read_text(encoding="utf-8")  # the markup reached the graph
+    return out / "html" / "index.html"
+
+
+class Page:
+    def __init__(self, browser, path: Path):
+        self.messages: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("console", lambda m: self.messages.append(f"{m.type}: {m.text}") if m.type in
+                     ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.messages.append(f"pageerror: {e}"))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("request", lambda r: self.messages.append(f"request: {r.url}")
+                     if not r.url.startswith(("file:", "data:")) else None)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30000)
+
+    def js(self, expr: str):
+        return self.page.evaluate(expr)
+
+    def close(self):
+        self.page.close()
+
+
+@pytest.fixture
+def seeds_page(browser, seeds_html):
+    p = Page(browser, seeds_html)
+    yield p
+    p.close()
+
+
+def test_page_loads_without_errors_or_network(seeds_page):
+    assert seeds_page.messages == []
+    assert len(seeds_page.js("cg.visibleIds()")) > 50
+    assert "Showing" in seeds_page.page.text_content("#status")
+
+
+def test_search_centres_a_known_person(seeds_page):
+    page = seeds_page.page
+    page.fill("#search", "tina russell")
+    page.click("#search-form button[type=submit]")
+    assert page.text_content("#panel-title") == "Tina Russell"
+    tina = seeds_page.js("cg.nodeId('Tina Russell')")
+    assert seeds_page.js("cg.selected()") == tina
+    assert tina in seeds_page.js("cg.visibleIds()")
+    assert "Centred on Tina Russell" in page.text_content("#search-msg")
+    page.wait_for_timeout(300)
+    pos = seeds_page.js(f"cg.position({tina})")  # centred: close to the middle of the canvas
+    box = page.locator("#graph").bounding_box()
+    assert abs(pos["x"] - box["width"] / 2) < box["width"] / 4
+    assert abs(pos["y"] - box["height"] / 2) < box["height"] / 4
+    page.fill("#search", "no such person at all")
+    page.click("#search-form button[type=submit]")
+    assert "No person or body matches" in page.text_content("#search-msg")
+    assert seeds_page.messages == []
+
+
+def test_year_filter_changes_the_visible_nodes(seeds_page):
+    everything = seeds_page.js("cg.visibleIds()")
+    seeds_page.page.uncheck("#undated")
+    dated = seeds_page.js("cg.visibleIds()")
+    seeds_page.js("cg.setYears(2014, 2016)")
+    early = seeds_page.js("cg.visibleIds()")
+    seeds_page.js("cg.setYears(2024, 2024)")
+    late = seeds_page.js("cg.visibleIds()")
+    assert len(dated) < len(everything)
+    assert early and late and set(early) != set(late)
+    assert set(early) <= set(dated) and set(late) <= set(dated)
+    assert seeds_page.page.text_content("#y0-out") == "2024"
+    assert seeds_page.messages == []
+
+
+def test_clicking_a_node_shows_its_evidence_and_source(seeds_page):
+    page = seeds_page.page
+    tina = seeds_page.js("cg.nodeId('Tina Russell')")
+    seeds_page.js(f"cg.focus({tina})")
+    page.wait_for_timeout(300)
+    page.locator("#panel").evaluate("p => p.replaceChildren()")
+    pos = seeds_page.js(f"cg.position({tina})")
+    box = page.locator("#graph").bounding_box()
+    page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+    assert page.text_content("#panel-title") == "Tina Russell"
+    evidence = page.locator("#panel blockquote.evidence").all_text_contents()
+    assert any("Tina Russell" in e for e in evidence)
+    assert page.locator("#panel .source").count() > 0
+    href = page.get_attribute("#panel-page", "href")
+    assert href and href.startswith("person/") and (seeds_page_path := Path(page.url[len("file://"):]).parent / href)
+    assert seeds_page_path.is_file()
+
+
+def test_injected_markup_stays_text(browser, hostile_html):
+    p = Page(browser, hostile_html)
+    try:
+        page = p.page
+        assert p.dialogs == [] and p.messages == []
+        assert page.locator("img").count() == 0
+        assert page.locator("script").count() == 3
+        shown = []
+        for i in p.js("cg.visibleIds()"):
+            p.js(f"cg.show({i})")
+            shown.append(page.text_content("#panel"))
+            assert page.locator("#panel img, #panel script, #panel b").count() == 0
+        assert any("<script>alert(" in t for t in shown) and any("onerror=alert(" in t for t in shown)
+        # the ego pages too
+        for sub in ("person", "body", "post"):
+            for f in sorted((hostile_html.parent / sub).glob("*.html"))[:5]:
+                page.goto(f.as_uri())
+                assert page.locator("img").count() == 0 and page.locator("script").count() == 0
+        assert p.dialogs == []
+        assert page.evaluate("window.__pwned === undefined")
+    finally:
+        p.close()

@@ -1,0 +1,39 @@
+"""The command line: every command explains itself with an example, and query prints tables."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from graph.cli import app
+
+runner = CliRunner()
+COMMANDS = sorted(get_command(app).commands)
+
+
+def test_the_commands_the_readme_promises_exist():
+    assert {"build", "query", "score"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help_with_an_example(name):
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output, f"{name} --help shows no example"
+
+
+def test_query_prints_json_rows(seeds_build):
+    q = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name"
+    result = runner.invoke(app, ["query", q, "--graph", str(seeds_build / "graph.ttl"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    names = [row["name"] for row in json.loads(result.output)]
+    assert "Tina Russell" in names and names == sorted(names)
+
+
+def test_a_malformed_query_is_a_clear_error_not_a_traceback(seeds_build):
+    result = runner.invoke(app, ["query", "SELECT WHERE {", "--graph", str(seeds_build / "graph.ttl")])
+    assert result.exit_code == 2
+    assert "query failed" in result.output

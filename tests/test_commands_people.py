@@ -1,0 +1,92 @@
+"""`who`, `person` and `turnover` on the bundled corpus (the seeds build of the session)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from graph.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    result = runner.invoke(app, list(args))
+    return result
+
+
+def test_who_gives_the_interim_director_with_stated_dates(seeds_build):
+    r = run("who", "Director of Children's Services", "--graph", str(seeds_build), "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.stdout)
+    tina = [row for row in rows if row["holder"] == "Tina Russell"]
+    assert tina, rows
+    assert tina[0]["organization"] == "Herefordshire Council"
+    assert (tina[0]["start"], tina[0]["start basis"], tina[0]["end"], tina[0]["end basis"], tina[0]["interim"]) == (
+        "2024-07-01", "stated", "2025-03-31", "stated", "yes")
+    assert "001_281b6b6b12f1ec48.txt" in tina[0]["sources"]
+
+
+def test_who_on_a_date_and_org_filters(seeds_build):
+    r = run("who", "Director", "--graph", str(seeds_build), "--org", "Herefordshire", "--on", "2015",
+            "--format", "csv")
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows and all(row["start"].startswith("2015") or "2015" in row["attested"] for row in rows)
+    assert "Tina Russell" not in {row["holder"] for row in rows}
+    assert {"Helen Coombes", "Jo Davidson"} <= {row["holder"] for row in rows}
+
+
+def test_who_prints_a_timeline_table(seeds_build):
+    r = run("who", "Chair", "--graph", str(seeds_build))
+    assert r.exit_code == 0, r.output
+    for column in ("post", "holder", "start", "start basis", "end", "interim", "sources"):
+        assert column in r.stdout
+
+
+def test_person_lists_posts_meetings_decisions_and_actions(seeds_build):
+    r = run("person", "Tina Russell", "--graph", str(seeds_build), "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("Tina Russell\n")
+    for section in ("posts and seats", "meetings", "decisions", "actions"):
+        assert f"\n{section} (" in r.stdout
+    assert "Director of Childrens Services" in r.stdout
+    assert "Children and Young People Scrutiny Committee" in r.stdout   # a meeting she attended
+    assert "Deliver against the Leeds improvement programme" in r.stdout  # an action she owns
+
+
+def test_person_by_another_written_form(seeds_build):
+    r = run("person", "Cllr Fagan", "--graph", str(seeds_build))
+    assert r.exit_code == 0, r.output
+    assert r.stdout.startswith("Toni Fagan\n")
+
+
+def test_person_unknown_or_ambiguous_says_so(seeds_build):
+    r = run("person", "Nobody Atall", "--graph", str(seeds_build))
+    assert r.exit_code == 1 and "no person" in r.output
+    r = run("person", "Jones", "--graph", str(seeds_build))
+    assert r.exit_code == 1 and "people match" in r.output and "Hilary Jones" in r.output
+    r = run("person", "Harvey", "--graph", str(seeds_build))  # a written form of exactly one person
+    assert r.exit_code == 0 and r.stdout.startswith("Liz Harvey\n")
+
+
+def test_turnover_csv(seeds_build):
+    r = run("turnover", "--graph", str(seeds_build), "--org", "Herefordshire", "--from", "2014", "--to", "2026",
+            "--format", "csv")
+    assert r.exit_code == 0, r.output
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert rows[0].keys() >= {"post", "organization", "holders", "interim spells", "mean tenure (days)",
+                              "gaps with no known holder"}
+    dcs = [row for row in rows if row["post"] == "Director of Childrens Services"]
+    assert dcs and dcs[0]["interim spells"] == "1" and dcs[0]["mean tenure (days)"] == "273"
+    assert all("Herefordshire" in row["organization"] for row in rows)
+
+
+def test_turnover_period_excludes_posts_outside_it(seeds_build):
+    r = run("turnover", "--graph", str(seeds_build), "--from", "2014", "--to", "2016", "--format", "json")
+    assert r.exit_code == 0, r.output
+    names = {row["names"] for row in json.loads(r.stdout)}
+    assert "Tina Russell" not in "; ".join(names)

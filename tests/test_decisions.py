@@ -1,0 +1,158 @@
+"""Decisions: sentence and layout -> the decisions a careful reader writes down (and what must give none)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.facts.decisions import sentence_patterns
+from tests.conftest import facts_of
+
+
+def _decisions(text: str, **meta) -> list[tuple[str, str, str | None]]:
+    facts = facts_of(text, "decision", **meta)
+    for f in facts:
+        assert f.evidence.text.strip(), f
+    return [(f.text, f.kind.value, f.date.iso if f.date else None) for f in facts]
+
+
+# --- every pattern of patterns/decisions.jsonl reads its own example ---------------------------
+
+@pytest.mark.parametrize("pattern", sentence_patterns(), ids=lambda p: p.id)
+def test_pattern_example(pattern):
+    assert pattern.rx.search(pattern.example), pattern.id
+    texts = [t for t, _k, _d in _decisions(pattern.example + "\n")]
+    assert pattern.expect in texts, (pattern.id, texts)
+
+
+# --- resolution blocks, recommendation blocks, records, sentences ------------------------------
+
+CASES = [
+    # ModernGov minutes: keyword and text on one line
+    ("Resolved: That the minutes of the meeting held on 7 May 2024 be confirmed as a correct record.\n",
+     [("That the minutes of the meeting held on 7 May 2024 be confirmed as a correct record.", "resolved",
+       "2024-07-30")]),
+    # keyword alone, lettered items below it after blank lines, a noted item
+    ("Resolved: That\n\n\n(a)\u00a0\u00a0 The external audit report at Appendix 1 be noted.\n\n"
+     "(b)\u00a0\u00a0 The committee form a task and finish group to scope governance work.\n",
+     [("The external audit report at Appendix 1 be noted.", "noted", "2024-07-30"),
+      ("The committee form a task and finish group to scope governance work.", "resolved", "2024-07-30")]),
+    # markdown list with sub-items joined to their item, ending at the next minute heading
+    ("Resolved that:\n\n- 1. That the council review its complaints web page.**\n\n"
+     "2. **That scrutiny asks that consideration be given to**\n - i. **having an independent investigator**\n"
+     " - ii. **understanding who complains**\n\n18. WORK PROGRAMME\n\nNo updates.\n",
+     [("That the council review its complaints web page.", "resolved", "2024-07-30"),
+      ("That scrutiny asks that consideration be given to i. having an independent investigator "
+       "ii. understanding who complains", "resolved", "2024-07-30")]),
+    # CMIS style: "RESOLVED – (i) that ...", roman items are siblings, "; and" dropped
+    ("RESOLVED \u2013 (i) that the revenue budget monitoring position be noted;\n"
+     "(ii) that the virements set out in Appendix B be approved; and\n"
+     "(iii) that a further report be brought to the next meeting.\n\n46. ANY OTHER BUSINESS\n",
+     [("That the revenue budget monitoring position be noted", "noted", "2024-07-30"),
+      ("That the virements set out in Appendix B be approved", "resolved", "2024-07-30"),
+      ("That a further report be brought to the next meeting.", "resolved", "2024-07-30")]),
+    ("ORDERED that the press and public be excluded from the meeting for the following item.\n",
+     [("That the press and public be excluded from the meeting for the following item.", "resolved",
+       "2024-07-30")]),
+    ("DECIDED: That the application be refused for the reasons set out in the report.\n",
+     [("That the application be refused for the reasons set out in the report.", "resolved", "2024-07-30")]),
+    # motions, votes and a resolution written as a paragraph
+    ("It was moved, seconded and RESOLVED that the scheme be approved.\n",
+     [("That the scheme be approved.", "resolved", "2024-07-30")]),
+    ("RESOLVED (unanimously) that the appointment be confirmed.\n",
+     [("That the appointment be confirmed.", "resolved", "2024-07-30")]),
+    ("RESOLVED:\n\nMembers agreed the revised terms of reference.\n\n5. NEXT MEETING\n",
+     [("Members agreed the revised terms of reference.", "resolved", "2024-07-30")]),
+    ("RECOMMENDED to Council that the budget for 2025/26 be approved.\n",
+     [("That the budget for 2025/26 be approved.", "recommendation", "2024-07-30")]),
+    # a report's recommendations, dated by the meeting the report is for
+    ("Title of report: Annual audit letter\n\nMeeting: Audit Committee\n\nMeeting date: Monday 3 March 2025\n\n"
+     "Recommendation(s)\n\nThat:\n\n(a) the annual audit letter be noted; and\n"
+     "(b) the committee approves the internal audit plan for 2025/26.\n\nAlternative options\n\n1. None.\n",
+     [("the annual audit letter be noted", "recommendation", "2025-03-03"),
+      ("the committee approves the internal audit plan for 2025/26.", "recommendation", "2025-03-03")]),
+    # a ModernGov decision record of an officer: delegated, dated by the record
+    ("Decisions\n\n03/02/2023 - Award of contract for school transport ref: 1234    For Determination\n\n"
+     "To award the contract for home to school transport routes to the preferred bidders.\n\n"
+     "Decision Maker: Director of Children's Services\n\nDecision published: 03/02/2023\n\n"
+     "Lead officer: John Brown\n",
+     [("Award of contract for school transport - To award the contract for home to school transport routes to "
+       "the preferred bidders", "delegated decision", "2023-02-03")]),
+    # a forward plan row: still to be decided, dated by its due date
+    ("Decisions\n\n12/03/2025 - Adult social care charging policy\n\n"
+     "To approve a revised charging policy for adult social care services.\n\n"
+     "Decision Maker: Cabinet Member for Adult Social Care\n\nDecision due date: 15/04/2025\n\n"
+     "Lead officer: Jane Smith\n\nNotice of decision: 12/03/2025\n",
+     [("To approve a revised charging policy for adult social care services", "recommendation", "2025-04-15")]),
+    # a decision page: numbered decisions without a keyword, dated by the date of decision
+    ("Decision Maker: Cabinet\n\nDecision status: Recommendations Approved\n\nReport seeking approval to consult.\n"
+     "1) Approve the commencement of public consultation, and\nengagement with partner agencies on the redesign;"
+     " and\n2) Approve an in-principle decision for public consultation.\nReport author: Chris Caley\n"
+     "Date of decision: 01/02/2024\n",
+     [("Approve the commencement of public consultation, and engagement with partner agencies on the redesign",
+       "resolved", "2024-02-01"),
+      ("Approve an in-principle decision for public consultation.", "resolved", "2024-02-01")]),
+    # sentences that give their own date
+    ("A phase two of this plan was agreed at the Improvement Board on 17th July 24.\n",
+     [("A phase two of this plan was agreed at the Improvement Board on 17th July 24.", "resolved", "2024-07-17")]),
+    ("Employment Panel on 14 January agreed to commence the recruitment to senior posts.\n",
+     [("Employment Panel on 14 January agreed to commence the recruitment to senior posts.", "resolved",
+       "2015-01-14")]),
+    # a day and month without a year: before the paper, in the financial year it covers
+    ("Protocol established and approved by the Board at its meeting on 22nd October.\n",
+     [("Protocol established and approved by the Board at its meeting on 22nd October.", "resolved",
+       "2014-10-22")]),
+    ("The new constitution was approved by Full Council on 12 May 2023.\n",
+     [("The new constitution was approved by Full Council on 12 May 2023.", "resolved", "2023-05-12")]),
+    # an individual decision, and a lead-in that only reports it
+    ("The Cabinet Member for Housing approved the allocation of the grant to the three schemes.\n",
+     [("The Cabinet Member for Housing approved the allocation of the grant to the three schemes.",
+       "delegated decision", "2024-07-30")]),
+    ("The Chair advised that following a competitive process, Paul Marshall had been appointed as Deputy "
+     "Chief Executive.\n",
+     [("following a competitive process, Paul Marshall had been appointed as Deputy Chief Executive.", "resolved",
+       "2024-07-30")]),
+    # one decision read twice (the minute's narrative and its resolution) is one decision
+    ("A vote was taken and Councillor Phillips was elected Chairperson of the Council.\n\n"
+     "RESOLVED: That Councillor Roger Phillips is elected Chairperson of the Council for the year.\n",
+     [("That Councillor Roger Phillips is elected Chairperson of the Council for the year.", "resolved",
+       "2024-07-30")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_decisions(text, expected):
+    meta = {"date": "2015"} if "14 January" in text else {}
+    if "22nd October" in text:
+        meta = {"date": "2015-01-20"}
+    assert _decisions(text, **meta) == expected
+
+
+NOTHING = [
+    "The committee discussed the report at length and members asked questions about the budget.\n",
+    "Recommendations to further develop the action plan were discussed.\n",
+    "If approved by Cabinet, the scheme will start in April.\n",
+    "Decision Maker: Cabinet\n",
+    "RESOLVED\n\n5. ANY OTHER BUSINESS\n",
+    "Decided at meeting: 17/02/2022 - Cabinet\n",
+    "Decision type\n\nThis is not an executive decision\n",
+    "The committee noted that every family had been contacted.\n",
+    "The Improvement Board is chaired by the DfE appointed Children's Commissioner.\n",
+    "Agreed management action plan\tOwner\tTimescale\n",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_decision(text):
+    assert _decisions(text) == []
+
+
+def test_evidence_is_the_document_text():
+    text = CASES[2][0]
+    for f in facts_of(text, "decision"):
+        assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+
+
+def test_day_and_month_in_a_financial_year_plan():
+    text = "Protocol approved by the Safeguarding Board at its meeting on 22nd October.\n"
+    facts = facts_of(text, "decision", date="2015", title="Annual Governance Statement 2014/15 action plan")
+    assert [f.date.iso for f in facts if f.date] == ["2014-10-22"]

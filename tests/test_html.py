@@ -1,0 +1,139 @@
+"""The HTML pages: what the view model holds, and that no document text becomes markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from graph.html import KINDS, graph_view, page_data, render_html, script_json
+from tests.html_graphs import HOSTILE, hostile_graph
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("html")
+    render_html(out, hostile_graph())
+    return out / "html"
+
+
+def _all_pages(root: Path) -> list[Path]:
+    return sorted(root.rglob("*.html"))
+
+
+def test_script_json_cannot_close_its_block():
+    text = script_json({"a": "</script><!-- <script>alert(1)</script> & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- <script>alert(1)</script> & \u2028"}
+
+
+def test_every_kind_is_a_node_with_its_own_look():
+    v = graph_view(hostile_graph())
+    assert {n.kind for n in v.nodes} == set(KINDS)
+    looks = {(colour, shape) for _label, colour, shape in KINDS.values()}
+    assert len(looks) == len(KINDS)
+
+
+def test_memberships_become_dated_edges_and_facts():
+    v = graph_view(hostile_graph())
+    tina = next(n for n in v.nodes if n.label == "Tina Russell")
+    fact = next(f for f in tina.facts if f.other is not None and v.nodes[f.other].label == "Shire Council")
+    assert fact.dates.startswith("2015-04-01 – 2018-03-31")
+    assert fact.years == (2015, 2018)
+    assert fact.evidence and fact.sources
+    assert any(e[2].startswith("Director") and e[3:] == (2015, 2018) for e in v.edges if e[0] == tina.index)
+    interim = [t for t in v.tenures if t.interim]
+    assert len(interim) == 1 and interim[0].start == "2018-04-01"
+
+
+def test_page_data_carries_years_for_the_filter():
+    data = page_data(graph_view(hostile_graph()))
+    by_label = {n["l"]: n for n in data["nodes"]}
+    assert by_label["Tina Russell"]["y"] == [2015, 2018]
+    assert data["default_years"] == [2014, 2026]
+    meeting = next(n for n in data["nodes"] if n["k"] == "meeting")
+    assert meeting["y"] == [2024, 2024]
+    action = next(n for n in data["nodes"] if n["k"] == "action")
+    assert action["y"] == [2016, 2016]  # from its timescale
+    assert all(len(e) == 5 for e in data["edges"])
+
+
+def test_pages_are_written(rendered):
+    names = {p.relative_to(rendered).as_posix().split("/")[0] for p in _all_pages(rendered)}
+    assert {"index.html", "people.html", "bodies.html", "timelines.html", "person", "body", "post"} <= names
+    index = (rendered / "index.html").read_text(encoding="utf-8")
+    assert "https://" not in re.sub(r'"https://[^"]*"|https://w3id\.org[^"\s]*', "", index.split("cg-data")[0])
+    assert "<script src" not in index  # vis-network is inlined, nothing is fetched
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+def test_no_hostile_text_is_markup_anywhere(rendered):
+    for page in _all_pages(rendered):
+        parser = _Tags()
+        parser.feed(page.read_text(encoding="utf-8"))
+        tags = {t for t, _ in parser.tags}
+        assert not tags & {"img", "b", "iframe", "object"}, page
+        handlers = [(t, a) for t, attrs in parser.tags for a, _ in attrs if a.startswith("on")]
+        assert handlers == [], page
+        scripts = [attrs for t, attrs in parser.tags if t == "script"]
+        if page.name == "index.html":  # the data block, vis-network and the page's own script
+            assert len(scripts) == 3, scripts
+        else:
+            assert scripts == [], page
+
+
+def test_hostile_text_is_shown_as_text(rendered):
+    person_pages = list((rendered / "person").glob("*.html"))
+    texts = "".join(p.read_text(encoding="utf-8") for p in person_pages)
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in texts
+    assert "&#34;&gt;&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in texts
+    index = (rendered / "index.html").read_text(encoding="utf-8")
+    block = index.split('<script type="application/json" id="cg-data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    labels = {n["l"] for n in data["nodes"]}
+    assert any(h in label for label in labels for h in HOSTILE[1:3])
+
+
+def test_timeline_marks_interims(rendered):
+    text = (rendered / "timelines.html").read_text(encoding="utf-8")
+    assert "interim</text>" in text
+    assert "Tina Russell" in text
+    assert text.count("<rect") >= 3
+
+
+def test_render_reads_the_build_folder(tmp_path):
+    hostile_graph().serialize(tmp_path / "graph.nt", format="nt", encoding="utf-8")
+    index = render_html(tmp_path)
+    assert index == tmp_path / "html" / "index.html" and index.is_file()
+    with pytest.raises(FileNotFoundError):
+        render_html(tmp_path / "nothing")
+
+
+def test_render_is_deterministic(tmp_path):
+    a = render_html(tmp_path / "a", hostile_graph()).read_bytes()
+    b = render_html(tmp_path / "b", hostile_graph()).read_bytes()
+    assert a == b
+
+
+def test_render_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    hostile_graph().serialize(tmp_path / "graph.nt", format="nt", encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(tmp_path), "--limit", "100"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "html" / "index.html").is_file()
+    assert CliRunner().invoke(app, ["render", str(tmp_path / "missing")]).exit_code == 2
+    assert "Example:" in CliRunner().invoke(app, ["render", "--help"]).output

@@ -1,0 +1,36 @@
+"""Person names as a careful reader writes them down."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.names import clean_name, name_key, strip_honorific
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Councillor Toni Fagan", "Toni Fagan"),
+    ("Mr. Paul walker", "Paul Walker"),
+    ("MR JOHN SMITH", "John Smith"),
+    ("Fagan's", "Fagan"),
+    ("Cllr A Burton", "A Burton"),          # an initial is a name token, even "A"
+    ("J. R. Hartley", "J. R. Hartley"),
+    ("Dr Somen Banerjee", "Somen Banerjee"),
+    ("Sarah-Jane O'Neill", "Sarah-Jane O'Neill"),
+    # not names: posts, bodies, headings, a lone initial
+    ("Corporate Director", None),
+    ("Children and Young People Scrutiny Committee", None),
+    ("Business Partner", None),
+    ("Major Projects", None),
+    ("A", None),
+    ("The Board", None),
+])
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+def test_strip_honorific_keeps_it():
+    assert strip_honorific("Councillor Toni Fagan") == ("Councillor", "Toni Fagan")
+
+
+def test_name_key_folds_case_and_honorific():
+    assert name_key("Cllr. Toni FAGAN") == name_key("toni fagan")

@@ -1,0 +1,31 @@
+"""People: one fact per distinct name in a document, from honorifics, lists and other facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts_of
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Councillor Toni Fagan proposed and Cllr. Paul Walker seconded.", {"Toni Fagan", "Paul Walker"}),
+    # a name never runs on across a line break or into the next word
+    ("Chair: Councillor Felicity Norman\nGeneral scrutiny committee\n", {"Felicity Norman"}),
+    ("Declarations were made by Cllrs Hitchiner and Powell declared an interest.", {"Hitchiner", "Powell"}),
+    ("Present: Councillors A Smith (Chair), B Jones and C Brown", {"A Smith", "B Jones", "C Brown"}),
+    ("Contact: Ben Baugh, Democratic Services \n", {"Ben Baugh"}),
+    # no one
+    ("The Chief Executive presented the report of the Director of Children's Services.", set()),
+    ("Herefordshire Council agreed the budget.", set()),
+])
+def test_people(text, expected):
+    assert {f.name for f in facts_of(text, "person")} == expected
+
+
+def test_one_person_fact_per_name_with_exact_evidence():
+    text = "Councillor Toni Fagan opened. Councillor Toni Fagan closed. Councillor Fagan thanked all."
+    facts = facts_of(text, "person")
+    names = [f.name for f in facts]
+    assert len(names) == len(set(names))
+    for f in facts:
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.text

@@ -1,0 +1,34 @@
+"""Privacy: private individuals (question askers, requesters, complainants, families) are public=False."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import facts_of
+
+
+def people(text: str) -> set[tuple[str, bool]]:
+    return {(f.name, f.public) for f in facts_of(text, "person")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Question from Mr John Smith\nWhat is the council doing about potholes?\n"
+     "Answer from Councillor Ann Green, Cabinet member\n",
+     {("John Smith", False), ("Ann Green", True)}),
+    ("PQ 1 Mrs Jane Brown asked about the library.", {("Jane Brown", False)}),
+    # a public questions section runs to the next heading; a councillor answering in it keeps his office
+    ("Public questions\n\nMr Peter Jones asked whether the council would review its policy.\n"
+     "Councillor Ann Green replied.\n\n5. Member questions\n\nMr Tim Hall, Chief Executive, said.",
+     {("Peter Jones", False), ("Ann Green", True), ("Tim Hall", True)}),
+    ("Mr Peter Jones of Ross-on-Wye asked whether the council would act.", {("Peter Jones", False)}),
+    ("The complainant, Mrs Sarah Lee, said the council had failed her family.", {("Sarah Lee", False)}),
+    ("Ms Amy Clark, the mother of the child, addressed the committee.", {("Amy Clark", False)}),
+    ("Freedom of Information request\nRequester: Mr Tom Black\nCase reference: FOI/123\n"
+     "The Chief Executive, Paul Walker, replied.",
+     {("Tom Black", False), ("Paul Walker", True)}),
+    # office holders stay public
+    ("Mr Paul Walker, Chief Executive, presented the report.", {("Paul Walker", True)}),
+    ("Councillor Ann Green, Cabinet member, answered.", {("Ann Green", True)}),
+])
+def test_privacy(text, expected):
+    assert people(text) == expected

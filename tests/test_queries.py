@@ -1,0 +1,265 @@
+"""Every saved query (graph/queries/*.rq) answers its question: on the bundled corpora, with
+rows a reader can check in the documents, and on a small hand-written graph whose dates make
+the time logic (held on a date, vacancies, tenure, chair changes) checkable exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.sparql import load_query, run_query, saved_queries
+
+CYP = "Children and Young People Scrutiny Committee"
+SEED_001 = "001_281b6b6b12f1ec48.txt"  # CYP Scrutiny agenda pack, 17 Sept 2024 (minutes of 30 July 2024)
+SEED_002 = "002_c547576987f99e77.txt"  # Annual Governance Statement 2014/15 action plan
+SEED_003 = "003_1b0338201f812a34.txt"  # extraordinary Council, 30 Sept 2022
+
+
+def rows(graph: Path, name: str, **params: str) -> list[dict[str, str]]:
+    columns, table = run_query(graph, load_query(name), params)
+    return [{c: (v or "") for c, v in zip(columns, r, strict=True)} for r in table]
+
+
+def test_at_least_fifteen_saved_queries_each_stating_its_question():
+    queries = saved_queries()
+    assert len(queries) >= 15
+    for name, text in queries.items():
+        assert text.startswith("# "), f"{name}.rq must open with a comment stating its question"
+        assert "?" in text.splitlines()[0] or "?" in text.split("\n\n")[0], name
+
+
+def test_every_saved_query_runs_on_both_bundled_builds(seeds_build, dev_build):
+    params = {"POST": "Director", "ORG": "Council", "DATE": "2024-07-30", "BODY": "Committee", "FROM": "2014-01-01",
+              "TO": "2026-12-31", "OWNER": "Russell", "PERSON": "Russell", "FACT": "https://example.org/none"}
+    for build in (seeds_build, dev_build):
+        for text in saved_queries().values():
+            run_query(build, text, params)  # raises on a malformed query
+
+
+# --- the bundled corpora: facts a reader can see in the documents ----------------------
+
+def test_post_holder_on_date(seeds_build):
+    # 30 July 2024 minutes: "In attendance: ... Tina Russell (Corporate Director Children and Young People)"
+    got = rows(seeds_build, "post-holder-on-date", POST="Corporate Director Children", ORG="Herefordshire",
+               DATE="2024-07-30")
+    assert "Tina Russell" in {r["name"] for r in got}
+    assert rows(seeds_build, "post-holder-on-date", POST="Corporate Director Children", ORG="Herefordshire",
+                DATE="2014-01-01") == []
+
+
+def test_post_holders_in_order(seeds_build):
+    # AGS 2014/15 key: "AN = Alistair Neill, Chief Executive"
+    got = rows(seeds_build, "post-holders-in-order", POST="Chief Executive")
+    hit = [r for r in got if r["name"] == "Alistair Neill" and r["post"] == "Chief Executive"]
+    assert hit and hit[0]["organization"] == "Herefordshire Council" and hit[0]["firstSeen"].startswith("2015")
+
+
+def test_interim_holders_are_all_interim(seeds_build):
+    for r in rows(seeds_build, "interim-holders"):
+        assert r["name"] and r["post"]
+
+
+def test_interim_director_of_childrens_services(seeds_build):
+    # seed 001: "Tina Russell – Director of Childrens Services (Interim)"
+    got = rows(seeds_build, "interim-holders")
+    assert any(r["name"] == "Tina Russell" and "Children" in r["post"] for r in got)
+
+
+def test_tenure_by_post(seeds_build):
+    got = rows(seeds_build, "tenure-by-post")
+    assert any(r["name"] == "Tina Russell" and r["post"] == "Corporate Director Children and Young People"
+               and r["firstSeen"] == "2024-07-30" for r in got)
+
+
+def test_posts_vacant_or_interim_on_date(seeds_build):
+    got = {r["post"]: r for r in rows(seeds_build, "posts-vacant-or-interim-on-date", DATE="2024-07-30")}
+    # Tina Russell held it that day, substantively: neither vacant nor interim-only
+    assert "Corporate Director Children and Young People" not in got
+    for r in got.values():
+        assert r["status"] in ("vacant", "interim")
+
+
+def test_people_on_several_bodies(seeds_build):
+    # Toni Fagan chairs the CYP Scrutiny Committee (seed 001) and is present at Council (seed 003)
+    got = {r["name"]: r for r in rows(seeds_build, "people-on-several-bodies")}
+    assert int(got["Toni Fagan"]["bodies"]) >= 2
+    assert CYP in got["Toni Fagan"]["bodyNames"] and "Herefordshire Council" in got["Toni Fagan"]["bodyNames"]
+
+
+def test_attendance_rate(seeds_build):
+    got = {(r["body"], r["name"]): r for r in rows(seeds_build, "attendance-rate")}
+    # 30 July 2024: Toni Fagan chaired; "Apologies ... from Councillor Frank Cornthwaite, Councillor Rob Williams"
+    assert int(got[(CYP, "Toni Fagan")]["attended"]) >= 1
+    assert int(got[(CYP, "Rob Williams")]["apologies"]) >= 1
+    assert got[(CYP, "Rob Williams")]["attended"] == "0"
+    assert got[(CYP, "Rob Williams")]["ratePercent"] == "0"
+
+
+def test_decisions_by_body(seeds_build):
+    got = rows(seeds_build, "decisions-by-body", BODY="Children and Young People", FROM="2024-07-01", TO="2024-07-31")
+    assert any("review and revise the information on its website" in r["text"] and r["date"] == "2024-07-30"
+               and r["kind"] == "resolved" for r in got)
+    assert rows(seeds_build, "decisions-by-body", BODY="Children and Young People", FROM="2010-01-01",
+                TO="2012-12-31") == []
+
+
+def test_actions_by_owner(seeds_build):
+    # improvement plan: "Deliver against the Leeds improvement programme | John Maynard - Tina Russell - DCS | 2024 /25"
+    got = rows(seeds_build, "actions-by-owner", OWNER="Tina Russell")
+    assert any(r["text"].startswith("Deliver against the Leeds improvement programme") for r in got)
+    # AGS 2014/15: actions owned by "AN" (Alistair Neill) carry progress updates
+    got = rows(seeds_build, "actions-by-owner", OWNER="Alistair Neill")
+    assert any(r["status"] for r in got)
+
+
+def test_owners_at_inspection(seeds_build):
+    # the AGS 2014/15 plan (2015): Alistair Neill was Chief Executive and owns actions in it
+    got = rows(seeds_build, "owners-at-inspection", DATE="2015-03-01")
+    hit = [r for r in got if r["name"] == "Alistair Neill" and r["post"] == "Chief Executive"]
+    assert hit and int(hit[0]["actionsOwned"]) >= 1
+
+
+def test_fact_sources(seeds_build):
+    got = rows(seeds_build, "fact-sources", PERSON="Tina Russell")
+    assert any(r["factType"] == "membership" and r["document"] == SEED_001 and "Tina Russell" in r["evidence"]
+               for r in got)
+    assert any(r["factType"] == "action" and r["document"] == SEED_001 for r in got)
+
+
+def test_document_of_fact(seeds_build):
+    meeting = [r for r in rows(seeds_build, "meetings-by-body") if r["body"] == CYP and r["date"] == "2024-07-30"]
+    assert meeting
+    _cols, table = run_query(seeds_build, f"""SELECT ?e WHERE {{ ?e a cg:Meeting ; dcterms:date "2024-07-30"^^xsd:date ;
+                                              cg:body/skos:prefLabel "{CYP}" }}""")
+    got = rows(seeds_build, "document-of-fact", FACT=table[0][0])
+    assert SEED_001 in {r["document"] for r in got}
+
+
+def test_chair_changes(seeds_build):
+    got = {(r["body"], r["date"]): r for r in rows(seeds_build, "chair-changes")}
+    assert got[(CYP, "2024-07-30")]["chair"] == "Toni Fagan"
+    # "Present: Councillor Sebastian Bowen (chairperson)"
+    assert got[("Herefordshire Council", "2022-09-30")]["chair"] == "Sebastian Bowen"
+
+
+def test_turnover_by_post(dev_build, seeds_build):
+    got = rows(seeds_build, "turnover-by-post")
+    assert any(r["post"] == "Chief Executive" and "Alistair Neill" in r["names"] for r in got)
+    # dev corpus: Jonathan Lester, then David Hitchiner, led Herefordshire Council
+    got = [r for r in rows(dev_build, "turnover-by-post") if r["post"] == "Leader"
+           and r["organization"] == "Herefordshire Council"]
+    assert got and {"Jonathan Lester", "David Hitchiner"} <= set(got[0]["names"].split("; "))
+    assert int(got[0]["holders"]) >= 2
+
+
+def test_meeting_attendance(seeds_build):
+    got = rows(seeds_build, "meeting-attendance", BODY="Children and Young People Scrutiny", DATE="2024-07-30")
+    by_role: dict[str, set[str]] = {}
+    for r in got:
+        by_role.setdefault(r["role"], set()).add(r["name"])
+    assert by_role["chair"] == {"Toni Fagan"}
+    assert {"Toni Fagan", "Tina Russell"} <= by_role["attended"]
+    assert {"Frank Cornthwaite", "Rob Williams"} <= by_role["apologies"]
+    assert all("Plough Lane" in r["location"] for r in got)
+
+
+def test_members_of_body(seeds_build):
+    got = {(r["seat"], r["name"]) for r in rows(seeds_build, "members-of-body", BODY=CYP)}
+    # seed 001, membership list: "Chairperson Councillor Toni Fagan", "Vice-chairperson Councillor Liz Harvey",
+    # "Co-opted Members Sylvia Cockroft ..."
+    assert {("Chair", "Toni Fagan"), ("Vice-chair", "Liz Harvey"), ("Co-opted member", "Sylvia Cockroft")} <= got
+
+
+def test_person_posts(seeds_build):
+    got = rows(seeds_build, "person-posts", PERSON="Tina Russell")
+    assert any(r["role"] == "Corporate Director Children and Young People" and r["organization"] ==
+               "Herefordshire Council" and SEED_001 in r["documents"] for r in got)
+
+
+def test_facts_per_document(seeds_build):
+    got = {(r["document"], r["kind"]) for r in rows(seeds_build, "facts-per-document")}
+    assert {(SEED_001, "meeting"), (SEED_001, "membership"), (SEED_001, "action"), (SEED_002, "action"),
+            (SEED_003, "meeting")} <= got
+
+
+def test_meetings_by_body(seeds_build):
+    got = [r for r in rows(seeds_build, "meetings-by-body") if r["body"] == CYP and r["date"] == "2024-07-30"]
+    assert got and got[0]["chair"] == "Toni Fagan" and "Plough Lane" in got[0]["location"]
+    assert int(got[0]["attendees"]) >= 5 and int(got[0]["apologies"]) >= 2
+
+
+# --- a hand-written graph: the time logic exactly ---------------------------------------
+
+SMALL = """
+@prefix org: <http://www.w3.org/ns/org#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix time: <http://www.w3.org/2006/time#> .
+@prefix dcterms: <http://purl.org/dc/terms/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix cg: <https://w3id.org/councilgraph#> . @prefix : <https://example.org/> .
+:council a org:Organization ; skos:prefLabel "Example Council" .
+:cttee a org:Organization ; skos:prefLabel "Example Committee" ; org:unitOf :council .
+:dcs a org:Role , org:Post ; skos:prefLabel "Director of Children's Services" ; org:postIn :council .
+:cex a org:Role , org:Post ; skos:prefLabel "Chief Executive" ; org:postIn :council .
+:ann a foaf:Person ; foaf:name "Ann Able" . :bob a foaf:Person ; foaf:name "Bob Bray" .
+:cat a foaf:Person ; foaf:name "Cat Cole" .
+:m1 a org:Membership ; org:member :ann ; org:role :dcs ; org:organization :council ;
+    org:memberDuring [ time:hasBeginning [ time:inXSDDate "2014-01-06"^^xsd:date ] ;
+                       time:hasEnd [ time:inXSDDate "2018-06-30"^^xsd:date ] ] .
+:m2 a org:Membership ; org:member :bob ; org:role :dcs ; org:organization :council ; cg:interim true ;
+    org:memberDuring [ time:hasBeginning [ time:inXSDgYearMonth "2018-07"^^xsd:gYearMonth ] ;
+                       time:hasEnd [ time:inXSDDate "2019-01-31"^^xsd:date ] ] .
+:m3 a org:Membership ; org:member :cat ; org:role :dcs ; org:organization :council ;
+    org:memberDuring [ time:hasBeginning [ time:inXSDDate "2019-02-01"^^xsd:date ] ] ;
+    cg:attestedOn "2019-02-01"^^xsd:date , "2024"^^xsd:gYear .
+:m4 a org:Membership ; org:member :ann ; org:role :cex ; org:organization :council ; cg:attestedOn "2020-05-01"^^xsd:date .
+:e1 a cg:Meeting ; cg:body :cttee ; dcterms:date "2020-01-10"^^xsd:date ; cg:chair :ann .
+:e2 a cg:Meeting ; cg:body :cttee ; dcterms:date "2020-03-10"^^xsd:date ; cg:chair :ann .
+:e3 a cg:Meeting ; cg:body :cttee ; dcterms:date "2020-05-10"^^xsd:date ; cg:chair :bob .
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("small") / "graph.ttl"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("date", "holders"), [
+    ("2013-12-31", set()), ("2014-01-06", {"Ann Able"}), ("2018-06-30", {"Ann Able"}),
+    ("2018-07-15", {"Bob Bray"}), ("2019-01-31", {"Bob Bray"}), ("2019-02-01", {"Cat Cole"}),
+    ("2024-11-30", {"Cat Cole"}),  # attested in 2024
+    ("2025-03-01", set()),  # no end and nothing attests it after 2024: not known
+])
+def test_post_holder_on_date_logic(small, date, holders):
+    got = rows(small, "post-holder-on-date", POST="children's services", ORG="example", DATE=date)
+    assert {r["name"] for r in got} == holders
+
+
+def test_post_holders_in_order_logic(small):
+    got = rows(small, "post-holders-in-order", POST="Director of Children's Services")
+    assert [r["name"] for r in got] == ["Ann Able", "Bob Bray", "Cat Cole"]
+    assert [r["interim"] for r in got] == ["", "true", ""]
+
+
+def test_interim_and_vacancy_logic(small):
+    assert [(r["name"], r["start"]) for r in rows(small, "interim-holders")] == [("Bob Bray", "2018-07")]
+    got = {r["post"]: r["status"] for r in rows(small, "posts-vacant-or-interim-on-date", DATE="2018-08-01")}
+    assert got == {"Director of Children's Services": "interim", "Chief Executive": "vacant"}
+    got = {r["post"]: r["status"] for r in rows(small, "posts-vacant-or-interim-on-date", DATE="2020-05-01")}
+    assert got == {}  # Cat Cole holds the DCS post, Ann Able is attested as chief executive that day
+
+
+def test_tenure_and_turnover_logic(small):
+    got = {r["name"]: r for r in rows(small, "tenure-by-post") if r["post"] == "Director of Children's Services"}
+    assert got["Ann Able"]["tenureDays"] == "1636"  # 2014-01-06 .. 2018-06-30
+    assert got["Bob Bray"]["tenureDays"] == ""  # start known only to the month
+    got = {r["post"]: r for r in rows(small, "turnover-by-post")}
+    dcs = got["Director of Children's Services"]
+    assert (dcs["holders"], dcs["interimHolders"], dcs["earliest"], dcs["latest"]) == ("3", "1", "2014-01-06", "2024")
+
+
+def test_chair_changes_logic(small):
+    got = [(r["date"], r["chair"], r["previousChair"], r["changed"]) for r in rows(small, "chair-changes")]
+    assert got == [("2020-01-10", "Ann Able", "", "true"), ("2020-03-10", "Ann Able", "Ann Able", "false"),
+                   ("2020-05-10", "Bob Bray", "Ann Able", "true")]

@@ -1,0 +1,228 @@
+"""The SPARQL endpoint, served for real (`councilgraph serve` in a subprocess on a free loopback
+port), asked with bounded requests: queries, content types, refused UPDATE and SERVICE,
+the timeout, the row cap, bad queries, the query page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pyoxigraph
+import pytest
+
+from graph.serve import is_update, negotiate, uses_service
+
+CLI = Path(sys.executable).parent / "councilgraph"
+PEOPLE = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def endpoint(seeds_build):
+    port = _free_port()
+    proc = subprocess.Popen([str(CLI), "serve", str(seeds_build), "--port", str(port), "--timeout", "3",
+                             "--max-rows", "50", "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            time.sleep(0.3)
+        if proc.poll() is not None:
+            pytest.fail("serve exited: " + proc.stderr.read().decode())
+    else:
+        proc.kill()
+        pytest.fail("serve did not start within 60s")
+    client = httpx.Client(base_url=url, timeout=15)
+    yield client
+    client.close()
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def test_get_json_results(endpoint):
+    r = endpoint.get("/sparql", params={"query": PEOPLE}, headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/sparql-results+json")
+    doc = r.json()
+    assert doc["head"]["vars"] == ["name"]
+    names = {b["name"]["value"] for b in doc["results"]["bindings"]}
+    assert "Toni Fagan" in names or r.headers.get("x-result-truncated") == "true"
+
+
+def test_post_form_and_direct_body(endpoint):
+    q = 'SELECT ?name WHERE { ?p foaf:name ?name FILTER(?name = "Toni Fagan") }'
+    r1 = endpoint.post("/sparql", data={"query": q}, headers={"Accept": "text/csv"})
+    r2 = endpoint.post("/sparql", content=q, headers={"Content-Type": "application/sparql-query",
+                                                        "Accept": "text/csv"})
+    for r in (r1, r2):
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+        assert list(csv.reader(io.StringIO(r.text))) == [["name"], ["Toni Fagan"]]
+
+
+@pytest.mark.parametrize(("accept", "media", "fmt"), [
+    ("application/sparql-results+json", "application/sparql-results+json", pyoxigraph.QueryResultsFormat.JSON),
+    ("application/sparql-results+xml", "application/sparql-results+xml", pyoxigraph.QueryResultsFormat.XML),
+    ("text/csv", "text/csv", pyoxigraph.QueryResultsFormat.CSV),
+    ("text/tab-separated-values", "text/tab-separated-values", pyoxigraph.QueryResultsFormat.TSV),
+    ("text/html;q=0.9, text/tab-separated-values;q=0.5", "text/tab-separated-values",
+     pyoxigraph.QueryResultsFormat.TSV),
+])
+def test_content_negotiation_select(endpoint, accept, media, fmt):
+    q = """SELECT ?e ?date ?chair WHERE { ?e a cg:Meeting ; dcterms:date ?date ; cg:chair/foaf:name ?chair
+           FILTER(?date = "2024-07-30"^^xsd:date) }"""
+    r = endpoint.get("/sparql", params={"query": q}, headers={"Accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(media)
+    if fmt == pyoxigraph.QueryResultsFormat.CSV:  # lossy by the standard (no datatypes): read it as CSV
+        table = list(csv.DictReader(io.StringIO(r.text)))
+        assert any(t["chair"] == "Toni Fagan" and t["date"] == "2024-07-30" for t in table)
+        return
+    parsed = pyoxigraph.parse_query_results(r.content, format=fmt)
+    sols = list(parsed)
+    assert [v.value for v in parsed.variables] == ["e", "date", "chair"]
+    assert any(s["chair"].value == "Toni Fagan" and s["date"].value == "2024-07-30" for s in sols)
+    assert sols[0]["date"] == pyoxigraph.Literal("2024-07-30", datatype=pyoxigraph.NamedNode(
+        "http://www.w3.org/2001/XMLSchema#date"))
+
+
+def test_ask(endpoint):
+    r = endpoint.get("/sparql", params={"query": 'ASK { ?p foaf:name "Toni Fagan" }'},
+                     headers={"Accept": "application/sparql-results+json"})
+    assert r.status_code == 200 and r.json()["boolean"] is True
+
+
+def test_construct_as_turtle_and_ntriples(endpoint):
+    q = 'CONSTRUCT { ?p foaf:name ?n } WHERE { ?p foaf:name ?n FILTER(?n = "Toni Fagan") }'
+    for accept, fmt in (("text/turtle", pyoxigraph.RdfFormat.TURTLE),
+                        ("application/n-triples", pyoxigraph.RdfFormat.N_TRIPLES)):
+        r = endpoint.get("/sparql", params={"query": q}, headers={"Accept": accept})
+        assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
+        triples = list(pyoxigraph.parse(r.content, format=fmt))
+        assert [t.object.value for t in triples] == ["Toni Fagan"]
+    r = endpoint.get("/sparql", params={"query": 'DESCRIBE ?p WHERE { ?p foaf:name "Toni Fagan" }'},
+                     headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and "Toni Fagan" in r.text
+
+
+def test_unacceptable_type_is_406(endpoint):
+    r = endpoint.get("/sparql", params={"query": PEOPLE}, headers={"Accept": "image/png"})
+    assert r.status_code == 406
+
+
+@pytest.mark.parametrize("request_kind", ["form", "body", "query"])
+def test_update_refused(endpoint, request_kind):
+    upd = "INSERT DATA { <https://example.org/a> <https://example.org/b> <https://example.org/c> }"
+    if request_kind == "form":
+        r = endpoint.post("/sparql", data={"update": upd})
+    elif request_kind == "body":
+        r = endpoint.post("/sparql", content=upd, headers={"Content-Type": "application/sparql-update"})
+    else:
+        r = endpoint.get("/sparql", params={"query": "PREFIX ex: <https://example.org/>\n" + upd})
+    assert 400 <= r.status_code < 500 and "read-only" in r.text
+    r = endpoint.get("/sparql", params={"query": "ASK { <https://example.org/a> ?p ?o }"},
+                     headers={"Accept": "application/json"})
+    assert r.json()["boolean"] is False
+
+
+def test_service_refused(endpoint):
+    q = "SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } }"
+    r = endpoint.get("/sparql", params={"query": q})
+    assert r.status_code == 400 and "SERVICE" in r.text
+
+
+def test_malformed_query_is_400_with_parser_message(endpoint):
+    r = endpoint.get("/sparql", params={"query": "SELEC ?x WHERE { ?x ?y ?z }"})
+    assert r.status_code == 400 and "error at 1:" in r.text
+
+
+def test_timeout_then_still_serving(endpoint):
+    started = time.monotonic()
+    r = endpoint.get("/sparql", params={"query": SLOW})
+    assert r.status_code == 503 and "limit" in r.text
+    assert time.monotonic() - started < 12
+    r = endpoint.get("/sparql", params={"query": 'ASK { ?p foaf:name "Toni Fagan" }'},
+                     headers={"Accept": "application/json"})
+    assert r.status_code == 200 and r.json()["boolean"] is True  # a fresh worker took over
+
+
+def test_row_cap(endpoint):
+    r = endpoint.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.headers["x-result-truncated"] == "true"
+    assert len(list(csv.reader(io.StringIO(r.text)))) == 1 + 50
+
+
+def test_query_page_lists_saved_queries_escaped(endpoint):
+    r = endpoint.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "post-holder-on-date" in r.text and "turnover-by-post" in r.text
+    assert "Who held post $POST" in r.text
+    assert "<script" not in r.text.lower()
+    # query text is escaped: its `<` and `&&` appear as entities, never raw inside the page
+    assert "&lt;=" in r.text and "&amp;&amp;" in r.text
+    r = endpoint.get("/queries/post-holder-on-date.rq")
+    assert r.status_code == 200 and r.text.startswith("# Who held post")
+
+
+def test_binds_loopback_only(endpoint):
+    assert endpoint.base_url.host == "127.0.0.1"
+
+
+# --- the pure parts -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "update"), [
+    ("INSERT DATA { <a:b> <a:c> <a:d> }", True),
+    ("PREFIX ex: <https://e.org/> DELETE WHERE { ?s ?p ?o }", True),
+    ("# a comment\nDROP ALL", True),
+    ("SELECT * WHERE { ?s ?p 'INSERT' }", False),
+    ("SELECT ?delete WHERE { ?delete ?p ?o }", False),
+])
+def test_is_update(text, update):
+    assert is_update(text) is update
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
+    ("SELECT * WHERE { service silent <http://x/> { ?s ?p ?o } }", True),
+    ("SELECT ?service WHERE { ?service ?p 'SERVICE' }", False),
+    ("SELECT * WHERE { ?s <http://x/SERVICE> ?o } # SERVICE", False),
+])
+def test_uses_service(text, service):
+    assert uses_service(text) is service
+
+
+@pytest.mark.parametrize(("accept", "expected"), [
+    ("", "json"), ("*/*", "json"), ("text/csv", "csv"), ("application/xml;q=0.2, text/csv;q=0.8", "csv"),
+    ("text/*", "csv"), ("image/png", None), ("text/csv;q=0", None),
+])
+def test_negotiate(accept, expected):
+    from graph.serve import RESULT_TYPES
+
+    assert negotiate(accept, RESULT_TYPES) == expected
+
+
+def test_json_serialisation_of_terms():
+    from graph.serve import serialize_solutions
+
+    lit = pyoxigraph.Literal("x", language="en")
+    doc = json.loads(serialize_solutions(["a", "b"], [[lit, None]], "json"))
+    assert doc["results"]["bindings"] == [{"a": {"type": "literal", "value": "x", "xml:lang": "en"}}]
