@@ -33,6 +33,7 @@ PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("my", re.compile(r"\b" + _MONTH + r"\s+(?P<year>(?:19|20)\d{2})\b", re.I)),
 ]
+_ISO_PREFIX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _YEAR_ONLY = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 
 
@@ -86,6 +87,8 @@ def parse_date(text: str) -> PartialDate | None:
     """The first date in `text` (a bare year counts), or None."""
     if not text:
         return None
+    if _ISO_PREFIX.match(text.strip()):
+        return _build(*(int(p) for p in text.strip().split("-")))
     for _s, _e, date in find_dates(text, years=True):
         return date
     return None

@@ -122,9 +122,9 @@ def decode(raw: bytes) -> tuple[str, str | None]:
 
 def html_to_text(html: str) -> str:
     """A saved council page as text: scripts, styles and navigation dropped, table rows as tab lines."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for sel in ("script", "style", "nav", "noscript", "header", "footer", "form", "iframe", "svg"):
         for node in tree.css(sel):
             node.decompose()

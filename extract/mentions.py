@@ -177,8 +177,38 @@ def normalise_body(raw: str) -> str | None:
     return name
 
 
+_CHUNK = 2000
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """Pieces of at most about _CHUNK characters, cut at line ends (or, in a longer line, at a
+    space): the body grammar never crosses a line, and bounded pieces keep its backtracking
+    bounded on hostile input (a 200 kB line of capitalised words)."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut <= start:
+                cut = text.rfind(" ", start + _CHUNK // 2, end)
+            end = cut + 1 if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
 def find_bodies(text: str) -> list[BodyMention]:
     """Every body named in `text`: councils, committees and external bodies."""
+    if len(text) <= _CHUNK:
+        return _bodies_in(text)
+    out: list[BodyMention] = []
+    for offset, piece in _chunks(text):
+        out.extend(BodyMention(b.start + offset, b.end + offset, b.name, b.kind) for b in _bodies_in(piece))
+    return out
+
+
+def _bodies_in(text: str) -> list[BodyMention]:
     found: list[BodyMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -256,9 +286,12 @@ def _conjuncts(phrase: str) -> list[tuple[int, int]]:
 
 _HONORIFIC_PERSON = re.compile(
     r"\b(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)[ \t]+"
-    r"(?P<name>(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]+(?:[ \t]+(?:[A-Z][A-Za-z'\u2019-]+|(?:de|van|von|le)\b))"
+    r"(?P<name>(?:[A-Z]\.? +){0,2}[A-Z][A-Za-z'\u2019-]+(?: +(?:[A-Z][A-Za-z'\u2019-]+|(?:de|van|von|le)\b))"
     r"{0,3})"
 )
+
+
+_LOWER_SURNAME = re.compile(r" ([a-z][a-z'-]{2,})\b")
 
 
 def find_honorific_people(text: str) -> list[PersonMention]:
@@ -273,10 +306,16 @@ def find_honorific_people(text: str) -> list[PersonMention]:
             if clean_name(" ".join([*kept, t])) is None and kept:
                 break
             kept.append(t)
+        end = m.start("name") + len(" ".join(kept))
+        # "Mr Paul walker": a surname typed in lower case, which the text also writes as "Mr Walker"
+        low = _LOWER_SURNAME.match(text, end)
+        if len(kept) == 1 and low and re.search(
+                r"\b(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.? " + re.escape(low.group(1).capitalize()) + r"\b", text):
+            kept.append(low.group(1).capitalize())
+            end = low.end()
         cleaned = clean_name(" ".join(kept))
         if not cleaned:
             continue
-        end = m.start("name") + len(" ".join(kept))
         out.append(PersonMention(m.start(), end, cleaned, m.group("hon").rstrip(".").lower()))
         if m.group("hon").rstrip(".").lower() in ("councillors", "cllrs"):
             # "Councillors High and Rostron", "Cllrs R Bailey, S Bennett-Wake and N Cook": the rest of the list

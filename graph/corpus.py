@@ -179,9 +179,14 @@ def _run_guarded(tasks: list[_Task], options: dict, count: int, timeout: float,
             for w in pool:
                 if w.task is None and pending:
                     w.task, w.since = pending.popleft(), time.monotonic()
-                    w.conn.send(w.task)
+                    try:
+                        w.conn.send(w.task)
+                    except OSError:  # the worker died idle; its replacement takes the next document
+                        give_up(w, "E502", "the extraction worker died before it could start this document")
             busy = [w for w in pool if w.task is not None]
             if not busy:
+                if pending:
+                    continue  # a worker was replaced while idle: hand out again
                 return
             now = time.monotonic()
             ready = wait_any([w.conn for w in busy], timeout=max(0.0, min(w.since for w in busy) + timeout - now))

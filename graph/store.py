@@ -18,6 +18,9 @@ from rdflib import Graph
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 class BuildLocked(RuntimeError):
     pass
@@ -27,6 +30,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes owner-only files; outputs are ordinary files
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -24,6 +24,8 @@ from graph.iris import mint, norm
     ("Annual Governance Statement 2014/15", "2014"),
     ("the 21st august 2023", "2023-08-21"),
     ("2024-07-30", "2024-07-30"),
+    ("2025-05", "2025-05"),
+    ("2019", "2019"),
     ("May 20, 2022", "2022-05-20"),
 ])
 def test_first_date_in_text(text, iso):

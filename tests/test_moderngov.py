@@ -239,7 +239,7 @@ def test_feed_build_loads_no_spacy_model(tmp_path, monkeypatch):
                     f"</keyposts><homeaddress><postcode>ZZ{i} 1ZZ</postcode></homeaddress></councillor></councillors></ward>")
     feed = tmp_path / "big.xml"
     feed.write_text("<councillorsbyward><wards>" + "".join(rows) + "</wards></councillorsbyward>", encoding="utf-8")
-    report = build_corpus([feed], tmp_path / "out", use_model=True, store=False,
+    report = build_corpus([feed], tmp_path / "out", use_model=True, store=False, workers=0,
                           as_of=PartialDate("2024-05-01"), council=C)
     assert not report.errors, report.errors
     assert report.people == 80

@@ -29,3 +29,14 @@ def test_one_person_fact_per_name_with_exact_evidence():
     assert len(names) == len(set(names))
     for f in facts:
         assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+def test_a_surname_typed_in_lower_case_is_read_when_the_text_confirms_it():
+    text = "On the 21st august 2023 Mr Paul walker CEO responded.\n\nMr Walker responds that the system is in place.\n"
+    names = {f.name for f in facts_of(text, "person")}
+    assert "Paul Walker" in names and "Paul" not in names
+
+
+def test_a_lower_case_word_after_a_first_name_is_not_a_surname_by_itself():
+    names = {f.name for f in facts_of("Mr Paul said the report was late.\n", "person")}
+    assert "Paul Said" not in names

@@ -32,3 +32,11 @@ def people(text: str) -> set[tuple[str, bool]]:
 ])
 def test_privacy(text, expected):
     assert people(text) == expected
+
+
+def test_a_private_familys_bare_surname_stays_private():
+    text = ("QUESTIONS FROM MEMBERS OF THE PUBLIC\n\nPQ 2\tMr. James Brennock Weobley\tThank you.\n\n"
+            "7. ITEM\n\nA written response was sent directly to Mr and Mrs Brennock.\n")
+    people = {f.name: f.public for f in facts_of(text, "person") if "Brennock" in f.name}
+    assert "Brennock" in people and len(people) == 2
+    assert not any(people.values())

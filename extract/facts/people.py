@@ -49,6 +49,23 @@ def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list
         s, e, rule, _o = min(spans)
         out.append(PersonFact(name=name, public=public, written=seg.text[s:e],
                               evidence=seg.sentence_evidence(s, e, rule)))
+    return _private_surnames_stay_private(out, mentions)
+
+
+def _private_surnames_stay_private(people: list[PersonFact], mentions: dict[str, list]) -> list[PersonFact]:
+    """"Mr and Mrs McGeown" after a public question by "Mr. James McGeown": a bare surname (or
+    initial + surname) of a private individual in the same document, with no office of its own,
+    is that private family, not a new public person."""
+    # every word after the first: a place may trail the name in a question list ("Mr. A Brennock Weobley")
+    private_surnames = {t for p in people if not p.public for t in p.name.split()[1:]}
+    out = []
+    for p in people:
+        tokens = p.name.split()
+        partial = len(tokens) == 1 or all(len(t.rstrip(".")) <= 1 for t in tokens[:-1])
+        has_office = any(o for *_x, o in mentions.get(p.name, []))
+        if p.public and partial and tokens[-1] in private_surnames and not has_office:
+            p = PersonFact(name=p.name, public=False, written=p.written, evidence=p.evidence)
+        out.append(p)
     return out
 
 
