@@ -20,7 +20,7 @@ demo: $(STAMP)
 	@echo "problems.jsonl. Try: $(BIN)/councilgraph query --help"
 
 lint: $(STAMP)
-	$(BIN)/ruff check extract graph tests
+	$(BIN)/ruff check extract graph tests bench scripts
 
 test: lint browser
 	$(BIN)/pytest -q

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -61,6 +62,9 @@ def timed_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = 
     sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed ({proc.returncode}):\n{err[-2000:]}")
+    extracted = re.search(r"\((\d+) extracted", err)
+    if extracted:  # a rebuild that extracted more than it should (the extractor version moved) says so
+        print(f"[bench] {out.name}: {extracted.group(1)} documents extracted", file=sys.stderr)
     return seconds, peak[0]
 
 

@@ -10,11 +10,27 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 
 from extract.names import clean_name
 from extract.records import OrgKind
+
+
+def _memo(fn):
+    """Answers of a pure function of a text, kept: several fact modules ask about the same lines,
+    and two about the whole text. Each caller gets its own list; short texts (lines, sentences)
+    keep their last 4,096 answers, long ones (a document's text) the last two, so memory stays flat."""
+    def run(*args, **kwargs):
+        return tuple(fn(*args, **kwargs))
+
+    short, long_ = lru_cache(maxsize=4096)(run), lru_cache(maxsize=2)(run)
+
+    @wraps(fn)
+    def memoised(text: str, *args, **kwargs):
+        return list((short if len(text) <= 2000 else long_)(text, *args, **kwargs))
+
+    return memoised
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +214,7 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+@_memo
 def find_bodies(text: str) -> list[BodyMention]:
     """Every body named in `text`: councils, committees and external bodies."""
     if len(text) <= _CHUNK:
@@ -294,6 +311,7 @@ _HONORIFIC_PERSON = re.compile(
 _LOWER_SURNAME = re.compile(r" ([a-z][a-z'-]{2,})\b")
 
 
+@_memo
 def find_honorific_people(text: str) -> list[PersonMention]:
     """People introduced by an honorific: "Councillor Toni Fagan", "Mr. Paul walker"."""
     out = []
@@ -356,7 +374,7 @@ class ListedPerson:
 
 
 _LIST_HONORIFIC = re.compile(r"^(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)\.?:?\s+)+")
-_AND_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|\s+and\s+|\s+/\s+|\s*\.\s+(?=[A-Z]))")
+_AND_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|\s+and\s+|\s+/\s+|(?<!(?<![A-Za-z])[A-Z])\s*\.\s+(?=[A-Z]))")
 
 
 def _notes(text: str) -> list[tuple[int, int]]:
@@ -374,6 +392,7 @@ def _notes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@_memo
 def split_people(text: str, offset: int = 0, honorific: str = "") -> list[ListedPerson]:
     """The people in a list such as "Councillors A, B and C" or "A (Title) B (Title)".
 

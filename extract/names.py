@@ -12,8 +12,10 @@ from functools import lru_cache
 from importlib import resources
 
 HONORIFICS = (
-    "Councillors", "Councillor", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
-    "Professor", "Sir", "Dame", "Rev", "Reverend", "Lord", "Lady", "Judge", "HHJ",
+    "County Councillor", "District Councillor", "Borough Councillor", "City Councillor", "Town Councillor",
+    "Parish Councillor", "Ward Councillor", "Councillors", "Councillor", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
+    "Professor", "Sir", "Dame", "Rev", "Reverend", "Revd", "Canon", "Father", "Fr", "Lord", "Lady", "Judge", "HHJ",
+    "Deputy Mayor", "Mayor", "Alderman", "Baroness", "Baron",
 )
 _HONORIFIC_RX = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.I)
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "bin", "al"}
@@ -90,3 +92,18 @@ def name_key(name: str) -> str:
     """A comparison key: lower case, honorific and punctuation gone."""
     _h, rest = strip_honorific(name)
     return " ".join(re.sub(r"[^a-z0-9' -]+", " ", rest.lower().replace("\u2019", "'")).replace("'", "").split())
+
+
+def fold_surnames(names: list[str] | set[str]) -> dict[str, str]:
+    """A bare surname ("Delaney", from "Councillor Delaney declared ...") -> the one fuller name in the same
+    document that ends in it ("R Delaney"); a surname two fuller names share stays as written."""
+    full: dict[str, set[str]] = {}
+    for n in names:
+        tokens = n.split()
+        if len(tokens) > 1:
+            full.setdefault(tokens[-1], set()).add(n)
+    out = {}
+    for n in names:
+        if len(n.split()) == 1 and len(full.get(n, ())) == 1:
+            out[n] = next(iter(full[n]))
+    return out

@@ -17,14 +17,24 @@ _PRIVATE_LINE = re.compile(
     r"(?:member of the public|(?:Mr|Mrs|Ms|Miss|Dr)\b)|\b(?:requester|complainant|applicant|petitioner|resident)\b|"
     r"\b(?:mother|father|parent|grandparent|son|daughter|child|family) of\b", re.I)
 _PUBLIC_QUESTION_HEAD = re.compile(
-    r"^\s*(?:\d+\.?\s*)?(?:questions? from (?:members of )?the public|public questions?|public speaking|"
+    r"^\s*(?:(?:[A-Z]{1,4}\s*/?\s*)?\d+(?:[./]\d+)*\.?\s*)?(?:questions? from (?:members of )?the public|public questions?|public speaking|"
     r"public participation|public question time|petitions?(?: from the public)?)\b", re.I)
 # where the public section ends: the next numbered item, a members' questions heading, or a heading in capitals
-_SECTION_END = re.compile(r"^\s*(?:\d+\.\s+\S|(?:questions? from )?(?:councillors|members)\b|member questions?|"
+_SECTION_END = re.compile(r"^\s*(?:\d+\.\s+\S|(?:[A-Z]{1,4}\s*/?\s*)?\d+(?:[./]\d+)+\.?\s+(?-i:[A-Z])|(?:questions? from )?(?:councillors|members)\b|member questions?|"
                           r"(?-i:[A-Z][A-Z ]{8,}$))", re.I)
 # "Mr Peter Jones of Ross-on-Wye asked": a person given by home town is a resident
 _RESIDENT = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2},?\s+(?:of|from)\s+"
                        r"[A-Z][\w'-]+(?:[ -][A-Za-z][\w'-]+){0,3},?\s+(?:asked|submitted|raised|put|spoke|addressed)\b")
+# planning and licensing hearings: objectors, supporters, applicants' agents and residents who spoke
+_SPEAKER = re.compile(
+    r"\bspoke (?:in (?:objection|support|favour)|against|for) (?:to |of )?(?:the )?(?:application|proposal|scheme|item)?|"
+    r"\b(?:objectors?|supporters?|lead petitioner|petition organiser)\b|\bpetition (?:was )?(?:presented|submitted|"
+    r"organised) by\b|\b(?:the )?applicant'?s agent\b|\bon behalf of (?:the )?(?:applicant|objectors|residents)\b",
+    re.I)
+# "Mrs X, a local resident," / "a parent" (not a "Parent Governor", a co-opted member)
+_PRIVATE_CAPACITY = re.compile(r"\b(?:a|the|two|three|four|several|\d+) (?:local )?(?:residents?|parents?|carers?|tenants?|"
+                               r"service users?|members? of the public|objectors?|neighbours?)(?! governor)\b|"
+                               r"\b(?:objected|objections? (?:from|by|were received))\b")
 _FOI = re.compile(r"\b(?:freedom of information|FOI|environmental information regulations)\b", re.I)
 
 
@@ -32,7 +42,8 @@ def private_spans(seg: Segmented) -> list[tuple[int, int]]:
     """Spans of text whose people are private individuals."""
     spans = []
     for line in seg.lines:
-        if _PRIVATE_LINE.search(line.text) or _RESIDENT.search(line.text):
+        if _PRIVATE_LINE.search(line.text) or _RESIDENT.search(line.text) or _SPEAKER.search(line.text) or \
+                _PRIVATE_CAPACITY.search(line.text):
             spans.append((line.start, line.end))
     for i, line in enumerate(seg.lines):
         if len(line.text) < 80 and _PUBLIC_QUESTION_HEAD.match(line.text):

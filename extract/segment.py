@@ -116,20 +116,57 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _COUNCIL_RX = re.compile(
     r"\b(London Borough of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Royal Borough of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*|"
-    r"(?:[A-Z][a-z]+(?:[ -](?:and |upon |on |under )?[A-Z][a-z]+)*) (?:City|County|Borough|District|Metropolitan Borough)? ?Council)\b"
+    r"(?:[A-Z][a-z]+(?:[ -](?:and |upon |on |under )?[A-Z][a-z]+)*) (?:City|County|Borough|District|Metropolitan Borough)? ?Council|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)* Combined Authority)\b"
 )
 
 
+# a masthead in capitals: "EASTMOOR BOROUGH COUNCIL", "MINUTES ... OF MARLOW HEATH DISTRICT COUNCIL"
+_CAPS_COUNCIL_RX = re.compile(r"\b((?:[A-Z][A-Z'-]+ )+?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
+                              r"[A-Z][A-Z'-]+(?: (?:AND |UPON )?[A-Z][A-Z'-]+)*)\b")
+_CAPS_NOT_NAME = {"OF", "THE", "FULL", "MINUTES", "MEETING", "AGENDA", "NOTICE", "ANNUAL", "EXTRAORDINARY", "SPECIAL",
+                  "AT", "TO", "BY", "FOR", "IN", "ON", "A", "AN", "HELD", "YOUTH"}
+_DESCRIPTOR_WORDS = {"City", "County", "Borough", "District", "Metropolitan", "Council", "Combined", "Authority",
+                     "Town", "Parish"}
+
+
+def _caps_councils(text: str) -> list[str]:
+    out = []
+    for m in _CAPS_COUNCIL_RX.finditer(text):
+        words = m.group(1).split()
+        if words[1:3] == ["BOROUGH", "OF"]:
+            out.append(" ".join(w.lower() if w in ("OF", "AND", "UPON") else w.capitalize() for w in words))
+            continue
+        head = 2 if words[-1] == "AUTHORITY" else 1
+        keep: list[str] = []
+        for w in reversed(words[:-head]):
+            if w in _CAPS_NOT_NAME:
+                break
+            keep.insert(0, w)
+        name = " ".join(w.capitalize() for w in [*keep, *words[-head:]])
+        if any(w not in _DESCRIPTOR_WORDS for w in name.split()):
+            out.append(name)
+    return out
+
+
 def find_council(text: str) -> str | None:
-    """The council a document is most about: the most frequent "X Council" name in it."""
+    """The council a document is most about: the most frequent "X Council" (or "X Combined Authority") name in
+    it, a name in the masthead (the opening lines) counting double."""
     counts: dict[str, int] = {}
-    for m in _COUNCIL_RX.finditer(text[:200_000]):
-        name = m.group(1)
+    head_end, seen = 0, 0  # the masthead: the first two lines that have text
+    for ln in text[:300].split("\n"):
+        head_end += len(ln) + 1
+        seen += bool(ln.strip())
+        if seen == 2:
+            break
+    names = [(m.start(), m.group(1)) for m in _COUNCIL_RX.finditer(text[:200_000])]
+    names += [(m.start(), n) for m in _CAPS_COUNCIL_RX.finditer(text[:20_000]) for n in _caps_councils(m.group(0))]
+    for start, name in names:
         first = name.split()[0]
         if first in {"The", "This", "Full", "Town", "Parish", "Our", "A", "Each", "County", "City", "Borough",
                      "District", "Youth", "Unitary"}:
             continue
-        counts[name] = counts.get(name, 0) + 1
+        counts[name] = counts.get(name, 0) + (2 if start < head_end else 1)
     if not counts:
         return None
     return max(sorted(counts), key=lambda k: counts[k])

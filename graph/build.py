@@ -7,9 +7,12 @@ instants get IRIs, not blank nodes, so the Turtle is byte-stable.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
+from extract.facts.posts import is_abbreviation, role_of
 from extract.records import (
     ActionFact,
     AttendanceFact,
@@ -28,7 +31,16 @@ from extract.records import (
 from graph.iris import mint, norm
 from graph.namespaces import CG, DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.resolve import BodyEntity, PersonEntity, Resolution
-from graph.tenure import Spell, attach_role_only, before, infer_bounds, post_key, split_spells
+from graph.tenure import (
+    Spell,
+    attach_mention,
+    attach_role_only,
+    before,
+    infer_bounds,
+    post_key,
+    role_key,
+    split_spells,
+)
 
 SEAT_LABELS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "co-opted member": "Co-opted member",
                "substitute": "Substitute", "leader": "Leader", "deputy leader": "Deputy leader",
@@ -126,7 +138,7 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
                 if p:
                     add_person(p)
     # --- memberships: one per person + role + organization + start -----------------------
-    spells = _spells(facts_by_doc, person, body, res)
+    spells, role_forms = _spells(facts_by_doc, person, body, res)
     roles: dict[tuple[int, str], URIRef] = {}
     for s in spells:
         pi, oi = add_person(s.person), add_body(s.org)
@@ -139,6 +151,9 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
                 g.add((role, RDF.type, ORG.Post))
                 g.add((role, ORG.postIn, oi))
             g.add((role, SKOS.prefLabel, Literal(s.role_label)))
+            for form in sorted(role_forms.get(rk, ())):  # "DCS", "Director for Children's Services"
+                if norm(form) != rk[1]:
+                    g.add((role, SKOS.altLabel, Literal(form)))
         # minted from the *stated* start only: an inferred one moves as the corpus grows
         m = mint("membership", str(pi), s.role_label, str(oi), s.stated_start.iso if s.stated_start else "")
         g.add((m, RDF.type, ORG.Membership))
@@ -274,16 +289,27 @@ def _key(name: str) -> str:
 
 
 
-def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution) -> list[Spell]:
+def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution
+            ) -> tuple[list[Spell], dict[tuple[int, str], set[str]]]:
     """Posts and seats -> spells (one per person + role + organization + stated start), with
-    role-only statements attached to their one holder and every start and end dated."""
+    role-only statements and mentions attached to their one holder and every start and end dated.
+
+    One post under several written forms ("DCS", "Director for Children's Services") is one role
+    (`role_key`): its spells carry the most used written form (the fullest on a tie; a known
+    post's own label where only abbreviations are written), and the other forms are returned,
+    keyed by (organization, label), for the Role node's `skos:altLabel`."""
     bags: dict[tuple, list[Spell]] = {}
+    forms: dict[tuple[int, str], Counter] = defaultdict(Counter)
     statements: list[tuple[str, PostFact]] = []
+    mentions: list[tuple[str, PostFact]] = []
     for doc in sorted(facts_by_doc):
         for f in facts_by_doc[doc]:
             if isinstance(f, PostFact):
                 if f.role_only or not f.person:
-                    statements.append((doc, f))
+                    if f.start is None and f.end is None and f.date is not None:
+                        mentions.append((doc, f))  # "the Chief Executive said": who, once spells are dated
+                    else:
+                        statements.append((doc, f))
                     continue
                 p = person(doc, f.person)
                 o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
@@ -302,15 +328,50 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution) 
                 obs.attested.add(f.date)
             obs.docs.add(doc)
             obs.evidence.add(f.evidence.text)
-            key = (id(p), post_key(role_label), id(o))
             if not role_label:  # "Mark Smith left the council in March 2024": ends his open spells there
                 statements.append((doc, f))
                 continue
-            bags.setdefault(key, []).append(obs)
+            rk = role_key(role_label) if is_post else post_key(role_label)
+            if is_post:
+                forms[(id(o), rk)][role_label] += 1
+            bags.setdefault((id(p), rk, id(o)), []).append(obs)
     spells = [s for bag in bags.values() for s in split_spells(bag)]
+    for doc, f in statements + mentions:  # a role-only wording of a role with holders is one of its forms too
+        o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
+        if f.post and o is not None and (id(o), role_key(f.post)) in forms:
+            forms[(id(o), role_key(f.post))][f.post] += 1
+    # one label per role: every holder's spell carries it, so the Role node is shared
+    labels = {k: _role_label(c) for k, c in forms.items()}
+    for s in spells:
+        if s.is_post:
+            s.role_label = labels[(id(s.org), role_key(s.role_label))]
+    alt: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for (oid, rk), c in forms.items():
+        alt[(oid, norm(labels[(oid, rk)]))] |= set(c)
+
+    def attached(hit: Spell, doc: str, f: PostFact) -> None:
+        hit.docs.add(doc)
+        hit.evidence.add(f.evidence.text)
+        alt[(id(hit.org), norm(hit.role_label))].add(f.post)
+
     # statements of a start first: they date a holder, which an end-only statement may then rule out
     for doc, f in sorted(statements, key=lambda st: (st[1].start is None, st[0], st[1].evidence.start)):
         o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
+        if f.person and f.start and not f.post:
+            # "Ms Ellwood ... will take up the post on 1 August 2021": the one post this document names her in,
+            # in that organization, starts then
+            p = person(doc, f.person)
+            fit = [s for s in spells if p is not None and s.person is p and s.org is o and s.is_post
+                   and doc in s.docs and s.stated_start is None]
+            if len(fit) == 1:
+                fit[0].stated_start = f.start
+                fit[0].docs.add(doc)
+                fit[0].evidence.add(f.evidence.text)
+            else:
+                res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code="W301",
+                                            message=f"{f.person!r} starts {f.start}: {len(fit)} posts of this "
+                                                    f"document fit; not attached"))
+            continue
         if f.person:
             p = person(doc, f.person)
             for s in spells:
@@ -328,8 +389,31 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution) 
         hit.stated_start = hit.stated_start or f.start
         hit.stated_end = f.end or hit.stated_end
         hit.interim = hit.interim or f.interim
-        hit.docs.add(doc)
-        hit.evidence.add(f.evidence.text)
+        attached(hit, doc, f)
     infer_bounds(spells)
+    # "the Chief Executive said" in a meeting of 2023-05-04: an attestation of the one holder then
+    for doc, f in mentions:
+        o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
+        if f.date is None:  # not kept as a mention (see above); for the type checker
+            continue
+        hit, why = attach_mention(spells, o, f.post, f.date)
+        if hit is None:
+            code = "W302" if why.startswith("more than one") else "W303"
+            res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code=code,
+                                        message=f"role-only mention {f.post!r} on {f.date}: {why}; not attached "
+                                                f"({f.evidence.text[:80]!r})"))
+            continue
+        hit.attested.add(f.date)
+        attached(hit, doc, f)
     return sorted(spells, key=lambda s: (str(s.person.iri), s.role_label, str(s.org.iri),
-                                         s.stated_start.iso if s.stated_start else ""))
+                                         s.stated_start.iso if s.stated_start else "")), dict(alt)
+
+
+def _role_label(written: Counter) -> str:
+    """The label of a role from its written forms: the most used, then a known post's own label, then
+    the longest; abbreviations ("DCS") only where nothing else is written."""
+    role = next((r for r in map(role_of, sorted(written)) if r is not None), None)
+    full = Counter({w: n for w, n in written.items() if not is_abbreviation(w)})
+    if not full:
+        return role.label if role else max(written, key=lambda w: (written[w], len(w), w))
+    return max(full, key=lambda w: (full[w], role is not None and w == role.label, len(w), w))

@@ -327,11 +327,11 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
 
         report.people = len(set(graph.subjects(RDF.type, FOAF.Person)))
         report.bodies = len(set(graph.subjects(RDF.type, ORG.Organization)))
-        write_graph(out, graph)
+        write_graph(out, graph)  # (a file already holding the same bytes is not rewritten)
         try:  # the pages are a view: a failure to render is reported, and the graph stands
             from graph.html import render_html
 
-            render_html(out, graph)
+            render_html(out, graph, skip_unchanged=True)
         except Exception as exc:  # noqa: BLE001
             report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
                                            message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
@@ -340,6 +340,6 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
         if store:
             from graph.store import write_store
 
-            write_store(out)
+            write_store(out, if_changed=True)  # loaded from graph.nt alone: kept when that is unchanged
     report.seconds = time.perf_counter() - started
     return report

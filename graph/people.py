@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.facts.posts import role_of
 from extract.names import name_key
 from graph.sparql import open_store, run_query
-from graph.tenure import post_key
+from graph.tenure import post_key, role_key
 
 Table = tuple[list[str], list[list[str]]]
 
@@ -116,9 +117,12 @@ def _matches(text: str, wanted: str | None) -> bool:
 
 
 def who(graph: Path, post: str, *, org: str | None = None, on: str | None = None) -> Table:
-    """The holders of a post (any post whose name contains POST), as a timeline."""
+    """The holders of a post (any post whose name contains POST, or the known post POST is another written
+    form of: "DCS" finds the Director of Children's Services), as a timeline."""
+    known = role_of(post)
     rows = [t.row() for t in tenures(graph)
-            if _matches(t.role, post) and _matches(t.org, org) and (on is None or _covers(t, on))]
+            if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
+            and _matches(t.org, org) and (on is None or _covers(t, on))]
     return TENURE_COLUMNS, rows
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from extract.facts.organizations import acronym_fits
 from extract.names import clean_name, name_key
 from extract.records import ActionFact, Fact, OrganizationFact, OrgKind, PersonFact, Problem, SeatFact
 from graph.iris import mint, norm
@@ -302,6 +303,7 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
             for a in f.aliases:
                 body_alias.setdefault((scope, body_key(a)), ent)
     _merge_near_bodies(bodies)
+    _merge_short_forms(bodies, body_alias)
     return Resolution(people=people, person_of=person_of, bodies=bodies, body_alias=body_alias,
                       councils=councils, problems=problems)
 
@@ -371,6 +373,29 @@ def _merge_near_bodies(bodies: dict[tuple[str, str], BodyEntity]) -> None:
                 keep.names.update(drop.names)
                 keep.docs |= drop.docs
                 bodies[b] = keep
+
+
+def _merge_short_forms(bodies: dict[tuple[str, str], BodyEntity],
+                       body_alias: dict[tuple[str, str], BodyEntity]) -> None:
+    """A short form with an acronym ("CYP Scrutiny", named so in a document that never spells it out) is
+    the one body of the same scope whose full name it fits ("Children and Young People Scrutiny
+    Committee"); where two fit, both stay apart."""
+    entities = {id(e): e for e in bodies.values()}
+    for short in sorted(entities.values(), key=lambda e: (e.scope, e.key)):
+        if not re.search(r"\b[A-Z]{2,5}\b", short.name):
+            continue
+        fits = [e for e in entities.values() if e is not short and e.scope == short.scope
+                and not re.search(r"\b[A-Z]{2,5}\b", e.name) and acronym_fits(short.name, e.name)]
+        if len({id(e) for e in fits}) != 1:
+            continue
+        keep = fits[0]
+        keep.names.update(short.names)
+        keep.docs |= short.docs
+        for table in (bodies, body_alias):
+            for k, e in list(table.items()):
+                if e is short:
+                    table[k] = keep
+        del entities[id(short)]
 
 
 def _person_names(fact: Fact) -> list[tuple[str, bool | None]]:

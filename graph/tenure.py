@@ -18,15 +18,20 @@ after "2024-03-14".
 
 A statement that names only the post ("the Director ... left in March 2024") is attached
 by `attach_role_only` to the one holder whose spell fits its dates; none or several is a
-problem (W301), never a guess.
+problem (W301), never a guess. A mention that names only the post ("the Chief Executive
+said", on a meeting's date) is attached by `attach_mention`, once the spells are dated, to
+the one holder whose spell covers that date: an attestation of that holder; several is a
+problem (W302), none a W303.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extract.facts.posts import role_of
 from extract.records import PartialDate
 from graph.iris import norm
 
@@ -76,19 +81,33 @@ def within(d: PartialDate, start: PartialDate | None, end: PartialDate | None) -
     return (start is None or not before(d, start)) and (end is None or not before(end, d))
 
 
+@lru_cache(maxsize=1 << 16)  # pure in its strings; _holders asks it for every spell of every mention
 def post_key(label: str) -> str:
     """"Director of Children's Services" and "Director of Childrens Services" are one post."""
     k = norm(label).replace(" s ", "s ")
     return k[:-2] + "s" if k.endswith(" s") else k
 
 
+@lru_cache(maxsize=1 << 16)  # pure in its strings; _holders asks it for every spell of every mention
+def role_key(label: str) -> str:
+    """The key of the Role node a written post title belongs to: a known post's id
+    (`extract/patterns/roles.jsonl`: "DCS", "Director for Children's Services" -> `role.dcs`), else
+    the title's own key. A statutory title and a job title stay two keys however alike they read."""
+    role = role_of(label)
+    return role.id if role else post_key(label)
+
+
 _FILLER = {"of", "and", "the", "for", "s"}
 
 
+@lru_cache(maxsize=1 << 16)  # pure in its strings; _holders asks it for every spell of every mention
 def same_post(a: str, b: str) -> bool:
-    """One post under two wordings: the same key, a near spelling, or every word of the shorter
-    (three words at least, the same head word first) in the longer: "Director of Children's
-    Services" is "Director of Children and Young People Services"."""
+    """One post under two wordings: one known post (`role_key`), the same key, a near spelling, or
+    every word of the shorter (three words at least, the same head word first) in the longer:
+    "Director of Children's Services" is "Director of Children and Young People Services"."""
+    ra, rb = role_of(a), role_of(b)
+    if ra and rb:
+        return ra.id == rb.id
     ka, kb = post_key(a), post_key(b)
     if ka == kb or fuzz.ratio(ka, kb) >= 92:
         return True
@@ -156,10 +175,7 @@ def attach_role_only(spells: list[Spell], org: object, post: str, start: Partial
     if start is None and end is None:
         return None, "states no date"
     key = post_key(post)
-    posts = [s for s in spells if s.org is org and s.is_post and same_post(s.role_label, post)]
-    # the post as worded first ("Director of Childrens Services"), then its longer wordings
-    strict = [s for s in posts if post_key(s.role_label) == key or fuzz.ratio(post_key(s.role_label), key) >= 92]
-    for holders in (strict, [s for s in posts if s not in strict]):
+    for holders in _holders(spells, org, post):
         if start is not None:
             cands = [s for s in holders if any(within(d, start, end) for d in s.attested)
                      or (s.stated_start is not None and s.stated_start == start)]
@@ -174,6 +190,48 @@ def attach_role_only(spells: list[Spell], org: object, post: str, start: Partial
         if people:
             return None, "more than one holder fits its dates"
     return None, "no known holder fits its dates"
+
+
+def _holders(spells: list[Spell], org: object, post: str) -> tuple[list[Spell], list[Spell]]:
+    """The spells of `post` in `org`: as worded (same key, near spelling, one known post) first, then
+    its longer wordings."""
+    key, rk = post_key(post), role_key(post)
+    posts = [s for s in spells if s.org is org and s.is_post and same_post(s.role_label, post)]
+    strict = [s for s in posts if post_key(s.role_label) == key or role_key(s.role_label) == rk
+              or fuzz.ratio(post_key(s.role_label), key) >= 92]
+    return strict, [s for s in posts if s not in strict]
+
+
+# an open spell (no end known) still fits a mention this many years after its last attestation
+OPEN_SPELL_YEARS = 3
+
+
+def _fits_on(s: Spell, date: PartialDate) -> bool:
+    """The spell covers `date`: on or after its start, on or before its end; an open spell up to
+    OPEN_SPELL_YEARS after it was last attested (a holder seen once in 2015 is no evidence for 2024)."""
+    if s.start is None and s.end is None:
+        return False
+    if not within(date, s.start.date if s.start else None, s.end.date if s.end else None):
+        return False
+    if s.end is None:
+        last = s.last or (s.start.date if s.start else date)
+        return int(date.iso[:4]) - int(last.iso[:4]) <= OPEN_SPELL_YEARS
+    return True
+
+
+def attach_mention(spells: list[Spell], org: object, post: str, date: PartialDate) -> tuple[Spell | None, str]:
+    """The spell of the one person who held `post` in `org` on `date`, for a mention that names
+    only the post ("the Chief Executive said", in a meeting of that date). Run after
+    `infer_bounds`: a spell covers its start..end. Returns (spell, "") or (None, why)."""
+    for holders in _holders(spells, org, post):
+        cands = [s for s in holders if _fits_on(s, date)]
+        people = {id(s.person) for s in cands}
+        if len(people) == 1:
+            return max(cands, key=lambda s: (fuzz.ratio(post_key(s.role_label), post_key(post)), s.role_label)), ""
+        if people:
+            names = sorted({getattr(s.person, "name", "?") for s in cands})
+            return None, f"more than one holder on that date ({', '.join(names)})"
+    return None, "no known holder on that date"
 
 
 def infer_bounds(spells: list[Spell]) -> None:
@@ -191,7 +249,8 @@ def infer_bounds(spells: list[Spell]) -> None:
     groups: dict[tuple[int, str], list[Spell]] = {}
     for s in spells:
         if s.is_post or norm(s.role_label) in SINGLE_HOLDER_SEATS:
-            groups.setdefault((id(s.org), post_key(s.role_label)), []).append(s)
+            groups.setdefault((id(s.org), role_key(s.role_label) if s.is_post else post_key(s.role_label)),
+                              []).append(s)
     for group in groups.values():
         dated = sorted((s for s in group if s.start), key=lambda s: (s.start.date.iso, str(s.role_label)))
         for i, s in enumerate(dated):

@@ -50,3 +50,80 @@ def test_no_meeting_no_attendance():
 def test_chair_note_marks_the_chair():
     facts = facts_of(HEAD + "Present: Councillor Ann Green (Chairperson), Councillor Bob White\n", "attendance")
     assert {(f.person, f.chair) for f in facts} == {("Ann Green", True), ("Bob White", False)}
+
+
+# layouts of other councils' committee systems (CMIS, printed ModernGov PDFs, combined authorities)
+@pytest.mark.parametrize(("text", "expected"), [
+    # CMIS: chair first, then "Councillors B, C and D"; labels in capitals
+    ("PRESENT: Councillor M Okafor (Chair); Councillors J Whitcombe (Vice-Chair), R Delaney and A Hartley-Boyd\n\n"
+     "ALSO PRESENT: Councillor F Mbeki (Cabinet Member for Housing)\n\nAPOLOGIES: Councillors S Featherstone and L Carrow\n",
+     {("M Okafor", "present"), ("J Whitcombe", "present"), ("R Delaney", "present"), ("A Hartley-Boyd", "present"),
+      ("F Mbeki", "in attendance"), ("S Featherstone", "apologies"), ("L Carrow", "apologies")}),
+    ("Members Present: Cllr D Abernethy (Chairman), Cllr W Ironside (Vice Chairman)\n\n"
+     "Officers in Attendance: N Radcliffe (Development Manager), H Osei (Senior Planning Officer)\n",
+     {("D Abernethy", "present"), ("W Ironside", "present"), ("N Radcliffe", "in attendance"),
+      ("H Osei", "in attendance")}),
+    # a printed PDF: one person a line, officers with their title after a dash
+    ("Present:\nCouncillor Helen Brackley (Chairman)\nMr Alan Pryce (Independent Member)\n\nAlso Present:\n"
+     "Councillor Rosemary Quayle\n\nOfficers:\nJane Whitlock \u2013 Chief Finance Officer\n"
+     "Simon Areola \u2013 Head of Internal Audit\n\n1 Apologies for Absence\n",
+     {("Helen Brackley", "present"), ("Alan Pryce", "present"), ("Rosemary Quayle", "in attendance"),
+      ("Jane Whitlock", "in attendance"), ("Simon Areola", "in attendance")}),
+    # "In the Chair:", members by the council they represent, a substitute named in the apologies
+    ("In the Chair: Mayor Jo Prentice\n\nConstituent council members:\nCouncillor Andrew Falconer \u2013 Westbury "
+     "City Council\n\nApologies:\nCouncillor Tom Everley (Westbury City Council), substituted by Councillor Rita "
+     "Hambleton\n",
+     {("Jo Prentice", "present"), ("Andrew Falconer", "present"), ("Tom Everley", "apologies"),
+      ("Rita Hambleton", "present")}),
+    ("Absent: Councillor Ann Green\n", {("Ann Green", "apologies")}),
+    # a surname the Present block gives in full is the same person
+    ("Present: Councillors R Delaney and P Szymanski\n\nCouncillor Delaney declared an interest in item 5.\n",
+     {("R Delaney", "present"), ("P Szymanski", "present")}),
+    # nothing: a label-less sentence, a label over running text
+    ("Officers will report back to the next meeting.\n", set()),
+    ("Apologies:\n\nThe Chair welcomed everyone to the meeting.\n", set()),
+])
+def test_attendance_other_layouts(text, expected):
+    assert {(f.person, f.capacity.value) for f in facts_of(HEAD + text, "attendance")} == expected
+
+
+def test_in_the_chair_marks_the_chair():
+    facts = facts_of(HEAD + "In the Chair: Councillor Ann Green\nCouncillor Bob White\n", "attendance")
+    assert {(f.person, f.chair) for f in facts} == {("Ann Green", True), ("Bob White", False)}
+
+
+def test_attendance_table_with_a_status_column():
+    text = ("Attendee\tRole\tAttendance\nCouncillor Gareth Penn\tChair\tPresent\nDr Imogen Hart\tVice-Chair\tPresent\n"
+            "Councillor Amy Ford\tBoard Member\tApologies\nSimon Vickers\tHealthwatch\tExpected\n"
+            "Paula Renshaw\tDirector of Public Health\tNot required\n")
+    facts = facts_of(HEAD + text, "attendance")
+    assert {(f.person, f.capacity.value, f.chair) for f in facts} == {
+        ("Gareth Penn", "present", True), ("Imogen Hart", "present", False), ("Amy Ford", "apologies", False),
+        ("Simon Vickers", "present", False)}
+    for f in facts:
+        assert (HEAD + text)[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cabinet Members present:\nCouncillor Robert Ainsley (Leader)\n\nOther members present: Councillor Neil Yardley\n",
+     {("Robert Ainsley", "present"), ("Neil Yardley", "in attendance")}),
+    # a hearing: the panel on a "Members:" line, its officers by their function
+    ("Members: Councillors Hazel Thorne (Chair), Imran Baig and Colette Price\nLegal adviser: Owen Fairclough, Senior "
+     "Solicitor\nLicensing officer: Rhian Matthews\n",
+     {("Hazel Thorne", "present"), ("Imran Baig", "present"), ("Colette Price", "present"),
+      ("Owen Fairclough", "in attendance"), ("Rhian Matthews", "in attendance")}),
+    # a parish council: initials with full stops, a councillor of another tier in attendance
+    ("Present: Cllrs A. Brownlow (Chairman), C. Davenport and K. Lambert\nIn attendance: Mrs G. Hollins (Clerk), "
+     "County Councillor P. Radford and 3 members of the public\n",
+     {("A. Brownlow", "present"), ("C. Davenport", "present"), ("K. Lambert", "present"),
+      ("G. Hollins", "in attendance"), ("P. Radford", "in attendance")}),
+    ("Attendees: Sir Alan Tremlett (Independent Chair) (AT), Joanne Kirby, Director of Children's Services (JK)\n",
+     {("Alan Tremlett", "present"), ("Joanne Kirby", "present")}),
+])
+def test_attendance_more_layouts(text, expected):
+    assert {(f.person, f.capacity.value) for f in facts_of(HEAD + text, "attendance")} == expected
+
+
+def test_members_line_of_an_agenda_is_no_attendance():
+    text = "AGENDA\n\nMinutes of the meeting of Audit Committee held at Shire Hall on 3 June 2024\n\nMembers: Councillors Ann Green and Bob White\n"
+    assert facts_of(text, "attendance") == []

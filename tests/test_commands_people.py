@@ -53,7 +53,7 @@ def test_person_lists_posts_meetings_decisions_and_actions(seeds_build):
     assert r.stdout.startswith("Tina Russell\n")
     for section in ("posts and seats", "meetings", "decisions", "actions"):
         assert f"\n{section} (" in r.stdout
-    assert "Director of Childrens Services" in r.stdout
+    assert "Director of Children's Services" in r.stdout
     assert "Children and Young People Scrutiny Committee" in r.stdout   # a meeting she attended
     assert "Deliver against the Leeds improvement programme" in r.stdout  # an action she owns
 
@@ -80,7 +80,7 @@ def test_turnover_csv(seeds_build):
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert rows[0].keys() >= {"post", "organization", "holders", "interim spells", "mean tenure (days)",
                               "gaps with no known holder"}
-    dcs = [row for row in rows if row["post"] == "Director of Childrens Services"]
+    dcs = [row for row in rows if row["post"] == "Director of Children's Services"]
     assert dcs and dcs[0]["interim spells"] == "1" and dcs[0]["mean tenure (days)"] == "273"
     assert all("Herefordshire" in row["organization"] for row in rows)
 

@@ -156,3 +156,60 @@ def test_day_and_month_in_a_financial_year_plan():
     text = "Protocol approved by the Safeguarding Board at its meeting on 22nd October.\n"
     facts = facts_of(text, "decision", date="2015", title="Annual Governance Statement 2014/15 action plan")
     assert [f.date.iso for f in facts if f.date] == ["2014-10-22"]
+
+
+# --- tables: a forward plan or a register of decisions ------------------------------------------
+
+def test_forward_plan_table_rows_are_recommendations_with_maker_date_and_lead():
+    text = ("Selbourne City Council\nForward Plan of Key Decisions\n\n"
+            "Decision\tDecision maker\tDate of decision\tLead officer\n"
+            "Adoption of the Homelessness Strategy 2019-2024\tCabinet\t14 November 2018\tFiona Garraway, Head of "
+            "Housing\n"
+            "Award of the Leisure Management Contract\tCabinet Member for Culture and Leisure\tJanuary 2019\t"
+            "Hannah Druce, Leisure Services Manager\n")
+    facts = facts_of(text, "decision", date="2018-10-01")
+    assert [(f.text, f.kind.value, f.maker, f.date.iso, f.lead_officer) for f in facts] == [
+        ("Adoption of the Homelessness Strategy 2019-2024", "recommendation", "Cabinet", "2018-11-14",
+         "Fiona Garraway"),
+        ("Award of the Leisure Management Contract", "recommendation", "Cabinet Member for Culture and Leisure",
+         "2019-01", "Hannah Druce")]
+    for f in facts:
+        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+def test_register_of_decisions_taken_as_a_pipe_table():
+    text = ("| Decision | Decision maker | Date of decision |\n|---|---|---|\n"
+            "| To award the grounds maintenance contract to Greenway Ltd | Director of Place | 9 August 2021 |\n"
+            "| To approve the Local Transport Plan for consultation | Cabinet | 12 August 2021 |\n")
+    facts = facts_of(text, "decision", date="2021-09-01")
+    assert [(f.kind.value, f.maker) for f in facts] == [("delegated decision", "Director of Place"),
+                                                       ("resolved", "Cabinet")]
+
+
+def test_a_table_without_a_decision_maker_column_gives_no_table_decisions():
+    text = "Decision\tDate\nAdoption of the Homelessness Strategy\t14 November 2018\n"
+    assert facts_of(text, "decision", date="2018-10-01") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a district planning committee: a dash after RESOLVED, the outcome in capitals
+    ("RESOLVED \u2013 That planning permission be GRANTED subject to the conditions set out in the report.\n",
+     [("That planning permission be GRANTED subject to the conditions set out in the report.", "resolved")]),
+    ("Resolved \u2013 That the Internal Audit progress report be noted.\n",
+     [("That the Internal Audit progress report be noted.", "noted")]),
+    # a decision notice: "DECISION:" over its text
+    ("DECISION:\nThat the draft Local Transport Plan 4 be approved for public consultation for eight weeks.\n\n"
+     "REASONS FOR DECISION:\nThe Council is required to consult.\n",
+     [("That the draft Local Transport Plan 4 be approved for public consultation for eight weeks.", "resolved")]),
+])
+def test_resolutions_of_other_councils(text, expected):
+    HEAD = "Minutes of the meeting of Planning Committee held at Vale House on Thursday 22 June 2017\n\n"
+    assert [(t, k) for t, k, _d in _decisions(HEAD + text)] == expected
+
+
+def test_parish_resolved_to():
+    text = ("Minutes of the Parish Council Meeting held on Monday 9 March 2015 at 7.30pm in the Village Hall\n\n"
+            "15/034 Planning\nP/15/0112 - 4 Mill Row, erection of a garden room. It was RESOLVED to support the "
+            "application.\nIt was RESOLVED to accept the quote for the grass cutting from Greenway Ltd.\n")
+    texts = [t for t, _k, _d in _decisions(text, council="Brampton Parish Council")]
+    assert texts == ["It was RESOLVED to support the application.", "to accept the quote for the grass cutting from Greenway Ltd."]

@@ -59,3 +59,82 @@ def test_annual_council_is_the_council():
 def test_a_plan_is_not_a_meeting():
     text = "Area for Improvement\tActions\tOwner\nAdults Safeguarding Board\tReview the terms\tJD\n"
     assert facts_of(text, "meeting", title="Annual Governance Statement action plan", date="2015") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a printed ModernGov PDF wraps its heading over lines
+    ("Public Document Pack\n\nLindford County Council\n\nMinutes of the Meeting of the\nAudit and Standards Committee\n"
+     "held on Wednesday 6 November 2019\nat 10.00 am in Committee Room 2, County Hall, Lindford\n\nPresent:\n",
+     {("Audit and Standards Committee", "2019-11-06", "Committee Room 2, County Hall, Lindford")}),
+    # CMIS: the heading in capitals
+    ("EASTMOOR BOROUGH COUNCIL\n\nMINUTES of a meeting of the COMMUNITIES AND HOUSING COMMITTEE held at the Civic "
+     "Centre, Market Street, Eastmoor on Tuesday, 14 March 2023 at 7.00 pm\n",
+     {("Communities and Housing Committee", "2023-03-14", "Civic Centre, Market Street, Eastmoor")}),
+    ("MINUTES OF THE MEETING OF FULL COUNCIL OF MARLOW HEATH DISTRICT COUNCIL HELD IN THE COUNCIL CHAMBER, HEATH "
+     "HOUSE ON WEDNESDAY 27 SEPTEMBER 2023 AT 7.30PM\n",
+     {("Marlow Heath District Council", "2023-09-27", "Council Chamber, Heath House")}),
+    # the body's name is the heading above "Minutes of the meeting held on ..."
+    ("KESTON VALE DISTRICT COUNCIL\n\nPLANNING COMMITTEE\n\nMinutes of the meeting held on Thursday 22 June 2017 at "
+     "6.30pm in the Council Chamber, Vale House, Keston\n",
+     {("Planning Committee", "2017-06-22", "Council Chamber, Vale House, Keston")}),
+    # "Minutes of the X" heading, "Held on:" and "Venue:" lines
+    ("WEST ARDEN COMBINED AUTHORITY\n\nMINUTES OF THE COMBINED AUTHORITY BOARD\nHeld on: Friday 8 July 2016 at "
+     "11.00 am\nVenue: Boardroom, Arden House\n",
+     {("Combined Authority Board", "2016-07-08", "Boardroom, Arden House")}),
+    # the body's name under the council's masthead, then a line that is only a date
+    ("Harrowby Metropolitan Borough Council\n\nChildren and Young People Scrutiny Panel\n\nMinutes \u2013 30 January "
+     "2024\n\nPresent:\n", {("Children and Young People Scrutiny Panel", "2024-01-30", None)}),
+    # a decision notice: a body's decision is taken at its meeting; an officer's at none
+    ("Northfold County Council\n\nRECORD OF DECISION\n\nDecision taken by: Cabinet\nDate of decision: 12 February "
+     "2025\n", {("Cabinet", "2025-02-12", None)}),
+    ("Ashcombe District Council\nOFFICER DELEGATED DECISION RECORD\n\nDecision maker: Laura Penhaligon, Director of "
+     "Place\nDate of decision: 9 August 2021\n\nSigned: L Penhaligon\nDate: 9 August 2021\n", set()),
+])
+def test_meeting_headings_of_other_councils(text, expected):
+    facts = facts_of(text, "meeting", council=None, date=None)
+    assert {(f.body, f.date.iso if f.date else None, f.venue) for f in facts} == expected
+
+
+def test_a_forward_plan_is_not_a_decision_notice():
+    text = ("Forthcoming decisions\n\n14/08/2019 - Title\n\nDecision Maker: Cabinet\n\nDecision due date: 26/09/2019\n\n"
+            "13/08/2019 - Leader's report\n\nDecision Maker: Council\n\nDecision due date: 11/10/2019\n")
+    assert facts_of(text, "meeting", title="Forthcoming decisions Aug 2019", date="2019-08-14") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dated heading with its time and venue, under the board's name
+    ("Stoneleigh Council\n\nHealth and Wellbeing Board\nThursday 11 July 2019 2.00 pm, Stoneleigh Civic Offices\n\n"
+     "Attendance details\n", {("Health and Wellbeing Board", "2019-07-11", "Stoneleigh Civic Offices")}),
+    # the body after its council on one heading line, the venue after the date
+    ("Greyfield Council \u2013 Children's Services Improvement Board\nNotes of meeting held on 15 January 2024, "
+     "Greyfield Town Hall\n", {("Children's Services Improvement Board", "2024-01-15", "Greyfield Town Hall")}),
+    ("BRAMPTON ST MARY PARISH COUNCIL\n\nMinutes of the Parish Council Meeting held on Monday 9 March 2015 at 7.30pm "
+     "in the Village Hall, Church Lane\n", {("Brampton St Mary Parish Council", "2015-03-09", "Village Hall, Church Lane")}),
+    ("LONDON BOROUGH OF KELSWORTH\n\nMINUTES OF THE OVERVIEW AND SCRUTINY COMMITTEE\nHELD ON TUESDAY, 4TH NOVEMBER 2014, "
+     "7.00PM\n", {("Overview and Scrutiny Committee", "2014-11-04", None)}),
+    ("Fernley Borough Council\nLicensing Sub-Committee \u2013 Notice of Determination\n\nDate of hearing: 2 May 2024\n",
+     {("Licensing Sub-Committee", "2024-05-02", None)}),
+    ("The appointment was approved by the council's Appointments Panel on 1 October 2025.\n",
+     {("Appointments Panel", "2025-10-01", None)}),
+    # a record of a single member's decision is no meeting, and its title no body
+    ("RECORD OF EXECUTIVE DECISION BY THE LEADER OF THE COUNCIL\n\nHarlington Borough Council\n\nDecision: To approve "
+     "the grants.\nDecision taken by: Councillor Margaret Ellery, Leader of the Council\nDate: 14 April 2020\n", set()),
+])
+def test_meeting_headings_more_layouts(text, expected):
+    facts = facts_of(text, "meeting", council=None, date=None)
+    assert {(f.body, f.date.iso if f.date else None, f.venue) for f in facts} == expected
+
+
+@pytest.mark.parametrize(("text", "council"), [
+    ("EASTMOOR BOROUGH COUNCIL\n\nMINUTES of a meeting", "Eastmoor Borough Council"),
+    ("MINUTES OF THE MEETING OF FULL COUNCIL OF MARLOW HEATH DISTRICT COUNCIL HELD", "Marlow Heath District Council"),
+    ("LONDON BOROUGH OF KELSWORTH\n\nMINUTES", "London Borough of Kelsworth"),
+    ("WEST ARDEN COMBINED AUTHORITY\n\nMINUTES OF THE COMBINED AUTHORITY BOARD\n\nCouncillor A \u2013 Westbury City "
+     "Council\nCouncillor B (Westbury City Council)",
+     "West Arden Combined Authority"),
+    ("BRAMPTON ST MARY PARISH COUNCIL\n", "Brampton St Mary Parish Council"),
+    ("MINUTES OF THE MEETING OF FULL COUNCIL\n", None),
+])
+def test_the_council_of_a_masthead_in_capitals(text, council):
+    from extract.segment import find_council
+    assert find_council(text) == council

@@ -88,3 +88,64 @@ def test_every_seat_has_exact_evidence():
     text = "Councillor Brian Wilcox is Chairman of the Council and Councillor Philip Edwards is Vice-Chairman."
     for f in facts_of(text, "membership"):
         assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an office after the name: leader of the council, a portfolio (a seat in the Cabinet)
+    ("Response by Councillor Adrian Bell, Leader of the Council: the homes are in use.\n",
+     {("Adrian Bell", "Herefordshire Council", "leader"), ("Adrian Bell", "Herefordshire Council", "member")}),
+    ("Councillor Sandra Kettering \u2013 Cabinet Member for Children's Services\n",
+     {("Sandra Kettering", "Cabinet", "cabinet member"), ("Sandra Kettering", "Herefordshire Council", "member")}),
+    ("Consultation: Councillor Graham Tuckett, Portfolio Holder for Environment\n",
+     {("Graham Tuckett", "Cabinet", "cabinet member"), ("Graham Tuckett", "Herefordshire Council", "member")}),
+    ("Cabinet Member: Councillor Ruth Oyelaran\n",
+     {("Ruth Oyelaran", "Cabinet", "cabinet member"), ("Ruth Oyelaran", "Herefordshire Council", "member")}),
+    ("The new Cabinet is: Councillor Lorna Fitch (Finance and Resources) and Councillor Dev Mistry (Housing).\n",
+     {("Lorna Fitch", "Cabinet", "cabinet member"), ("Dev Mistry", "Cabinet", "cabinet member"),
+      ("Lorna Fitch", "Herefordshire Council", "member"), ("Dev Mistry", "Herefordshire Council", "member")}),
+    # a forward plan's column of cabinet members
+    ("Decision\tDecision maker\tCabinet Member\nAdoption of the Homelessness Strategy\tCabinet\tCouncillor Peter Oduya\n",
+     {("Peter Oduya", "Cabinet", "cabinet member"), ("Peter Oduya", "Herefordshire Council", "member")}),
+    # nothing: the leader of another body, an office with no councillor
+    ("Councillor Ann Green, Leader of the Opposition Group, spoke.\n", {("Ann Green", "Herefordshire Council", "member")}),
+    ("The Cabinet Member for Housing was thanked.\n", set()),
+])
+def test_seats_from_an_office_named_beside_a_councillor(text, expected):
+    assert seats(text) == expected
+
+
+HEAD = "Minutes of the meeting of Audit Committee held at Shire Hall on Monday 3 June 2024\n\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # co-opted members: under their own label, or so noted
+    ("Present:\nCouncillors: Liam Proudfoot (Chair)\nCo-opted Members: Father Michael Doyle (Diocese "
+     "representative), Mrs Yvonne Tait (Parent Governor representative)\n",
+     {("Liam Proudfoot", "Audit Committee", "chair"), ("Liam Proudfoot", "Herefordshire Council", "member"),
+      ("Michael Doyle", "Audit Committee", "co-opted member"), ("Yvonne Tait", "Audit Committee", "co-opted member")}),
+    ("Present: Councillor Ann Green (Vice Chairman), Mr Alan Pryce (Independent Member)\n",
+     {("Ann Green", "Audit Committee", "vice-chair"), ("Ann Green", "Herefordshire Council", "member"),
+      ("Alan Pryce", "Audit Committee", "co-opted member")}),
+    # a member listed by the council they represent sits on that council, not on the host authority
+    ("Present:\nCouncillor Andrew Falconer \u2013 Westbury City Council\n",
+     {("Andrew Falconer", "Audit Committee", "member"), ("Andrew Falconer", "Westbury City Council", "member")}),
+    # a board member who is an officer, listed by their employer: a seat on the board, not on the council
+    ("Apologies:\nRichard Ball (Herefordshire Council)\n", {("Richard Ball", "Audit Committee", "member")}),
+    # "Councillor Delaney" is the "R Delaney" of the Present block
+    ("Present: Councillors R Delaney and P Szymanski\n\nCouncillor Delaney declared an interest.\n",
+     {("R Delaney", "Audit Committee", "member"), ("R Delaney", "Herefordshire Council", "member"),
+      ("P Szymanski", "Audit Committee", "member"), ("P Szymanski", "Herefordshire Council", "member")}),
+])
+def test_seats_from_attendance_blocks(text, expected):
+    assert seats(HEAD + text) == expected
+
+
+def test_an_independent_chair_chairs_the_board():
+    text = ("Attendees: Sir Alan Tremlett (Independent Chair) (AT), Cllr Naomi Bright, Lead Member for Children (NB)\n")
+    assert ("Alan Tremlett", "Audit Committee", "chair") in seats(HEAD + text)
+
+
+def test_a_role_column_gives_the_vice_chair():
+    text = "Attendee\tRole\tAttendance\nCouncillor Gareth Penn\tChair\tPresent\nCouncillor Imogen Hart\tVice-Chair\tPresent\n"
+    got = seats(HEAD + text)
+    assert ("Gareth Penn", "Audit Committee", "chair") in got and ("Imogen Hart", "Audit Committee", "vice-chair") in got

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.names import clean_name, name_key, strip_honorific
+from extract.names import clean_name, fold_surnames, name_key, strip_honorific
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
@@ -34,3 +34,24 @@ def test_strip_honorific_keeps_it():
 
 def test_name_key_folds_case_and_honorific():
     assert name_key("Cllr. Toni FAGAN") == name_key("toni fagan")
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    # honorifics of clergy, civic heads and peers
+    ("Father Michael Doyle", "Michael Doyle"),
+    ("Revd Canon Jane Ames", "Jane Ames"),
+    ("Mayor Jo Prentice", "Jo Prentice"),
+    ("Deputy Mayor Alan Pike", "Alan Pike"),
+    ("Mayor of Westbury", None),
+])
+def test_clean_name_other_honorifics(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(("names", "folded"), [
+    ({"R Delaney", "Delaney", "P Szymanski"}, {"Delaney": "R Delaney"}),
+    ({"Ann Smith", "Bob Smith", "Smith"}, {}),   # two Smiths: the bare surname stays as written
+    ({"High", "Rostron"}, {}),                     # nothing fuller to fold into
+])
+def test_fold_surnames(names, folded):
+    assert fold_surnames(names) == folded

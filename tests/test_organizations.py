@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.facts.organizations import acronym_fits
 from extract.mentions import find_bodies
 from tests.conftest import facts_of
 
@@ -63,6 +64,11 @@ def test_find_bodies(text, names):
      {"Grant Thornton UK LLP": ("Grant Thornton",)}),
     ("The Children's Improvement Board met. The Improvement Board agreed.",
      {"Children's Improvement Board": ("Improvement Board",)}),
+    # a short form the body grammar does not read is the full name it fits, where the document gives it
+    ("The Children and Young People Scrutiny Committee met. The CYP Scrutiny agreed the plan.",
+     {"Children and Young People Scrutiny Committee": ("CYP Scrutiny",)}),
+    ("The Adults and Wellbeing Scrutiny Committee met. The CYP Scrutiny agreed the plan.",
+     {"Adults and Wellbeing Scrutiny Committee": ()}),
 ])
 def test_one_body_per_document(text, expected):
     got = {f.name: f.aliases for f in facts_of(text, "organization") if f.name != "Herefordshire Council"}
@@ -91,3 +97,16 @@ def test_party_of_a_member_listing_is_a_body():
             "Cllr Bob White\n\n(The Green Party)\n\nEnvironment\n")
     names = {f.name for f in facts_of(text, "organization")}
     assert {"Independents for Shireton", "The Green Party"} <= names
+
+
+@pytest.mark.parametrize(("short", "long", "fits"), [
+    ("CYP Strategic Partnership", "Children & Young People Strategic Partnership", True),
+    ("CYP Scrutiny", "Children and Young People Scrutiny Committee", True),  # the generic last word unsaid
+    ("CYP Scrutiny", "Children and Young People Scrutiny Panel", True),
+    ("CYP Scrutiny", "Children and Young People Strategic Partnership", False),
+    ("CYP", "Children and Young People Scrutiny Committee", False),  # nothing but the acronym
+    ("Scrutiny Committee", "Children and Young People Scrutiny Committee", False),  # no acronym: not this rule
+    ("HSCP", "Herefordshire Safeguarding Children Partnership", True),
+])
+def test_acronym_fits(short, long, fits):
+    assert acronym_fits(short, long) is fits

@@ -40,3 +40,14 @@ def test_a_surname_typed_in_lower_case_is_read_when_the_text_confirms_it():
 def test_a_lower_case_word_after_a_first_name_is_not_a_surname_by_itself():
     names = {f.name for f in facts_of("Mr Paul said the report was late.\n", "person")}
     assert "Paul Said" not in names
+
+
+def test_a_bare_surname_is_the_one_fuller_name_of_the_document():
+    text = "Present: Councillors R Delaney and P Szymanski\n\nCouncillor Delaney declared an interest.\n"
+    assert {f.name for f in facts_of(text, "person")} == {"R Delaney", "P Szymanski"}
+
+
+def test_clergy_and_civic_honorifics_are_dropped():
+    text = ("Minutes of the meeting of the Combined Authority Board held at Arden House on 8 July 2016\n\n"
+            "In the Chair: Mayor Jo Prentice\nCo-opted Members: Father Michael Doyle (Diocese representative)\n")
+    assert {f.name for f in facts_of(text, "person")} == {"Jo Prentice", "Michael Doyle"}

@@ -40,3 +40,17 @@ def test_a_private_familys_bare_surname_stays_private():
     people = {f.name: f.public for f in facts_of(text, "person") if "Brennock" in f.name}
     assert "Brennock" in people and len(people) == 2
     assert not any(people.values())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # planning committees: objectors, supporters and agents who spoke are private; a ward councillor is not
+    ("Mr Peter Garside spoke in objection to the application.", {("Peter Garside", False)}),
+    ("Ms Anita Cole, the applicant's agent, addressed the committee.", {("Anita Cole", False)}),
+    ("Councillor Ann Green, the ward member, spoke in objection to the application.", {("Ann Green", True)}),
+    ("A petition was presented by Mrs Jane Ruddock calling for a crossing.", {("Jane Ruddock", False)}),
+    ("Mr Dev Patel, a local resident, asked about the bins.", {("Dev Patel", False)}),
+    # a parent governor is a co-opted member, not a parent
+    ("Mrs Yvonne Tait (Parent Governor representative) asked about exclusions.", {("Yvonne Tait", True)}),
+])
+def test_privacy_at_hearings_and_petitions(text, expected):
+    assert people(text) == expected

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from extract.records import ActionFact, Evidence, Fact, PersonFact, PostFact, SeatFact, SeatRole
+from extract.records import (
+    ActionFact,
+    Evidence,
+    Fact,
+    OrganizationFact,
+    OrgKind,
+    PersonFact,
+    PostFact,
+    SeatFact,
+    SeatRole,
+)
 from graph.resolve import familiar_fits, resolve
 
 HEREFORD = "Herefordshire Council"
@@ -161,3 +171,35 @@ def test_familiar_first_names(formal, familiar, fits):
 def test_iris_are_stable_across_runs():
     docs = [("a", HEREFORD, "2024-07-30", [person("a", "Toni Fagan"), person("a", "Fagan", "Cllr Fagan")])]
     assert corpus(*docs).person("a", "Fagan").iri == corpus(*docs).person("a", "Toni Fagan").iri
+
+
+def body(doc: str, name: str, kind=None) -> OrganizationFact:
+    return OrganizationFact(name=name, kind=kind or OrgKind.COMMITTEE, evidence=_ev(doc, name, "organization"))
+
+
+# (case, corpus, (doc, written form), (doc, written form), one body?)
+BODIES = [
+    ("a short form in a document that never spells it out is the council's one committee it fits",
+     [("a", HEREFORD, "2024-06-03", [body("a", "Children and Young People Scrutiny Committee")]),
+      ("b", HEREFORD, "2024-07-01", [body("b", "CYP Scrutiny")])],
+     ("a", "Children and Young People Scrutiny Committee"), ("b", "CYP Scrutiny"), True),
+    ("two committees fit: both stay apart from the short form",
+     [("a", HEREFORD, "2024-06-03", [body("a", "Children and Young People Scrutiny Committee"),
+                                     body("a", "Children and Young People Scrutiny Panel")]),
+      ("b", HEREFORD, "2024-07-01", [body("b", "CYP Scrutiny")])],
+     ("a", "Children and Young People Scrutiny Committee"), ("b", "CYP Scrutiny"), False),
+    ("another council's committee is another body",
+     [("a", HEREFORD, "2024-06-03", [body("a", "Children and Young People Scrutiny Committee")]),
+      ("b", LEEDS, "2024-07-01", [body("b", "CYP Scrutiny")])],
+     ("a", "Children and Young People Scrutiny Committee"), ("b", "CYP Scrutiny"), False),
+]
+
+
+@pytest.mark.parametrize(("case", "docs", "one", "other", "same"), BODIES, ids=[b[0] for b in BODIES])
+def test_bodies(case, docs, one, other, same):
+    res = corpus(*docs)
+    a, b = res.body(*one), res.body(*other)
+    assert a is not None and b is not None
+    assert (a is b) is same, case
+    if same:
+        assert a.name == "Children and Young People Scrutiny Committee"

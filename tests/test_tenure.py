@@ -13,7 +13,15 @@ from extract.records import PostFact, SeatFact
 from graph import namespaces as ns
 from graph.build import build_graph
 from graph.resolve import resolve
-from graph.tenure import Spell, attach_role_only, before, infer_bounds, same_post, split_spells
+from graph.tenure import (
+    Spell,
+    attach_mention,
+    attach_role_only,
+    before,
+    infer_bounds,
+    same_post,
+    split_spells,
+)
 from tests.conftest import facts_of
 
 PATTERNS = [json.loads(line) for line in
@@ -54,6 +62,8 @@ SENTENCES = [
      ("", "Chief Executive", None, "2022-08-31", False, True)),
     ("Mark Smith, Head of Legal Services, left the council in March 2024.",
      ("Mark Smith", "Head of Legal Services", None, "2024-03", False, False)),
+    ("Mr Crowe leaves the council on 31 October 2025 to become Chief Executive of Eastbridge Borough Council.",
+     ("Crowe", "", None, "2025-10-31", False, False)),
     ("Ann Jones left the council in 2019.", None),  # a bare year is not read as a month or a day
     ("The committee noted that the Director of Finance would attend the next meeting.", None),
     ("Paul Walker - Herefordshire Council Chief Executive", None),  # a key line without (Interim)
@@ -176,6 +186,38 @@ def test_role_only_statements(case, spells, statement, holder):
     assert (hit.person if hit else None) is holder, (case, why)
 
 
+# role-only mention ("the Chief Executive said", on a date) -> the one holder whose dated spell covers it
+MENTIONS = [
+    ("the successor after her start", [spell(A, att=["2021-01-10", "2022-06-01"]), spell(B, start="2023-01-03")],
+     ("Chief Executive", "2023-06-01"), B),
+    ("the predecessor before the successor's start", [spell(A, att=["2021-01-10"]), spell(B, start="2023-01-03")],
+     ("Chief Executive", "2022-09-01"), A),
+    ("an abbreviation is the post", [spell(A, att=["2023-01-10"])], ("CEO", "2023-06-01"), A),
+    ("within a stated interim spell", [spell(A, "Director of Children's Services", start="2024-07-01",
+                                             end="2025-03-31", interim=True)],
+     ("DCS", "2024-09-17"), A),
+    ("after a stated end: no one", [spell(A, att=["2023-01-10"], end="2023-03")], ("Chief Executive", "2023-06-01"),
+     None),
+    ("two open holders: no one", [spell(A, att=["2023-01-10", "2023-09-01"]), spell(B, att=["2023-05-01"])],
+     ("Chief Executive", "2023-06-01"), None),
+    ("an open spell last seen long before: no one", [spell(A, att=["2015"])], ("Chief Executive", "2023-06-01"),
+     None),
+    ("a statutory title is not the job title", [spell(A, "Corporate Director Children and Young People",
+                                                      att=["2024-07-30"])],
+     ("Director of Children's Services", "2024-07-30"), None),
+    ("a seat is not a post", [spell(A, "Leader", att=["2023-01-10"], is_post=False)], ("Leader", "2023-06-01"), None),
+]
+
+
+@pytest.mark.parametrize(("case", "spells", "mention", "holder"), MENTIONS, ids=[m[0] for m in MENTIONS])
+def test_role_only_mentions(case, spells, mention, holder):
+    infer_bounds(spells)
+    post, on = mention
+    hit, why = attach_mention(spells, COUNCIL, post, D(on))
+    assert (hit.person if hit else None) is holder, (case, why)
+    assert (why == "") is (holder is not None)
+
+
 def test_a_role_only_statement_dates_the_holders_membership_in_the_graph():
     text = ("Tina Russell – Director of Childrens Services (Interim)\n"
             "An interim Director of Children's Services was appointed who started post on 1 July 2024 and is "
@@ -199,8 +241,29 @@ def test_a_role_only_statement_dates_the_holders_membership_in_the_graph():
     ("Director of Children's Services", "Director of Childrens Services", True),
     ("Director of Children's Services", "Director of Children and Young People Services", True),
     ("Director of Children's Services", "Corporate Director Children and Young People", False),
-    ("Chief Executive", "Chief Executive Officer", False),  # two words: too few to say
+    ("Chief Executive", "Chief Executive Officer", True),  # one known post (patterns/roles.jsonl)
+    ("Head of Service", "Head of Service Delivery", False),  # two words: too few to say
     ("Director of Public Health", "Director of Children's Services", False),
 ])
 def test_same_post(a, b, same):
     assert same_post(a, b) is same
+
+
+def test_a_named_start_without_a_post_starts_the_one_post_the_document_names_her_in():
+    text = ("The council confirmed the appointment of Catherine Ellwood as its new Chief Executive. Ms Ellwood, "
+            "currently Deputy Chief Executive at Rivermead Borough Council, will take up the post on 1 August 2021.\n")
+    facts = facts_of(text, date="2021-05-19")
+    docs = {"test.txt": {"council": "Herefordshire Council", "date": "2021-05-19", "sha256": "x"}}
+    res = resolve(docs, {"test.txt": facts})
+    g = build_graph(docs, {"test.txt": facts}, res)
+    ORG, SKOS, TIME = ns.ORG, ns.SKOS, ns.TIME  # noqa: N806
+    starts = {}
+    for m in g.subjects(ns.RDF.type, ORG.Membership):
+        label = str(g.value(g.value(m, ORG.role), SKOS.prefLabel))
+        iv = g.value(m, ORG.memberDuring)
+        start = g.value(g.value(iv, TIME.hasBeginning), TIME.inXSDDate) if iv else None
+        basis = g.value(g.value(iv, TIME.hasBeginning), ns.CG.dateBasis) if iv else None
+        starts[label] = (str(start) if start else None, str(basis) if basis else None)
+    assert starts["Chief Executive"] == ("2021-08-01", "stated")
+    assert starts["Deputy Chief Executive"] != ("2021-08-01", "stated")
+    assert not res.problems

@@ -8,21 +8,41 @@ Minutes record this in blocks ("Present:", "Councillors:", "In attendance:",
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from extract.facts.decisions import header_tables
 from extract.mentions import ListedPerson, split_people
+from extract.names import fold_surnames
 from extract.records import AttendanceFact, Capacity
 from extract.segment import Segmented
 
-_PRESENT = re.compile(r"^\s*(?:Present|PRESENT|Members present|Attendees)\s*:?\s*(?P<rest>.*)$")
+_PRESENT = re.compile(r"^\s*(?:Present|PRESENT|Members present|Attendees|(?i:(?:members|councillors|board members|"
+                      r"committee members|voting members|cabinet members|panel members) present|in the chair|(?:non-)?constituent (?:council )?members)"
+                      r"(?=\s*:|\s*$))\s*:?\s*(?P<rest>.*)$")
+_IN_CHAIR = re.compile(r"^\s*in the chair\b", re.I)
+_MEMBERS_LINE = re.compile(r"^\s*(?:Members|Panel(?: members)?|Sub-Committee members|Committee members)\s*:\s*"
+                           r"(?P<rest>(?:Councillors?|Cllrs?)\b.+)$")
+_AGENDA = re.compile(r"\b(?:agenda|summons|notice of (?:the )?meeting|membership)\b", re.I)
 _CONTINUATION = re.compile(r"^\s*(?P<label>Councillors?|Cllrs?|Co-opted Members?|Co-optees?|Members?|"
                            r"Independent Members?|Parent Governors?|Substitutes?)\s*:\s*(?P<rest>.+)$", re.I)
 _IN_ATTENDANCE = re.compile(r"^\s*(?:Also |Others |Officers |Officers also )?(?:in attendance|In Attendance|IN ATTENDANCE|"
-                            r"Officers(?: present)?)"
+                            r"Officers(?: present)?|(?:Also|Others) (?:present|attending)|(?:Council )?Officers attending|"
+                            r"Other attendees|Other (?:members|councillors) present|(?:Legal advis[eo]r|Licensing officer|"
+                            r"Clerk(?: to the [A-Za-z -]{3,40})?|Democratic services officer|Committee (?:clerk|officer|"
+                            r"administrator)|Minute taker)(?=\s*:\s*[A-Z]))"
                             r"\s*:\s*(?P<rest>.*)$", re.I)
 _APOLOGIES = re.compile(
     r"\bApologies(?: for absence)?(?: were| had been| have been)? (?:received|submitted|given|tendered)"
     r"(?: on behalf of| from)?\s*:?\s*(?P<rest>[^\n]+)", re.I)
-_APOLOGIES_LINE = re.compile(r"^\s*Apologies(?: for absence)?\s*:\s*(?P<rest>.+)$", re.I)
+_APOLOGIES_LINE = re.compile(r"^\s*(?:Apologies(?: for absence)?(?: received(?: from)?)?|Absent(?: with apologies)?)"
+                             r"\s*:\s*(?P<rest>.*)$", re.I)
+# "Councillor Tom Everley (Westbury City Council), substituted by Councillor Rita Hambleton"
+_SUBSTITUTED_BY = re.compile(
+    r",?\s*\b(?:substituted by|represented by|(?:with )?substitute:)\s+(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})", re.I)
+# one person a line, with a note after a dash: "Jane Whitlock – Chief Finance Officer"
+_DASH_NOTE = re.compile(r"^(?P<who>[^\t\u2013\u2014]+?)\s+[\u2013\u2014-]\s+(?P<note>\S.*)$")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\.?|[A-Z]{1,4}\s*/?\s*\d+(?:/\d+)?\.?|MIN\s+\d+(?:/\d+)?)\s+\S")
 _SUBSTITUTE = re.compile(
     r"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
     r"\s+attended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for", re.M)
@@ -45,7 +65,62 @@ _INVITED = re.compile(
     r"(?:[ \t]*\([^()\n]{2,120}\))?[ \t]+to\b")
 _FROM_NAMES = re.compile(
     r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)")
-_BLOCK_END = re.compile(r"^\s*(?:\d+\.|(?-i:[A-Z][A-Z ]{8,}$)|Apologies|Minutes|Item|Agenda|In attendance|Officers)", re.I)
+_BLOCK_END = re.compile(r"^\s*(?:\d+\.|(?-i:[A-Z][A-Z ]{8,}$)|Apologies|Minutes|Item|Agenda|In attendance|Officers|Absent\b)",
+                        re.I)
+
+
+def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPerson]:
+    """The people of one line of a block: a list ("A, B and C"), or one person with a note after a dash."""
+    m = _DASH_NOTE.match(text)
+    if m and "," not in m.group("who"):
+        who = split_people(m.group("who"), offset + m.start("who"), honorific)
+        if len(who) == 1:
+            p = who[0]
+            return [ListedPerson(p.start, p.end, p.name, p.honorific, m.group("note").strip(), offset + m.start("note"))]
+    return split_people(text, offset, honorific)
+
+
+def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) -> tuple[list, int]:
+    """An In attendance / Apologies label's people: the rest of its line, then (when the line has no one) the lines
+    below it, one entry or list a line, until a blank line, a label, a numbered item or a line naming no one."""
+    lines = seg.lines
+    line = lines[i]
+    out: list = []
+    rest = seg.text[rest_start:line.end]
+    if rest.strip():
+        return _facts_with_subs(seg, rest, rest_start, cap, rule), i + 1
+    j = i + 1
+    while j < len(lines) and not lines[j].text.strip() and j - i < 2:
+        j += 1
+    while j < len(lines):
+        ln = lines[j]
+        t = ln.text
+        if not t.strip() or _label_of(t) or _NUMBERED.match(t) or len(t) > 200:
+            break
+        found = _facts_with_subs(seg, t, ln.start, cap, rule)
+        if not found:
+            break
+        out += found
+        j += 1
+    return out, j
+
+
+def _facts_with_subs(seg: Segmented, text: str, offset: int, cap: Capacity, rule: str) -> list:
+    """The people of a list; "X, substituted by Y" in an apologies list makes Y present."""
+    out = []
+    sub = _SUBSTITUTED_BY.search(text) if cap == Capacity.APOLOGIES else None
+    if sub:
+        out += _facts(seg, split_people(sub.group("who"), offset + sub.start("who")), Capacity.PRESENT,
+                      "attendance.substituted-by")
+        text = text[:sub.start()]
+    return _facts(seg, _line_people(text, offset), cap, rule) + out
+
+
+def _label_of(text: str) -> bool:
+    return bool(_PRESENT.match(text) or _IN_ATTENDANCE.match(text) or _APOLOGIES_LINE.match(text))
+
+
+_CHAIR_NOTE = re.compile(r"^(?:(?:independent|acting|interim) )?(?:chair(?:person|man|woman)?|in the chair)$")
 
 
 def _facts(seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str,
@@ -58,8 +133,37 @@ def _facts(seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str,
         note = (p.note or "").lower()
         out.append((AttendanceFact(
             person=p.name, body=meeting.body, meeting_date=meeting.date, capacity=cap,
-            chair=chair_notes and note in ("chairperson", "chair", "chairman", "in the chair"),
+            chair=chair_notes and bool(_CHAIR_NOTE.match(note)),
             evidence=seg.sentence_evidence(p.start, p.end, rule)), p))
+    return out
+
+
+# an attendance table (ModernGov "Attendance details", CMIS): a name column and a column saying Present / Apologies
+_COL_WHO = re.compile(r"^(?:attendee|name|member|board member|councillor|committee member)s?$", re.I)
+_COL_ROLE = re.compile(r"^(?:role|position|capacity|title)$", re.I)
+_COL_ATTENDED = re.compile(r"^(?:attendance|attended|status|present(?:/apologies)?)$", re.I)
+_ATTENDED = [(re.compile(r"^(?:present|attended|in attendance|yes|expected)\b", re.I), Capacity.PRESENT),
+             (re.compile(r"^(?:apologies|apologies received|sent apologies|absent)\b", re.I), Capacity.APOLOGIES)]
+
+
+def _table_attendance(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson]]:
+    out: list[tuple[AttendanceFact, ListedPerson]] = []
+    cols_rx = {"who": _COL_WHO, "role": _COL_ROLE, "attended": _COL_ATTENDED}
+    for cols, rows in header_tables(seg, cols_rx, {"who", "attended"}):
+        for cells in rows:
+            if len(cells) <= max(cols.values()):
+                continue
+            said = cells[cols["attended"]].text
+            cap = next((c for rx, c in _ATTENDED if rx.match(said)), None)
+            who = cells[cols["who"]]
+            people = split_people(who.text, who.start)
+            if cap is None or len(people) != 1:
+                continue
+            p = people[0]
+            if "role" in cols and not p.note:
+                role = cells[cols["role"]]
+                p = ListedPerson(p.start, p.end, p.name, p.honorific, role.text or None, role.start)
+            out += _facts(seg, [p], cap, "attendance.table-row", chair_notes=True)
     return out
 
 
@@ -86,25 +190,44 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
                 blanks = blanks + 1 if not text.strip() else 0
                 if blanks >= 2:
                     break
+                if j > i and _PRESENT.match(text):
+                    break  # a second Present label: a block of its own
+                if j > i and _NUMBERED.match(text) and not _CONTINUATION.match(text):
+                    break
                 cm = _PRESENT.match(text) if j == i else _CONTINUATION.match(text)
                 rest_start = ln.start + (cm.start("rest") if cm else 0)
                 rest = text[rest_start - ln.start:]
                 hon = "councillor" if cm and "councillor" in (cm.groupdict().get("label") or "").lower() else ""
-                facts += _facts(seg, split_people(rest, rest_start, hon), Capacity.PRESENT, "attendance.present-block",
-                                chair_notes=True)
+                listed = _line_people(rest, rest_start, hon)
+                if j == i and _IN_CHAIR.match(text):  # "In the Chair: Mayor Jo Prentice"
+                    listed = [ListedPerson(p.start, p.end, p.name, p.honorific, p.note or "in the chair", p.note_start)
+                              for p in listed]
+                facts += _facts(seg, listed, Capacity.PRESENT, "attendance.present-block", chair_notes=True)
                 j += 1
             i = j
             continue
+        m = _MEMBERS_LINE.match(line.text)
+        if m and not _AGENDA.search(seg.text[:1500]):
+            rest_start = line.start + m.start("rest")
+            facts += _facts(seg, split_people(m.group("rest"), rest_start), Capacity.PRESENT, "attendance.members-line",
+                            chair_notes=True)
+            i += 1
+            continue
         m = _IN_ATTENDANCE.match(line.text)
         if m:
-            rest_start = line.start + m.start("rest")
-            facts += _facts(seg, split_people(m.group("rest"), rest_start), Capacity.IN_ATTENDANCE,
-                            "attendance.in-attendance-block")
+            found, nxt = _block(seg, i, line.start + m.start("rest"), Capacity.IN_ATTENDANCE,
+                                "attendance.in-attendance-block")
+            facts += found
+            i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
+            continue
         m = _APOLOGIES_LINE.match(line.text)
         if m:
-            facts += _facts(seg, split_people(m.group("rest"), line.start + m.start("rest")), Capacity.APOLOGIES,
-                            "attendance.apologies-line")
+            found, nxt = _block(seg, i, line.start + m.start("rest"), Capacity.APOLOGIES, "attendance.apologies-line")
+            facts += found
+            i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
+            continue
         i += 1
+    facts += _table_attendance(seg)
     for m in _APOLOGIES.finditer(seg.text):
         rest = m.group("rest")
         cut = re.search(r"\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$", rest)
@@ -140,6 +263,9 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
         for m in rx.finditer(seg.text):
             g = "list" if "list" in m.groupdict() else "who"
             facts += _facts(seg, split_people(m.group(g), m.start(g)), Capacity.IN_ATTENDANCE, "attendance.presented")
+    # "Councillor Delaney declared ..." after "Councillors ... R Delaney" in the Present block: one person
+    fold = fold_surnames({f.person for f, _p in facts})
+    facts = [(replace(f, person=fold.get(f.person, f.person)), p) for f, p in facts]
     # one fact per person, meeting and capacity: the first mention is the evidence
     seen: set[tuple] = set()
     out = []

@@ -81,7 +81,8 @@ _KEYWORD = re.compile(
     r"(?:^[ \t>*_|#-]*|\bMinutes:[ \t]*)(?:\*\*)?(?:(?:[Aa]nd[ \t]+)?[Ii]t[ \t]+was[ \t]+(?:[\w,]+[ \t]+){0,6}?)?"
     r"(?:unanimously[ \t]+)?"
     r"(?P<kw>RESOLVED|Resolved|resolved|ORDERED|Ordered|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)"
-    r"(?:\*\*)?(?=[ \t]*(?:$|[:\u2013\u2014-]|\(|that\b|That\b|THAT\b|unanimously\b|accordingly\b|\*))"
+    r"(?:\*\*)?(?=[ \t]*(?:$|[:\u2013\u2014-]|\(|that\b|That\b|THAT\b|unanimously\b|accordingly\b|\*)|"
+    r"(?<=RESOLVED|Resolved|resolved)[ \t]+to[ \t]+[a-z])"
     r"(?:[ \t]+(?:unanimously|accordingly))?[ \t]*(?:\*\*)?[ \t]*[:\u2013\u2014-]?[ \t\u00a0]*(?P<rest>.*)$", re.M)
 _RECOMMEND_HEAD = re.compile(
     r"^[\s>*_#|-]*(?:Recommendations?(?:\s*\(s\))?|RECOMMENDATIONS?(?:\s*\(S\))?|Recommended|RECOMMENDED|"
@@ -306,6 +307,105 @@ def _record_text(seg: Segmented, rec: _Record) -> tuple[str, int, int] | None:
     return title, s, e
 
 
+# --- decision tables (forward plans, registers of decisions) --------------------------------
+
+_COL_DECISION = re.compile(r"^(?:(?:key |proposed |forthcoming )?decisions?(?: to be taken| required| title)?|title|"
+                           r"subject|matter for decision|item|description|report title)$", re.I)
+_COL_MAKER = re.compile(r"^(?:decision[- ]?(?:maker|taker)|decision to be taken by|decided by|who will decide|"
+                        r"decision taken by)$", re.I)
+_COL_DATE = re.compile(r"^(?:(?:expected |proposed |planned )?date(?: of decision)?|decision (?:due )?date|"
+                       r"(?:expected|planned) decision date|date decision (?:due|expected|taken|made)|when)$", re.I)
+_COL_LEAD = re.compile(r"^(?:lead officer|report author|contact officer|responsible officer|officer contact)$", re.I)
+_FORTHCOMING = re.compile(r"\b(?:forward plan|forthcoming (?:key )?decisions|notice of (?:key )?decisions? to be taken|"
+                          r"key decisions to be taken|plan of key decisions)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+def table_cells(seg: Segmented, i: int) -> list[Cell]:
+    """Line `i` as table cells with their offsets: tab-separated, or a pipe table's "| a | b |"; else []."""
+    ln = seg.lines[i]
+    text = ln.text
+    if "\t" in text:
+        sep = "\t"
+    elif text.strip().startswith("|") and text.count("|") >= 3:
+        sep = "|"
+    else:
+        return []
+    cells, pos = [], 0
+    for part in text.split(sep):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        cells.append(Cell(ln.start + pos + lead, ln.start + pos + lead + len(stripped), stripped))
+        pos += len(part) + 1
+    if sep == "|":
+        cells = cells[1:-1] if not text.strip().endswith("|") else cells[1:-1]
+    return cells
+
+
+def header_tables(seg: Segmented, columns: dict[str, re.Pattern[str]], need: set[str]
+                  ) -> Iterator[tuple[dict[str, int], list[list[Cell]]]]:
+    """Tables whose header row names the `need`ed columns: each as {column: index} and its rows below."""
+    i = 0
+    while i < len(seg.lines):
+        head = table_cells(seg, i)
+        cols: dict[str, int] = {}
+        for n, c in enumerate(head):
+            name = " ".join(re.sub(r"\(.*?\)|\*", "", c.text).split()).strip(" :")
+            for key, rx in columns.items():
+                if key not in cols and rx.match(name):
+                    cols[key] = n
+                    break
+        if not need <= set(cols):
+            i += 1
+            continue
+        rows = []
+        j = i + 1
+        while j < len(seg.lines):
+            cells = table_cells(seg, j)
+            if not cells:
+                if seg.lines[j].text.strip():
+                    break
+                j += 1
+                continue
+            if not re.fullmatch(r"[\s|:+=_-]*", seg.lines[j].text):
+                rows.append(cells)
+            j += 1
+        yield cols, rows
+        i = j
+
+
+def _table_decisions(seg: Segmented) -> Iterator[tuple[str, int, int, str | None, PartialDate | None, str | None,
+                                                        DecisionKind]]:
+    """Rows of a forward plan or a register of decisions: (text, start, end, maker, date, lead officer, kind)."""
+    columns = {"decision": _COL_DECISION, "maker": _COL_MAKER, "date": _COL_DATE, "lead": _COL_LEAD}
+    forthcoming = bool(_FORTHCOMING.search((seg.document.title or "") + " " + seg.text[:1500]))
+    for cols, rows in header_tables(seg, columns, {"decision", "maker"}):
+        for cells in rows:
+            if len(cells) <= max(cols.values()):
+                continue
+            what = cells[cols["decision"]]
+            maker = cells[cols["maker"]].text or None
+            date = _first_date(cells[cols["date"]].text) if "date" in cols else None
+            lead = None
+            if "lead" in cols:
+                lead = clean_name(re.split(r"\s*[,(\u2013\u2014]\s*|\s+-\s+", cells[cols["lead"]].text)[0])
+            later = bool(date and seg.date and date.iso[:len(seg.date.iso)] > seg.date.iso[:len(date.iso)])
+            if forthcoming or later:
+                kind = DecisionKind.RECOMMENDATION
+            elif maker and _OFFICE.search(maker) and not re.search(r"\b(?:Cabinet|Council|Committee|Board|Panel)$",
+                                                                   maker):
+                kind = DecisionKind.DELEGATED
+            else:
+                kind = DecisionKind.RESOLVED
+            yield what.text, what.start, what.end, maker, date, lead, kind
+
+
 # --- dates and makers ------------------------------------------------------------------------
 
 
@@ -442,6 +542,9 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             rt = _record_text(seg, rec)
             if rt:
                 add(rt[0], rec.kind, rt[1], rt[2], "decision.record")
+    # 2b. rows of a forward plan or a register of decisions laid out as a table
+    for text, start, end, maker, date, lead, kind in _table_decisions(seg):
+        add(text, kind, start, end, "decision.table-row", maker=_maker(seg, maker, start), date=date, lead=lead)
     # 3. recommendation blocks of reports
     for i, ln in enumerate(seg.lines):
         m = _RECOMMEND_HEAD.match(ln.text)

@@ -22,7 +22,28 @@ _MINUTES_HEAD = re.compile(
     r"(?:(?:at|in|via|on|remotely)\s+(?P<rest>[^\n]*))", re.I)
 _VENUE_LINE = re.compile(r"^\s*(?:Venue|Place|Location|Proposed venue|NEW Venue)\s*:\s*\**(?P<v>[^\n*]+?)\**\s*$",
                          re.I | re.M)
-_DATE_LINE = re.compile(r"^\s*(?:Date(?: of meeting)?|Meeting date)\s*:\s*\**(?P<d>[^\n*]+)", re.I | re.M)
+_DATE_LINE = re.compile(r"^\s*(?:Date(?: of (?:meeting|hearing))?|Meeting date|Hearing date|Held on|Date and time|"
+                        r"Time and date)\s*:\s*\**"
+                        r"(?P<d>[^\n*]+)", re.I | re.M)
+# a heading line that is only a date, or "Minutes – 30 January 2024" under the body's name
+_DATED_HEAD = re.compile(
+    r"^\s*(?:(?:Minutes|Agenda|Notes|Decisions?|Meeting)\s*(?:[-–—:,]\s*|\s+of\s+)?)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))?"
+    r"(?:,\s*(?P<v>[A-Z][^\n]{2,80}))?\s*$", re.M)
+# "Minutes of the Combined Authority Board" as a heading, without "meeting ... held"
+_MINUTES_OF_LINE = re.compile(r"^\s*(?:Minutes|Notes|Record of (?:the )?proceedings) of (?:the |a )?(?:meeting of (?:the )?)?"
+                              r"(?P<body>[^\n]{3,90})$",
+                              re.I | re.M)
+# "Minutes of the meeting held on ...": the body is the heading above
+_MINUTES_NO_BODY = re.compile(
+    r"(?:Minutes|MINUTES|Record|Notes) of (?:the |an? )?(?:(?:extraordinary|annual|special|ordinary|reconvened|"
+    r"virtual|remote|informal)\s+)*(?P<pre>(?:[A-Z][\w'\u2019]*\s+){0,4}?)(?i:meeting)\s+held\s+(?P<rest>[^\n]*)",
+    re.I)
+# a decision notice: "Decision taken by: Cabinet" / "Decision maker: Laura Penhaligon, Director of Place"
+_MAKER_LINE = re.compile(r"^\s*(?:Decision (?:taken by|maker|made by)|Decided by)\s*:\s*(?P<b>[^\n]+)$", re.I | re.M)
+_DECISION_DATE_LINE = re.compile(r"^\s*(?:Date of decision|Decision date|Date decision (?:taken|made))\s*:\s*(?P<d>[^\n]+)$",
+                                 re.I | re.M)
 _BODY_DATE_HEAD = re.compile(r"^(?P<body>[A-Z][^\n]{2,80}?)\s+[-\u2013]\s+(?P<d>[A-Z][a-z]+day,?\s+[^\n]+)$", re.M)
 _HELD_ON = re.compile(
     r"\b(?:minutes of the (?:previous |last )?meetings? (?:of (?:the )?(?P<body>[A-Z][^\n,.;]*?) )?held on|"
@@ -41,7 +62,8 @@ _ACTED = r"(?:agreed|approved|considered|resolved|decided|noted|endorsed|discuss
 _BODY_ON_ACTED = re.compile(rf"\b(?:the )?{_BODY_PHRASE} on (?P<d>\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?: \d{{4}})?)"
                             rf",? (?:had )?{_ACTED}\b")
 _IN_MONTH_BODY = re.compile(rf"\b[Ii]n (?P<d>(?:{_MONTHS}) \d{{4}}),? the {_BODY_PHRASE} (?:had )?{_ACTED}\b")
-_ACTED_BY_IN = re.compile(rf"\b{_ACTED} by (?:the )?{_BODY_PHRASE} (?:in|on|at its meeting (?:in|on)) (?:(?:early|mid|late|"
+_ACTED_BY_IN = re.compile(rf"\b{_ACTED} by (?:the |its )?(?:(?:council|[A-Z][a-z]+(?: [A-Z][a-z]+)* Council)['\u2019]s )?"
+                          rf"{_BODY_PHRASE} (?:in|on|at its meeting (?:in|on)) (?:(?:early|mid|late|"
                           rf"mid-) )?(?P<d>(?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}} (?:{_MONTHS}) \d{{4}})")
 _MET = re.compile(r"\b(?P<body>(?:Full |The )?Council|Cabinet|[A-Z][\w'\u2019-]+(?: (?:and |of |for )?[A-Z][\w'\u2019-]+)* "
                   r"(?:Committee|Board|Panel|Sub-Committee))\s+met\s+(?P<when>today|on\s+[^\n]{0,40})")
@@ -67,7 +89,19 @@ def council_or(seg: Segmented, body: str | None) -> str | None:
     return body
 
 
+def _title_caps(text: str) -> str:
+    """ "PLANNING COMMITTEE" -> "Planning Committee": a heading in capitals, as the body grammar reads names."""
+    if not re.search(r"[A-Z]{3}", text) or re.search(r"[a-z]", text):
+        return text
+    minor = {"AND", "OF", "FOR", "THE", "ON", "IN", "TO"}
+    return " ".join(w.lower() if i and w in minor else w.capitalize() for i, w in enumerate(text.split(" ")))
+
+
 def _body_from(text: str) -> str | None:
+    text = _title_caps(text.strip())
+    of_council = re.match(r"^(?:(?:the |full |annual |extraordinary )*council of (?:the )?)(?P<c>.+\bCouncil)$", text, re.I)
+    if of_council:  # "Full Council of Marlow Heath District Council": a meeting of that council
+        text = of_council.group("c")
     bodies = [b for b in find_bodies(text) if b.kind in (OrgKind.COMMITTEE, OrgKind.COUNCIL)]
     if bodies:
         return bodies[0].name
@@ -103,13 +137,86 @@ def _main_body(seg: Segmented) -> str | None:
         body = _body_from(title)
         if body:
             return body
+    m = _MINUTES_OF_LINE.search(seg.text[:3000])
+    if m and not re.match(r"(?:the )?(?:meeting|previous|last)\b", m.group("body"), re.I):
+        body = _body_from(re.split(r"\s+held\b", m.group("body"), flags=re.I)[0])
+        if body:
+            return body
+    # the opening lines: a committee's name under the council's masthead is the body the paper is about
+    council_line = None
     for line in seg.lines[:40]:
-        t = line.text.strip()
+        t = _title_caps(line.text.strip())
+        if re.match(r"^\d+\.?\s|^[A-Z]{1,4}/?\d", t):
+            break  # the first numbered item: the head is over
         if t and not re.match(r"^(agenda|minutes|decisions?|committee details|skip to main content)\b", t, re.I):
             bodies = find_bodies(t)
             if bodies and bodies[0].start < 5 and bodies[0].kind != OrgKind.EXTERNAL:
-                return _FROM_LINES + bodies[0].name
-    return None
+                # a heading line naming a committee, alone or after its council ("X Council – Y Board")
+                committees = [b for b in bodies if b.kind == OrgKind.COMMITTEE]
+                if committees and len(t) < 120 and not t.endswith("."):
+                    return _FROM_LINES + committees[-1].name
+                council_line = council_line or bodies[0].name
+    return _FROM_LINES + council_line if council_line else None
+
+
+def _joined(text: str) -> str:
+    """`text` with each single line break made a space (offsets kept): a heading wrapped over lines by a PDF."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+
+
+_TIME = r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|noon)"
+
+
+def _venue_from(rest: str) -> str | None:
+    """The venue of "held at V on D", "held on D at 10.00 am in V", "held in V on D"."""
+    m = (re.match(r"(?P<v>.+?)\s+(?i:on)\s+[A-Z]", rest) if not re.match(r"^(?i:on|via)\b", rest) else None) or \
+        re.search(rf"\b(?i:at)\s+{_TIME}\s+(?i:in|at)\s+(?P<v>.+)$", rest) or \
+        re.search(r"\d{4},?\s+(?i:in|at)\s+(?P<v>(?!\d).+)$", rest) or \
+        re.search(r"\d{4},\s+(?P<v>[A-Z][^,\d][^\n]+)$", rest)
+    if not m:
+        return None
+    venue = re.sub(rf",?\s+(?i:at)\s+{_TIME}.*$", "", m.group("v")).strip(" ,.")
+    venue = re.sub(r"^(?i:the)\s+", "", _title_caps(venue))
+    return venue or None
+
+
+def _heading_above(seg: Segmented, offset: int) -> str | None:
+    """The body named by a heading line just above `offset` ("PLANNING COMMITTEE" over "Minutes of the meeting held
+    on ..."): a committee before the council's masthead."""
+    i = seg.line_index(offset)
+    council = None
+    for ln in reversed(seg.lines[max(0, i - 8):i]):
+        t = ln.text.strip()
+        if not t:
+            continue
+        body = _body_from(t) if len(t) < 100 else None
+        committees = [b for b in find_bodies(_title_caps(t)) if b.kind == OrgKind.COMMITTEE] if len(t) < 100 else []
+        if committees:  # "Greyfield Council – Children's Services Improvement Board"
+            return committees[-1].name
+        if body and classify_body(body) == OrgKind.COMMITTEE:
+            return body
+        if body and classify_body(body) == OrgKind.COUNCIL:
+            council = council or body
+    return council
+
+
+def _maker_meeting(seg: Segmented) -> tuple[str | None, PartialDate | None, re.Match[str] | None] | None:
+    """A decision notice's maker: a body whose meeting took the decision (with the date of decision), or None
+    for a decision an officer or a single member took (no meeting). Not a decision notice: None."""
+    head = seg.text[:4000]
+    m = _MAKER_LINE.search(head)
+    if not m or len(_MAKER_LINE.findall(seg.text)) > 1:
+        return None  # a list of decisions (a forward plan) is not the notice of one
+    maker = m.group("b").strip()
+    dm = _DECISION_DATE_LINE.search(head)
+    date = _first_date(dm.group("d")) if dm else None
+    if "," in maker or re.search(r"\b(?:Director|Officer|Head|Manager|Member|Leader|Executive|Holder)\b", maker) and \
+            not re.search(r"\b(?:Committee|Board|Panel|Cabinet|Council)$", maker):
+        return (None, None, None)
+    body = council_or(seg, maker) if _COUNCIL_MEETING.match(maker) else _body_from(maker)
+    if not body or classify_body(body) == OrgKind.EXTERNAL:
+        return (None, None, None)
+    return (body, date, dm or m)
 
 
 _FROM_LINES = "\x00"  # marks a body read from the opening lines only, not from a title or heading
@@ -121,17 +228,46 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
     body = _main_body(seg)
     weak = bool(body and body.startswith(_FROM_LINES))
     body = body.lstrip(_FROM_LINES) if body else body
-    for m in _MINUTES_HEAD.finditer(seg.text):
+    if weak or not body:
+        notice = _maker_meeting(seg)
+        if notice is not None:
+            nb, nd, anchor = notice
+            if nb and anchor:
+                spans.append(MeetingSpan(0, nb, nd, None, seg.sentence_evidence(anchor.start(), anchor.end(),
+                                                                                 "meeting.decision-notice")))
+            return spans
+    heads = list(_MINUTES_HEAD.finditer(seg.text))
+    if not any(h.start() < 3000 for h in heads):
+        # a heading a PDF wrapped over lines, or "Minutes of the meeting held on ..." under the body's name
+        joined = _joined(seg.text[:3000])
+        m = re.compile(_MINUTES_HEAD.pattern.replace(r"[^\n]+?)\s+held", r"[^\n]{3,120}?)\s+held"),
+                       _MINUTES_HEAD.flags).search(joined)
+        if m is None:
+            nb = _MINUTES_NO_BODY.search(joined)
+            above = None
+            if nb and nb.group("pre").strip():
+                # "Minutes of the Parish Council Meeting held on ...", "Minutes of the Planning Committee Meeting ..."
+                pre = nb.group("pre").strip()
+                if re.fullmatch(r"(?:(?:parish|town|city|full|annual|ordinary|extraordinary)\s+)*council", pre, re.I):
+                    above = seg.council
+                else:
+                    above = _body_from(pre)
+            elif nb:
+                above = _heading_above(seg, nb.start())
+            if nb and above:
+                rest = nb.group("rest")
+                spans.append(MeetingSpan(nb.start(), above, _first_date(rest), _venue_from(rest),
+                                         seg.sentence_evidence(nb.start(), nb.end(), "meeting.minutes-head")))
+        else:
+            heads.insert(0, m)
+    for m in heads:
         raw = m.group("body").strip()
         b = seg.council if raw.lower() in ("council", "full council") and seg.council else (_body_from(raw) or body)
         if not b:
             continue
         rest = m.group("rest")
         date = _first_date(rest)
-        venue = None
-        vm = re.match(r"(?P<v>.+?)\s+on\s+[A-Z]", rest)
-        if vm and not re.match(r"^(on|via)\b", rest):
-            venue = vm.group("v").strip(" ,")
+        venue = _venue_from(rest)
         spans.append(MeetingSpan(m.start(), b, date, venue, seg.sentence_evidence(m.start(), m.end(), "meeting.minutes-head")))
     if body:
         first = min((s.start for s in spans), default=len(seg.text))
@@ -140,19 +276,24 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
         date_m = _DATE_LINE.search(head_text)
         bd = _BODY_DATE_HEAD.search(head_text[:2000])
         date = None
+        dh = _DATED_HEAD.search(head_text[:2000])
         if date_m:
             date = _first_date(date_m.group("d"))
         elif bd:
             date = _first_date(bd.group("d"))
+        elif dh:
+            date = _first_date(dh.group("d"))
         if date is None and seg.date and (not spans or spans[0].date != seg.date):
             date = seg.date
         if date is not None or venue_m or not spans:
-            anchor = date_m or venue_m or bd
+            anchor = date_m or venue_m or bd or dh
             if anchor:
                 ev = seg.sentence_evidence(anchor.start(), anchor.end(), "meeting.header")
             else:
                 ev = seg.line_evidence(next(ln for ln in seg.lines if ln.text.strip()), "meeting.title")
             venue = venue_m.group("v").strip().rstrip(".").replace(" View directions", "") if venue_m else None
+            if venue is None and dh is not None and anchor is dh and dh.group("v"):
+                venue = dh.group("v").strip(" .")
             if venue:
                 venue = re.sub(r"\s+View directions$", "", venue).strip(" .")
             if not any(s.date == date and s.body == body for s in spans) and not (weak and not anchor):

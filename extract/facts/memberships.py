@@ -10,17 +10,21 @@ councillor named in a council's papers is a member of that council.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.dates import parse_date
 from extract.facts.attendance import attendance_listed
+from extract.facts.decisions import header_tables
 from extract.facts.posts import is_post
 from extract.mentions import (
+    classify_body,
     find_bodies,
     find_honorific_people,
     find_member_listing,
     find_portfolio_rows,
     split_people,
 )
+from extract.names import fold_surnames
 from extract.records import Capacity, OrgKind, SeatFact, SeatRole
 from extract.segment import Segmented
 
@@ -48,7 +52,7 @@ _CHAIR_LIST = re.compile(
     r"(?P<role>Vice[- ]chair(?:person|man)?|Chair(?:person|man)?)[ \t]*:[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+"
     r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})", re.I)
 _PAREN_ROLE = re.compile(r"^(?P<role>Leader|Deputy Leader|Chair(?:person|man)?|Vice[- ]Chair(?:person|man)?)"
-                         r"(?: of (?:the )?(?P<body>.+))?$", re.I)
+                         r"(?: of (?:the )?(?P<body>.+?))?(?: and (?:Cabinet|Portfolio|Executive) .+)?$", re.I)
 
 
 _ROLE_LABEL = re.compile(r"\b(?:Vice[- ])?Chair(?:person|man|woman)?\s*:", re.I)
@@ -112,6 +116,38 @@ _OWN_MEMBERSHIP = re.compile(
     r"[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^.,;\n]{3,100})")
 
 
+_CO_OPTED_LABEL = re.compile(r"^\s*(?:co-?opted|independent|parent governor)[\w ]{0,30}(?:members?|persons?|"
+                             r"representatives?)\s*:", re.I)
+_CO_OPTED_NOTE = re.compile(r"\bco-?opted\b|\bindependent (?:member|person)\b|\bparent governor\b", re.I)
+_CABINET = "Cabinet"
+_CABINET_COL = re.compile(r"^(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)s?(?: responsible)?$", re.I)
+_EXEC_ROLE = (r"(?:Cabinet Member|Portfolio Holder|Executive Member|Executive Councillor|Lead Member|Leader|"
+              r"Deputy Leader)")
+# "Councillor Adrian Bell, Leader of the Council", "Councillor F Mbeki (Cabinet Member for Housing)",
+# "Councillor Sandra Kettering – Cabinet Member for Children's Services"
+_APPOSITIVE_ROLE = re.compile(
+    r"(?P<who>\b(?:Councillor|Cllr)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
+    rf"[ \t]*(?:,|\(|[\u2013\u2014-])[ \t]*(?:the[ \t]+)?(?P<role>{_EXEC_ROLE})"
+    r"(?=[ \t]+(?:for|of|with)\b|[ \t]*[),:.;\n]|$)"
+    r"(?![ \t]+of[ \t]+(?:the[ \t]+)?(?!Council\b|(?:[A-Z][a-z]+ )+Council\b)[A-Z])", re.M)
+# "Cabinet Member: Councillor Ruth Oyelaran", "Portfolio Holder: Cllr X"
+_ROLE_LABEL_WHO = re.compile(r"^[ \t]*(?:Cabinet Member|Portfolio Holder|Executive Member)s?(?: consulted)?[ \t]*:[ \t]*"
+                             r"(?P<who>(?:Councillor|Cllr)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})",
+                             re.M)
+# "The new Cabinet is: Councillor Lorna Fitch (Finance and Resources), Councillor Dev Mistry (...) and ..."
+_CABINET_IS = re.compile(r"\b(?:The |the )?(?:new )?(?:Cabinet|Executive)(?: members)? (?:is|are|will be|comprises|consists of)"
+                         r"[ \t]*:[ \t]*(?P<list>(?:Councillor|Cllr)[^\n]+?)(?:\.(?:\s|$)|$)", re.M)
+
+
+def _appositive_role(text: str) -> SeatRole:
+    low = text.lower()
+    if low == "deputy leader":
+        return SeatRole.DEPUTY_LEADER
+    if low == "leader":
+        return SeatRole.LEADER
+    return SeatRole.CABINET_MEMBER
+
+
 def _is_cabinet(body: str) -> bool:
     return body in ("Cabinet", "Executive") or body.endswith((" Cabinet", " Executive"))
 
@@ -165,15 +201,35 @@ def seats(seg: Segmented) -> list[SeatFact]:
             if label in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
                 current = SeatRole.MEMBER
     # attendance at a meeting: chair notes, and committee members present or with apologies
-    for a, listed in attendance_listed(seg):
+    # a member listed by the council they represent (a joint committee, a combined authority's board):
+    # "Councillor Andrew Falconer – Westbury City Council" sits on that council
+    listed_all = attendance_listed(seg)
+    represents: dict[str, str] = {}
+    for a, listed in listed_all:
+        note = (listed.note or "").strip()
+        if note and listed.honorific == "councillor" and find_bodies(note) and find_bodies(note)[0].start == 0 and len(find_bodies(note)[0].name) >= \
+                len(note) - 2 and classify_body(find_bodies(note)[0].name) == OrgKind.COUNCIL:
+            represents[a.person] = find_bodies(note)[0].name
+            add(a.person, represents[a.person], SeatRole.MEMBER, a.evidence.start, a.evidence.end,
+                "seat.represents-council", a.meeting_date)
+    for name in represents:
+        seen.add((name, seg.council or "", SeatRole.MEMBER))  # not a member of the host council
+    for a, listed in listed_all:
         councillor = listed.honorific in ("councillor", "councillors", "cllr", "cllrs")
         if councillor and seg.council:
             add(a.person, seg.council, SeatRole.MEMBER, a.evidence.start, a.evidence.end, "seat.councillor-attending",
                 a.meeting_date)
         if a.capacity == Capacity.IN_ATTENDANCE:
             continue
+        # a co-opted member: listed under a "Co-opted Members:" label, or so noted ("Mr A Pryce (Independent Member)")
+        label_line = seg.lines[seg.line_index(listed.start)].text
+        if not councillor and a.capacity == Capacity.PRESENT and (
+                _CO_OPTED_LABEL.match(label_line) or _CO_OPTED_NOTE.search(listed.note or "")):
+            add(a.person, a.body, SeatRole.CO_OPTED, a.evidence.start, a.evidence.end, "seat.co-opted-listed",
+                a.meeting_date)
+            continue
         # an officer listed with a job title attends; a member sits on the body
-        if listed.note and is_post(listed.note) and not role_of(listed.note) and not councillor:
+        if listed.note and is_post(listed.note) and not role_of(listed.note) and not councillor and not a.chair:
             continue
         if a.capacity == Capacity.APOLOGIES and not councillor and not listed.note:
             continue
@@ -183,8 +239,10 @@ def seats(seg: Segmented) -> list[SeatFact]:
         after = seg.text[ev.start:ev.end].lower()
         if a.chair:
             role = SeatRole.CHAIR
-        elif "vice-chair" in after and a.person.split()[-1].lower() in line.lower() and re.search(
-                re.escape(a.person) + r"\s*\(vice-chair", seg.text[ev.start:ev.end + 40], re.I):
+        elif role_of(listed.note or "") == SeatRole.VICE_CHAIR:
+            role = SeatRole.VICE_CHAIR
+        elif re.search(r"vice[- ]chair", after) and a.person.split()[-1].lower() in line.lower() and re.search(
+                re.escape(a.person) + r"\s*\(vice[- ]chair", seg.text[ev.start:ev.end + 40], re.I):
             role = SeatRole.VICE_CHAIR
         elif re.search(r"co-opted", line, re.I) and re.search(r"co-opted[^\n]*" + re.escape(a.person) + "|" +
                                                               re.escape(a.person) + r"[^\n]{0,5}\(co-opted", line, re.I):
@@ -192,6 +250,25 @@ def seats(seg: Segmented) -> list[SeatFact]:
         elif re.search(r"substitute", line, re.I) and a.capacity == Capacity.PRESENT:
             role = SeatRole.SUBSTITUTE
         add(a.person, a.body, role, ev.start, ev.end, "seat.from-attendance", a.meeting_date)
+    for m in _APPOSITIVE_ROLE.finditer(seg.text):
+        role = _appositive_role(m.group("role"))
+        body = seg.council if role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER) else _CABINET
+        for p in split_people(m.group("who"), m.start("who")):
+            add(p.name, body, role, m.start(), m.end(), "seat.appositive-role")
+    for m in _ROLE_LABEL_WHO.finditer(seg.text):
+        for p in split_people(m.group("who"), m.start("who")):
+            add(p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-member-label")
+    # a table column of cabinet members (a forward plan's "Cabinet Member" / "Portfolio Holder")
+    for cols, rows in header_tables(seg, {"cabinet": _CABINET_COL}, {"cabinet"}):
+        for cells in rows:
+            if len(cells) > cols["cabinet"]:
+                c = cells[cols["cabinet"]]
+                for p in split_people(c.text, c.start):
+                    if p.honorific == "councillor":
+                        add(p.name, _CABINET, SeatRole.CABINET_MEMBER, c.start, c.end, "seat.cabinet-member-column")
+    for m in _CABINET_IS.finditer(seg.text):
+        for p in split_people(m.group("list"), m.start("list"), "councillor"):
+            add(p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-list")
     for m in _ELECTED.finditer(seg.text):
         role = role_of(m.group("role")) or SeatRole.MEMBER
         meeting = seg.meeting_at(m.start())
@@ -290,4 +367,13 @@ def seats(seg: Segmented) -> list[SeatFact]:
             if lm:
                 for p in split_people(lm.group("rest"), line.start + lm.start("rest"), "councillor"):
                     add(p.name, seg.council, SeatRole.MEMBER, p.start, p.end, "seat.councillor-list")
-    return out
+    # "Councillor Delaney" is the "R Delaney" the document names in full: one seat, not two
+    fold = fold_surnames({f.person for f in out})
+    folded: list[SeatFact] = []
+    kept: set[tuple[str, str, SeatRole]] = set()
+    for f in out:
+        f = replace(f, person=fold.get(f.person, f.person))
+        if (f.person, f.body, f.role) not in kept:
+            kept.add((f.person, f.body, f.role))
+            folded.append(f)
+    return folded

@@ -60,6 +60,7 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
         if body:
             add(body, classify_body(body) if body != seg.council else OrgKind.COUNCIL,
                 f.evidence.start, f.evidence.end, "organization.from-fact")
+    _short_forms_in_text(text, first, aliases)
     for _round in range(2):  # variants fold first, so a short form then has one long name left to fold into
         _fold_short_forms(first, aliases, seg.council)
     out = []
@@ -90,8 +91,14 @@ def _bag(key: str) -> list[str]:
     return sorted(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in key.split() if w not in _STOP)
 
 
-def _acronym_fits(short: str, long: str) -> bool:
-    """ "CYP Strategic Partnership" for "Children & Young People Strategic Partnership"."""
+# the kind of body a short form leaves unsaid: "CYP Scrutiny" is the "... Scrutiny Committee"
+_GENERIC_TAIL = {"committee", "sub-committee", "subcommittee", "board", "panel", "group", "forum"}
+
+
+def acronym_fits(short: str, long: str) -> bool:
+    """ "CYP Strategic Partnership" for "Children & Young People Strategic Partnership"; "CYP Scrutiny" for
+    "Children and Young People Scrutiny Committee" (the short form may leave the last, generic word unsaid).
+    The short form has an acronym in it; every other word is the long name's, in order."""
     s = short.replace("&", " ").split()
     lw = [w for w in long.replace("&", " ").split() if w.lower() not in _STOP]
     i = 0
@@ -102,7 +109,24 @@ def _acronym_fits(short: str, long: str) -> bool:
             i += len(tok)
         else:
             return False
-    return i == len(lw) and any(t.isupper() and len(t) >= 2 for t in s)
+    rest = lw[i:]
+    return (not rest or len(rest) == 1 and rest[0].lower() in _GENERIC_TAIL and i > 0) \
+        and any(t.isupper() and len(t) >= 2 for t in s)
+
+
+_SHORT_FORM = re.compile(r"(?<![\w-])(?P<short>[A-Z]{2,5}(?:\s+(?:&\s+)?[A-Z][a-z]+(?:-[A-Za-z]+)?){1,3})(?![\w-])")
+
+
+def _short_forms_in_text(text: str, first: dict[str, OrganizationFact], aliases: dict[str, set[str]]) -> None:
+    """A short form the body grammar does not read as a body ("the CYP Scrutiny agreed ...") is an alias of
+    the one body of the document whose full name it fits."""
+    for m in _SHORT_FORM.finditer(text):
+        short = m.group("short")
+        if _key(short) in first:
+            continue
+        fits = [k for k, f in first.items() if f.kind != OrgKind.COUNCIL and acronym_fits(short, f.name)]
+        if len(fits) == 1:
+            aliases[fits[0]].add(short)
 
 
 def _fold_short_forms(first: dict[str, OrganizationFact], aliases: dict[str, set[str]], council: str | None) -> None:
@@ -120,7 +144,7 @@ def _fold_short_forms(first: dict[str, OrganizationFact], aliases: dict[str, set
             first[k].kind == first[short].kind and (k.endswith(" " + short) or _subsequence(short, k)
                                                     or re.fullmatch(re.escape(short) + r"(?: uk)? (?:ltd|limited|llp|plc)", k)
                                                     or _bag(k) == _bag(short) and k < short
-                                                    or _acronym_fits(first[short].name, first[k].name))
+                                                    or acronym_fits(first[short].name, first[k].name))
             or core in {_key(a) for a in aliases[k]})]
         if len(longer) == 1:
             aliases[longer[0]].add(first[short].name)

@@ -8,6 +8,7 @@ distinct name is one fact; `privacy` decides whether it may be published.
 from __future__ import annotations
 
 from extract.mentions import find_honorific_people, find_model_people
+from extract.names import fold_surnames
 from extract.privacy import is_private_at, private_spans
 from extract.records import ActionFact, AttendanceFact, DecisionFact, Fact, PersonFact, PostFact, SeatFact
 from extract.segment import Segmented
@@ -37,6 +38,8 @@ def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list
     if use_model:
         for m in find_model_people(seg.text):
             mentions.setdefault(m.name, []).append((m.start, m.end, "person.model", False))
+    for short, full in fold_surnames(set(mentions)).items():  # "Cllr Delaney" is the "R Delaney" of the list
+        mentions[full].extend(mentions.pop(short))
     out = []
     for name, spans in mentions.items():
         # a model-only single mention of a name is too weak to publish a person on

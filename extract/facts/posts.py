@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from extract.mentions import (
+    BodyMention,
     classify_body,
     find_bodies,
     find_member_listing,
@@ -35,6 +38,62 @@ def _patterns() -> dict[str, dict]:
 def _head_rx() -> re.Pattern[str]:
     heads = sorted((re.escape(w) for w in _patterns()["post-heads"]["words"]), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(heads) + r")s?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One post under all its written forms (`patterns/roles.jsonl`): "DCS", "Director for Children's
+    Services" and "Director of Children's Services" are the statutory Director of Children's Services."""
+
+    id: str
+    label: str
+    kind: str  # "statutory" (an office the law requires) | "job"
+    forms: tuple[str, ...]
+
+
+def _form_key(text: str) -> str:
+    low = text.lower().replace("&", " and ").replace("\u2019", "'").replace("'", "").replace(".", "")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", low).split())
+
+
+def is_abbreviation(form: str) -> bool:
+    """ "DCS", "HoPS", "S151": one word, capitals inside it."""
+    return " " not in form and (form.isupper() or any(c.isupper() for c in form[1:]))
+
+
+@lru_cache(maxsize=1)
+def roles() -> tuple[Role, ...]:
+    """The posts whose written forms are known to be one post, from `patterns/roles.jsonl`."""
+    text = resources.files("extract").joinpath("patterns/roles.jsonl").read_text(encoding="utf-8")
+    return tuple(Role(id=p["id"], label=p["label"], kind=p["kind"], forms=tuple(p["forms"]))
+                 for p in (json.loads(line) for line in text.splitlines() if line.strip()))
+
+
+@lru_cache(maxsize=1)
+def _role_index() -> tuple[dict[str, Role], dict[str, Role]]:
+    words: dict[str, Role] = {}
+    abbreviations: dict[str, Role] = {}
+    for role in roles():
+        for form in role.forms:
+            if is_abbreviation(form):
+                abbreviations[form.replace(".", "")] = role
+            else:
+                words[_form_key(form)] = role
+    return words, abbreviations
+
+
+def role_of(post: str) -> Role | None:
+    """The known post a written post title is, or None: "Director for Childrens Services" and "DCS" are
+    `role.dcs`; an abbreviation counts only as written, in capitals ("CEO", not "ceo")."""
+    words, abbreviations = _role_index()
+    post = re.sub(r"^(?:the|interim|acting|temporary)\s+", "", post.strip(" ,.;:"), flags=re.I)
+    return abbreviations.get(post.replace(".", "")) or words.get(_form_key(post))
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_rx() -> str:
+    forms = sorted((re.escape(f) for f in _role_index()[1] if len(f) >= 3), key=len, reverse=True)
+    return "(?:" + "|".join(forms) + ")"
 
 
 _INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b", re.I)
@@ -66,6 +125,7 @@ def _split_post_org(seg: Segmented, post: str) -> tuple[str, str | None]:
 
 
 def _clean_post(post: str) -> str:
+    post = re.split(r":\s", post)[0]  # "Leader of the Council: Thirty-two homes ...": a colon ends the title
     post = " ".join(post.split()).strip(" ,.;:")
     post = re.sub(r"^(?:the|our|its|their)\s+", "", post, flags=re.I)
     post = re.sub(r"\s*\((?:[^()]*)\)$", "", post) if post.count("(") == 1 and post.endswith(")") else post
@@ -92,6 +152,76 @@ _APPOINTED = re.compile(
 _OFFERED = re.compile(
     rf"\b(?:the\s+)?(?:role|post|position)\s+of\s+(?:(?:new|permanent)\s+)?(?P<title>[A-Z][^,.;\n()]{{2,80}}?)\s+"
     rf"(?:was|has been|had been)\s+offered\s+to\s+(?P<name>{_NAME})")
+
+
+# the last word of a body's name (where the body grammar does not know the body)
+_BODY_TAILS = {"Council", "Trust", "Board", "Authority", "Partnership", "Service", "Agency", "Club", "Group",
+               "Association", "Foundation", "Company", "Ltd", "Limited", "LLP", "plc", "University", "College",
+               "School", "Constabulary", "Police", "Commission", "Department", "Office", "England"}
+_DASH = r"\s*[\u2013\u2014-]\s*"
+# "Paul Walker - Herefordshire Council Chief Executive", "Rachel Jones – Assistant Chief Constable – West Mercia
+# Constabulary": a signature or contact cell, the name, a dash, the title (and the body)
+_NAME_DASH_TITLE = re.compile(
+    rf"^[ \t]*(?P<name>{_NAME}){_DASH}(?P<title>(?:(?!\s[\u2013\u2014-]\s)[^\t\n])+?)"
+    rf"(?:\s+[\u2013\u2014-]\s+(?P<org>[A-Z][^\t\n\u2013\u2014]+?))?[ \t]*$")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
+_PERSON2 = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'\u2019]+\s+[A-Za-z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+
+
+def _known_abbreviation_rules() -> list[tuple[re.Pattern[str], str]]:
+    """ "PSW - Dylan Harrison" (owner cells), "Tina Russell - DCS", "Mr Paul Walker CEO Herefordshire Council":
+    a known abbreviation of a post (`patterns/roles.jsonl`) next to a name."""
+    abbr = _abbreviation_rx()
+    return [
+        (re.compile(rf"^[ \t]*(?P<abbr>{abbr}){_DASH}(?P<name>{_NAME})[ \t]*$"), "post.abbreviation-dash-name"),
+        (re.compile(rf"(?<![\w-])(?P<name>{_PERSON2})(?:{_DASH}|,\s*|\s+)(?P<abbr>{abbr})(?![\w-])"),
+         "post.name-abbreviation"),
+    ]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\u2019-]*", name) if w.lower() not in ("and", "of", "for", "the"))
+
+
+def _title_and_body(title: str, document_bodies: Callable[[], list[BodyMention]]) -> tuple[str, str | None]:
+    """("Chief Executive", "Herefordshire Council") from "Herefordshire Council Chief Executive"; ("Chief
+    Executive", "Integrated Care Board") from "Chief Executive ICB" where the document names a body with
+    those initials (else the acronym stays part of the title: "Service Manager SEND")."""
+    bodies = [b for b in find_bodies(title) if b.start == 0 and b.kind != OrgKind.COMMITTEE]
+    if bodies:
+        rest = title[bodies[0].end:].strip(" ,")
+        if rest and (is_post(rest) or role_of(rest)):
+            return rest, bodies[0].name
+    m = re.fullmatch(r"(?P<rest>.+?)\s+(?P<acr>[A-Z]{2,5})", title)
+    if m and is_post(m.group("rest")) and any(h.end() == len(m.group("rest")) for h in _head_rx().finditer(m.group("rest"))):
+        named = {b.name for b in document_bodies() if b.kind == OrgKind.EXTERNAL
+                 and _initials(b.name).upper() == m.group("acr")}
+        if len(named) == 1:
+            return m.group("rest"), named.pop()
+    return title, None
+
+
+
+# press releases on appointments: "confirmed the appointment of Catherine Ellwood as its new Chief Executive",
+# "Oakhurst City Council has appointed Rebecca Lyle as interim Director of Children's Services"
+_APPOINTMENT_OF = re.compile(
+    rf"\b(?:appointment\s+of|(?:has|have|had)\s+(?:now\s+)?appointed)\s+(?P<name>{_NAME})\s+as\s+(?:its\s+|the\s+|their\s+|our\s+)?(?:new\s+|permanent\s+)?"
+    rf"(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)(?=[,.;\n(]|\s+(?:with effect|from|on|and|at|while|until|to|who|after)\b)")
+# "Ms Ellwood, currently Deputy Chief Executive at Rivermead Borough Council": a post held elsewhere
+_CURRENTLY = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s+|\s+(?:is|was|had been|has been)\s+)(?:currently|presently|formerly|previously)\s+(?:the\s+)?"
+    rf"(?P<title>[A-Z][^,.;\n()]{{2,80}}?)\s+(?:at|with|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'\u2019&-]*"
+    rf"(?:\s+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){{0,8}}?)(?=\s*[,.;\n()]|\s+(?:will|is|was|has|had)\b)")
+# "Nadine Fraser, Director of Corporate Services, will act as interim Head of Paid Service": acting in a post
+_ACT_AS = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s+[^,.;\n]{{2,80}},)?\s+(?:will act|is acting|acts|has acted|will be acting)\s+as\s+"
+    rf"(?:the\s+)?(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)(?=[,.;\n(]|\s+(?:until|from|on|and|while|during)\b)")
+# a declaration of interest: "Councillor Powell declared an interest ... in his capacity as chairman of Hereford
+# Rugby Club": an office held in another body
+_CAPACITY = re.compile(
+    rf"(?P<name>{_NAME})\s+declared\s+(?:an?\s+)?(?:\w+\s+)?interest\b[^.\n]{{0,160}}?\bin\s+(?:his|her|their)\s+"
+    rf"capacity\s+as\s+(?:a\s+|an\s+|the\s+)?(?P<title>[A-Za-z][\w -]{{2,60}}?)\s+of\s+(?:the\s+)?"
+    rf"(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){{0,8}}?)(?=\s*[,.;\n()]|\s+(?:and|who|which)\b)")
 
 
 _CELL_END = re.compile(r"<|\S+@\S+|\b(?:Tel|Telephone|email|e-mail)\b|\s+on\s+\d")
@@ -147,13 +277,13 @@ def posts(seg: Segmented) -> list[PostFact]:
     seen: set[tuple[str, str]] = set()
     text = seg.text
 
-    def add(name: str | None, title: str, start: int, end: int, rule: str) -> None:
+    def add(name: str | None, title: str, start: int, end: int, rule: str, org: str | None = None) -> None:
         if not name:
             return
         title = _clean_post(title)
-        if not is_post(title):
+        if not is_post(title) and not (org and role_of(title)):
             return
-        post, org = _split_post_org(seg, title)
+        post, org = (title, org) if org else _split_post_org(seg, title)
         interim = bool(_INTERIM.search(post))
         post = _INTERIM.sub("", post).strip(" ,") if interim else post
         post = post[:1].upper() + post[1:]
@@ -200,9 +330,27 @@ def posts(seg: Segmented) -> list[PostFact]:
     for m in _CONTACT.finditer(text):
         add_raw(clean_name(m.group("name") or m.group("name2")), m.group("title") or m.group("title2"), m.start(),
                 m.end(), "post.contact-line")
-    for rx, rule in ((_APPOINTED, "post.appointed"), (_OFFERED, "post.offered")):
+    for rx, rule in ((_APPOINTED, "post.appointed"), (_OFFERED, "post.offered"),
+                     (_APPOINTMENT_OF, "post.appointment-of")):
         for m in rx.finditer(text):
             add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), rule)
+    for m in _CURRENTLY.finditer(text):
+        org = m.group("org")
+        if find_bodies(org) or classify_body(org) != OrgKind.COMMITTEE and org.split()[-1] in _BODY_TAILS:
+            add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.currently-at", org)
+    for m in _ACT_AS.finditer(text):
+        title = m.group("title")
+        add(clean_name(m.group("name")), title if _INTERIM.match(title) else f"Acting {title}", m.start(), m.end(),
+            "post.act-as")
+    for m in _CAPACITY.finditer(text):  # "chairman", "trustee", "governor": the office as worded, head word or not
+        name, title = clean_name(m.group("name")), m.group("title").strip()
+        if name and len(title.split()) <= 5 and not find_bodies(title) \
+                and not re.fullmatch(r"(?:\w+\s+)?(?:member|councillor)s?", title, re.I):  # seats: memberships.py
+            key = (name, title.lower())
+            if key not in seen:
+                seen.add(key)
+                out.append(PostFact(person=name, post=title, org=m.group("org"), date=seg.date_at(m.start()),
+                                    evidence=seg.sentence_evidence(m.start(), m.end(), "post.declared-capacity")))
     # "Victoria Gibbs, Service Director Early Help, Rachel Gillott, Service Director, Safeguarding": a chain of
     # names each followed by its title, read cell by cell
     for line in seg.lines:
@@ -217,6 +365,42 @@ def posts(seg: Segmented) -> list[PostFact]:
         add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.key-line")
     for m in _NAME_COMMA_TITLE.finditer(text):
         add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.name-comma-title")
+    bodies_of_document: list[list[BodyMention]] = []
+
+    def document_bodies() -> list[BodyMention]:
+        if not bodies_of_document:
+            bodies_of_document.append(find_bodies(text))
+        return bodies_of_document[0]
+
+    for line in seg.lines:
+        if not re.search(r"[\u2013\u2014-]|[A-Z]{3}", line.text):
+            continue
+        pos = 0
+        for cell in line.text.split("\t"):
+            at = line.start + pos
+            pos += len(cell) + 1
+            dash = _NAME_DASH_TITLE.match(cell)
+            if dash and not re.search(r"\((?:interim|acting)\)\s*$", dash.group("title"), re.I):  # tenures.py's
+                name = clean_name(dash.group("name"))
+                if name and not is_post(dash.group("name")) and not find_bodies(dash.group("name")):
+                    title, org = _title_and_body(dash.group("title"), document_bodies)
+                    if is_post(title):
+                        add(name, title, at + dash.start(), at + dash.end(), "post.name-dash-title",
+                            org or (dash.group("org") or "").strip() or None)
+            for rx, rule in _known_abbreviation_rules():
+                for m in rx.finditer(cell):
+                    name = clean_name(m.group("name"))
+                    if not name or len(name.split()) < 2 or find_bodies(m.group("name")) or is_post(m.group("name")):
+                        continue
+                    if rule == "post.name-abbreviation" and not cell[m.end("name"):m.start("abbr")].strip() \
+                            and not _HONORIFIC.match(m.group("name")):
+                        continue  # only a space between: a name needs its honorific ("Local Authority LADO")
+                    end = at + m.end()
+                    after = find_bodies(cell[m.end():m.end() + 80])
+                    org = after[0].name if after and cell[m.end():m.end() + after[0].start].strip() == "" else None
+                    if org:
+                        end = at + m.end() + after[0].end
+                    add(name, m.group("abbr"), at + m.start(), end, rule, org or seg.council or "")
     named = {n for n, _p in seen}
     for m in _TITLE_COMMA_NAME.finditer(text):
         if clean_name(m.group("name")) in named or re.search(r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?$",

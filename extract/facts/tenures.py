@@ -4,13 +4,18 @@
   "An interim Director of Children's Services was appointed who started post on 1 July 2024 ... to 31 March 2025"
   "The Director of Children's Services left Herefordshire Council by agreement in March 24"
   "Mark Smith, Head of Legal Services, left the council in March 2024"
+  "Ms Ellwood, currently Deputy Chief Executive at Rivermead, will take up the post on 1 August 2021"
   "Councillor Ann Brown was elected Chairperson at the annual meeting"
   "Tina Russell – Director of Childrens Services (Interim)"
+  "The Chief Executive said ...", "the Director of Children's Services confirmed ..."
 
 A statement about a post with no name ("the Director ... left") is a `PostFact` with
 `role_only=True` and an empty `person`: only `graph/` knows who held the post then.
 A statement carries no `date` (it attests a start or an end, not the holding on the
 document's date), except a key line, which attests the holding like any post list.
+A role-only *mention* ("the Chief Executive said") states no start or end: it attests that
+someone held the post on the document's (or meeting's) date, and `graph/` attaches it to the
+one holder then.
 The rule ids and examples are in `patterns/tenures.jsonl`; a test runs every example.
 """
 
@@ -19,7 +24,7 @@ from __future__ import annotations
 import re
 
 from extract.dates import parse_date
-from extract.facts.posts import is_post
+from extract.facts.posts import is_post, role_of
 from extract.names import clean_name
 from extract.records import Fact, PartialDate, PostFact, SeatFact, SeatRole
 from extract.segment import Segmented
@@ -32,6 +37,12 @@ _INTERIM = r"(?P<interim>[Ii]nterim\s+|[Aa]cting\s+)?"
 _POST = r"(?P<post>[A-Z][\w'\u2019&, -]{2,90}?)"
 _ORG = r"(?P<org>the council|the Council|[A-Z][\w'\u2019 &-]{2,60}?(?:Council|Trust|Board|Partnership|England))"
 
+# what an officer does in a minute: "the Chief Executive said / confirmed / explained ..."
+_SPEECH = ("said|says|confirmed|explained|stated|reported|advised|noted|informed|responded|replied|added|presented|"
+           "introduced|outlined|highlighted|emphasised|emphasized|suggested|agreed|acknowledged|commented|clarified|"
+           "undertook|thanked|welcomed|assured|indicated|updated|summarised|summarized|gave|asked|answered|proposed")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z'\u2019-]+ [A-Z][a-z'\u2019-]+,\s*$")
+
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("tenure.name-appointed-from", re.compile(
         rf"(?P<name>{_NAME})\s+(?:was|has been|is|will be)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_INTERIM}"
@@ -41,20 +52,30 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?{_INTERIM}{_POST}\s+(?:was|has been)\s+appointed,?\s+(?:who\s+)?"
         rf"(?:started|starting|took up|taking up)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:post|role|office)\s+on\s+"
         rf"(?P<start>{_DATE})(?:[^.\n]{{0,90}}?\b(?:to|until)\s+(?P<end>{_DATE}))?")),
+    ("tenure.name-takes-up", re.compile(
+        rf"(?P<name>{_NAME})(?:,[^.\n]{{2,120}}?,)?\s+(?:will\s+take\s+up|took\s+up|takes\s+up)\s+(?:the|her|his|their)\s+"
+        rf"(?:post|role|position|appointment)\s+on\s+(?P<start>{_DATE})")),
     ("tenure.role-left", re.compile(
         rf"\b[Tt]he\s+(?:previous\s+|former\s+)?{_INTERIM}{_POST}\s+left\s+(?:{_ORG}\s+)?(?:by agreement\s+)?"
         rf"(?:in|on)\s+(?P<end>{_DATE})")),
     ("tenure.name-left", re.compile(
-        rf"(?P<name>{_NAME})(?:,\s+{_INTERIM}{_POST},)?\s+(?:left|stepped down from|retired from)\s+"
+        rf"(?P<name>{_NAME})(?:,\s+{_INTERIM}{_POST},)?\s+(?:left|leaves|will leave|is leaving|stepped down from|"
+        rf"steps down from|will step down from|retired from|retires from|will retire from)\s+"
         rf"(?:{_ORG}|(?:the|their|his|her)\s+(?:post|role))\s+(?:by agreement\s+)?(?:in|on)\s+(?P<end>{_DATE})")),
     ("tenure.elected-chair", re.compile(
         rf"(?P<name>{_NAME})\s+(?:was|were)\s+(?:elected|appointed)\s+(?:as\s+)?(?:the\s+)?"
         r"(?P<seat>(?:Vice[- ]?)?Chair(?:person|man|woman)?)\b[^.\n]{0,80}?\b(?:at|for)\s+the\s+annual\s+meeting",
         re.I)),
+    ("tenure.role-mention", re.compile(
+        rf"\b[Tt]he\s+{_INTERIM}(?P<post>[A-Z][\w'\u2019-]*(?:,?\s+(?:of|for|and|&|[A-Z][\w'\u2019-]*)){{0,9}}?)"
+        rf"\s+(?:{_SPEECH})\b")),
     ("tenure.name-dash-post-interim", re.compile(
         rf"^[ \t]*(?P<name>{_NAME})\s+[\u2013\u2014-]\s+{_POST}\s*\((?P<interim>Interim|Acting)\)[ \t]*$", re.M)),
 ]
 
+
+# rules whose fact attests the holding on the document's date (the others state a start or an end)
+_ATTESTS = {"tenure.name-dash-post-interim", "tenure.role-mention"}
 
 _MONTH_YY = re.compile(rf"^(?P<month>{_MONTH})\s+'?(?P<yy>\d\d)$")
 
@@ -95,12 +116,15 @@ def tenures(seg: Segmented) -> list[Fact]:
                                     evidence=evidence))
                 continue
             post = (g.get("post") or "").strip(" ,")
-            if post and not is_post(post):
+            if post and not is_post(post) and not (rule == "tenure.role-mention" and role_of(post)):
                 continue
+            date = seg.date_at(m.start()) if rule in _ATTESTS else None
+            if rule == "tenure.role-mention" and (date is None or _NAME_BEFORE.search(text, max(0, m.start() - 60),
+                                                                                     m.start())):
+                continue  # undated, or the name is written just before ("Paul Walker, the Chief Executive, said")
             if not name and not post:
                 continue
             start, end = _date(g.get("start")), _date(g.get("end"))
-            date = seg.date_at(m.start()) if rule == "tenure.name-dash-post-interim" else None
             out.append(PostFact(person=name or "", post=post[:1].upper() + post[1:], org=_org(seg, g.get("org")),
                                 date=date, start=start, end=end, interim=bool(g.get("interim")),
                                 role_only=not name, evidence=evidence))

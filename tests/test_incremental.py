@@ -1,0 +1,124 @@
+"""A rebuild does only what changed and ends byte-identical to a build from scratch.
+
+Unchanged documents are not extracted again (their facts files are kept); graph.ttl and graph.nt
+are rewritten only when their bytes change; the store is reloaded and the HTML pages rendered
+again only when graph.nt (or the renderer) changed. The faster Turtle writer gives rdflib's
+`longturtle` bytes exactly.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF, XSD
+
+from graph.corpus import build_corpus
+from graph.store import nt_bytes, turtle_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "corpus" / "dev" / "docs"
+OUTPUTS = ("graph.ttl", "graph.nt", "problems.jsonl")
+
+
+def _corpus(tmp_path: Path, n: int = 6) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(DEV.glob("*.txt"))[:n]:
+        shutil.copy(p, corpus / p.name)
+    return corpus
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    assert _files(a / "facts") == _files(b / "facts")
+    assert _files(a / "html") == _files(b / "html")
+
+
+def test_rebuild_after_one_change_equals_a_fresh_build(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    changed = sorted(corpus.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
+                       encoding="utf-8")
+    report = build_corpus([corpus], out, use_model=False, workers=0)
+    assert (report.extracted, report.reused) == (1, 5)
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    _same_outputs(out, fresh)
+
+
+def test_nothing_changed_keeps_every_output_and_the_store(tmp_path):
+    corpus = _corpus(tmp_path, 4)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    before = {name: (out / name).stat().st_mtime_ns for name in ("graph.ttl", "graph.nt", ".store.sha256",
+                                                                   ".html.sha256", "html/index.html")}
+    store_files = _files(out / "store")
+    report = build_corpus([corpus], out, use_model=False, workers=0)
+    assert report.extracted == 0
+    after = {name: (out / name).stat().st_mtime_ns for name in before}
+    assert after == before  # nothing rewritten: same bytes, same graph, same renderer
+    assert _files(out / "store") == store_files
+
+
+def test_a_stale_stamp_renders_and_loads_again(tmp_path):
+    """A build killed between writing graph.nt and the store (or the pages) left a stamp that no
+    longer matches, or none: the next build does that stage again."""
+    corpus = _corpus(tmp_path, 3)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    (out / ".store.sha256").write_text("0" * 64 + "\n", encoding="utf-8")
+    (out / ".html.sha256").unlink()
+    shutil.rmtree(out / "html" / "person")
+    build_corpus([corpus], out, use_model=False, workers=0)
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    _same_outputs(out, fresh)
+    assert (out / ".store.sha256").read_text() == (fresh / ".store.sha256").read_text()
+
+
+EX = Namespace("https://example.org/vocab#")
+IDS = Namespace("https://example.org/id/")
+
+
+def _awkward_graph() -> Graph:
+    """IRIs with and without a prefixed name: a bound namespace that entity IRIs sit under, local
+    names rdflib will not abbreviate (a trailing dot, a leading digit), an unbound predicate
+    namespace (a generated `ns1:`), typed and language literals, an IRI that is a namespace."""
+    g = Graph()
+    g.bind("ex", EX)
+    g.bind("id", IDS)
+    people = [IDS[f"person/{name}"] for name in ("ann-1a2b", "bob.", "9lives", "c%41t", "d(e)")]
+    for i, p in enumerate(people):
+        g.add((p, RDF.type, EX.Person))
+        g.add((p, EX.name, Literal(f"Person {i} \"quoted\"\n", lang="en")))
+        g.add((p, URIRef("https://unbound.example/terms/rank"), Literal(i)))
+        g.add((p, EX.born, Literal(f"19{50 + i}", datatype=XSD.gYear)))
+        g.add((p, EX.knows, people[(i + 1) % len(people)]))
+        g.add((p, EX.seeAlso, URIRef(f"https://elsewhere.example/{i}/x")))
+    g.add((URIRef(str(IDS)), EX.note, Literal("the id namespace itself")))
+    g.add((IDS["plain"], EX.knows, URIRef("urn:x-local:7")))
+    return g
+
+
+def test_turtle_writer_gives_rdflibs_longturtle_bytes():
+    g = _awkward_graph()
+    assert turtle_bytes(g) == g.serialize(format="longturtle", encoding="utf-8")
+    nt = nt_bytes(g).decode().splitlines()
+    assert nt == sorted(set(nt)) and len(nt) == len(g)
+
+
+def test_turtle_writer_on_a_built_graph(dev_build):
+    g = Graph()
+    g.parse(dev_build / "graph.nt", format="nt")
+    for prefix, ns in Graph().parse(dev_build / "graph.ttl", format="turtle").namespaces():
+        g.bind(prefix, ns, override=True)
+    assert turtle_bytes(g) == g.serialize(format="longturtle", encoding="utf-8")
