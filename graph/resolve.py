@@ -303,6 +303,7 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
             for a in f.aliases:
                 body_alias.setdefault((scope, body_key(a)), ent)
     _merge_near_bodies(bodies)
+    _merge_subset_names(bodies, body_alias)
     _merge_short_forms(bodies, body_alias)
     return Resolution(people=people, person_of=person_of, bodies=bodies, body_alias=body_alias,
                       councils=councils, problems=problems)
@@ -361,18 +362,50 @@ def _resolve_initials(facts_by_doc: dict[str, list[Fact]], councils: dict[str, s
                 fits[0].names[ini] += 1
 
 
+_BODY_FILLER = frozenset({"and", "of", "the", "for", "s"})
+
+
 def _merge_near_bodies(bodies: dict[tuple[str, str], BodyEntity]) -> None:
-    """Spelling variants of one body in one scope ("Children's" / "Childrens") become one entity."""
+    """Spelling variants of one body in one scope ("Children's" / "Childrens") become one entity,
+    and so do word-order variants of a name of three words or more ("Herefordshire Children
+    Safeguarding Partnership" / "Herefordshire Safeguarding Children Partnership")."""
     keys = sorted(bodies)
+    words = {k: frozenset(k[1].split()) - _BODY_FILLER for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             if a[0] != b[0] or bodies[a] is bodies[b]:
                 continue
-            if fuzz.ratio(a[1], b[1]) >= 96 and len(a[1]) > 12:
+            same_words = len(words[a]) >= 3 and words[a] == words[b]
+            if same_words or (fuzz.ratio(a[1], b[1]) >= 96 and len(a[1]) > 12):
                 keep, drop = bodies[a], bodies[b]
                 keep.names.update(drop.names)
                 keep.docs |= drop.docs
                 bodies[b] = keep
+
+
+def _merge_subset_names(bodies: dict[tuple[str, str], BodyEntity],
+                        body_alias: dict[tuple[str, str], BodyEntity]) -> None:
+    """A shortened name ("Safeguarding Partnership", "Safeguarding Children Partnership") is the one
+    body of its scope, named in the same document, whose name holds all its words and ends with the
+    same head word; where two bodies fit, all stay apart."""
+    entities = sorted({id(e): e for e in bodies.values()}.values(), key=lambda e: (e.scope, e.key))
+    words = {id(e): frozenset(e.key.split()) - _BODY_FILLER for e in entities}
+    for short in entities:
+        w = words[id(short)]
+        if len(w) < 2:
+            continue
+        fits = [e for e in entities if e is not short and e.scope == short.scope and w < words[id(e)]
+                and e.key.split()[-1] == short.key.split()[-1] and e.docs & short.docs]
+        if len(fits) != 1:
+            continue
+        keep = fits[0]
+        keep.names.update(short.names)
+        keep.docs |= short.docs
+        for table in (bodies, body_alias):
+            for k, e in list(table.items()):
+                if e is short:
+                    table[k] = keep
+        words[id(short)] = frozenset()
 
 
 def _merge_short_forms(bodies: dict[tuple[str, str], BodyEntity],

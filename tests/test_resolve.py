@@ -203,3 +203,34 @@ def test_bodies(case, docs, one, other, same):
     assert (a is b) is same, case
     if same:
         assert a.name == "Children and Young People Scrutiny Committee"
+
+
+def test_word_order_variants_of_a_body_are_one_body():
+    from extract.records import OrgKind
+    from graph.resolve import BodyEntity, _merge_near_bodies
+
+    bodies = {("", k): BodyEntity(key=k, scope="", kind=OrgKind.EXTERNAL) for k in (
+        "shireton safeguarding children partnership", "shireton children safeguarding partnership",
+        "planning committee a", "planning committee b")}
+    _merge_near_bodies(bodies)
+    first, second = bodies[("", "shireton safeguarding children partnership")], \
+        bodies[("", "shireton children safeguarding partnership")]
+    assert first is second
+    assert bodies[("", "planning committee a")] is not bodies[("", "planning committee b")]
+
+
+def test_a_shortened_body_name_folds_into_the_one_body_it_fits_in_the_same_document():
+    from extract.records import OrgKind
+    from graph.resolve import BodyEntity, _merge_subset_names
+
+    def body(key, docs):
+        return BodyEntity(key=key, scope="", kind=OrgKind.EXTERNAL, docs=set(docs))
+
+    bodies = {("", k): body(k, d) for k, d in (
+        ("shireton safeguarding children partnership", {"a"}), ("safeguarding partnership", {"a"}),
+        ("scrutiny committee", {"a"}), ("adults scrutiny committee", {"a"}), ("children scrutiny committee", {"a"}),
+        ("housing board", {"b"}), ("shireton housing board", {"c"}))}
+    _merge_subset_names(bodies, {})
+    assert bodies[("", "safeguarding partnership")] is bodies[("", "shireton safeguarding children partnership")]
+    assert bodies[("", "scrutiny committee")].key == "scrutiny committee"  # two fit: kept apart
+    assert bodies[("", "housing board")].key == "housing board"  # never named in the same document
