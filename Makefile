@@ -29,6 +29,7 @@ test: lint browser
 bench: $(STAMP)
 	$(BIN)/python bench/bench_build.py
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_serve.py --queries 2000 --clients 8
 	$(BIN)/pytest -q -m slow
 
 # Debian's Chromium for the browser tests and screenshots; where it cannot be installed the

@@ -1,0 +1,135 @@
+"""The SPARQL endpoint under a bounded loopback load: N queries from C client threads.
+
+    .venv/bin/python bench/bench_serve.py [BUILD_DIR] [--queries 2000] [--clients 8]
+
+Starts `councilgraph serve` on a free 127.0.0.1 port (building the bundled corpus first when no
+build folder is given), sends the saved-query mix, reports errors and p50/p99 latency, then sends
+a pathological query that the timeout must stop, and checks the server still answers. The load
+is bounded in count and time and goes to loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = Path(sys.executable).parent / "councilgraph"
+MIX = [
+    "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name",
+    "SELECT ?b (COUNT(?m) AS ?n) WHERE { ?m a org:Membership ; org:organization ?b } GROUP BY ?b",
+    "SELECT ?e ?d WHERE { ?e a cg:Meeting ; dcterms:date ?d } ORDER BY ?d",
+    "SELECT ?t WHERE { ?d a cg:Decision ; cg:text ?t } LIMIT 20",
+    "ASK { ?p a foaf:Person }",
+]
+PATHOLOGICAL = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@dataclass
+class LoadResult:
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    timeout_status: int = 0
+    alive_after: bool = False
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.latencies)
+
+    @property
+    def p99(self) -> float:
+        return statistics.quantiles(self.latencies, n=100)[98]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: float = 3.0) -> LoadResult:
+    port = _free_port()
+    proc = subprocess.Popen([str(CLI), "serve", str(build), "--port", str(port), "--timeout", str(timeout_s),
+                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/sparql"
+    result = LoadResult()
+    lock = threading.Lock()
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("serve did not start within 60 s")
+
+        def client(n: int, offset: int) -> None:
+            with httpx.Client(timeout=30) as c:
+                for i in range(n):
+                    q = MIX[(offset + i) % len(MIX)]
+                    t = time.perf_counter()
+                    try:
+                        r = c.get(url, params={"query": q}, headers={"Accept": "application/sparql-results+json"})
+                        ok = r.status_code == 200
+                        err = None if ok else f"HTTP {r.status_code}"
+                    except httpx.HTTPError as exc:
+                        err = type(exc).__name__
+                    with lock:
+                        result.latencies.append(time.perf_counter() - t)
+                        if err:
+                            result.errors.append(err)
+
+        per = [queries // clients + (1 if i < queries % clients else 0) for i in range(clients)]
+        threads = [threading.Thread(target=client, args=(n, i)) for i, n in enumerate(per)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+        r = httpx.get(url, params={"query": PATHOLOGICAL}, timeout=timeout_s + 30)
+        result.timeout_status = r.status_code
+        result.alive_after = httpx.get(url, params={"query": MIX[-1]}, timeout=10).status_code == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("build", nargs="?", type=Path)
+    ap.add_argument("--queries", type=int, default=2000)
+    ap.add_argument("--clients", type=int, default=8)
+    args = ap.parse_args()
+    build = args.build
+    if build is None:
+        build = Path(tempfile.mkdtemp(prefix="cg-serve-bench-"))
+        subprocess.run([str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
+                       check=True, stderr=subprocess.DEVNULL)
+    t = time.perf_counter()
+    res = run_load(build, args.queries, args.clients)
+    wall = time.perf_counter() - t
+    print(f"| endpoint load | {args.queries} queries, {args.clients} clients | errors {len(res.errors)} | "
+          f"p50 {res.p50 * 1000:.1f} ms | p99 {res.p99 * 1000:.1f} ms | {args.queries / wall:.0f} q/s |")
+    print(f"| pathological query | HTTP {res.timeout_status} (timeout) | server answering after: {res.alive_after} |")
+
+
+if __name__ == "__main__":
+    main()
