@@ -383,6 +383,17 @@ def _merge_near_bodies(bodies: dict[tuple[str, str], BodyEntity]) -> None:
                 bodies[b] = keep
 
 
+def _fold_body(short: BodyEntity, keep: BodyEntity, *tables: dict[tuple[str, str], BodyEntity]) -> None:
+    """`short` is `keep` under another name: its names and documents move over, and every key
+    of `tables` that led to `short` now leads to `keep`."""
+    keep.names.update(short.names)
+    keep.docs |= short.docs
+    for table in tables:
+        for k, e in list(table.items()):
+            if e is short:
+                table[k] = keep
+
+
 def _merge_subset_names(bodies: dict[tuple[str, str], BodyEntity],
                         body_alias: dict[tuple[str, str], BodyEntity]) -> None:
     """A shortened name ("Safeguarding Partnership", "Safeguarding Children Partnership") is the one
@@ -398,13 +409,7 @@ def _merge_subset_names(bodies: dict[tuple[str, str], BodyEntity],
                 and e.key.split()[-1] == short.key.split()[-1] and e.docs & short.docs]
         if len(fits) != 1:
             continue
-        keep = fits[0]
-        keep.names.update(short.names)
-        keep.docs |= short.docs
-        for table in (bodies, body_alias):
-            for k, e in list(table.items()):
-                if e is short:
-                    table[k] = keep
+        _fold_body(short, fits[0], bodies, body_alias)
         words[id(short)] = frozenset()
 
 
@@ -421,13 +426,7 @@ def _merge_short_forms(bodies: dict[tuple[str, str], BodyEntity],
                 and not re.search(r"\b[A-Z]{2,5}\b", e.name) and acronym_fits(short.name, e.name)]
         if len({id(e) for e in fits}) != 1:
             continue
-        keep = fits[0]
-        keep.names.update(short.names)
-        keep.docs |= short.docs
-        for table in (bodies, body_alias):
-            for k, e in list(table.items()):
-                if e is short:
-                    table[k] = keep
+        _fold_body(short, fits[0], bodies, body_alias)
         del entities[id(short)]
 
 
