@@ -88,6 +88,7 @@ def initials(name: str) -> str:
     return "".join(t[0] for t in name.split() if t[:1].isupper())
 
 
+@lru_cache(maxsize=1 << 18)  # pure; resolution and the build key the same written names again and again
 def name_key(name: str) -> str:
     """A comparison key: lower case, honorific and punctuation gone."""
     _h, rest = strip_honorific(name)

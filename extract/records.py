@@ -8,6 +8,7 @@ serialise itself and is checked on construction rather than at the far end.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar
@@ -248,25 +249,39 @@ _ENUMS: dict[str, type[StrEnum]] = {"kind": OrgKind, "role": SeatRole, "capacity
 _DATES = {"date", "start", "end", "meeting_date"}
 
 
+def _converter(cls: type[Fact], name: str) -> Callable[[Any], Any] | None:
+    """How a JSON value of field `name` becomes the field's value (None: as it is)."""
+    if name == "evidence":
+        return lambda v: Evidence(**v)
+    if name in _DATES:
+        return lambda v: None if v is None else PartialDate(v)
+    if name == "kind" and cls is DecisionFact:
+        return DecisionKind
+    if name in _ENUMS:
+        enum = _ENUMS[name]
+        return lambda v: None if v is None else enum(v)
+    return None
+
+
+# per fact type, its fields and their converters, worked out once: a build reads every fact of the corpus
+_READERS: dict[str, tuple[type[Fact], tuple[tuple[str, Callable[[Any], Any] | None], ...]]] = {
+    t: (cls, tuple((f.name, _converter(cls, f.name)) for f in fields(cls))) for t, cls in FACT_TYPES.items()
+}
+
+
 def fact_from_json(data: dict[str, Any]) -> Fact:
     """The inverse of `Fact.to_json`, so `graph/` reads back exactly what `extract/` wrote."""
-    cls = FACT_TYPES[data["type"]]
+    cls, readers = _READERS[data["type"]]
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name not in data:
+    for name, convert in readers:
+        if name not in data:
             continue
-        value = data[f.name]
-        if f.name == "evidence":
-            value = Evidence(**value)
-        elif f.name in _DATES and value is not None:
-            value = PartialDate(value)
-        elif isinstance(value, list):
+        value = data[name]
+        if isinstance(value, list):
             value = tuple(value)
-        elif f.name == "kind" and cls is DecisionFact:
-            value = DecisionKind(value)
-        elif f.name in _ENUMS and value is not None:
-            value = _ENUMS[f.name](value)
-        kwargs[f.name] = value
+        elif convert is not None:
+            value = convert(value)
+        kwargs[name] = value
     return cls(**kwargs)
 
 

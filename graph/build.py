@@ -8,6 +8,7 @@ instants get IRIs, not blank nodes, so the Turtle is byte-stable.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
@@ -29,9 +30,10 @@ from extract.records import (
     SeatFact,
 )
 from graph.iris import mint, norm
-from graph.namespaces import CG, DCTERMS, FOAF, ORG, PREFIXES, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.resolve import BodyEntity, PersonEntity, Resolution
 from graph.tenure import (
+    Posts,
     Spell,
     attach_mention,
     attach_role_only,
@@ -41,12 +43,14 @@ from graph.tenure import (
     role_key,
     split_spells,
 )
+from graph.triples import Triples
 
 SEAT_LABELS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "co-opted member": "Co-opted member",
                "substitute": "Substitute", "leader": "Leader", "deputy leader": "Deputy leader",
                "cabinet member": "Cabinet member"}
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the same dates recur on thousands of facts
 def date_literal(d: PartialDate) -> Literal:
     dtype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[d.precision]
     return Literal(d.iso, datatype=dtype)
@@ -56,16 +60,15 @@ def _instant_pred(d: PartialDate) -> URIRef:
     return {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}[d.precision]
 
 
-def new_graph() -> Graph:
-    g = Graph()
-    for p, ns in PREFIXES.items():
-        g.bind(p, ns, override=True)
-    return g
-
-
 def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res: Resolution,
                 *, include_private: bool = False) -> Graph:
-    g = new_graph()
+    """The graph as an rdflib `Graph` (for callers that query it; the build writes `build_triples`)."""
+    return build_triples(docs, facts_by_doc, res, include_private=include_private).to_rdflib()
+
+
+def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res: Resolution,
+                  *, include_private: bool = False) -> Triples:
+    g = Triples()
     doc_iri: dict[str, URIRef] = {}
     for doc, h in sorted(docs.items()):
         d = doc_iri[doc] = mint("document", h.get("sha256") or doc, label=doc)
@@ -272,7 +275,7 @@ def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res:
     return g
 
 
-def _office(g: Graph, label: str, doc: str, res: Resolution) -> URIRef:
+def _office(g: Triples, label: str, doc: str, res: Resolution) -> URIRef:
     """An office or role named as owner or decision maker where no person is ("Chief executive")."""
     iri = mint("office", label, res.councils.get(doc, ""), label=label)
     g.add((iri, RDF.type, CG.Office))
@@ -354,6 +357,10 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution
         hit.evidence.add(f.evidence.text)
         alt[(id(hit.org), norm(hit.role_label))].add(f.post)
 
+    posts = Posts(spells)  # role-only statements and mentions look among their organization's posts
+    of_person: dict[int, list[Spell]] = defaultdict(list)
+    for s in spells:
+        of_person[id(s.person)].append(s)
     # statements of a start first: they date a holder, which an end-only statement may then rule out
     for doc, f in sorted(statements, key=lambda st: (st[1].start is None, st[0], st[1].evidence.start)):
         o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
@@ -361,7 +368,7 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution
             # "Ms Ellwood ... will take up the post on 1 August 2021": the one post this document names her in,
             # in that organization, starts then
             p = person(doc, f.person)
-            fit = [s for s in spells if p is not None and s.person is p and s.org is o and s.is_post
+            fit = [s for s in of_person.get(id(p), ()) if p is not None and s.org is o and s.is_post
                    and doc in s.docs and s.stated_start is None]
             if len(fit) == 1:
                 fit[0].stated_start = f.start
@@ -374,14 +381,14 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution
             continue
         if f.person:
             p = person(doc, f.person)
-            for s in spells:
-                if p is not None and s.person is p and s.org is o and f.end and s.stated_end is None \
+            for s in of_person.get(id(p), ()):
+                if p is not None and s.org is o and f.end and s.stated_end is None \
                         and (not s.attested or not before(f.end, s.last)):
                     s.stated_end = f.end
                     s.docs.add(doc)
                     s.evidence.add(f.evidence.text)
             continue
-        hit, why = attach_role_only(spells, o, f.post, f.start, f.end, doc)
+        hit, why = attach_role_only(posts, o, f.post, f.start, f.end, doc)
         if hit is None:
             res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code="W301",
                                         message=f"{f.post!r} ({f.start or '?'}..{f.end or '?'}): {why}; not attached"))
@@ -396,7 +403,7 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution
         o = body(doc, f.org or res.councils.get(doc) or "Unknown organization")
         if f.date is None:  # not kept as a mention (see above); for the type checker
             continue
-        hit, why = attach_mention(spells, o, f.post, f.date)
+        hit, why = attach_mention(posts, o, f.post, f.date)
         if hit is None:
             code = "W302" if why.startswith("more than one") else "W303"
             res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code=code,

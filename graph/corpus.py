@@ -23,7 +23,7 @@ from extract.moderngov import is_feed, snapshot
 from extract.nlp import ModelMissing, model_name
 from extract.pipeline import extract_document
 from extract.records import DocumentResult, Fact, PartialDate, Problem
-from graph.build import build_graph
+from graph.build import build_triples
 from graph.resolve import resolve
 from graph.store import (
     build_lock,
@@ -320,7 +320,7 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
                 report.facts[f.fact_type] += 1
         res = resolve(docs, facts_by_doc)
         report.problems.extend(res.problems)
-        graph = build_graph(docs, facts_by_doc, res, include_private=include_private)
+        graph = build_triples(docs, facts_by_doc, res, include_private=include_private)
         report.problems.extend(p for p in res.problems if p.stage == "graph.tenure")  # found while building
         report.triples = len(graph)
         from graph.namespaces import FOAF, ORG, RDF

@@ -37,6 +37,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 
 from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
+from graph.triples import Triples
 
 YEAR_MIN, YEAR_MAX = 2014, 2026
 DEFAULT_LIMIT = 500
@@ -179,6 +180,8 @@ class _Lookup:
         """Every triple, grouped by subject and predicate in the graph's own order. rdflib's
         in-memory store keeps them so in one dict; reading it costs a tenth of a query per
         subject. Any other graph (another store, several contexts) is asked subject by subject."""
+        if isinstance(g, Triples):  # the build's own graph: already in insertion order, grouped
+            return iter(g)
         spo = getattr(g.store, "_Memory__spo", None) if type(g) is Graph and isinstance(g.store, Memory) else None
         if spo is not None and sum(len(objects) for ps in spo.values() for objects in ps.values()) == len(g):
             return ((s, p, o) for s, ps in spo.items() for p, objects in ps.items() for o in objects)

@@ -9,18 +9,14 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import split_uri
-from rdflib.plugins.serializers.longturtle import LongTurtleSerializer
-
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
+from graph.triples import Triple, nt_bytes, turtle_from_nt
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -108,83 +104,24 @@ def write_problems(out: Path, problems: list[Problem]) -> None:
     write_atomic(out / "problems.jsonl", ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
 
 
-class _LongTurtle(LongTurtleSerializer):
-    """rdflib's `longturtle`, byte for byte, with its prefixed-name lookup memoised.
-
-    rdflib asks its namespace manager for every IRI each time it is seen (subject, object,
-    datatype); a lookup that fails (an entity IRI: nearly all of them) is never cached and
-    grows a trie of namespaces on the way, so writing slowed more than linearly with the
-    graph (49 s for 160,000 triples; 3 s here). An IRI that cannot have a prefixed name is
-    told without asking (`_may_have_prefix`, rdflib's own rule), every other answer is kept,
-    and a lookup that may bind a new prefix (a predicate's) re-reads the bindings."""
-
-    def reset(self):
-        super().reset()
-        self._pnames: dict = {}
-        self._bound: tuple[str, ...] | None = None
-
-    def _may_have_prefix(self, uri: str) -> bool:
-        """False when rdflib's lookup (without generating a prefix) must fail: it splits the IRI
-        where its local name starts and looks for a bound namespace that is at least that split
-        and a prefix of the IRI (or the whole IRI when it cannot be split)."""
-        try:
-            split, _local = split_uri(uri)
-        except ValueError:
-            split = uri
-        return any(ns.startswith(split) and uri.startswith(ns) for ns in self._bound)
-
-    def get_pname(self, uri, gen_prefix=True):
-        if not isinstance(uri, URIRef):
-            return None
-        key = (uri, gen_prefix)
-        if key in self._pnames:
-            return self._pnames[key]
-        if self._bound is None:
-            self._bound = tuple(str(ns) for _p, ns in self.store.namespaces())
-        if not gen_prefix and not self._may_have_prefix(uri):
-            self._pnames[key] = None
-            return None
-        pname = super().get_pname(uri, gen_prefix)
-        if gen_prefix:  # it may have bound a prefix: re-read the namespaces, forget the misses
-            bound = tuple(str(ns) for _p, ns in self.store.namespaces())
-            if bound != self._bound:
-                self._bound = bound
-                self._pnames = {k: v for k, v in self._pnames.items() if v is not None}
-        self._pnames[key] = pname
-        return pname
-
-
-def turtle_bytes(graph: Graph) -> bytes:
-    """The graph as rdflib `longturtle` (UTF-8), the bytes `graph.serialize(format="longturtle")` gives."""
-    buf = io.BytesIO()
-    _LongTurtle(graph).serialize(buf, encoding="utf-8")
-    return buf.getvalue()
-
-
-def nt_bytes(graph: Graph) -> bytes:
-    """Sorted, de-duplicated N-Triples lines (UTF-8)."""
-    nt = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({ln for ln in nt.splitlines() if ln.strip()})
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Write `data` atomically unless the file already holds exactly it; True when written."""
+def _holds(path: Path, data: bytes) -> bool:
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+        return path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
-        pass
-    write_atomic(path, data)
+        return False
+
+
+def write_graph(out: Path, graph: Iterable[Triple]) -> bool:
+    """graph.nt (sorted lines) and graph.ttl (Turtle of those lines: subjects and predicates sorted);
+    True when graph.nt changed (the store is loaded from it). graph.ttl is written first, so a
+    graph.nt that already holds these lines means graph.ttl was written from them: neither is
+    written again."""
+    nt = nt_bytes(graph)
+    if _holds(out / "graph.nt", nt) and (out / "graph.ttl").is_file():
+        return False
+    write_atomic(out / "graph.ttl", turtle_from_nt(nt))
+    write_atomic(out / "graph.nt", nt)
     return True
-
-
-def write_graph(out: Path, graph: Graph) -> bool:
-    """graph.ttl (canonical Turtle: subjects and predicates sorted) and graph.nt (sorted lines).
-    A file that already holds the same bytes is left alone; True when graph.nt changed (the
-    store is loaded from it)."""
-    write_if_changed(out / "graph.ttl", turtle_bytes(graph))
-    return write_if_changed(out / "graph.nt", nt_bytes(graph))
 
 
 def _digest(path: Path) -> str:

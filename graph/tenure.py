@@ -163,7 +163,7 @@ def _absorb(into: Spell, s: Spell) -> None:
     into.interim = into.interim or s.interim
 
 
-def attach_role_only(spells: list[Spell], org: object, post: str, start: PartialDate | None,
+def attach_role_only(spells: list[Spell] | Posts, org: object, post: str, start: PartialDate | None,
                      end: PartialDate | None, doc: str | None = None) -> tuple[Spell | None, str]:
     """The spell of the one holder of `post` in `org` whose dates fit the statement.
 
@@ -192,14 +192,34 @@ def attach_role_only(spells: list[Spell], org: object, post: str, start: Partial
     return None, "no known holder fits its dates"
 
 
-def _holders(spells: list[Spell], org: object, post: str) -> tuple[list[Spell], list[Spell]]:
-    """The spells of `post` in `org`: as worded (same key, near spelling, one known post) first, then
-    its longer wordings."""
-    key, rk = post_key(post), role_key(post)
-    posts = [s for s in spells if s.org is org and s.is_post and same_post(s.role_label, post)]
-    strict = [s for s in posts if post_key(s.role_label) == key or role_key(s.role_label) == rk
-              or fuzz.ratio(post_key(s.role_label), key) >= 92]
-    return strict, [s for s in posts if s not in strict]
+class Posts:
+    """The post spells of a corpus by organization and written label, in their list order.
+
+    A role-only statement or mention is compared with the labels of its own organization, each
+    label once, instead of with every spell of the corpus: that scan made attaching them grow
+    with (mentions x spells), a minute at 10,000 documents."""
+
+    def __init__(self, spells: list[Spell]) -> None:
+        self._labels: dict[int, dict[str, list[tuple[int, Spell]]]] = {}
+        for i, s in enumerate(spells):
+            if s.is_post:
+                self._labels.setdefault(id(s.org), {}).setdefault(s.role_label, []).append((i, s))
+
+    def holders(self, org: object, post: str) -> tuple[list[Spell], list[Spell]]:
+        """The spells of `post` in `org`: as worded (same key, near spelling, one known post) first,
+        then its longer wordings."""
+        key, rk = post_key(post), role_key(post)
+        strict: list[tuple[int, Spell]] = []
+        looser: list[tuple[int, Spell]] = []
+        for label, spells in self._labels.get(id(org), {}).items():
+            if same_post(label, post):
+                as_worded = post_key(label) == key or role_key(label) == rk or fuzz.ratio(post_key(label), key) >= 92
+                (strict if as_worded else looser).extend(spells)
+        return [s for _i, s in sorted(strict, key=lambda t: t[0])], [s for _i, s in sorted(looser, key=lambda t: t[0])]
+
+
+def _holders(spells: list[Spell] | Posts, org: object, post: str) -> tuple[list[Spell], list[Spell]]:
+    return (spells if isinstance(spells, Posts) else Posts(spells)).holders(org, post)
 
 
 # an open spell (no end known) still fits a mention this many years after its last attestation
@@ -219,7 +239,7 @@ def _fits_on(s: Spell, date: PartialDate) -> bool:
     return True
 
 
-def attach_mention(spells: list[Spell], org: object, post: str, date: PartialDate) -> tuple[Spell | None, str]:
+def attach_mention(spells: list[Spell] | Posts, org: object, post: str, date: PartialDate) -> tuple[Spell | None, str]:
     """The spell of the one person who held `post` in `org` on `date`, for a mention that names
     only the post ("the Chief Executive said", in a meeting of that date). Run after
     `infer_bounds`: a spell covers its start..end. Returns (spell, "") or (None, why)."""
