@@ -87,20 +87,21 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
             return None
         return p
 
-    used_people: set[int] = set()
+    person_iris: dict[int, URIRef] = {}  # resolution is done: a person's names (and so IRI) stay put
     used_bodies: set[int] = set()
 
     def add_person(p: PersonEntity) -> URIRef:
-        if id(p) not in used_people:
-            used_people.add(id(p))
-            iri = p.iri
+        iri = person_iris.get(id(p))
+        if iri is None:
+            iri = person_iris[id(p)] = p.iri
+            name = p.name
             g.add((iri, RDF.type, FOAF.Person))
             # one foaf:name per IRI even when two entities mint the same one (the second is an altLabel)
-            g.add((iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, Literal(p.name)))
+            g.add((iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, Literal(name)))
             for n in sorted(p.names):
-                if n != p.name:
+                if n != name:
                     g.add((iri, SKOS.altLabel, Literal(n)))
-        return p.iri
+        return iri
 
     def add_body(b: BodyEntity) -> URIRef:
         if id(b) not in used_bodies:

@@ -10,10 +10,14 @@ Problem, never a stopped build.
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import hashlib
 import os
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,7 +37,9 @@ from graph.store import (
     write_facts,
     write_graph,
     write_problems,
+    write_store,
 )
+from graph.triples import nt_bytes
 
 
 @dataclass(slots=True)
@@ -48,6 +54,13 @@ class BuildReport:
     triples: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in the order they ran
+
+    def lap(self, stage: str, since: float) -> float:
+        """Record `stage` as having taken from `since` until now; returns now."""
+        now = time.perf_counter()
+        self.stages[stage] = self.stages.get(stage, 0.0) + now - since
+        return now
 
     @property
     def errors(self) -> list[Problem]:
@@ -118,6 +131,13 @@ def _worker_main(conn, options: dict, memory_mb: int) -> None:
         limit = memory_mb * 1024 * 1024
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    if options.get("use_model"):  # load the model before the first document arrives
+        if options.get("model"):
+            os.environ["COUNCILGRAPH_MODEL"] = options["model"]
+        with contextlib.suppress(Exception):  # a missing model is reported by the first document
+            from extract.nlp import load
+
+            load()
     while True:
         try:
             task = conn.recv()
@@ -248,6 +268,101 @@ def _run_dask(tasks: list[_Task], options: dict, count: int, done: Callable[[_Ta
             cluster.close()
 
 
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while the build runs. The graph stages make millions
+    of small objects that all live to the end of the build; at Python's default thresholds the
+    collector walked them over and over (about a fifth of the graph stages at 1,000 documents)."""
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _write_graph_files(out: Path, nt: bytes, store: bool) -> None:
+    change = write_graph(out, nt)  # (a file already holding the same bytes is not rewritten)
+    if store:
+        write_store(out, if_changed=True, change=change)  # kept, or updated by the change to graph.nt
+
+
+def _writer_main(conn, out: Path, store: bool) -> None:
+    try:
+        _write_graph_files(out, conn.recv_bytes(), store)
+        conn.send(None)
+    except BaseException as exc:  # noqa: BLE001 - reported by the build process
+        conn.send(f"{type(exc).__name__}: {exc}")
+
+
+class _GraphWriter:
+    """graph.ttl, graph.nt and the store written by another process while the build renders the
+    pages, so the two stages share the machine's cores. The process comes from the forkserver the
+    extraction workers come from (a clean, single-threaded parent: forking the build itself, with
+    the threads of native libraries in it, can deadlock) and is handed only the N-Triples bytes.
+    When the files already hold these bytes nothing is started."""
+
+    def __init__(self, out: Path, nt: bytes, store: bool) -> None:
+        import multiprocessing as mp
+
+        self._proc = self._conn = None
+        if _graph_files_hold(out, nt, store):
+            return
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["graph.corpus"])
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_writer_main, args=(child, out, store), daemon=True)
+        self._proc.start()
+        child.close()
+        self._conn.send_bytes(nt)
+
+    def join(self) -> None:
+        """Wait for the files; raise RuntimeError with the writer's reason when they could not be written."""
+        if self._proc is None:
+            return
+        try:
+            error = self._conn.recv()
+        except EOFError:
+            error = f"the process writing them died (exit {self._proc.exitcode})"
+        self._proc.join()
+        self._conn.close()
+        if error is not None:
+            raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {error}")
+
+
+def _graph_files_hold(out: Path, nt: bytes, store: bool) -> bool:
+    """graph.nt holds `nt` (so graph.ttl was written from it) and the store was loaded from it."""
+    from graph.store import store_digest
+
+    try:
+        if not (out / "graph.ttl").is_file() or (out / "graph.nt").read_bytes() != nt:
+            return False
+    except OSError:
+        return False
+    return not store or store_digest(out) == hashlib.sha256(nt).hexdigest()
+
+
+class _Background:
+    """A function run in a thread; `join` waits for it and raises what it raised."""
+
+    def __init__(self, fn: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                fn()
+            except BaseException as exc:  # noqa: BLE001 - handed to the joining thread
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="councilgraph-extract", daemon=True)
+        self._thread.start()
+
+    def join(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False, use_model: bool = True,
                  progress: Callable[[str, int, int], None] | None = None, wait: bool = False,
                  store: bool = True, as_of: PartialDate | None = None, council: str | None = None,
@@ -260,7 +375,8 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
         raise RuntimeError(f"E401 unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
     started = time.perf_counter()
     report = BuildReport()
-    with build_lock(out, wait=wait):
+    with build_lock(out, wait=wait), _fewer_collections():
+        t = time.perf_counter()
         _remove_temporaries(out)
         files, problems = discover(paths)
         report.problems.extend(problems)
@@ -281,6 +397,7 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
                 report.reused += 1
                 continue
             tasks.append(_Task(path=path, doc_id=doc_id, manifest=manifest_for(path, manifests)))
+        t = report.lap("discover", t)
 
         def done(task: _Task, outcome: _Outcome) -> None:
             result, probs = outcome
@@ -296,13 +413,20 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
 
         options = {"use_model": use_model, "as_of": as_of, "council": council, "model": model_name()}
         count = min(len(tasks), workers if workers is not None else os.cpu_count() or 1)
-        if executor == "dask" and tasks:
-            _run_dask(tasks, options, max(count, 1), done)
-        elif count == 0 or len(tasks) == 0:
+        reused = sorted(keep)
+        cached: dict[Path, tuple[dict, list[Fact], list[Problem]]] = {}
+        if count == 0 or len(tasks) == 0:
             for task in tasks:
                 done(task, extract_one(task, **options))
-        else:
-            _run_guarded(tasks, options, count, doc_timeout or DOC_TIMEOUT, done)
+        else:  # the workers extract (and load the model) while this process reads the unchanged facts
+            extraction = _Background(lambda: _run_dask(tasks, options, max(count, 1), done) if executor == "dask"
+                                     else _run_guarded(tasks, options, count, doc_timeout or DOC_TIMEOUT, done))
+            try:
+                for fpath in reused:
+                    cached[fpath] = read_facts(fpath)
+            finally:
+                extraction.join()
+        t = report.lap("extract", t)
         # facts files of documents no longer in the input are not part of this build
         facts_dir = out / "facts"
         if facts_dir.exists():
@@ -312,13 +436,15 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
         docs: dict[str, dict] = {}
         facts_by_doc: dict[str, list[Fact]] = {}
         for fpath in sorted(keep):
-            header, facts, probs = read_facts(fpath)
+            header, facts, probs = cached.pop(fpath, None) or read_facts(fpath)
             docs[header["doc_id"]] = header
             facts_by_doc[header["doc_id"]] = facts
             report.problems.extend(probs)
             for f in facts:
                 report.facts[f.fact_type] += 1
+        t = report.lap("read facts", t)
         res = resolve(docs, facts_by_doc)
+        t = report.lap("resolve", t)
         report.problems.extend(res.problems)
         graph = build_triples(docs, facts_by_doc, res, include_private=include_private)
         report.problems.extend(p for p in res.problems if p.stage == "graph.tenure")  # found while building
@@ -327,19 +453,20 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
 
         report.people = len(set(graph.subjects(RDF.type, FOAF.Person)))
         report.bodies = len(set(graph.subjects(RDF.type, ORG.Organization)))
-        write_graph(out, graph)  # (a file already holding the same bytes is not rewritten)
+        nt = nt_bytes(graph)
+        t = report.lap("graph", t)
+        writer = _GraphWriter(out, nt, store)  # graph.ttl, graph.nt and the store, beside the pages
         try:  # the pages are a view: a failure to render is reported, and the graph stands
             from graph.html import render_html
 
-            render_html(out, graph, skip_unchanged=True)
+            render_html(out, graph, skip_unchanged=True, nt=nt)
         except Exception as exc:  # noqa: BLE001
             report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
                                            message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
+        t = report.lap("html", t)
+        writer.join()
+        t = report.lap("write graph and store", t)
         report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
         write_problems(out, report.problems)
-        if store:
-            from graph.store import write_store
-
-            write_store(out, if_changed=True)  # loaded from graph.nt alone: kept when that is unchanged
     report.seconds = time.perf_counter() - started
     return report

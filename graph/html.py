@@ -19,13 +19,16 @@ and its neighbours in.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import marshal
 import math
 import os
 import re
 import shutil
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -37,6 +40,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 
 from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
+from graph.store import write_atomic
 from graph.triples import Triples
 
 YEAR_MIN, YEAR_MAX = 2014, 2026
@@ -166,22 +170,24 @@ class _Lookup:
     answered from dicts filled in one pass over the graph instead of an rdflib query each (some
     360,000 of them at 1,000 documents). Objects come in the order the graph itself gives them."""
 
-    def __init__(self, g: Graph) -> None:
-        self._objects: dict[tuple, list] = defaultdict(list)
+    def __init__(self, g: Graph | Triples) -> None:
         self._subjects: dict[tuple, list] = defaultdict(list)
-        self._triples: set[tuple] = set()
+        if isinstance(g, Triples):  # the build's own graph holds (s, p) -> objects already
+            self._objects = g.by_subject_predicate()
+            for (s, p), objects in self._objects.items():
+                for o in objects:
+                    self._subjects[(p, o)].append(s)
+            return
+        self._objects = defaultdict(list)
         for s, p, o in self._in_order(g):  # per (s, p) the order g.objects(s, p) gives
             self._objects[(s, p)].append(o)
             self._subjects[(p, o)].append(s)
-            self._triples.add((s, p, o))
 
     @staticmethod
     def _in_order(g: Graph):
         """Every triple, grouped by subject and predicate in the graph's own order. rdflib's
         in-memory store keeps them so in one dict; reading it costs a tenth of a query per
         subject. Any other graph (another store, several contexts) is asked subject by subject."""
-        if isinstance(g, Triples):  # the build's own graph: already in insertion order, grouped
-            return iter(g)
         spo = getattr(g.store, "_Memory__spo", None) if type(g) is Graph and isinstance(g.store, Memory) else None
         if spo is not None and sum(len(objects) for ps in spo.values() for objects in ps.values()) == len(g):
             return ((s, p, o) for s, ps in spo.items() for p, objects in ps.items() for o in objects)
@@ -194,7 +200,8 @@ class _Lookup:
         return iter(self._subjects.get((p, o), ()))
 
     def __contains__(self, triple: tuple) -> bool:
-        return triple in self._triples
+        s, p, o = triple
+        return o in self._objects.get((s, p), ())
 
 
 def graph_view(g: Graph) -> View:
@@ -567,30 +574,118 @@ def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
     return rows
 
 
-def _source_key(out: Path, limit: int) -> str | None:
-    """What the pages are a function of: graph.nt's bytes, the limit, this module and its templates."""
-    nt = out / "graph.nt"
-    if not nt.is_file():
+def _source_key(out: Path, limit: int, nt: bytes | None = None) -> str | None:
+    """What the pages are a function of: graph.nt's bytes (or `nt`, the same lines) and the code (`_code_key`)."""
+    h = hashlib.sha256(_code_key(limit).encode())
+    if nt is not None:
+        h.update(nt)
+        return h.hexdigest()
+    path = out / "graph.nt"
+    if not path.is_file():
         return None
-    h = hashlib.sha256(f"limit={limit}\n".encode())
-    h.update(Path(__file__).read_bytes())
-    for tpl in sorted(Path(__file__).with_name("templates").glob("*.html")):
-        h.update(tpl.name.encode() + b"\0" + tpl.read_bytes())
-    with nt.open("rb") as fh:
+    with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
 
 
-def render_html(out: Path, graph: Graph | None = None, *, limit: int = DEFAULT_LIMIT,
-                skip_unchanged: bool = False) -> Path:
+PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
+
+
+def _code_key(limit: int) -> str:
+    """What every page is a function of besides the graph: the limit, this module and its templates."""
+    h = hashlib.sha256(f"limit={limit}\n".encode())
+    h.update(Path(__file__).read_bytes())
+    for tpl in sorted(Path(__file__).with_name("templates").glob("*.html")):
+        h.update(tpl.name.encode() + b"\0" + tpl.read_bytes())
+    return h.hexdigest()
+
+
+def _key(*parts: object) -> str:
+    """A digest of plain values (str, int, None, lists, tuples, dicts): `marshal` format 2, which
+    writes every value out (no references to objects met before, so equal values give equal
+    bytes) and is several times faster than JSON (a page's facts carry all their evidence)."""
+    return hashlib.sha256(marshal.dumps(parts, 2)).hexdigest()
+
+
+def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
+    """Every page as (path under html/, key of what it shows, how to render it). A page's key is
+    worked out from the values its template prints, without rendering it, so a rebuild renders
+    and writes only the pages whose key changed."""
+    env = _env()
+    counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
+    data = script_json(page_data(v, limit))
+    # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
+    # script or inline handler the page did not write itself
+    nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
+    yield "index.html", _key(nonce, counts), lambda: env.get_template("index.html").render(
+        data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce)
+    for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
+        items = sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
+        yield rel, _key([(n.label, n.page, n.detail, n.alt) for n in items]), \
+            lambda title=title, items=items: env.get_template("list.html").render(title=title, items=items)
+    by_role: dict[int, list[Tenure]] = defaultdict(list)
+    roles_of_org: dict[int, set[int]] = defaultdict(set)
+    for t in v.tenures:
+        by_role[t.role].append(t)
+        roles_of_org[t.org].add(t.role)
+    gantts: dict[tuple[int, str], Markup] = {}
+
+    def gantt(role: int, prefix: str = "../") -> Markup:  # a post's chart is on its page, its body's, timelines
+        if (role, prefix) not in gantts:
+            gantts[(role, prefix)] = gantt_svg(v, by_role[role], link_prefix=prefix)
+        return gantts[(role, prefix)]
+
+    # the posts that changed hands most first
+    posts = [{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
+              "interims": sum(t.interim for t in by_role[r]), "svg": gantt(r, "")}
+             for r in sorted(by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower()))]
+    yield "timelines.html", _key([(p["node"].label, p["node"].page, p["holders"], p["interims"], str(p["svg"]))
+                                  for p in posts]), \
+        lambda: env.get_template("timelines.html").render(title="Post timelines", posts=posts)
+    ego = env.get_template("ego.html")
+    for n in v.nodes:
+        if not n.page:
+            continue
+        timelines = []
+        if n.kind == "post" and by_role.get(n.index):
+            timelines.append({"node": n, "svg": gantt(n.index)})
+        elif n.kind == "body":
+            for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label):
+                timelines.append({"node": v.nodes[r], "svg": gantt(r)})
+        args = {"node": n, "kind_label": KINDS[n.kind][0], "ego": ego_svg(v, n), "timelines": timelines,
+                "facts": _facts_rows(v, n, "../")}
+        shown = [n.label, n.detail, n.alt, min(n.years, default=None), max(n.years, default=None), args["kind_label"],
+                 str(args["ego"]), [(t["node"].page, t["node"].label, t["node"] is n, str(t["svg"])) for t in timelines],
+                 args["facts"]]
+        yield n.page, _key(*shown), lambda args=args: ego.render(**args)
+
+
+def _read_manifest(final: Path, code: str) -> dict[str, str] | None:
+    """The page keys of the pages in `final`, when they were rendered by this code; else None."""
+    try:
+        data = json.loads((final / PAGES_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("code") != code or not isinstance(data.get("pages"), dict):
+        return None
+    return data["pages"]
+
+
+def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int = DEFAULT_LIMIT,
+                skip_unchanged: bool = False, nt: bytes | None = None) -> Path:
     """Write `out/html/` from the graph (read from `out/graph.nt` when not given); return
-    the path of `index.html`. The folder is written beside and swapped in whole.
-    `skip_unchanged` (the build, whose `graph` is `out/graph.nt`): keep the pages when they were
-    rendered from the same graph.nt by the same code (`out/.html.sha256`, written after the swap)."""
+    the path of `index.html`. `skip_unchanged` (the build, whose `graph` is `out/graph.nt`, or `nt`
+    when given: the build writes graph.nt meanwhile): keep the pages when they were rendered from
+    the same graph.nt by the same code (`out/.html.sha256`, written after the pages).
+
+    A first render (or one by changed code) writes the folder beside and swaps it in whole. Later
+    renders rewrite, each atomically, only the pages whose key (`_pages`) differs from the one in
+    `html/.pages.json`, and delete the pages no node has any more; the manifest is removed first
+    and written last, so a render killed half-way leaves the next one to rewrite every page."""
     out = Path(out)
     stamp = out / ".html.sha256"
-    key = _source_key(out, limit) if skip_unchanged else None
+    key = _source_key(out, limit, nt) if skip_unchanged else None
     if key and (out / "html" / "index.html").is_file() and stamp.is_file() \
             and stamp.read_text(encoding="utf-8").strip() == key:
         return out / "html" / "index.html"
@@ -606,57 +701,38 @@ def render_html(out: Path, graph: Graph | None = None, *, limit: int = DEFAULT_L
         else:
             raise FileNotFoundError(f"no graph in {out}: run `councilgraph build PATH --out {out}` first")
     v = graph_view(graph)
-    env = _env()
-    tmp = out / "html.tmp"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    for sub in PAGE_KINDS.values():
-        (tmp / sub).mkdir(parents=True, exist_ok=True)
-
-    def write(rel: str, text: str) -> None:
-        (tmp / rel).write_text(text, encoding="utf-8")
-
-    counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
-    data = script_json(page_data(v, limit))
-    # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
-    # script or inline handler the page did not write itself
-    nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
-    write("index.html", env.get_template("index.html").render(
-        data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce))
-    people = sorted((n for n in v.nodes if n.kind == "person"), key=lambda n: n.label.lower())
-    bodies = sorted((n for n in v.nodes if n.kind == "body"), key=lambda n: n.label.lower())
-    write("people.html", env.get_template("list.html").render(title="People", items=people))
-    write("bodies.html", env.get_template("list.html").render(title="Bodies", items=bodies))
-    by_role: dict[int, list[Tenure]] = defaultdict(list)
-    for t in v.tenures:
-        by_role[t.role].append(t)
-    # the posts that changed hands most first
-    posts = sorted(by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower()))
-    write("timelines.html", env.get_template("timelines.html").render(
-        title="Post timelines", posts=[{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
-                                        "interims": sum(t.interim for t in by_role[r]),
-                                        "svg": gantt_svg(v, by_role[r], link_prefix="")} for r in posts]))
-    ego = env.get_template("ego.html")
-    for n in v.nodes:
-        if not n.page:
-            continue
-        timelines = []
-        if n.kind == "post" and by_role.get(n.index):
-            timelines.append({"node": n, "svg": gantt_svg(v, by_role[n.index])})
-        elif n.kind == "body":
-            for r in sorted({t.role for t in v.tenures if t.org == n.index}, key=lambda r: v.nodes[r].label):
-                timelines.append({"node": v.nodes[r], "svg": gantt_svg(v, by_role[r])})
-        write(n.page, ego.render(node=n, kind_label=KINDS[n.kind][0], ego=ego_svg(v, n), timelines=timelines,
-                                 facts=_facts_rows(v, n, "../")))
+    code = _code_key(limit)
     final = out / "html"
-    old = out / "html.old"
-    if old.exists():
-        shutil.rmtree(old)
-    if final.exists():
-        os.replace(final, old)
-    os.replace(tmp, final)
-    if old.exists():
-        shutil.rmtree(old)
+    previous = _read_manifest(final, code)
+    keys: dict[str, str] = {}
+    if previous is None:  # everything new: written beside, swapped in whole
+        tmp = out / "html.tmp"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        for sub in PAGE_KINDS.values():
+            (tmp / sub).mkdir(parents=True, exist_ok=True)
+        for rel, page_key, render in _pages(v, limit):
+            (tmp / rel).write_text(render(), encoding="utf-8")
+            keys[rel] = page_key
+        (tmp / PAGES_MANIFEST).write_text(json.dumps({"code": code, "pages": keys}, sort_keys=True), encoding="utf-8")
+        old = out / "html.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if final.exists():
+            os.replace(final, old)
+        os.replace(tmp, final)
+        if old.exists():
+            shutil.rmtree(old)
+    else:  # only the pages whose key changed
+        (final / PAGES_MANIFEST).unlink()
+        for rel, page_key, render in _pages(v, limit):
+            keys[rel] = page_key
+            if previous.get(rel) != page_key or not (final / rel).is_file():
+                write_atomic(final / rel, render().encode("utf-8"))
+        for rel in previous.keys() - keys.keys():
+            with contextlib.suppress(OSError):
+                (final / rel).unlink()
+        write_atomic(final / PAGES_MANIFEST, json.dumps({"code": code, "pages": keys}, sort_keys=True).encode())
     if key:
         stamp.write_text(key + "\n", encoding="utf-8")
     return final / "index.html"

@@ -46,6 +46,18 @@ class CG(DefinedNamespace):
     extractorVersion: URIRef
 
 
+def _materialise(*namespaces: type[DefinedNamespace]) -> None:
+    """Make each declared term a plain class attribute. rdflib answers `ORG.member` through its
+    metaclass's `__getattr__` every time (a few microseconds); the build and the HTML view read
+    such terms some 500,000 times at 1,000 documents. The values are the same URIRefs."""
+    for ns in namespaces:
+        for name in getattr(ns, "__annotations__", {}):
+            if not name.startswith("_") and name not in vars(ns):
+                type.__setattr__(ns, name, ns[name])
+
+
+_materialise(CG, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD)
+
 PREFIXES = {
     "org": ORG, "foaf": FOAF, "skos": SKOS, "time": TIME, "dcterms": DCTERMS, "schema": SCHEMA,
     "prov": PROV, "xsd": XSD, "cg": CG._NS, "rdfs": RDFS, "rdf": RDF, "id": ID,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -163,6 +164,7 @@ class Resolution:
         return None
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the build keys every body name of every fact
 def body_key(name: str) -> str:
     k = norm(name)
     k = re.sub(r"^the ", "", k)

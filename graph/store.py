@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
@@ -111,17 +112,36 @@ def _holds(path: Path, data: bytes) -> bool:
         return False
 
 
-def write_graph(out: Path, graph: Iterable[Triple]) -> bool:
-    """graph.nt (sorted lines) and graph.ttl (Turtle of those lines: subjects and predicates sorted);
-    True when graph.nt changed (the store is loaded from it). graph.ttl is written first, so a
-    graph.nt that already holds these lines means graph.ttl was written from them: neither is
-    written again."""
-    nt = nt_bytes(graph)
-    if _holds(out / "graph.nt", nt) and (out / "graph.ttl").is_file():
-        return False
+@dataclass(frozen=True, slots=True)
+class GraphChange:
+    """What `write_graph` did to graph.nt: the lines it removed and added, and the sha256 of the
+    graph.nt it replaced (None when there was none), so the store can follow by the difference."""
+
+    changed: bool
+    old_digest: str | None = None
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+
+def write_graph(out: Path, graph: Iterable[Triple] | bytes) -> GraphChange:
+    """graph.nt (sorted lines; `graph` may be them already, `nt_bytes`) and graph.ttl (Turtle of those
+    lines: subjects and predicates sorted). graph.ttl is written first, so a graph.nt that already
+    holds these lines means graph.ttl was written from them: neither is written again."""
+    nt = graph if isinstance(graph, bytes) else nt_bytes(graph)
+    path = out / "graph.nt"
+    try:
+        old = path.read_bytes()
+    except OSError:
+        old = None
+    if old == nt and (out / "graph.ttl").is_file():
+        return GraphChange(changed=False)
     write_atomic(out / "graph.ttl", turtle_from_nt(nt))
-    write_atomic(out / "graph.nt", nt)
-    return True
+    write_atomic(path, nt)
+    if old is None:
+        return GraphChange(changed=True)
+    before, after = set(old.decode("utf-8").splitlines()), set(nt.decode("utf-8").splitlines())
+    return GraphChange(changed=True, old_digest=hashlib.sha256(old).hexdigest(),
+                       removed=tuple(sorted(before - after)), added=tuple(sorted(after - before)))
 
 
 def _digest(path: Path) -> str:
@@ -132,21 +152,75 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_store(out: Path, *, if_changed: bool = False) -> Path:
+# a change of more lines than this share of the graph is loaded whole rather than applied line by line
+STORE_UPDATE_SHARE = 0.2
+
+
+def store_digest(out: Path) -> str | None:
+    """The sha256 of the graph.nt the store in DIR/store holds (DIR/.store.sha256), or None."""
+    stamp = out / ".store.sha256"
+    try:
+        return stamp.read_text(encoding="utf-8").strip() if (out / "store").is_dir() else None
+    except OSError:
+        return None
+
+
+def write_store(out: Path, *, if_changed: bool = False, change: GraphChange | None = None) -> Path:
     """A persistent Oxigraph store in DIR/store, loaded from graph.nt, so queries need no re-parse.
     `if_changed`: keep the store when it was loaded from a graph.nt with the same bytes (DIR/.store.sha256,
-    written after the store is swapped in, so a build killed in between loads it again)."""
+    written after the store is swapped in or updated, so a build killed in between loads it again).
+    `change`: the lines `write_graph` removed and added; when the store holds the graph.nt they were
+    taken from, they are applied in one transaction (`DELETE DATA`/`INSERT DATA`) instead of loading
+    the whole file, and the store is checked to hold as many triples as graph.nt has lines."""
+    target = out / "store"
+    stamp = out / ".store.sha256"
+    digest = _digest(out / "graph.nt")
+    held = store_digest(out)
+    if if_changed and held == digest:
+        return target
+    with contextlib.suppress(OSError):
+        stamp.unlink()
+    if change is not None and change.old_digest is not None and held == change.old_digest \
+            and _apply_change(target, change, out / "graph.nt"):
+        write_atomic(stamp, (digest + "\n").encode())
+        return target
+    _load_store(out, target)
+    write_atomic(stamp, (digest + "\n").encode())
+    return target
+
+
+def _apply_change(target: Path, change: GraphChange, nt: Path) -> bool:
+    """Apply `change` to the store in `target`; False (store left for a whole load) when the change
+    is large, the store cannot be opened (a server holds it) or the result does not add up."""
+    import pyoxigraph
+
+    with nt.open("rb") as fh:
+        lines = sum(1 for _ in fh)
+    if len(change.removed) + len(change.added) > STORE_UPDATE_SHARE * max(lines, 1):
+        return False
+    try:
+        store = pyoxigraph.Store(str(target))
+        update = []
+        if change.removed:
+            update.append("DELETE DATA {\n" + "\n".join(change.removed) + "\n}")
+        if change.added:
+            update.append("INSERT DATA {\n" + "\n".join(change.added) + "\n}")
+        if update:
+            store.update(" ;\n".join(update))
+        store.flush()
+        ok = len(store) == lines
+        del store
+        return ok
+    except (OSError, SyntaxError, ValueError, RuntimeError):
+        return False
+
+
+def _load_store(out: Path, target: Path) -> None:
+    """The whole of graph.nt into a new store beside `target`, then swapped in."""
     import shutil
 
     import pyoxigraph
 
-    target = out / "store"
-    stamp = out / ".store.sha256"
-    digest = _digest(out / "graph.nt")
-    if if_changed and target.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest:
-        return target
-    with contextlib.suppress(OSError):
-        stamp.unlink()
     tmp = out / ".store.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     store = pyoxigraph.Store(str(tmp))
@@ -155,5 +229,3 @@ def write_store(out: Path, *, if_changed: bool = False) -> Path:
     del store
     shutil.rmtree(target, ignore_errors=True)
     os.replace(tmp, target)
-    write_atomic(stamp, (digest + "\n").encode())
-    return target

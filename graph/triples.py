@@ -12,7 +12,7 @@ callers that query it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 import pyoxigraph
 from rdflib import Graph, Literal
@@ -46,6 +46,10 @@ class Triples:
         """The first object of (s, p), or None."""
         objects = self._objects.get((s, p))
         return next(iter(objects)) if objects else None
+
+    def by_subject_predicate(self) -> Mapping[tuple[Node, Node], Collection[Node]]:
+        """(subject, predicate) -> its objects in insertion order (a view: read it, do not change it)."""
+        return self._objects
 
     def objects(self, s: Node, p: Node) -> Iterator[Node]:
         return iter(tuple(self._objects.get((s, p), ())))

@@ -54,6 +54,63 @@ def test_rebuild_after_one_change_equals_a_fresh_build(tmp_path):
     _same_outputs(out, fresh)
 
 
+def test_a_rebuild_rewrites_only_the_pages_whose_content_changed(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    pages = {p: p.stat().st_mtime_ns for p in (out / "html").rglob("*.html")}
+    before = {p: p.read_bytes() for p in pages}
+    changed = sorted(corpus.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
+                       encoding="utf-8")
+    build_corpus([corpus], out, use_model=False, workers=0)
+    kept = [p for p in pages if p.is_file() and p.read_bytes() == before[p]]
+    rewritten = [p for p in pages if p.is_file() and p.stat().st_mtime_ns != pages[p]]
+    assert len(kept) > len(pages) // 2  # most pages show nothing new
+    assert all(p.stat().st_mtime_ns == pages[p] for p in kept)  # ... and were not written again
+    assert all(p.read_bytes() != before[p] for p in rewritten)
+    assert (out / "html" / "index.html") in rewritten  # the main page's data did change
+
+
+def _store_triples(out: Path) -> set[str]:
+    import pyoxigraph
+
+    store = pyoxigraph.Store.read_only(str(out / "store"))
+    return {str(q.triple) for q in store}
+
+
+def test_the_store_follows_a_change_by_its_difference_and_holds_what_a_fresh_load_holds(tmp_path):
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    store_folder = (out / "store").stat().st_ino
+    changed = sorted(corpus.glob("*.txt"))[2]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
+                       encoding="utf-8")
+    build_corpus([corpus], out, use_model=False, workers=0)
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    assert _store_triples(out) == _store_triples(fresh)
+    assert any("Ffion Ackroyd" in t for t in _store_triples(out))
+    assert (out / "store").stat().st_ino == store_folder  # updated in place, not loaded again beside it
+
+
+def test_a_render_killed_half_way_is_redone_whole(tmp_path):
+    """The page manifest goes before any page is rewritten in place: without it the next build
+    rewrites every page, so a page left half-updated is never trusted."""
+    corpus = _corpus(tmp_path, 4)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    page = next((out / "html" / "person").glob("*.html"))
+    page.write_text("left by a killed build", encoding="utf-8")
+    (out / "html" / ".pages.json").unlink()
+    (out / ".html.sha256").unlink()
+    build_corpus([corpus], out, use_model=False, workers=0)
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    _same_outputs(out, fresh)
+
+
 def test_nothing_changed_keeps_every_output_and_the_store(tmp_path):
     corpus = _corpus(tmp_path, 4)
     out = tmp_path / "out"
