@@ -62,6 +62,9 @@ def timed_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = 
     sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"build failed ({proc.returncode}):\n{err[-2000:]}")
+    stages = re.search(r"^time: (.*)$", err, re.M)
+    if stages:  # where the time went, per stage, as the build's summary says
+        print(f"[bench] {out.name} ({workers} workers): {seconds:.1f}s wall; {stages.group(1)}", file=sys.stderr)
     extracted = re.search(r"\((\d+) extracted", err)
     if extracted:  # a rebuild that extracted more than it should (the extractor version moved) says so
         print(f"[bench] {out.name}: {extracted.group(1)} documents extracted", file=sys.stderr)
