@@ -95,6 +95,24 @@ def test_the_store_follows_a_change_by_its_difference_and_holds_what_a_fresh_loa
     assert (out / "store").stat().st_ino == store_folder  # updated in place, not loaded again beside it
 
 
+def test_a_store_that_does_not_hold_the_old_graph_is_loaded_whole(tmp_path):
+    """The difference is applied only to a store stamped with the graph.nt it was taken from;
+    a store stamped otherwise (a killed build, a store copied in) is loaded again from graph.nt."""
+    corpus = _corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    (out / ".store.sha256").write_text("0" * 64 + "\n", encoding="utf-8")
+    store_folder = (out / "store").stat().st_ino
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
+                       encoding="utf-8")
+    build_corpus([corpus], out, use_model=False, workers=0)
+    assert (out / "store").stat().st_ino != store_folder
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    assert _store_triples(out) == _store_triples(fresh)
+
+
 def test_a_render_killed_half_way_is_redone_whole(tmp_path):
     """The page manifest goes before any page is rewritten in place: without it the next build
     rewrites every page, so a page left half-updated is never trusted."""
