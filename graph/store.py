@@ -144,6 +144,24 @@ def write_graph(out: Path, graph: Iterable[Triple] | bytes) -> GraphChange:
                        removed=tuple(sorted(before - after)), added=tuple(sorted(after - before)))
 
 
+def write_graph_files(out: Path, nt: bytes, store: bool) -> None:
+    """graph.ttl and graph.nt from the N-Triples `nt`, then (`store`) the store, each only when it
+    does not already hold them."""
+    change = write_graph(out, nt)
+    if store:
+        write_store(out, if_changed=True, change=change)
+
+
+def graph_files_hold(out: Path, nt: bytes, store: bool) -> bool:
+    """graph.nt holds `nt` (so graph.ttl was written from it) and (`store`) the store was loaded from it."""
+    try:
+        if not (out / "graph.ttl").is_file() or (out / "graph.nt").read_bytes() != nt:
+            return False
+    except OSError:
+        return False
+    return not store or store_digest(out) == hashlib.sha256(nt).hexdigest()
+
+
 def _digest(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
