@@ -183,6 +183,7 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
         report.people = len(set(graph.subjects(RDF.type, FOAF.Person)))
         report.bodies = len(set(graph.subjects(RDF.type, ORG.Organization)))
         nt = nt_bytes(graph)
+        del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
         t = report.lap("graph", t)
         writer = GraphWriter(out, nt, store)  # graph.ttl, graph.nt and the store, beside the pages
         try:  # the pages are a view: a failure to render is reported, and the graph stands
