@@ -574,9 +574,9 @@ def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
     return rows
 
 
-def _source_key(out: Path, limit: int, nt: bytes | None = None) -> str | None:
+def _source_key(out: Path, code: str, nt: bytes | None = None) -> str | None:
     """What the pages are a function of: graph.nt's bytes (or `nt`, the same lines) and the code (`_code_key`)."""
-    h = hashlib.sha256(_code_key(limit).encode())
+    h = hashlib.sha256(code.encode())
     if nt is not None:
         h.update(nt)
         return h.hexdigest()
@@ -593,9 +593,11 @@ PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, th
 
 
 def _code_key(limit: int) -> str:
-    """What every page is a function of besides the graph: the limit, this module and its templates."""
+    """What every page is a function of besides the graph: the limit, this module, its templates and
+    the vis-network script the main page inlines."""
     h = hashlib.sha256(f"limit={limit}\n".encode())
     h.update(Path(__file__).read_bytes())
+    h.update(_vis_js().encode("utf-8"))
     for tpl in sorted(Path(__file__).with_name("templates").glob("*.html")):
         h.update(tpl.name.encode() + b"\0" + tpl.read_bytes())
     return h.hexdigest()
@@ -640,8 +642,8 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     posts = [{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
               "interims": sum(t.interim for t in by_role[r]), "svg": gantt(r, "")}
              for r in sorted(by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower()))]
-    yield "timelines.html", _key([(p["node"].label, p["node"].page, p["holders"], p["interims"], str(p["svg"]))
-                                  for p in posts]), \
+    yield "timelines.html", _key([(p["node"].label, p["node"].page, p["node"].detail, p["holders"], p["interims"],
+                                   str(p["svg"])) for p in posts]), \
         lambda: env.get_template("timelines.html").render(title="Post timelines", posts=posts)
     ego = env.get_template("ego.html")
     for n in v.nodes:
@@ -685,7 +687,8 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
     and written last, so a render killed half-way leaves the next one to rewrite every page."""
     out = Path(out)
     stamp = out / ".html.sha256"
-    key = _source_key(out, limit, nt) if skip_unchanged else None
+    code = _code_key(limit)
+    key = _source_key(out, code, nt) if skip_unchanged else None
     if key and (out / "html" / "index.html").is_file() and stamp.is_file() \
             and stamp.read_text(encoding="utf-8").strip() == key:
         return out / "html" / "index.html"
@@ -701,7 +704,6 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
         else:
             raise FileNotFoundError(f"no graph in {out}: run `councilgraph build PATH --out {out}` first")
     v = graph_view(graph)
-    code = _code_key(limit)
     final = out / "html"
     previous = _read_manifest(final, code)
     keys: dict[str, str] = {}

@@ -12,12 +12,12 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
-from graph.triples import Triple, nt_bytes, turtle_from_nt
+from graph.triples import turtle_from_nt
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -105,42 +105,37 @@ def write_problems(out: Path, problems: list[Problem]) -> None:
     write_atomic(out / "problems.jsonl", ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
 
 
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
-
-
 @dataclass(frozen=True, slots=True)
 class GraphChange:
-    """What `write_graph` did to graph.nt: the lines it removed and added, and the sha256 of the
-    graph.nt it replaced (None when there was none), so the store can follow by the difference."""
+    """What `write_graph` left in graph.nt (its sha256 and line count) and, when it replaced another
+    graph.nt, that file's sha256 and the lines removed and added, so the store can follow by the
+    difference without reading graph.nt again."""
 
-    changed: bool
+    digest: str
+    lines: int
     old_digest: str | None = None
     removed: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
 
 
-def write_graph(out: Path, graph: Iterable[Triple] | bytes) -> GraphChange:
-    """graph.nt (sorted lines; `graph` may be them already, `nt_bytes`) and graph.ttl (Turtle of those
+def write_graph(out: Path, nt: bytes) -> GraphChange:
+    """graph.nt (the sorted N-Triples `nt`, `graph.triples.nt_bytes`) and graph.ttl (Turtle of those
     lines: subjects and predicates sorted). graph.ttl is written first, so a graph.nt that already
     holds these lines means graph.ttl was written from them: neither is written again."""
-    nt = graph if isinstance(graph, bytes) else nt_bytes(graph)
     path = out / "graph.nt"
+    digest, lines = hashlib.sha256(nt).hexdigest(), nt.count(b"\n")
     try:
         old = path.read_bytes()
     except OSError:
         old = None
     if old == nt and (out / "graph.ttl").is_file():
-        return GraphChange(changed=False)
+        return GraphChange(digest, lines)
     write_atomic(out / "graph.ttl", turtle_from_nt(nt))
     write_atomic(path, nt)
     if old is None:
-        return GraphChange(changed=True)
+        return GraphChange(digest, lines)
     before, after = set(old.decode("utf-8").splitlines()), set(nt.decode("utf-8").splitlines())
-    return GraphChange(changed=True, old_digest=hashlib.sha256(old).hexdigest(),
+    return GraphChange(digest, lines, old_digest=hashlib.sha256(old).hexdigest(),
                        removed=tuple(sorted(before - after)), added=tuple(sorted(after - before)))
 
 
@@ -192,14 +187,14 @@ def write_store(out: Path, *, if_changed: bool = False, change: GraphChange | No
     the whole file, and the store is checked to hold as many triples as graph.nt has lines."""
     target = out / "store"
     stamp = out / ".store.sha256"
-    digest = _digest(out / "graph.nt")
+    digest = change.digest if change is not None else _digest(out / "graph.nt")
     held = store_digest(out)
     if if_changed and held == digest:
         return target
     with contextlib.suppress(OSError):
         stamp.unlink()
     if change is not None and change.old_digest is not None and held == change.old_digest \
-            and _apply_change(target, change, out / "graph.nt"):
+            and _apply_change(target, change):
         write_atomic(stamp, (digest + "\n").encode())
         return target
     _load_store(out, target)
@@ -207,14 +202,12 @@ def write_store(out: Path, *, if_changed: bool = False, change: GraphChange | No
     return target
 
 
-def _apply_change(target: Path, change: GraphChange, nt: Path) -> bool:
+def _apply_change(target: Path, change: GraphChange) -> bool:
     """Apply `change` to the store in `target`; False (store left for a whole load) when the change
     is large, the store cannot be opened (a server holds it) or the result does not add up."""
     import pyoxigraph
 
-    with nt.open("rb") as fh:
-        lines = sum(1 for _ in fh)
-    if len(change.removed) + len(change.added) > STORE_UPDATE_SHARE * max(lines, 1):
+    if len(change.removed) + len(change.added) > STORE_UPDATE_SHARE * max(change.lines, 1):
         return False
     try:
         store = pyoxigraph.Store(str(target))
@@ -226,7 +219,7 @@ def _apply_change(target: Path, change: GraphChange, nt: Path) -> bool:
         if update:
             store.update(" ;\n".join(update))
         store.flush()
-        ok = len(store) == lines
+        ok = len(store) == change.lines
         del store
         return ok
     except (OSError, SyntaxError, ValueError, RuntimeError):
