@@ -27,6 +27,7 @@ from graph.build import build_triples
 from graph.resolve import resolve
 from graph.store import build_lock, facts_path, read_facts, read_header, write_facts, write_problems
 from graph.triples import nt_bytes
+from graph.uptodate import forget_record, inputs_key, read_record, write_record
 from graph.workers import (
     DOC_TIMEOUT,
     EXECUTORS,
@@ -162,6 +163,19 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
             for stale in facts_dir.glob("*.jsonl"):
                 if stale not in keep:
                     stale.unlink()
+        inputs = inputs_key(sorted(keep), {"include_private": include_private})
+        record = read_record(out, inputs, store)
+        if record is not None:  # no facts file changed since the last build: its graph, store and pages stand
+            report.facts.update(record.facts)
+            report.people, report.bodies, report.triples = record.people, record.bodies, record.triples
+            report.problems.extend(record.problems)
+            report.lap("graph unchanged", t)
+            report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
+            write_problems(out, report.problems)
+            report.seconds = time.perf_counter() - started
+            return report
+        forget_record(out)
+        graph_problems_from = len(report.problems)  # what the record keeps: problems from here on
         docs: dict[str, dict] = {}
         facts_by_doc: dict[str, list[Fact]] = {}
         for fpath in sorted(keep):
@@ -197,6 +211,8 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
         t = report.lap("html", t)
         writer.join()
         t = report.lap("write graph and store", t)
+        write_record(out, inputs, store, facts=report.facts, people=report.people, bodies=report.bodies,
+                     triples=report.triples, problems=report.problems[graph_problems_from:])
         report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
         write_problems(out, report.problems)
     report.seconds = time.perf_counter() - started

@@ -2,7 +2,8 @@
 
 Unchanged documents are not extracted again (their facts files are kept); graph.ttl and graph.nt
 are rewritten only when their bytes change; the store is reloaded and the HTML pages rendered
-again only when graph.nt (or the renderer) changed. Turtle and N-Triples hold the same triples.
+again only when graph.nt (or the renderer) changed; when no facts file changed the graph stages
+are skipped. Turtle and N-Triples hold the same triples.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rdflib.namespace import RDF, XSD
 
 from graph.corpus import build_corpus
 from graph.triples import nt_bytes, turtle_bytes
+from graph.uptodate import RECORD
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "corpus" / "dev" / "docs"
@@ -157,6 +159,59 @@ def test_a_stale_stamp_renders_and_loads_again(tmp_path):
     build_corpus([corpus], fresh, use_model=False, workers=0)
     _same_outputs(out, fresh)
     assert (out / ".store.sha256").read_text() == (fresh / ".store.sha256").read_text()
+
+
+def test_with_no_facts_file_changed_the_graph_stages_are_skipped_and_report_what_they_reported(tmp_path):
+    corpus = _corpus(tmp_path, 4)
+    out = tmp_path / "out"
+    first = build_corpus([corpus], out, use_model=False, workers=0)
+    problems = (out / "problems.jsonl").read_bytes()
+    second = build_corpus([corpus], out, use_model=False, workers=0)
+    assert "graph unchanged" in second.stages and "resolve" not in second.stages
+    assert (second.facts, second.people, second.bodies, second.triples) == \
+        (first.facts, first.people, first.bodies, first.triples)
+    assert [p.line() for p in second.problems] == [p.line() for p in first.problems]
+    assert (out / "problems.jsonl").read_bytes() == problems
+
+
+def test_an_output_changed_since_the_last_build_or_another_option_runs_the_graph_stages(tmp_path):
+    corpus = _corpus(tmp_path, 4)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    (out / "html" / "index.html").unlink()
+    (out / "graph.ttl").unlink()
+    report = build_corpus([corpus], out, use_model=False, workers=0)
+    assert "resolve" in report.stages
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    _same_outputs(out, fresh)
+    assert "resolve" in build_corpus([corpus], out, use_model=False, workers=0, include_private=True).stages
+
+
+def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tmp_path, monkeypatch):
+    import graph.corpus
+
+    corpus = _corpus(tmp_path, 4)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    changed = sorted(corpus.glob("*.txt"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
+                       encoding="utf-8")
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(graph.corpus, "build_triples", killed)
+        try:
+            build_corpus([corpus], out, use_model=False, workers=0)
+        except KeyboardInterrupt:
+            pass
+    assert not (out / RECORD).exists()
+    assert "resolve" in build_corpus([corpus], out, use_model=False, workers=0).stages
+    fresh = tmp_path / "fresh"
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    _same_outputs(out, fresh)
 
 
 EX = Namespace("https://example.org/vocab#")
