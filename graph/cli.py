@@ -54,9 +54,6 @@ def build(
     """
     import os
 
-    from graph.corpus import build_corpus
-    from graph.store import BuildLocked
-
     if model:
         os.environ["COUNCILGRAPH_MODEL"] = model
     from extract.moderngov import as_of_date
@@ -65,6 +62,12 @@ def build(
     if as_of and snapshot_date is None:
         _err(f"--as-of {as_of!r} is not a date; give it as 2024-05-01 (or 2024-05, or 1 May 2024)")
         raise typer.Exit(2)
+    if executor == "local" and workers != 0:  # a worker loads the model while the build is imported
+        from graph.prestart import prestart, worker_options
+
+        prestart(worker_options(use_model=not no_model, as_of=snapshot_date, council=council))
+    from graph.corpus import build_corpus
+    from graph.store import BuildLocked
     interactive = sys.stderr.isatty()
     progress_bar = None
     if interactive:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from extract import EXTRACTOR_VERSION
 from extract.load import discover, doc_id_for, file_hash, manifest_for
-from extract.nlp import model_name
 from extract.records import Fact, PartialDate, Problem
 from graph.build import build_triples
+from graph.prestart import discard, prestart, worker_options
 from graph.resolve import resolve
 from graph.store import build_lock, facts_path, read_facts, read_header, write_facts, write_problems
 from graph.triples import nt_bytes
@@ -104,6 +104,19 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
     if executor not in EXECUTORS:
         raise RuntimeError(f"E401 unknown executor {executor!r}; use one of {', '.join(EXECUTORS)}")
     started = time.perf_counter()
+    options = worker_options(use_model=use_model, as_of=as_of, council=council)
+    if executor == "local" and workers != 0:
+        prestart(options)  # the model loads while the inputs are listed and hashed
+    try:
+        return _build(paths, out, options, started, include_private=include_private, progress=progress, wait=wait,
+                      store=store, executor=executor, workers=workers, doc_timeout=doc_timeout)
+    finally:
+        discard()
+
+
+def _build(paths: list[Path], out: Path, options: dict, started: float, *, include_private: bool,
+           progress: Callable[[str, int, int], None] | None, wait: bool, store: bool, executor: str,
+           workers: int | None, doc_timeout: float | None) -> BuildReport:
     report = BuildReport()
     with build_lock(out, wait=wait), _fewer_collections():
         t = time.perf_counter()
@@ -141,11 +154,11 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
             keep.add(facts_path(out, task.doc_id))
             report.extracted += 1
 
-        options = {"use_model": use_model, "as_of": as_of, "council": council, "model": model_name()}
         count = min(len(tasks), workers if workers is not None else os.cpu_count() or 1)
         reused = sorted(keep)
         cached: dict[Path, tuple[dict, list[Fact], list[Problem]]] = {}
         if count == 0 or len(tasks) == 0:
+            discard()  # the worker started for extraction has nothing to do
             for task in tasks:
                 done(task, extract_one(task, **options))
         else:  # the workers extract (and load the model) while this process reads the unchanged facts

@@ -167,22 +167,25 @@ def _short(text: str, n: int = 60) -> str:
 
 
 class _Lookup:
-    """The three reads `graph_view` makes (`objects(s, p)`, `subjects(p, o)`, `(s, p, o) in`),
-    answered from dicts filled in one pass over the graph instead of an rdflib query each (some
-    360,000 of them at 1,000 documents). Objects come in the order the graph itself gives them."""
+    """The three reads `graph_view` makes (`objects(s, p)`, `subjects(rdf:type, class)`,
+    `(s, p, o) in`), answered from dicts filled in one pass over the graph instead of an rdflib
+    query each (some 360,000 of them at 1,000 documents). Objects come in the order the graph
+    itself gives them. Subjects are indexed by type only: the view asks for no other."""
 
     def __init__(self, g: Graph | Triples) -> None:
-        self._subjects: dict[tuple, list] = defaultdict(list)
+        self._subjects: dict[object, list] = defaultdict(list)  # class -> subjects of that rdf:type
         if isinstance(g, Triples):  # the build's own graph holds (s, p) -> objects already
             self._objects = g.by_subject_predicate()
             for (s, p), objects in self._objects.items():
-                for o in objects:
-                    self._subjects[(p, o)].append(s)
+                if p == RDF.type:
+                    for o in objects:
+                        self._subjects[o].append(s)
             return
         self._objects = defaultdict(list)
         for s, p, o in self._in_order(g):  # per (s, p) the order g.objects(s, p) gives
             self._objects[(s, p)].append(o)
-            self._subjects[(p, o)].append(s)
+            if p == RDF.type:
+                self._subjects[o].append(s)
 
     @staticmethod
     def _in_order(g: Graph):
@@ -198,7 +201,9 @@ class _Lookup:
         return iter(self._objects.get((s, p), ()))
 
     def subjects(self, p, o):
-        return iter(self._subjects.get((p, o), ()))
+        if p != RDF.type:
+            raise ValueError(f"the page view indexes subjects by rdf:type only, not by {p}")
+        return iter(self._subjects.get(o, ()))
 
     def __contains__(self, triple: tuple) -> bool:
         s, p, o = triple

@@ -4,8 +4,8 @@ made its graph from, and what that build reported.
 A rebuild in which no facts file changed would resolve, build, serialise and diff the same graph
 again only to find every output already holds it (about 7 s at 1,000 documents). The record
 names the inputs of those stages (each facts file by name, size and modification time, which
-change whenever the build rewrites one, atomically; the graph package's own files; the library
-versions that shape the output; the build's options) and the outputs they produced (graph.nt by
+change whenever the build rewrites one, atomically; the files of the graph and extract packages,
+whose helpers the stages call; the library versions that shape the output; the build's options) and the outputs they produced (graph.nt by
 size and time, the store's and the pages' stamps). Only when all of them still match are the
 stages skipped, and the build reports the counts and problems the record kept. The record is
 removed before those stages write anything and written after the last of them, so a build killed
@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+import extract
 from extract import EXTRACTOR_VERSION
 from extract.records import Problem
 from graph.store import store_digest, write_atomic
 
 RECORD = ".graph-inputs.json"
 _LIBRARIES = ("rdflib", "pyoxigraph", "jinja2", "pyvis")  # they write the graph files and the pages
-_GRAPH_PACKAGE = Path(__file__).resolve().parent
+# the graph stages run this code: theirs, and extraction's helpers they call (names, dates, records)
+_PACKAGES = (Path(__file__).resolve().parent, Path(extract.__file__).resolve().parent)
 
 
 @dataclass(slots=True)
@@ -46,8 +48,9 @@ class GraphRecord:
 
 def _code() -> str:
     h = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for path in sorted(p for p in _GRAPH_PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(str(path.relative_to(_GRAPH_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    for package in _PACKAGES:
+        for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(f"{package.name}/{path.relative_to(package)}".encode() + b"\0" + path.read_bytes())
     for name in _LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             h.update(f"{name}={metadata.version(name)}\n".encode())

@@ -100,6 +100,11 @@ class _Worker:
 
 
 def _start_worker(ctx, options: dict) -> _Worker:
+    from graph import prestart
+
+    waiting = prestart.take(options)  # started before the documents were listed, the model loading
+    if waiting is not None:
+        return _Worker(proc=waiting[0], conn=waiting[1])
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_worker_main, args=(child, options, WORKER_MEMORY_MB), daemon=True)
     proc.start()

@@ -188,6 +188,21 @@ def test_an_output_changed_since_the_last_build_or_another_option_runs_the_graph
     assert "resolve" in build_corpus([corpus], out, use_model=False, workers=0, include_private=True).stages
 
 
+def test_a_change_to_the_code_the_graph_stages_run_runs_them_again(tmp_path, monkeypatch):
+    import graph.uptodate
+
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "resolve.py").write_text("first", encoding="utf-8")
+    monkeypatch.setattr(graph.uptodate, "_PACKAGES", (code,))
+    corpus = _corpus(tmp_path, 3)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    (code / "resolve.py").write_text("second", encoding="utf-8")
+    assert "resolve" in build_corpus([corpus], out, use_model=False, workers=0).stages
+    assert "resolve" not in build_corpus([corpus], out, use_model=False, workers=0).stages
+
+
 def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tmp_path, monkeypatch):
     import graph.corpus
 

@@ -51,3 +51,40 @@ def test_clergy_and_civic_honorifics_are_dropped():
     text = ("Minutes of the meeting of the Combined Authority Board held at Arden House on 8 July 2016\n\n"
             "In the Chair: Mayor Jo Prentice\nCo-opted Members: Father Michael Doyle (Diocese representative)\n")
     assert {f.name for f in facts_of(text, "person")} == {"Jo Prentice", "Michael Doyle"}
+
+
+# --- the model is fed only paragraphs that can hold a name of two words ----------------------
+
+
+@pytest.mark.parametrize("paragraph", ["Jane Smith", "Apologies from Councillor J. Smith.", "Maria de Souza spoke",
+                                       "Smith, John (Chair)", "Ms O'Neill-Hughes attended"])
+def test_a_paragraph_with_two_capitalised_words_close_together_goes_to_the_model(paragraph):
+    from extract.nlp import _TWO_CAPITALISED
+
+    assert _TWO_CAPITALISED.search(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", ["The committee noted the report.", "RESOLVED", "Item 5", "",
+                                       "Members asked about the budget and the timetable for it."])
+def test_a_paragraph_that_cannot_hold_a_two_word_name_does_not(paragraph):
+    from extract.nlp import _TWO_CAPITALISED
+
+    assert not _TWO_CAPITALISED.search(paragraph)
+
+
+def test_the_paragraphs_left_out_lose_no_name_the_model_finds(monkeypatch):
+    """Real minutes and reports, fed to the model whole (every paragraph with a capital) and
+    with the paragraphs that cannot hold a two-word name left out: the same people."""
+    import re
+    from pathlib import Path
+
+    import extract.nlp
+    from extract.mentions import find_model_people
+
+    docs = sorted((Path(__file__).resolve().parent.parent / "corpus" / "dev" / "docs").glob("*.txt"))[:6]
+    texts = [p.read_text(encoding="utf-8") for p in docs]
+    left_out = [find_model_people(t) for t in texts]
+    monkeypatch.setattr(extract.nlp, "_TWO_CAPITALISED", re.compile(r"[A-Z]"))
+    fed_whole = [find_model_people(t) for t in texts]
+    assert left_out == fed_whole
+    assert sum(len(p) for p in fed_whole) > 20  # the documents do name people
