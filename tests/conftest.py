@@ -4,6 +4,7 @@ extracts the facts of a sentence, so extraction tests read as sentence -> fact t
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,21 @@ def facts_of(text: str, fact_type: str | None = None, *, use_model: bool = False
     result = extract_document(make_document(text, **meta), use_model=use_model)
     assert not result.problems, result.problems
     return [f for f in result.facts if fact_type is None or f.fact_type == fact_type]
+
+
+def dev_corpus(tmp_path: Path, n: int) -> Path:
+    """A folder of the first `n` dev documents, to build and change."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(DEV.glob("*.txt"))[:n]:
+        shutil.copy(p, corpus / p.name)
+    return corpus
+
+
+def change_document(path: Path) -> None:
+    """Change one document as an editor would: a line added that names someone new."""
+    path.write_text(path.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
+                    encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

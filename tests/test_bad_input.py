@@ -108,10 +108,11 @@ def test_cli_exit_status_says_whether_anything_failed(tmp_path):
     ok = subprocess.run(cli, capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
     _make(corpus, "empty.txt", b"")
-    cli[-3] = str(tmp_path / "o2")
+    cli[cli.index("--out") + 1] = str(tmp_path / "o2")
     bad = subprocess.run(cli, capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert f"{corpus / 'empty.txt'}: empty file [E005]" in bad.stderr
+    assert (tmp_path / "o2" / "graph.ttl").is_file()  # the rest was built, where --out said
 
 
 def test_no_temporary_files_are_left_in_the_output(tmp_path):

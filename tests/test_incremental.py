@@ -17,18 +17,9 @@ from rdflib.namespace import RDF, XSD
 from graph.corpus import build_corpus
 from graph.triples import nt_bytes, turtle_bytes
 from graph.uptodate import RECORD
+from tests.conftest import change_document, dev_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "corpus" / "dev" / "docs"
 OUTPUTS = ("graph.ttl", "graph.nt", "problems.jsonl")
-
-
-def _corpus(tmp_path: Path, n: int = 6) -> Path:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(DEV.glob("*.txt"))[:n]:
-        shutil.copy(p, corpus / p.name)
-    return corpus
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -43,12 +34,11 @@ def _same_outputs(a: Path, b: Path) -> None:
 
 
 def test_rebuild_after_one_change_equals_a_fresh_build(tmp_path):
-    corpus = _corpus(tmp_path)
+    corpus = dev_corpus(tmp_path, 6)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     changed = sorted(corpus.glob("*.txt"))[2]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                       encoding="utf-8")
+    change_document(changed)
     report = build_corpus([corpus], out, use_model=False, workers=0)
     assert (report.extracted, report.reused) == (1, 5)
     fresh = tmp_path / "fresh"
@@ -57,14 +47,13 @@ def test_rebuild_after_one_change_equals_a_fresh_build(tmp_path):
 
 
 def test_a_rebuild_rewrites_only_the_pages_whose_content_changed(tmp_path):
-    corpus = _corpus(tmp_path)
+    corpus = dev_corpus(tmp_path, 6)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     pages = {p: p.stat().st_mtime_ns for p in (out / "html").rglob("*.html")}
     before = {p: p.read_bytes() for p in pages}
     changed = sorted(corpus.glob("*.txt"))[2]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                       encoding="utf-8")
+    change_document(changed)
     build_corpus([corpus], out, use_model=False, workers=0)
     kept = [p for p in pages if p.is_file() and p.read_bytes() == before[p]]
     rewritten = [p for p in pages if p.is_file() and p.stat().st_mtime_ns != pages[p]]
@@ -82,13 +71,12 @@ def _store_triples(out: Path) -> set[str]:
 
 
 def test_the_store_follows_a_change_by_its_difference_and_holds_what_a_fresh_load_holds(tmp_path):
-    corpus = _corpus(tmp_path)
+    corpus = dev_corpus(tmp_path, 6)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     store_folder = (out / "store").stat().st_ino
     changed = sorted(corpus.glob("*.txt"))[2]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                       encoding="utf-8")
+    change_document(changed)
     build_corpus([corpus], out, use_model=False, workers=0)
     fresh = tmp_path / "fresh"
     build_corpus([corpus], fresh, use_model=False, workers=0)
@@ -100,14 +88,13 @@ def test_the_store_follows_a_change_by_its_difference_and_holds_what_a_fresh_loa
 def test_a_store_that_does_not_hold_the_old_graph_is_loaded_whole(tmp_path):
     """The difference is applied only to a store stamped with the graph.nt it was taken from;
     a store stamped otherwise (a killed build, a store copied in) is loaded again from graph.nt."""
-    corpus = _corpus(tmp_path)
+    corpus = dev_corpus(tmp_path, 6)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     (out / ".store.sha256").write_text("0" * 64 + "\n", encoding="utf-8")
     store_folder = (out / "store").stat().st_ino
     changed = sorted(corpus.glob("*.txt"))[1]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                       encoding="utf-8")
+    change_document(changed)
     build_corpus([corpus], out, use_model=False, workers=0)
     assert (out / "store").stat().st_ino != store_folder
     fresh = tmp_path / "fresh"
@@ -118,7 +105,7 @@ def test_a_store_that_does_not_hold_the_old_graph_is_loaded_whole(tmp_path):
 def test_a_render_killed_half_way_is_redone_whole(tmp_path):
     """The page manifest goes before any page is rewritten in place: without it the next build
     rewrites every page, so a page left half-updated is never trusted."""
-    corpus = _corpus(tmp_path, 4)
+    corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     page = next((out / "html" / "person").glob("*.html"))
@@ -132,7 +119,7 @@ def test_a_render_killed_half_way_is_redone_whole(tmp_path):
 
 
 def test_nothing_changed_keeps_every_output_and_the_store(tmp_path):
-    corpus = _corpus(tmp_path, 4)
+    corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     before = {name: (out / name).stat().st_mtime_ns for name in ("graph.ttl", "graph.nt", ".store.sha256",
@@ -148,7 +135,7 @@ def test_nothing_changed_keeps_every_output_and_the_store(tmp_path):
 def test_a_stale_stamp_renders_and_loads_again(tmp_path):
     """A build killed between writing graph.nt and the store (or the pages) left a stamp that no
     longer matches, or none: the next build does that stage again."""
-    corpus = _corpus(tmp_path, 3)
+    corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     (out / ".store.sha256").write_text("0" * 64 + "\n", encoding="utf-8")
@@ -162,7 +149,7 @@ def test_a_stale_stamp_renders_and_loads_again(tmp_path):
 
 
 def test_with_no_facts_file_changed_the_graph_stages_are_skipped_and_report_what_they_reported(tmp_path):
-    corpus = _corpus(tmp_path, 4)
+    corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
     first = build_corpus([corpus], out, use_model=False, workers=0)
     problems = (out / "problems.jsonl").read_bytes()
@@ -175,7 +162,7 @@ def test_with_no_facts_file_changed_the_graph_stages_are_skipped_and_report_what
 
 
 def test_an_output_changed_since_the_last_build_or_another_option_runs_the_graph_stages(tmp_path):
-    corpus = _corpus(tmp_path, 4)
+    corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     (out / "html" / "index.html").unlink()
@@ -195,7 +182,7 @@ def test_a_change_to_the_code_the_graph_stages_run_runs_them_again(tmp_path, mon
     code.mkdir()
     (code / "resolve.py").write_text("first", encoding="utf-8")
     monkeypatch.setattr(graph.uptodate, "_PACKAGES", (code,))
-    corpus = _corpus(tmp_path, 3)
+    corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     (code / "resolve.py").write_text("second", encoding="utf-8")
@@ -206,12 +193,11 @@ def test_a_change_to_the_code_the_graph_stages_run_runs_them_again(tmp_path, mon
 def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tmp_path, monkeypatch):
     import graph.corpus
 
-    corpus = _corpus(tmp_path, 4)
+    corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     changed = sorted(corpus.glob("*.txt"))[1]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                       encoding="utf-8")
+    change_document(changed)
 
     def killed(*_args, **_kwargs):
         raise KeyboardInterrupt

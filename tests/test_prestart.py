@@ -4,21 +4,10 @@ options match, and a build with nothing to extract stops it."""
 from __future__ import annotations
 
 import multiprocessing as mp
-import shutil
-from pathlib import Path
 
 import graph.prestart as prestart
 from graph.corpus import build_corpus
-
-DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "docs"
-
-
-def _corpus(tmp_path: Path, n: int) -> Path:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(DEV.glob("*.txt"))[:n]:
-        shutil.copy(p, corpus / p.name)
-    return corpus
+from tests.conftest import change_document, dev_corpus
 
 
 def test_a_waiting_worker_is_taken_only_with_the_options_it_was_started_with():
@@ -38,12 +27,11 @@ def test_a_waiting_worker_is_taken_only_with_the_options_it_was_started_with():
 
 
 def test_the_worker_started_first_extracts_the_changed_document(tmp_path, monkeypatch):
-    corpus = _corpus(tmp_path, 3)
+    corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     changed = sorted(corpus.glob("*.txt"))[1]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                       encoding="utf-8")
+    change_document(changed)
     taken = []
     take = prestart.take
     monkeypatch.setattr(prestart, "take", lambda options: taken.append(take(options)) or taken[-1])
@@ -55,7 +43,7 @@ def test_the_worker_started_first_extracts_the_changed_document(tmp_path, monkey
 
 
 def test_a_build_with_nothing_to_extract_stops_the_worker_it_started(tmp_path):
-    corpus = _corpus(tmp_path, 2)
+    corpus = dev_corpus(tmp_path, 2)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
     report = build_corpus([corpus], out, use_model=False, workers=2)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -24,18 +23,10 @@ from hypothesis import strategies as st
 
 from graph.corpus import build_corpus
 from graph.store import build_lock, read_facts
+from tests.conftest import dev_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT / "corpus" / "dev" / "docs"
 CG = [sys.executable, "-m", "graph.cli", "build"]
-
-
-def _corpus(tmp_path: Path, n: int) -> Path:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for p in sorted(DEV.glob("*.txt"))[:n]:
-        shutil.copy(p, corpus / p.name)
-    return corpus
 
 
 def _build(corpus: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -67,7 +58,7 @@ def _kill_during(corpus: Path, out: Path, after_lines: int, extra: tuple[str, ..
 
 
 def _kill_and_resume(tmp_path: Path, docs: int, kills: int, extra: tuple[str, ...]) -> None:
-    corpus = _corpus(tmp_path, docs)
+    corpus = dev_corpus(tmp_path, docs)
     reference = tmp_path / "reference"
     assert _build(corpus, reference, *extra).returncode in (0, 1)
     out = tmp_path / "out"
@@ -93,7 +84,7 @@ def test_a_build_with_the_model_killed_many_times_resumes_to_the_same_graph(tmp_
 
 
 def test_a_second_build_into_the_same_folder_refuses_clearly(tmp_path):
-    corpus = _corpus(tmp_path, 1)
+    corpus = dev_corpus(tmp_path, 1)
     out = tmp_path / "out"
     with build_lock(out):
         refused = _build(corpus, out, "--no-model")
@@ -103,7 +94,7 @@ def test_a_second_build_into_the_same_folder_refuses_clearly(tmp_path):
 
 
 def test_a_waiting_build_starts_when_the_first_finishes(tmp_path):
-    corpus = _corpus(tmp_path, 1)
+    corpus = dev_corpus(tmp_path, 1)
     out = tmp_path / "out"
     with build_lock(out):
         proc = subprocess.Popen([*CG, str(corpus), "--out", str(out), "--no-model", "--wait"], cwd=ROOT,
@@ -117,7 +108,7 @@ def test_a_waiting_build_starts_when_the_first_finishes(tmp_path):
 
 @pytest.mark.slow
 def test_two_builds_started_together_never_mix(tmp_path):
-    corpus = _corpus(tmp_path, 24)
+    corpus = dev_corpus(tmp_path, 24)
     reference = tmp_path / "reference"
     _build(corpus, reference)
     out = tmp_path / "out"
@@ -163,7 +154,7 @@ def _accounted(out: Path, names: list[str]) -> None:
 
 
 def test_hostile_files_are_problem_lines_and_the_rest_builds(tmp_path):
-    corpus = _corpus(tmp_path, 1)
+    corpus = dev_corpus(tmp_path, 1)
     for name, data in HOSTILE.items():
         (corpus / name).write_bytes(data)
     report = build_corpus([corpus], tmp_path / "out", use_model=False, store=False, workers=2, doc_timeout=6)
