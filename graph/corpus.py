@@ -176,57 +176,61 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
             for stale in facts_dir.glob("*.jsonl"):
                 if stale not in keep:
                     stale.unlink()
-        inputs = inputs_key(sorted(keep), {"include_private": include_private})
+        inputs = inputs_key(keep, {"include_private": include_private})
         record = read_record(out, inputs, store)
         if record is not None:  # no facts file changed since the last build: its graph, store and pages stand
             report.facts.update(record.facts)
             report.people, report.bodies, report.triples = record.people, record.bodies, record.triples
             report.problems.extend(record.problems)
             report.lap("graph unchanged", t)
-            report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
-            write_problems(out, report.problems)
-            report.seconds = time.perf_counter() - started
-            return report
-        forget_record(out)
-        graph_problems_from = len(report.problems)  # what the record keeps: problems from here on
-        docs: dict[str, dict] = {}
-        facts_by_doc: dict[str, list[Fact]] = {}
-        for fpath in sorted(keep):
-            header, facts, probs = cached.pop(fpath, None) or read_facts(fpath)
-            docs[header["doc_id"]] = header
-            facts_by_doc[header["doc_id"]] = facts
-            report.problems.extend(probs)
-            for f in facts:
-                report.facts[f.fact_type] += 1
-        t = report.lap("read facts", t)
-        res = resolve(docs, facts_by_doc)
-        t = report.lap("resolve", t)
-        report.problems.extend(res.problems)
-        graph = build_triples(docs, facts_by_doc, res, include_private=include_private)
-        report.problems.extend(p for p in res.problems if p.stage == "graph.tenure")  # found while building
-        report.triples = len(graph)
-        from graph.namespaces import FOAF, ORG, RDF
-
-        kinds = Counter(o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type
-                        for o in objects)  # one pass: subjects per rdf:type
-        report.people, report.bodies = kinds[FOAF.Person], kinds[ORG.Organization]
-        nt = nt_bytes(graph)
-        del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
-        t = report.lap("graph", t)
-        writer = GraphWriter(out, nt, store)  # graph.ttl, graph.nt and the store, beside the pages
-        try:  # the pages are a view: a failure to render is reported, and the graph stands
-            from graph.html import render_html
-
-            render_html(out, graph, skip_unchanged=True, nt=nt)
-        except Exception as exc:  # noqa: BLE001
-            report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
-                                           message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
-        t = report.lap("html", t)
-        writer.join()
-        t = report.lap("write graph and store", t)
-        write_record(out, inputs, store, facts=report.facts, people=report.people, bodies=report.bodies,
-                     triples=report.triples, problems=report.problems[graph_problems_from:])
+        else:
+            forget_record(out)
+            _graph_stages(out, sorted(keep), cached, report, t, inputs, include_private=include_private, store=store)
         report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
         write_problems(out, report.problems)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[dict, list[Fact], list[Problem]]],
+                  report: BuildReport, t: float, inputs: str, *, include_private: bool, store: bool) -> None:
+    """Facts files -> graph, its files, the store and the pages, reported in `report`; then the
+    record that lets a build with the same inputs skip all this (`graph.uptodate`)."""
+    graph_problems_from = len(report.problems)  # what the record keeps: problems from here on
+    docs: dict[str, dict] = {}
+    facts_by_doc: dict[str, list[Fact]] = {}
+    for fpath in facts_files:
+        header, facts, probs = cached.pop(fpath, None) or read_facts(fpath)
+        docs[header["doc_id"]] = header
+        facts_by_doc[header["doc_id"]] = facts
+        report.problems.extend(probs)
+        for f in facts:
+            report.facts[f.fact_type] += 1
+    t = report.lap("read facts", t)
+    res = resolve(docs, facts_by_doc)
+    t = report.lap("resolve", t)
+    report.problems.extend(res.problems)
+    graph = build_triples(docs, facts_by_doc, res, include_private=include_private)
+    report.problems.extend(p for p in res.problems if p.stage == "graph.tenure")  # found while building
+    report.triples = len(graph)
+    from graph.namespaces import FOAF, ORG, RDF
+
+    kinds = Counter(o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type
+                    for o in objects)  # one pass: subjects per rdf:type
+    report.people, report.bodies = kinds[FOAF.Person], kinds[ORG.Organization]
+    nt = nt_bytes(graph)
+    del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
+    t = report.lap("graph", t)
+    writer = GraphWriter(out, nt, store)  # graph.ttl, graph.nt and the store, beside the pages
+    try:  # the pages are a view: a failure to render is reported, and the graph stands
+        from graph.html import render_html
+
+        render_html(out, graph, skip_unchanged=True, nt=nt)
+    except Exception as exc:  # noqa: BLE001
+        report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
+                                       message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
+    t = report.lap("html", t)
+    writer.join()
+    report.lap("write graph and store", t)
+    write_record(out, inputs, store, facts=report.facts, people=report.people, bodies=report.bodies,
+                 triples=report.triples, problems=report.problems[graph_problems_from:])

@@ -22,25 +22,37 @@ def worker_options(*, use_model: bool, as_of: object, council: str | None) -> di
     return {"use_model": use_model, "as_of": as_of, "council": council, "model": model_name()}
 
 
-def _run(conn, options: dict) -> None:
+def _run(conn, options: dict, memory_mb: int | None) -> None:
     from graph.workers import WORKER_MEMORY_MB, _worker_main
 
-    _worker_main(conn, options, WORKER_MEMORY_MB)
+    _worker_main(conn, options, WORKER_MEMORY_MB if memory_mb is None else memory_mb)
+
+
+def forkserver():
+    """The multiprocessing context of every process beside the build: one forkserver, a clean
+    single-threaded parent with extraction imported (`graph.workers`)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["graph.workers"])
+    return ctx
+
+
+def spawn(options: dict, memory_mb: int | None = None) -> tuple[object, object]:
+    """A new guarded extraction worker with `options`, as (process, connection); its memory cap
+    is `memory_mb`, else `graph.workers.WORKER_MEMORY_MB` as the worker reads it."""
+    ctx = forkserver()
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_run, args=(child, options, memory_mb), daemon=True)
+    proc.start()
+    child.close()
+    return proc, parent
 
 
 def prestart(options: dict) -> None:
     """Start one guarded worker with `options`, unless one is already waiting with them."""
-    if any(o == options for o, _p, _c in _started):
-        return
-    import multiprocessing as mp
-
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["graph.workers"])  # as `run_guarded` sets it: one forkserver for all
-    parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_run, args=(child, options), daemon=True)
-    proc.start()
-    child.close()
-    _started.append((options, proc, parent))
+    if not any(o == options for o, _p, _c in _started):
+        _started.append((options, *spawn(options)))
 
 
 def take(options: dict) -> tuple[object, object] | None:

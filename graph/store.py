@@ -13,7 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
@@ -67,8 +67,8 @@ def write_facts(out: Path, result: DocumentResult, extractor_version: str) -> No
     header = {**result.header(), "extractor": extractor_version}
     lines = [json.dumps(header, ensure_ascii=False, sort_keys=True)]
     lines += [json.dumps(f.to_json(), ensure_ascii=False, sort_keys=True) for f in result.facts]
-    lines += [json.dumps({"type": "problem", "doc_id": p.doc_id, "stage": p.stage, "code": p.code,
-                          "message": p.message}, ensure_ascii=False, sort_keys=True) for p in result.problems]
+    lines += [json.dumps({"type": "problem", **asdict(p)}, ensure_ascii=False, sort_keys=True)
+              for p in result.problems]
     write_atomic(facts_path(out, result.document.doc_id), ("\n".join(lines) + "\n").encode("utf-8"))
 
 

@@ -5,9 +5,9 @@ A rebuild in which no facts file changed would resolve, build, serialise and dif
 again only to find every output already holds it (about 7 s at 1,000 documents). The record
 names the inputs of those stages (each facts file by name, size and modification time, which
 change whenever the build rewrites one, atomically; the files of the graph and extract packages,
-whose helpers the stages call; the library versions that shape the output; the build's options) and the outputs they produced (graph.nt by
-size and time, the store's and the pages' stamps). Only when all of them still match are the
-stages skipped, and the build reports the counts and problems the record kept. The record is
+whose helpers the stages call; the library versions that shape the output; the build's options)
+and the outputs they produced (graph.nt and graph.ttl by size and time, the store's and the
+pages' stamps). Only when all of them still match are the stages skipped, and the build reports the counts and problems the record kept. The record is
 removed before those stages write anything and written after the last of them, so a build killed
 in between leaves none and the next one redoes the stages.
 """
@@ -18,7 +18,8 @@ import contextlib
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def _stat(path: Path) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def inputs_key(facts_files: list[Path], options: dict[str, object]) -> str:
+def inputs_key(facts_files: Iterable[Path], options: dict[str, object]) -> str:
     """A digest of everything the graph stages read: the facts files (name, size, mtime), the
     graph code and library versions, and the build's options."""
     h = hashlib.sha256(_code().encode())
@@ -113,6 +114,5 @@ def write_record(out: Path, inputs: str, store: bool, *, facts: Counter, people:
     """After the last graph stage: what it took in, what it left and what it reported."""
     data = {"inputs": inputs, "outputs": _outputs(out, store), "facts": dict(sorted(facts.items())),
             "people": people, "bodies": bodies, "triples": triples,
-            "problems": [{"doc_id": p.doc_id, "stage": p.stage, "code": p.code, "message": p.message}
-                         for p in problems]}
+            "problems": [asdict(p) for p in problems]}
     write_atomic(out / RECORD, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))

@@ -99,17 +99,12 @@ class _Worker:
     since: float = 0.0
 
 
-def _start_worker(ctx, options: dict) -> _Worker:
+def _start_worker(options: dict) -> _Worker:
+    """The worker started before the documents were listed (its model loading), else a new one."""
     from graph import prestart
 
-    waiting = prestart.take(options)  # started before the documents were listed, the model loading
-    if waiting is not None:
-        return _Worker(proc=waiting[0], conn=waiting[1])
-    parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_worker_main, args=(child, options, WORKER_MEMORY_MB), daemon=True)
-    proc.start()
-    child.close()
-    return _Worker(proc=proc, conn=parent)
+    proc, conn = prestart.take(options) or prestart.spawn(options, WORKER_MEMORY_MB)
+    return _Worker(proc=proc, conn=conn)
 
 
 def _stop_worker(w: _Worker) -> None:
@@ -124,19 +119,16 @@ def run_guarded(tasks: list[Task], options: dict, count: int, timeout: float,
     """Documents over `count` worker processes. A document that runs past `timeout` seconds,
     or kills its worker (memory cap, a crash in a C library), becomes a Problem and the
     worker is replaced: no input can stop or hang the build."""
-    import multiprocessing as mp
     from collections import deque
     from multiprocessing.connection import wait as wait_any
 
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["graph.workers"])  # workers start with extraction imported
     pending = deque(tasks)
-    pool = [_start_worker(ctx, options) for _ in range(count)]
+    pool = [_start_worker(options) for _ in range(count)]
 
     def give_up(w: _Worker, code: str, message: str) -> None:
         task = w.task
         _stop_worker(w)
-        pool[pool.index(w)] = _start_worker(ctx, options)
+        pool[pool.index(w)] = _start_worker(options)
         if task is not None:
             done(task, (None, [Problem(doc_id=str(task.path), stage="extract", code=code, message=message)]))
 
@@ -233,13 +225,12 @@ class GraphWriter:
     When the files already hold these bytes nothing is started."""
 
     def __init__(self, out: Path, nt: bytes, store: bool) -> None:
-        import multiprocessing as mp
+        from graph.prestart import forkserver
 
         self._proc = self._conn = None
         if graph_files_hold(out, nt, store):
             return
-        ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["graph.workers"])
+        ctx = forkserver()
         self._conn, child = ctx.Pipe()
         self._proc = ctx.Process(target=_writer_main, args=(child, out, store), daemon=True)
         self._proc.start()
