@@ -27,11 +27,17 @@ def model_name() -> str:
     return os.environ.get("COUNCILGRAPH_MODEL", DEFAULT_MODEL)
 
 
-@lru_cache(maxsize=4)
 def load(name: str | None = None):  # -> spacy.Language (spaCy imported lazily: it is slow to import)
+    """The model `name` (the configured one when None), loaded once per process whichever way it
+    is asked for: a worker loads it as `load()` before its first document, and the extraction asks
+    `load(None)`; cached by the argument, those were two loads and two models in every worker."""
+    return _load(name or model_name())
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
     import spacy
 
-    name = name or model_name()
     try:
         nlp = spacy.load(name, exclude=[c for c in _DISABLE])
     except OSError as exc:

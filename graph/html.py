@@ -391,10 +391,12 @@ def graph_view(g: Graph) -> View:
 
 def script_json(data: object) -> str:
     """JSON for a `<script type="application/json">` block: no `<`, `>` or `&` appear raw, so
-    neither `</script>` nor `<!--` in a document's text can end or bend the block."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    neither `</script>` nor `<!--` in a document's text can end or bend the block. Every character
+    beyond ASCII is written as an escape too (U+2028 and U+2029 among them): the text stays one
+    byte a character, where one `…` in a document's text made the whole main page's data two
+    (and an emoji four), and each replace below copied all of it."""
+    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:

@@ -78,9 +78,14 @@ class Triples:
         return g
 
 
-def nt_lines(triples: Iterable[Triple]) -> list[str]:
-    """Sorted, distinct N-Triples lines (without newline), each term written as rdflib's N-Triples
-    serializer writes it; a term met again is not formatted again."""
+def nt_lines(triples: Iterable[Triple]) -> list[bytes]:
+    """Sorted, distinct N-Triples lines (UTF-8, without newline), each term written as rdflib's
+    N-Triples serializer writes it; a term met again is not formatted again.
+
+    Lines are encoded one by one: a line of ASCII takes a byte a character, where one joined
+    `str` takes four for every character once a single one lies beyond U+FFFF, and the encode of
+    a whole graph copies it again (five times graph.nt's size at the peak, against about twice).
+    UTF-8 bytes sort as their code points do, so the order is the order of the strings."""
     forms: dict[Node, str] = {}
 
     def form(term: Node) -> str:
@@ -89,13 +94,20 @@ def nt_lines(triples: Iterable[Triple]) -> list[str]:
             text = forms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return text
 
-    return sorted({f"{form(s)} {form(p)} {form(o)} ." for s, p, o in triples})
+    distinct = {f"{form(s)} {form(p)} {form(o)} .".encode() for s, p, o in triples}
+    lines = list(distinct)
+    del distinct
+    lines.sort()
+    return lines
 
 
 def nt_bytes(triples: Iterable[Triple]) -> bytes:
     """Sorted, de-duplicated N-Triples (UTF-8): one line per triple, so two builds diff line by line."""
     lines = nt_lines(triples)
-    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+    if not lines:
+        return b""
+    lines.append(b"")  # the last line ends with a newline too
+    return b"\n".join(lines)
 
 
 # the contract's prefixes for Turtle; entity IRIs (id:) stay whole: their local names hold slashes

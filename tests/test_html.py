@@ -30,6 +30,15 @@ def test_script_json_cannot_close_its_block():
     assert json.loads(text) == {"a": "</script><!-- <script>alert(1)</script> & \u2028"}
 
 
+def test_script_json_is_ascii_whatever_the_documents_hold():
+    """The main page's data stays one byte a character: a document's accent, ellipsis or emoji is
+    written as an escape, and reads back as itself."""
+    data = {"label": "Siân Jones \u2026 \U0001F600", "ev": ["caf\u00e9 \u2029"]}
+    text = script_json(data)
+    assert text.isascii()
+    assert json.loads(text) == data
+
+
 def test_every_kind_is_a_node_with_its_own_look():
     v = graph_view(hostile_graph())
     assert {n.kind for n in v.nodes} == set(KINDS)

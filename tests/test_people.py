@@ -88,3 +88,11 @@ def test_the_paragraphs_left_out_lose_no_name_the_model_finds(monkeypatch):
     fed_whole = [find_model_people(t) for t in texts]
     assert left_out == fed_whole
     assert sum(len(p) for p in fed_whole) > 20  # the documents do name people
+
+
+def test_the_model_is_loaded_once_however_it_is_asked_for():
+    """A worker loads the model as `load()` before its first document and the extraction asks
+    `load(None)`: one model, not a second load (and a second copy in memory) per worker."""
+    from extract.nlp import load, model_name
+
+    assert load() is load(None) is load(model_name())
