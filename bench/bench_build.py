@@ -78,7 +78,7 @@ def bare_pipe(texts: list[str], n_process: int, ner_only: bool) -> float:
     from extract import nlp as cg_nlp
 
     if ner_only:
-        cg_nlp.load.cache_clear()
+        cg_nlp._load.cache_clear()  # a fresh model, as a worker loads it
         model = cg_nlp.load()
     else:
         model = spacy.load(cg_nlp.model_name())

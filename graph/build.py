@@ -56,6 +56,13 @@ def date_literal(d: PartialDate) -> Literal:
     return Literal(d.iso, datatype=dtype)
 
 
+@lru_cache(maxsize=1 << 16)  # pure; a 1,000-document graph makes 50,000 string literals of 11,000 texts
+def string_literal(value: str) -> Literal:
+    """A plain string literal. rdflib's constructor checks and normalises each time (a fifth of
+    building the graph); literals are immutable, so one object serves every triple with that text."""
+    return Literal(value)
+
+
 def _instant_pred(d: PartialDate) -> URIRef:
     return {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}[d.precision]
 
@@ -73,9 +80,9 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
     for doc, h in sorted(docs.items()):
         d = doc_iri[doc] = mint("document", h.get("sha256") or doc, label=doc)
         g.add((d, RDF.type, FOAF.Document))
-        g.add((d, DCTERMS.identifier, Literal(doc)))
+        g.add((d, DCTERMS.identifier, string_literal(doc)))
         if h.get("title"):
-            g.add((d, DCTERMS.title, Literal(h["title"])))
+            g.add((d, DCTERMS.title, string_literal(h["title"])))
         if h.get("date"):
             g.add((d, DCTERMS.date, date_literal(PartialDate(h["date"]))))
         if h.get("url"):
@@ -97,10 +104,10 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
             name = p.name
             g.add((iri, RDF.type, FOAF.Person))
             # one foaf:name per IRI even when two entities mint the same one (the second is an altLabel)
-            g.add((iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, Literal(name)))
+            g.add((iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, string_literal(name)))
             for n in sorted(p.names):
                 if n != name:
-                    g.add((iri, SKOS.altLabel, Literal(n)))
+                    g.add((iri, SKOS.altLabel, string_literal(n)))
         return iri
 
     def add_body(b: BodyEntity) -> URIRef:
@@ -110,11 +117,11 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
             g.add((iri, RDF.type, ORG.Organization))
             if b.kind == OrgKind.COMMITTEE:
                 g.add((iri, RDF.type, ORG.OrganizationalUnit))
-            g.add((iri, SKOS.prefLabel, Literal(b.name)))
-            g.add((iri, CG.orgKind, Literal(b.kind.value)))
+            g.add((iri, SKOS.prefLabel, string_literal(b.name)))
+            g.add((iri, CG.orgKind, string_literal(b.kind.value)))
             for n in sorted(b.names):
                 if n != b.name and norm(n) != norm(b.name):
-                    g.add((iri, SKOS.altLabel, Literal(n)))
+                    g.add((iri, SKOS.altLabel, string_literal(n)))
             if b.parent:
                 parent = res.bodies.get(("", _key(b.parent)))
                 if parent is not None and parent is not b:
@@ -154,10 +161,10 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
             if s.is_post:
                 g.add((role, RDF.type, ORG.Post))
                 g.add((role, ORG.postIn, oi))
-            g.add((role, SKOS.prefLabel, Literal(s.role_label)))
+            g.add((role, SKOS.prefLabel, string_literal(s.role_label)))
             for form in sorted(role_forms.get(rk, ())):  # "DCS", "Director for Children's Services"
                 if norm(form) != rk[1]:
-                    g.add((role, SKOS.altLabel, Literal(form)))
+                    g.add((role, SKOS.altLabel, string_literal(form)))
         # minted from the *stated* start only: an inferred one moves as the corpus grows
         m = mint("membership", str(pi), s.role_label, str(oi), s.stated_start.iso if s.stated_start else "")
         g.add((m, RDF.type, ORG.Membership))
@@ -171,7 +178,7 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
         for doc in sorted(s.docs):
             g.add((m, PROV.wasDerivedFrom, doc_iri[doc]))
         for e in sorted(s.evidence):
-            g.add((m, CG.evidence, Literal(e)))
+            g.add((m, CG.evidence, string_literal(e)))
         if s.start or s.end:
             iv = URIRef(str(m) + "/during")
             g.add((m, ORG.memberDuring, iv))
@@ -182,7 +189,7 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
                     g.add((iv, pred, inst))
                     g.add((inst, RDF.type, TIME.Instant))
                     g.add((inst, _instant_pred(bound.date), date_literal(bound.date)))
-                    g.add((inst, CG.dateBasis, Literal(bound.basis)))
+                    g.add((inst, CG.dateBasis, string_literal(bound.basis)))
     # --- meetings and attendance --------------------------------------------------------
     meetings: dict[tuple, URIRef] = {}
 
@@ -207,9 +214,9 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
                 if e is None:
                     continue
                 if f.venue:
-                    g.add((e, SCHEMA.location, Literal(f.venue)))
+                    g.add((e, SCHEMA.location, string_literal(f.venue)))
                 g.add((e, PROV.wasDerivedFrom, doc_iri[doc]))
-                g.add((e, CG.evidence, Literal(f.evidence.text)))
+                g.add((e, CG.evidence, string_literal(f.evidence.text)))
             elif isinstance(f, AttendanceFact):
                 p = person(doc, f.person)
                 e = meeting(doc, f.body, f.meeting_date)
@@ -227,8 +234,8 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
                 d = mint("decision", doc, f.text)
                 g.add((d, RDF.type, CG.Decision))
                 if g.value(d, CG.text) is None:  # texts equal once normalised share an IRI: keep one
-                    g.add((d, CG.text, Literal(f.text)))
-                g.add((d, CG.kind, Literal(f.kind.value)))
+                    g.add((d, CG.text, string_literal(f.text)))
+                g.add((d, CG.kind, string_literal(f.kind.value)))
                 if f.date:
                     g.add((d, DCTERMS.date, date_literal(f.date)))
                 maker = None
@@ -245,12 +252,12 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
                 if lead:
                     g.add((d, CG.leadOfficer, add_person(lead)))
                 g.add((d, PROV.wasDerivedFrom, doc_iri[doc]))
-                g.add((d, CG.evidence, Literal(f.evidence.text)))
+                g.add((d, CG.evidence, string_literal(f.evidence.text)))
             elif isinstance(f, ActionFact):
                 a = mint("action", doc, f.text)
                 g.add((a, RDF.type, CG.Action))
                 if g.value(a, CG.text) is None:  # texts equal once normalised share an IRI: keep one
-                    g.add((a, CG.text, Literal(f.text)))
+                    g.add((a, CG.text, string_literal(f.text)))
                 for o in f.owners:
                     p = person(doc, o)
                     if p:
@@ -261,17 +268,17 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
                     b = res.body(doc, o)
                     g.add((a, CG.owner, add_body(b) if b else _office(g, o, doc, res)))
                 if f.timescale:
-                    g.add((a, CG.timescale, Literal(f.timescale)))
+                    g.add((a, CG.timescale, string_literal(f.timescale)))
                 if f.status:
-                    g.add((a, CG.status, Literal(f.status)))
+                    g.add((a, CG.status, string_literal(f.status)))
                 if f.plan:
                     plan = mint("plan", doc, f.plan, label=f.plan)
                     g.add((plan, RDF.type, CG.Plan))
-                    g.add((plan, DCTERMS.title, Literal(f.plan)))
+                    g.add((plan, DCTERMS.title, string_literal(f.plan)))
                     g.add((plan, PROV.wasDerivedFrom, doc_iri[doc]))
                     g.add((a, CG.inPlan, plan))
                 g.add((a, PROV.wasDerivedFrom, doc_iri[doc]))
-                g.add((a, CG.evidence, Literal(f.evidence.text)))
+                g.add((a, CG.evidence, string_literal(f.evidence.text)))
     g.add((URIRef("https://w3id.org/councilgraph"), RDF.type, OWL.Ontology))
     return g
 
@@ -282,7 +289,7 @@ def _office(g: Triples, label: str, doc: str, res: Resolution) -> URIRef:
     g.add((iri, RDF.type, CG.Office))
     g.add((iri, RDF.type, ORG.Role))
     if g.value(iri, SKOS.prefLabel) is None:  # labels equal once normalised share an IRI: keep one
-        g.add((iri, SKOS.prefLabel, Literal(label)))
+        g.add((iri, SKOS.prefLabel, string_literal(label)))
     return iri
 
 

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -442,16 +442,31 @@ def _frac_year(value: str | None, end: bool = False) -> float | None:
         return y + (int(mo) - 1) / 12
 
 
+GanttRow = tuple[str, str | None, str | None, str | None, tuple[str, ...], bool, bool]
+
+
+def gantt_rows(v: View, rows: list[Tenure]) -> tuple[GanttRow, ...]:
+    """All a post's chart shows of its tenures: per row the holder's label and page, start, end,
+    attested dates, interim and stated. A page's key is made of these, not of the drawn SVG."""
+    return tuple((v.nodes[t.person].label, v.nodes[t.person].page, t.start, t.end, tuple(t.attested), t.interim,
+                  t.stated) for t in rows)
+
+
 def gantt_svg(v: View, rows: list[Tenure], *, link_prefix: str = "../") -> Markup:
     """Who held a post when: a bar per Membership; solid where a start/end is stated, pale and
     dashed where it was inferred or only attested dates bound it; interim bars orange and labelled."""
+    return draw_gantt(gantt_rows(v, rows), link_prefix=link_prefix)
+
+
+def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Markup:
+    """`gantt_svg` from `gantt_rows`: it reads nothing else."""
     if not rows:
         return Markup("")
     spans = []
-    for t in rows:
-        s, e = _frac_year(t.start), _frac_year(t.end, end=True)
-        att = [x for x in (_frac_year(a) for a in t.attested) if x is not None]
-        stated = (s is not None or e is not None) and t.stated
+    for _label, _page, start, end, attested, _interim, row_stated in rows:
+        s, e = _frac_year(start), _frac_year(end, end=True)
+        att = [x for x in (_frac_year(a) for a in attested) if x is not None]
+        stated = (s is not None or e is not None) and row_stated
         lo = s if s is not None else (min(att) if att else e)
         hi = e if e is not None else (max(att) + 1 / 12 if att else (s + 0.25 if s is not None else None))
         spans.append((lo, hi, stated, att))
@@ -471,27 +486,25 @@ def gantt_svg(v: View, rows: list[Tenure], *, link_prefix: str = "../") -> Marku
         parts.append(f'<line x1="{x(yr):.1f}" y1="18" x2="{x(yr):.1f}" y2="{height}" stroke="#ddd"/>')
         if yr < y1:
             parts.append(f'<text x="{x(yr) + 2:.1f}" y="13" font-size="10" fill="#555">{yr}</text>')
-    order = sorted(range(len(rows)), key=lambda i: (spans[i][0] if spans[i][0] is not None else 9999,
-                                                     v.nodes[rows[i].person].label))
+    order = sorted(range(len(rows)), key=lambda i: (spans[i][0] if spans[i][0] is not None else 9999, rows[i][0]))
     for row, i in enumerate(order):
-        t, (lo, hi, stated, att) = rows[i], spans[i]
+        (person_label, person_page, start, end, attested, interim, _stated), (lo, hi, stated, att) = rows[i], spans[i]
         top = 22 + row * row_h
-        person = v.nodes[t.person]
-        name = escape(_short(person.label, 32))
+        name = escape(_short(person_label, 32))
         label = f'<text x="4" y="{top + 14}" font-size="12">{name}</text>'
-        if person.page:
-            label = f'<a href="{escape(link_prefix + person.page)}">{label}</a>'
+        if person_page:
+            label = f'<a href="{escape(link_prefix + person_page)}">{label}</a>'
         parts.append(label)
-        tip = escape(f"{person.label}: {_date_range(t.start, t.end) or 'dates not stated'}"
-                     + (f"; attested {', '.join(t.attested)}" if t.attested else "") + ("; interim" if t.interim else ""))
+        tip = escape(f"{person_label}: {_date_range(start, end) or 'dates not stated'}"
+                     + (f"; attested {', '.join(attested)}" if attested else "") + ("; interim" if interim else ""))
         if lo is not None and hi is not None:
-            colour = "#ff7f0e" if t.interim else "#1f77b4"
+            colour = "#ff7f0e" if interim else "#1f77b4"
             style = f'fill="{colour}"' if stated else f'fill="{colour}" fill-opacity="0.35" stroke="{colour}" ' \
                                                         'stroke-dasharray="3,2"'
             w = max(x(hi) - x(lo), 3)
             parts.append(f'<rect x="{x(lo):.1f}" y="{top + 3}" width="{w:.1f}" height="{row_h - 8}" {style}>'
                          f'<title>{tip}</title></rect>')
-            if t.interim:
+            if interim:
                 parts.append(f'<text x="{x(lo) + w + 4:.1f}" y="{top + 14}" font-size="11" fill="#b35900">'
                              'interim</text>')
         else:
@@ -503,38 +516,52 @@ def gantt_svg(v: View, rows: list[Tenure], *, link_prefix: str = "../") -> Marku
     return Markup("".join(parts))
 
 
-def ego_svg(v: View, n: Node, *, link_prefix: str = "../", max_neighbours: int = 30) -> Markup:
-    others: dict[int, str] = {}
+EgoInputs = tuple[str, str, tuple[tuple[str, str, str | None], ...], int]
+
+
+def ego_inputs(v: View, n: Node, max_neighbours: int = 30) -> EgoInputs:
+    """All a node's diagram shows: its kind and label, the kind, label and page of each neighbour
+    drawn (the first `max_neighbours` in the order of its facts), and how many more there are."""
+    others: dict[int, None] = {}
     for f in n.facts:
-        if f.other is not None and f.other != n.index and f.other not in others:
-            others[f.other] = f.relation
-    shown = list(others.items())[:max_neighbours]
+        if f.other is not None and f.other != n.index:
+            others[f.other] = None
+    drawn = tuple((v.nodes[o].kind, v.nodes[o].label, v.nodes[o].page) for o in list(others)[:max_neighbours])
+    return n.kind, n.label, drawn, len(others) - len(drawn)
+
+
+def ego_svg(v: View, n: Node, *, link_prefix: str = "../", max_neighbours: int = 30) -> Markup:
+    return draw_ego(ego_inputs(v, n, max_neighbours), link_prefix=link_prefix)
+
+
+def draw_ego(inputs: EgoInputs, *, link_prefix: str = "../") -> Markup:
+    """`ego_svg` from `ego_inputs`: it reads nothing else."""
+    kind, label, shown, more = inputs
     width, size, cx, cy, r = 960, 560, 480, 280, 210
     parts = [f'<svg class="ego" role="img" viewBox="0 0 {width} {size}" width="{width}" height="{size}" '
              'xmlns="http://www.w3.org/2000/svg">']
     coords = []
-    for k, (o, _rel) in enumerate(shown):
+    for k, other in enumerate(shown):
         angle = 2 * math.pi * k / max(len(shown), 1) - math.pi / 2
-        coords.append((o, cx + r * math.cos(angle), cy + r * math.sin(angle)))
+        coords.append((other, cx + r * math.cos(angle), cy + r * math.sin(angle)))
     for _o, ox, oy in coords:
         parts.append(f'<line x1="{cx}" y1="{cy}" x2="{ox:.1f}" y2="{oy:.1f}" stroke="#bbb"/>')
-    for o, ox, oy in coords:
-        other = v.nodes[o]
-        colour = KINDS[other.kind][1]
+    for (other_kind, other_label, other_page), ox, oy in coords:
+        colour = KINDS[other_kind][1]
         anchor = "start" if ox >= cx + 5 else "end" if ox <= cx - 5 else "middle"
         dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
-        item = (f'<circle cx="{ox:.1f}" cy="{oy:.1f}" r="7" fill="{colour}"><title>{escape(other.label)}</title>'
+        item = (f'<circle cx="{ox:.1f}" cy="{oy:.1f}" r="7" fill="{colour}"><title>{escape(other_label)}</title>'
                 f'</circle><text x="{ox + dx:.1f}" y="{oy + 4:.1f}" font-size="11" text-anchor="{anchor}">'
-                f'{escape(_short(other.label, 30))}</text>')
-        if other.page:
-            item = f'<a href="{escape(link_prefix + other.page)}">{item}</a>'
+                f'{escape(_short(other_label, 30))}</text>')
+        if other_page:
+            item = f'<a href="{escape(link_prefix + other_page)}">{item}</a>'
         parts.append(item)
-    parts.append(f'<circle cx="{cx}" cy="{cy}" r="12" fill="{KINDS[n.kind][1]}"/>'
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="12" fill="{KINDS[kind][1]}"/>'
                  f'<text x="{cx}" y="{cy - 18}" font-size="14" font-weight="bold" text-anchor="middle">'
-                 f'{escape(_short(n.label, 50))}</text>')
-    if len(others) > len(shown):
+                 f'{escape(_short(label, 50))}</text>')
+    if more:
         parts.append(f'<text x="8" y="{size - 8}" font-size="11" fill="#555">'
-                     f'and {len(others) - len(shown)} more (see the table)</text>')
+                     f'and {more} more (see the table)</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -645,36 +672,44 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     for t in v.tenures:
         by_role[t.role].append(t)
         roles_of_org[t.org].add(t.role)
-    gantts: dict[tuple[int, str], Markup] = {}
+    charts: dict[int, tuple[GanttRow, ...]] = {}
 
-    def gantt(role: int, prefix: str = "../") -> Markup:  # a post's chart is on its page, its body's, timelines
-        if (role, prefix) not in gantts:
-            gantts[(role, prefix)] = gantt_svg(v, by_role[role], link_prefix=prefix)
-        return gantts[(role, prefix)]
+    def chart(role: int) -> tuple[GanttRow, ...]:  # a post's chart is on its page, its body's, timelines
+        if role not in charts:
+            charts[role] = gantt_rows(v, by_role[role])
+        return charts[role]
 
     # the posts that changed hands most first
     posts = [{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
-              "interims": sum(t.interim for t in by_role[r]), "svg": gantt(r, "")}
+              "interims": sum(t.interim for t in by_role[r]), "role": r}
              for r in sorted(by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower()))]
+
+    def timelines_page() -> str:
+        return env.get_template("timelines.html").render(title="Post timelines", posts=[
+            {**p, "svg": draw_gantt(chart(p["role"]), link_prefix="")} for p in posts])
+
+    # a page's key is made of what its charts show (`gantt_rows`, `ego_inputs`), not of the drawn SVG:
+    # the drawing (most of a page's work) is done only for the pages written
     yield "timelines.html", _key([(p["node"].label, p["node"].page, p["node"].detail, p["holders"], p["interims"],
-                                   str(p["svg"])) for p in posts]), \
-        lambda: env.get_template("timelines.html").render(title="Post timelines", posts=posts)
+                                   chart(p["role"])) for p in posts]), timelines_page
     ego = env.get_template("ego.html")
+
+    def ego_page(n: Node, timelines: list[Node], ego_shown: EgoInputs, facts: list[dict]) -> str:
+        return ego.render(node=n, kind_label=KINDS[n.kind][0], ego=draw_ego(ego_shown), facts=facts,
+                          timelines=[{"node": r, "svg": draw_gantt(chart(r.index))} for r in timelines])
+
     for n in v.nodes:
         if not n.page:
             continue
-        timelines = []
+        timelines: list[Node] = []
         if n.kind == "post" and by_role.get(n.index):
-            timelines.append({"node": n, "svg": gantt(n.index)})
+            timelines.append(n)
         elif n.kind == "body":
-            for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label):
-                timelines.append({"node": v.nodes[r], "svg": gantt(r)})
-        args = {"node": n, "kind_label": KINDS[n.kind][0], "ego": ego_svg(v, n), "timelines": timelines,
-                "facts": _facts_rows(v, n, "../")}
-        shown = [n.label, n.detail, n.alt, min(n.years, default=None), max(n.years, default=None), args["kind_label"],
-                 str(args["ego"]), [(t["node"].page, t["node"].label, t["node"] is n, str(t["svg"])) for t in timelines],
-                 args["facts"]]
-        yield n.page, _key(*shown), lambda args=args: ego.render(**args)
+            timelines.extend(v.nodes[r] for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label))
+        ego_shown, facts = ego_inputs(v, n), _facts_rows(v, n, "../")
+        shown = [n.label, n.detail, n.alt, min(n.years, default=None), max(n.years, default=None), KINDS[n.kind][0],
+                 ego_shown, [(r.page, r.label, r is n, chart(r.index)) for r in timelines], facts]
+        yield n.page, _key(*shown), partial(ego_page, n, timelines, ego_shown, facts)
 
 
 def _read_manifest(final: Path, code: str) -> dict[str, str] | None:

@@ -349,19 +349,32 @@ def _resolve_initials(facts_by_doc: dict[str, list[Fact]], councils: dict[str, s
                       person_of: dict[tuple[str, str], PersonEntity]) -> None:
     """"TF" in a plan is the one person of that document whose initials are TF (a key line
     "TF - Toni Fagan" puts her there); two such people, or none, leave it unresolved."""
+    initials_of: dict[str, set[str]] = {}
     for doc, facts in facts_by_doc.items():
         written = {o for f in facts if isinstance(f, ActionFact) for o in f.owners if _INITIALS.match(o.strip())}
         written |= {v for f in facts for v in (getattr(f, "person", None),) if v and _INITIALS.match(v.strip())}
         written |= {f.name for f in facts if isinstance(f, PersonFact) and _INITIALS.match(f.name.strip())}
-        if not written:
-            continue
-        here = {id(e): e for (d, _k), e in person_of.items() if d == doc}
+        if written:
+            initials_of[doc] = written
+    # each document's people, in one pass (asked per document, this scanned every document's people
+    # for each document with initials: quadratic in the corpus)
+    people_of: dict[str, dict[int, PersonEntity]] = defaultdict(dict)
+    for (d, _k), e in person_of.items():
+        if d in initials_of:
+            people_of[d][id(e)] = e
+
+    def letters(e: PersonEntity) -> str | None:  # "TF" for Toni Fagan; None for a name of one word
+        words = e.name.split()
+        return "".join(t[0] for t in words).upper() if len(words) >= 2 else None
+
+    for doc, written in initials_of.items():
+        here = {i: (e, letters(e)) for i, e in people_of[doc].items()}
         for ini in sorted(written):
-            fits = [e for e in here.values() if len(e.name.split()) >= 2
-                    and "".join(t[0] for t in e.name.split()).upper() in {ini, ini[0] + ini[-1]}]
+            fits = [e for e, known in here.values() if known in {ini, ini[0] + ini[-1]}]
             if len(fits) == 1 and (doc, ini.lower()) not in person_of:
                 person_of[(doc, ini.lower())] = fits[0]
                 fits[0].names[ini] += 1
+                here[id(fits[0])] = (fits[0], letters(fits[0]))  # a name added can change the name it goes by
 
 
 _BODY_FILLER = frozenset({"and", "of", "the", "for", "s"})

@@ -22,7 +22,6 @@ from extract.moderngov import is_feed, snapshot
 from extract.nlp import ModelMissing
 from extract.pipeline import extract_document
 from extract.records import DocumentResult, PartialDate, Problem
-from graph.store import graph_files_hold, write_graph_files
 
 EXECUTORS = ("local", "dask")
 DOC_TIMEOUT = float(os.environ.get("COUNCILGRAPH_DOC_TIMEOUT", 300))
@@ -210,6 +209,10 @@ def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task,
 
 
 def _writer_main(conn, out: Path, store: bool) -> None:
+    # imported here, not by the module: a worker's start (the forkserver preloads this module) is on
+    # the path of every rebuild, and rdflib and pyoxigraph are no part of extraction
+    from graph.store import write_graph_files
+
     try:
         write_graph_files(out, conn.recv_bytes(), store)
         conn.send(None)
@@ -226,6 +229,7 @@ class GraphWriter:
 
     def __init__(self, out: Path, nt: bytes, store: bool) -> None:
         from graph.prestart import forkserver
+        from graph.store import graph_files_hold
 
         self._proc = self._conn = None
         if graph_files_hold(out, nt, store):

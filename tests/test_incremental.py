@@ -254,3 +254,32 @@ def test_the_build_graph_as_turtle_and_as_ntriples_hold_the_same_triples(dev_bui
     ttl = Graph().parse(dev_build / "graph.ttl", format="turtle")
     assert len(nt) > 1000 and set(nt) == set(ttl)
     assert turtle_bytes(nt) == (dev_build / "graph.ttl").read_bytes()
+
+
+
+def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, tmp_path):
+    """A page's key is made of what its charts show, not of the drawn SVG. A tenure whose dates
+    turn from stated to inferred changes only the bar's style in its post's and body's charts (the
+    fact tables print the same dates): those pages are rewritten, and every page is what a render
+    from scratch writes."""
+    from graph.html import render_html
+    from graph.namespaces import CG, ORG, TIME
+
+    g = Graph().parse(dev_build / "graph.nt", format="nt")
+    out = tmp_path / "out"
+    render_html(out, g)
+    before = _files(out / "html")
+    instants = {m: [i for iv in g.objects(m, ORG.memberDuring) for pred in (TIME.hasBeginning, TIME.hasEnd)
+                    for i in g.objects(iv, pred)] for m in g.subjects(RDF.type, ORG.Membership)}
+    stated = sorted(m for m, found in instants.items()
+                    if found and {str(b) for i in found for b in g.objects(i, CG.dateBasis)} != {"inferred"})
+    for i in instants[stated[0]]:
+        g.remove((i, CG.dateBasis, None))
+        g.add((i, CG.dateBasis, Literal("inferred")))
+    render_html(out, g)
+    after = _files(out / "html")
+    fresh = tmp_path / "fresh"
+    render_html(fresh, g)
+    assert after == _files(fresh / "html")
+    rewritten = {p for p, data in after.items() if before.get(p) != data and p.endswith(".html")}
+    assert rewritten and all(p.startswith(("post/", "body/", "index", "timelines")) for p in rewritten)
