@@ -452,14 +452,10 @@ def gantt_rows(v: View, rows: list[Tenure]) -> tuple[GanttRow, ...]:
                   t.stated) for t in rows)
 
 
-def gantt_svg(v: View, rows: list[Tenure], *, link_prefix: str = "../") -> Markup:
-    """Who held a post when: a bar per Membership; solid where a start/end is stated, pale and
-    dashed where it was inferred or only attested dates bound it; interim bars orange and labelled."""
-    return draw_gantt(gantt_rows(v, rows), link_prefix=link_prefix)
-
-
 def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Markup:
-    """`gantt_svg` from `gantt_rows`: it reads nothing else."""
+    """Who held a post when, from its `gantt_rows` alone: a bar per Membership; solid where a
+    start/end is stated, pale and dashed where it was inferred or only attested dates bound it;
+    interim bars orange and labelled."""
     if not rows:
         return Markup("")
     spans = []
@@ -530,12 +526,8 @@ def ego_inputs(v: View, n: Node, max_neighbours: int = 30) -> EgoInputs:
     return n.kind, n.label, drawn, len(others) - len(drawn)
 
 
-def ego_svg(v: View, n: Node, *, link_prefix: str = "../", max_neighbours: int = 30) -> Markup:
-    return draw_ego(ego_inputs(v, n, max_neighbours), link_prefix=link_prefix)
-
-
 def draw_ego(inputs: EgoInputs, *, link_prefix: str = "../") -> Markup:
-    """`ego_svg` from `ego_inputs`: it reads nothing else."""
+    """A node and its neighbours on a circle, from its `ego_inputs` alone."""
     kind, label, shown, more = inputs
     width, size, cx, cy, r = 960, 560, 480, 280, 210
     parts = [f'<svg class="ego" role="img" viewBox="0 0 {width} {size}" width="{width}" height="{size}" '
