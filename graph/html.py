@@ -664,12 +664,8 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     for t in v.tenures:
         by_role[t.role].append(t)
         roles_of_org[t.org].add(t.role)
-    charts: dict[int, tuple[GanttRow, ...]] = {}
-
-    def chart(role: int) -> tuple[GanttRow, ...]:  # a post's chart is on its page, its body's, timelines
-        if role not in charts:
-            charts[role] = gantt_rows(v, by_role[role])
-        return charts[role]
+    # every post's chart shows in timelines.html; a post's page and its body's show it again
+    charts = {r: gantt_rows(v, rows) for r, rows in by_role.items()}
 
     # the posts that changed hands most first
     posts = [{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
@@ -678,17 +674,17 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
 
     def timelines_page() -> str:
         return env.get_template("timelines.html").render(title="Post timelines", posts=[
-            {**p, "svg": draw_gantt(chart(p["role"]), link_prefix="")} for p in posts])
+            {**p, "svg": draw_gantt(charts[p["role"]], link_prefix="")} for p in posts])
 
     # a page's key is made of what its charts show (`gantt_rows`, `ego_inputs`), not of the drawn SVG:
     # the drawing (most of a page's work) is done only for the pages written
     yield "timelines.html", _key([(p["node"].label, p["node"].page, p["node"].detail, p["holders"], p["interims"],
-                                   chart(p["role"])) for p in posts]), timelines_page
+                                   charts[p["role"]]) for p in posts]), timelines_page
     ego = env.get_template("ego.html")
 
     def ego_page(n: Node, timelines: list[Node], ego_shown: EgoInputs, facts: list[dict]) -> str:
         return ego.render(node=n, kind_label=KINDS[n.kind][0], ego=draw_ego(ego_shown), facts=facts,
-                          timelines=[{"node": r, "svg": draw_gantt(chart(r.index))} for r in timelines])
+                          timelines=[{"node": r, "svg": draw_gantt(charts[r.index])} for r in timelines])
 
     for n in v.nodes:
         if not n.page:
@@ -700,7 +696,7 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
             timelines.extend(v.nodes[r] for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label))
         ego_shown, facts = ego_inputs(v, n), _facts_rows(v, n, "../")
         shown = [n.label, n.detail, n.alt, min(n.years, default=None), max(n.years, default=None), KINDS[n.kind][0],
-                 ego_shown, [(r.page, r.label, r is n, chart(r.index)) for r in timelines], facts]
+                 ego_shown, [(r.page, r.label, r is n, charts[r.index]) for r in timelines], facts]
         yield n.page, _key(*shown), partial(ego_page, n, timelines, ego_shown, facts)
 
 

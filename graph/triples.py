@@ -94,11 +94,7 @@ def nt_lines(triples: Iterable[Triple]) -> list[bytes]:
             text = forms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return text
 
-    distinct = {f"{form(s)} {form(p)} {form(o)} .".encode() for s, p, o in triples}
-    lines = list(distinct)
-    del distinct
-    lines.sort()
-    return lines
+    return sorted({f"{form(s)} {form(p)} {form(o)} .".encode() for s, p, o in triples})
 
 
 def nt_bytes(triples: Iterable[Triple]) -> bytes:

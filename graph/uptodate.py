@@ -7,9 +7,10 @@ names the inputs of those stages (each facts file by name, size and modification
 change whenever the build rewrites one, atomically; the files of the graph and extract packages,
 whose helpers the stages call; the library versions that shape the output; the build's options)
 and the outputs they produced (graph.nt and graph.ttl by size and time, the store's and the
-pages' stamps). Only when all of them still match are the stages skipped, and the build reports the counts and problems the record kept. The record is
-removed before those stages write anything and written after the last of them, so a build killed
-in between leaves none and the next one redoes the stages.
+pages' stamps). Only when all of them still match are the stages skipped, and the build reports
+the counts and problems the record kept. The record is removed before those stages write
+anything and written after the last of them, so a build killed in between leaves none and the
+next one redoes the stages.
 """
 
 from __future__ import annotations

@@ -256,7 +256,6 @@ def test_the_build_graph_as_turtle_and_as_ntriples_hold_the_same_triples(dev_bui
     assert turtle_bytes(nt) == (dev_build / "graph.ttl").read_bytes()
 
 
-
 def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, tmp_path):
     """A page's key is made of what its charts show, not of the drawn SVG. A tenure whose dates
     turn from stated to inferred changes only the bar's style in its post's and body's charts (the
