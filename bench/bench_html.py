@@ -129,7 +129,7 @@ def open_times(index: Path, runs: int = 3) -> list[float]:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'nodes':>7} {'in page':>8} {'shown':>6} {'edges':>7} {'html MB':>8} {'render s':>9} {'open s (median of 3)':>21}")
+    print(f"{'nodes':>7} {'in page':>8} {'shown':>6} {'edges':>7} {'html MB':>8} {'facts MB':>9} {'render s':>9} {'open s (median of 3)':>21}")
     for n in sizes:
         g = synthetic_graph(n)
         with tempfile.TemporaryDirectory() as tmp:
@@ -143,8 +143,9 @@ def main(sizes: list[int]) -> None:
             data = json.loads(block)
             times = open_times(index)
             shown = min(len(data["nodes"]), data["limit"] or len(data["nodes"]))
+            facts_mb = sum(f.stat().st_size for f in (index.parent / "data").glob("facts-*.js")) / 1e6
             print(f"{n:>7} {len(data['nodes']):>8} {shown:>6} {len(data['edges']):>7} {len(text) / 1e6:>8.1f} "
-                  f"{render_s:>9.1f} {statistics.median(times):>21.2f}   runs: "
+                  f"{facts_mb:>9.1f} {render_s:>9.1f} {statistics.median(times):>21.2f}   runs: "
                   + ", ".join(f"{x:.2f}" for x in times), flush=True)
 
 

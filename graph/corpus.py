@@ -26,7 +26,6 @@ from graph.build import build_triples
 from graph.prestart import discard, prestart, worker_options
 from graph.resolve import resolve
 from graph.store import build_lock, facts_path, read_facts, read_header, write_facts, write_problems
-from graph.triples import nt_bytes
 from graph.uptodate import forget_record, inputs_key, read_record, write_record
 from graph.workers import (
     DOC_TIMEOUT,
@@ -218,19 +217,22 @@ def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[d
     kinds = Counter(o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type
                     for o in objects)  # one pass: subjects per rdf:type
     report.people, report.bodies = kinds[FOAF.Person], kinds[ORG.Organization]
-    nt = nt_bytes(graph)
     del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
     t = report.lap("graph", t)
-    writer = GraphWriter(out, nt, store)  # graph.ttl, graph.nt and the store, beside the pages
-    try:  # the pages are a view: a failure to render is reported, and the graph stands
-        from graph.html import render_html
+    writer = GraphWriter(out, graph, store)  # graph.nt, graph.ttl and the store, beside the pages
+    from graph.html import mark_rendered, render_html
 
-        render_html(out, graph, skip_unchanged=True, nt=nt)
+    try:  # the pages are a view: a failure to render is reported, and the graph stands
+        render_html(out, graph)
+        rendered = True
     except Exception as exc:  # noqa: BLE001
+        rendered = False
         report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
                                        message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
     t = report.lap("html", t)
-    writer.join()
+    nt_digest = writer.join()
+    if rendered:  # the pages and the graph.nt they show are both written
+        mark_rendered(out, nt_digest)
     report.lap("write graph and store", t)
     write_record(out, inputs, store, facts=report.facts, people=report.people, bodies=report.bodies,
                  triples=report.triples, problems=report.problems[graph_problems_from:])

@@ -5,9 +5,15 @@ tenure timelines and per-person / per-body / per-post pages.
 `out/html/`:
 
 - `index.html`: self-contained (vis-network from the pyvis package inlined, no CDN). The
-  graph's data travels as JSON in a `<script type="application/json">` block, escaped so no
-  text can close it; the page's script puts document text on the page with `textContent`
+  graph's nodes and edges travel as JSON in a `<script type="application/json">` block, escaped
+  so no text can close it; the page's script puts document text on the page with `textContent`
   only, never as markup.
+- `data/facts-NNNN.js`: every node's facts, with their evidence, in files of about
+  `SHARD_NODES` nodes each, which the main page loads when a node is clicked. They are nine
+  tenths of the data: inlined, they made the main page 22 MB at 1,000 documents (200 MB at
+  10,000) for the browser to parse before it drew anything, and a rebuild after one changed
+  document encoded and wrote all of it again. A node's file is chosen by its `ref` (a hash of
+  its IRI), and facts name other nodes by `ref`, so a node added elsewhere changes no file.
 - `people.html`, `bodies.html`, `timelines.html`, and `person/`, `body/`, `post/` pages,
   written from Jinja templates with autoescape on; the SVG (ego diagrams, Gantt bars) is
   built here with every text passed through `markupsafe.escape`.
@@ -29,7 +35,7 @@ import os
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache, partial
@@ -58,6 +64,7 @@ KINDS: dict[str, tuple[str, str, str]] = {
     "document": ("Document", "#7f7f7f", "hexagon"),
 }
 PAGE_KINDS = {"person": "person", "body": "body", "post": "post"}
+SHARD_DIR = "data"  # in html/: the facts files the main page loads (`facts_shards`)
 
 
 # --- the view model: nodes, edges and the facts each node shows --------------------------
@@ -86,6 +93,7 @@ class Node:
     facts: list[Fact] = field(default_factory=list)
     page: str | None = None
     detail: str = ""  # a line under the title: a document's title and date, a post's organization
+    ref: str = ""  # a hash of the IRI: how the facts files name the node (its index moves as nodes come and go)
 
 
 @dataclass(slots=True)
@@ -127,8 +135,20 @@ def _tail(iri: str) -> str:
 
 
 def _text(g: Graph, s, p) -> str:
-    values = sorted(str(o) for o in g.objects(s, p))
-    return values[0] if values else ""
+    """The least of the texts of (s, p): one value, mostly."""
+    values = [str(o) for o in g.objects(s, p)]
+    return (values[0] if len(values) == 1 else min(values)) if values else ""
+
+
+def _sorted_terms(terms: Iterable) -> list:
+    """`sorted(terms)`, rdflib's order, without its comparison (a Python call) in the usual case:
+    IRIs alone, which rdflib orders by their text. The view sorts 160,000 times at 1,000 documents."""
+    items = list(terms)
+    if len(items) < 2:
+        return items
+    if all(type(t) is URIRef for t in items):
+        return sorted(items, key=str)
+    return sorted(items)
 
 
 def _year(value: str | None) -> int | None:
@@ -215,7 +235,7 @@ def graph_view(g: Graph) -> View:
     g = _Lookup(g)  # type: ignore[assignment]
     v = View()
     docs: dict[URIRef, int] = {}
-    for d in sorted(set(g.subjects(RDF.type, FOAF.Document))):
+    for d in _sorted_terms(set(g.subjects(RDF.type, FOAF.Document))):
         ident = _text(g, d, DCTERMS.identifier) or _tail(str(d))
         i = docs[d] = v.node(d, "document", ident)
         n = v.nodes[i]
@@ -230,10 +250,10 @@ def graph_view(g: Graph) -> View:
     def evidence(s) -> list[str]:
         return sorted(str(o) for o in g.objects(s, CG.evidence))
 
-    for p in sorted(set(g.subjects(RDF.type, FOAF.Person))):
+    for p in _sorted_terms(set(g.subjects(RDF.type, FOAF.Person))):
         i = v.node(p, "person", _text(g, p, FOAF.name))
         v.nodes[i].alt = sorted(str(o) for o in g.objects(p, SKOS.altLabel))
-    for o in sorted(set(g.subjects(RDF.type, ORG.Organization))):
+    for o in _sorted_terms(set(g.subjects(RDF.type, ORG.Organization))):
         i = v.node(o, "body", _text(g, o, SKOS.prefLabel))
         v.nodes[i].alt = sorted(str(x) for x in g.objects(o, SKOS.altLabel))
         v.nodes[i].detail = _text(g, o, CG.orgKind)
@@ -247,7 +267,7 @@ def graph_view(g: Graph) -> View:
 
     def role(r, org: int | None) -> int:
         label = _text(g, r, SKOS.prefLabel)
-        post_in = next(iter(sorted(g.objects(r, ORG.postIn))), None)
+        post_in = next(iter(_sorted_terms(g.objects(r, ORG.postIn))), None)
         if org is None and post_in is not None and str(post_in) in v.by_iri:
             org = v.by_iri[str(post_in)]
         known = str(r) in v.by_iri
@@ -258,8 +278,8 @@ def graph_view(g: Graph) -> View:
         return i
 
     # org:unitOf
-    for o in sorted(set(g.subjects(RDF.type, ORG.Organization))):
-        for parent in sorted(g.objects(o, ORG.unitOf)):
+    for o in _sorted_terms(set(g.subjects(RDF.type, ORG.Organization))):
+        for parent in _sorted_terms(g.objects(o, ORG.unitOf)):
             a, b = v.by_iri.get(str(o)), v.by_iri.get(str(parent))
             if a is not None and b is not None:
                 v.edge(a, b, "unit of", None)
@@ -267,8 +287,8 @@ def graph_view(g: Graph) -> View:
                 v.nodes[b].facts.append(Fact("has unit", a, v.nodes[a].label))
     # memberships: person -> post (holds, dates) and post -> body
     post_org_linked: set[int] = set()
-    for m in sorted(set(g.subjects(RDF.type, ORG.Membership))):
-        pm, om, rm = (next(iter(sorted(g.objects(m, pred))), None) for pred in (ORG.member, ORG.organization, ORG.role))
+    for m in _sorted_terms(set(g.subjects(RDF.type, ORG.Membership))):
+        pm, om, rm = (next(iter(_sorted_terms(g.objects(m, pred))), None) for pred in (ORG.member, ORG.organization, ORG.role))
         if pm is None or om is None or str(pm) not in v.by_iri or str(om) not in v.by_iri:
             continue
         pi, oi = v.by_iri[str(pm)], v.by_iri[str(om)]
@@ -311,8 +331,8 @@ def graph_view(g: Graph) -> View:
         v.nodes[ri].facts.append(Fact("held by", pi, v.nodes[pi].label, dates, years, note, ev, src))
         v.nodes[oi].facts.append(Fact(role_label, pi, v.nodes[pi].label, dates, years, note, ev, src))
     # meetings
-    for e in sorted(set(g.subjects(RDF.type, CG.Meeting))):
-        body = next(iter(sorted(g.objects(e, CG.body))), None)
+    for e in _sorted_terms(set(g.subjects(RDF.type, CG.Meeting))):
+        body = next(iter(_sorted_terms(g.objects(e, CG.body))), None)
         bi = v.by_iri.get(str(body)) if body is not None else None
         when = _text(g, e, DCTERMS.date)
         label = " ".join(x for x in ((v.nodes[bi].label if bi is not None else "Meeting"), when) if x)
@@ -329,7 +349,7 @@ def graph_view(g: Graph) -> View:
             if years:
                 v.nodes[bi].years.add(years[0])
         for pred, rel in ((CG.chair, "chaired"), (SCHEMA.attendee, "attended"), (CG.apologies, "apologies")):
-            for p in sorted(g.objects(e, pred)):
+            for p in _sorted_terms(g.objects(e, pred)):
                 pi = v.by_iri.get(str(p))
                 if pi is None:
                     continue
@@ -342,7 +362,7 @@ def graph_view(g: Graph) -> View:
             v.edge(ei, d, "source", None)
     # decisions and actions
     for kind, cls in (("decision", CG.Decision), ("action", CG.Action)):
-        for x in sorted(set(g.subjects(RDF.type, cls))):
+        for x in _sorted_terms(set(g.subjects(RDF.type, cls))):
             text = _text(g, x, CG.text)
             xi = v.node(x, kind, _short(text) or kind)
             when = _text(g, x, DCTERMS.date)
@@ -356,7 +376,7 @@ def graph_view(g: Graph) -> View:
             else:
                 notes += [f"timescale: {timescale}" if timescale else "", f"status: {_text(g, x, CG.status)}"
                           if _text(g, x, CG.status) else ""]
-                notes += [f"plan: {_text(g, pl, DCTERMS.title)}" for pl in sorted(g.objects(x, CG.inPlan))]
+                notes += [f"plan: {_text(g, pl, DCTERMS.title)}" for pl in _sorted_terms(g.objects(x, CG.inPlan))]
             note = "; ".join(n for n in notes if n)
             v.nodes[xi].detail = text
             if years:
@@ -365,7 +385,7 @@ def graph_view(g: Graph) -> View:
                      (CG.atMeeting, "at meeting", "decision"), (CG.owner, "owner", "owns action")]
             own_fact = False
             for pred, rel, back in links:
-                for o in sorted(g.objects(x, pred)):
+                for o in _sorted_terms(g.objects(x, pred)):
                     oi = person_or_body(o)
                     if oi is None:
                         continue
@@ -380,9 +400,10 @@ def graph_view(g: Graph) -> View:
             for d in src:
                 v.edge(xi, d, "source", None)
     for n in v.nodes:
+        n.ref = hashlib.sha1(n.iri.encode()).hexdigest()[:16]
         if n.kind in PAGE_KINDS:
             slug = re.sub(r"[^a-z0-9]+", "-", n.label.lower()).strip("-")[:40] or n.kind
-            n.page = f"{PAGE_KINDS[n.kind]}/{slug}-{hashlib.sha1(n.iri.encode()).hexdigest()[:8]}.html"
+            n.page = f"{PAGE_KINDS[n.kind]}/{slug}-{n.ref[:8]}.html"
     return v
 
 
@@ -399,7 +420,26 @@ def script_json(data: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+SHARD_NODES = 256  # about this many nodes' facts in each file the main page loads on a click
+
+
+def shard_count(nodes: int) -> int:
+    """How many facts files: a power of two, so the count (and every node's file) changes only
+    when the graph doubles or halves."""
+    count = 1
+    while count * SHARD_NODES < nodes:
+        count *= 2
+    return count
+
+
+def shard_of(ref: str, count: int) -> int:
+    """The facts file of the node with `ref`; the main page's script works it out the same way."""
+    return int(ref[:8], 16) % count
+
+
 def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
+    """The main page's own data: nodes (with their `ref` and detail line) and edges; the facts
+    are in `facts_shards`."""
     degree = [0] * len(v.nodes)
     for a, b, *_ in v.edges:
         degree[a] += 1
@@ -408,18 +448,32 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
     for n in v.nodes:
         ys = sorted(n.years)
         nodes.append({"i": n.index, "k": n.kind, "l": n.label, "y": [ys[0], ys[-1]] if ys else None,
-                      "g": n.page, "n": degree[n.index]})
-    facts = []
-    for n in v.nodes:
-        facts.append({"alt": n.alt, "d": n.detail, "f": [
-            {"r": f.relation, "o": f.other, "ol": f.other_label, "dt": f.dates, "nt": f.note,
-             "ev": f.evidence, "src": f.sources} for f in n.facts]})
+                      "g": n.page, "n": degree[n.index], "h": n.ref, "d": n.detail})
     all_years = [y for n in v.nodes for y in n.years]
     lo = min([YEAR_MIN, *all_years]) if all_years else YEAR_MIN
     hi = max([YEAR_MAX, *all_years]) if all_years else YEAR_MAX
     return {"kinds": {k: {"label": lab, "color": col, "shape": shape} for k, (lab, col, shape) in KINDS.items()},
-            "nodes": nodes, "edges": [list(e) for e in v.edges], "facts": facts, "limit": limit,
-            "years": [max(lo, 1990), min(hi, 2100)], "default_years": [YEAR_MIN, YEAR_MAX]}
+            "nodes": nodes, "edges": [list(e) for e in v.edges], "shards": shard_count(len(v.nodes)),
+            "limit": limit, "years": [max(lo, 1990), min(hi, 2100)], "default_years": [YEAR_MIN, YEAR_MAX]}
+
+
+def facts_shards(v: View) -> list[dict[str, dict]]:
+    """Per facts file, ref -> the node's other names and facts; other nodes and source documents
+    named by ref. Nodes with neither are left out (the page shows no facts for them)."""
+    shards: list[dict[str, dict]] = [{} for _ in range(shard_count(len(v.nodes)))]
+    for n in v.nodes:
+        if not n.facts and not n.alt:
+            continue
+        shards[shard_of(n.ref, len(shards))][n.ref] = {"alt": n.alt, "f": [
+            {"r": f.relation, "o": v.nodes[f.other].ref if f.other is not None else None, "ol": f.other_label,
+             "dt": f.dates, "nt": f.note, "ev": f.evidence, "src": [v.nodes[s].ref for s in f.sources]}
+            for f in n.facts]}
+    return shards
+
+
+def shard_script(k: int, shard: dict[str, dict]) -> str:
+    """A facts file: one call of the main page's `cgFacts` with the data as escaped JSON."""
+    return f"cgFacts({k},{script_json(shard)});\n"
 
 
 # --- SVG: ego diagrams and tenure Gantt charts -------------------------------------------
@@ -607,19 +661,19 @@ def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
     return rows
 
 
-def _source_key(out: Path, code: str, nt: bytes | None = None) -> str | None:
-    """What the pages are a function of: graph.nt's bytes (or `nt`, the same lines) and the code (`_code_key`)."""
-    h = hashlib.sha256(code.encode())
-    if nt is not None:
-        h.update(nt)
-        return h.hexdigest()
-    path = out / "graph.nt"
-    if not path.is_file():
-        return None
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+def _source_key(code: str, nt_digest: str) -> str:
+    """What the pages are a function of: graph.nt (by the SHA-256 of its bytes) and the code (`_code_key`)."""
+    return hashlib.sha256(f"{code}\n{nt_digest}".encode()).hexdigest()
+
+
+STAMP = ".html.sha256"  # in the build folder: the `_source_key` the pages were rendered from, written after them
+
+
+def mark_rendered(out: Path, nt_digest: str, *, limit: int = DEFAULT_LIMIT) -> None:
+    """Record that `out/html/` was rendered (by `render_html`, with `limit`) from a graph.nt whose
+    bytes have the SHA-256 `nt_digest`. The build calls it once both the pages and graph.nt are
+    written; the next build keeps its outputs only when the stamp still says so."""
+    (Path(out) / STAMP).write_text(_source_key(_code_key(limit), nt_digest) + "\n", encoding="utf-8")
 
 
 PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
@@ -655,6 +709,8 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
     yield "index.html", _key(nonce, counts), lambda: env.get_template("index.html").render(
         data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce)
+    for k, shard in enumerate(facts_shards(v)):  # keyed by their values: encoded only when written
+        yield f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shard), partial(shard_script, k, shard)
     for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
         items = sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
         yield rel, _key([(n.label, n.page, n.detail, n.alt) for n in items]), \
@@ -711,26 +767,19 @@ def _read_manifest(final: Path, code: str) -> dict[str, str] | None:
     return data["pages"]
 
 
-def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int = DEFAULT_LIMIT,
-                skip_unchanged: bool = False, nt: bytes | None = None) -> Path:
-    """Write `out/html/` from the graph (read from `out/graph.nt` when not given); return
-    the path of `index.html`. `skip_unchanged` (the build, whose `graph` is `out/graph.nt`, or `nt`
-    when given: the build writes graph.nt meanwhile): keep the pages when they were rendered from
-    the same graph.nt by the same code (`out/.html.sha256`, written after the pages).
+def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int = DEFAULT_LIMIT) -> Path:
+    """Write `out/html/` from the graph (read from `out/graph.nt` when not given); return the path
+    of `index.html`. The stamp of the pages (`mark_rendered`) goes first: the build writes it again
+    once it knows the graph.nt the pages show.
 
     A first render (or one by changed code) writes the folder beside and swaps it in whole. Later
     renders rewrite, each atomically, only the pages whose key (`_pages`) differs from the one in
     `html/.pages.json`, and delete the pages no node has any more; the manifest is removed first
     and written last, so a render killed half-way leaves the next one to rewrite every page."""
     out = Path(out)
-    stamp = out / ".html.sha256"
     code = _code_key(limit)
-    key = _source_key(out, code, nt) if skip_unchanged else None
-    if key and (out / "html" / "index.html").is_file() and stamp.is_file() \
-            and stamp.read_text(encoding="utf-8").strip() == key:
-        return out / "html" / "index.html"
-    if stamp.exists():
-        stamp.unlink()
+    with contextlib.suppress(FileNotFoundError):
+        (out / STAMP).unlink()
     if graph is None:
         graph = Graph()
         nt, ttl = out / "graph.nt", out / "graph.ttl"
@@ -748,7 +797,7 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
         tmp = out / "html.tmp"
         if tmp.exists():
             shutil.rmtree(tmp)
-        for sub in PAGE_KINDS.values():
+        for sub in (*PAGE_KINDS.values(), SHARD_DIR):
             (tmp / sub).mkdir(parents=True, exist_ok=True)
         for rel, page_key, render in _pages(v, limit):
             (tmp / rel).write_text(render(), encoding="utf-8")
@@ -772,6 +821,4 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
             with contextlib.suppress(OSError):
                 (final / rel).unlink()
         write_atomic(final / PAGES_MANIFEST, json.dumps({"code": code, "pages": keys}, sort_keys=True).encode())
-    if key:
-        stamp.write_text(key + "\n", encoding="utf-8")
     return final / "index.html"

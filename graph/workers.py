@@ -3,19 +3,23 @@
 `run_guarded` hands documents one at a time to worker processes with a memory cap and a time
 limit, so no input can stop or hang the build; `run_dask` runs the same `extract_one` on a Dask
 cluster. Both report each outcome to a callback in the build process, which alone writes the
-output folder. `GraphWriter` writes graph.ttl, graph.nt and the store from a process of the same
-forkserver while the build renders the pages.
+output folder. `GraphWriter` writes graph.nt, graph.ttl and the store from another process (a fork
+of the build, or one of the same forkserver) while the build renders the pages.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
+import hashlib
+import json
 import os
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 from extract.load import ManifestRow, load_document
 from extract.moderngov import is_feed, snapshot
@@ -220,18 +224,63 @@ def _writer_main(conn, out: Path, store: bool) -> None:
         conn.send(f"{type(exc).__name__}: {exc}")
 
 
-class GraphWriter:
-    """graph.ttl, graph.nt and the store written by another process while the build renders the
-    pages, so the two stages share the machine's cores. The process comes from the forkserver the
-    extraction workers come from (a clean, single-threaded parent: forking the build itself, with
-    the threads of native libraries in it, can deadlock) and is handed only the N-Triples bytes.
-    When the files already hold these bytes nothing is started."""
+def single_threaded() -> bool:
+    """This process runs one thread, native ones included (Linux: /proc/self/task), so a fork of it
+    copies no lock that another thread holds."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
-    def __init__(self, out: Path, nt: bytes, store: bool) -> None:
+
+def _forked_writer(fd: int, out: Path, graph, store: bool) -> NoReturn:
+    """The child of `GraphWriter`'s fork: N-Triples from the graph, the files from them, and one
+    JSON message back (graph.nt's digest, or why not); then out without running the build's exit."""
+    status = 1
+    try:
+        from graph.store import graph_files_hold, write_graph_files
+        from graph.triples import nt_bytes
+
+        nt = nt_bytes(graph)
+        if not graph_files_hold(out, nt, store):
+            write_graph_files(out, nt, store)
+        message = {"digest": hashlib.sha256(nt).hexdigest()}
+        status = 0
+    except BaseException as exc:  # noqa: BLE001 - reported by the build process
+        message = {"error": f"{type(exc).__name__}: {exc}"[:2000]}
+    try:
+        data = json.dumps(message).encode()
+        while data:
+            data = data[os.write(fd, data):]
+    finally:
+        os._exit(status)
+
+
+class GraphWriter:
+    """graph.nt, graph.ttl and the store, written by another process while the build renders the
+    pages, so the two stages share the machine's cores. `join` waits and gives graph.nt's digest
+    (the pages' stamp names it); when the files already hold the graph they are left as they are.
+
+    A build that runs one thread (extraction over, its threads joined: the usual case) forks: the
+    child makes the N-Triples from the graph the build holds, a second off the build's path at
+    1,000 documents, and, holding the build's lock as the parent does, cannot outlive it
+    unnoticed. The objects the build holds are frozen for the fork (`gc.freeze`), so the child's
+    collections do not copy them. A build with other threads about (a Dask client, native
+    libraries' pools; forking could copy a lock one of them holds) makes the N-Triples itself and
+    hands them to a process of the extraction forkserver, a clean single-threaded parent."""
+
+    def __init__(self, out: Path, graph, store: bool) -> None:
+        self._pid = self._fd = None
+        self._proc = self._conn = None
+        self._digest: str | None = None
+        if single_threaded() and self._fork(out, graph, store):
+            return
         from graph.prestart import forkserver
         from graph.store import graph_files_hold
+        from graph.triples import nt_bytes
 
-        self._proc = self._conn = None
+        nt = nt_bytes(graph)
+        self._digest = hashlib.sha256(nt).hexdigest()
         if graph_files_hold(out, nt, store):
             return
         ctx = forkserver()
@@ -241,18 +290,53 @@ class GraphWriter:
         child.close()
         self._conn.send_bytes(nt)
 
-    def join(self) -> None:
-        """Wait for the files; raise RuntimeError with the writer's reason when they could not be written."""
-        if self._proc is None:
-            return
+    def _fork(self, out: Path, graph, store: bool) -> bool:
+        read_fd, write_fd = os.pipe()
+        gc.freeze()
         try:
-            error = self._conn.recv()
-        except EOFError:
-            error = f"the process writing them died (exit {self._proc.exitcode})"
-        self._proc.join()
-        self._conn.close()
-        if error is not None:
-            raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {error}")
+            pid = os.fork()
+        except OSError:
+            gc.unfreeze()
+            os.close(read_fd)
+            os.close(write_fd)
+            return False
+        if pid == 0:
+            os.close(read_fd)
+            _forked_writer(write_fd, out, graph, store)
+        gc.unfreeze()
+        os.close(write_fd)
+        self._pid, self._fd = pid, read_fd
+        return True
+
+    def join(self) -> str:
+        """graph.nt's digest once the files are written; RuntimeError with the writer's reason when
+        they could not be."""
+        if self._pid is not None:
+            return self._join_fork()
+        if self._proc is not None:
+            try:
+                error = self._conn.recv()
+            except EOFError:
+                error = f"the process writing them died (exit {self._proc.exitcode})"
+            self._proc.join()
+            self._conn.close()
+            if error is not None:
+                raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {error}")
+        return self._digest  # type: ignore[return-value]
+
+    def _join_fork(self) -> str:
+        chunks = []
+        while chunk := os.read(self._fd, 1 << 16):
+            chunks.append(chunk)
+        os.close(self._fd)
+        _pid, status = os.waitpid(self._pid, 0)
+        try:
+            message = json.loads(b"".join(chunks))
+        except ValueError:
+            message = {"error": f"the process writing them died (exit {os.waitstatus_to_exitcode(status)})"}
+        if "digest" not in message:
+            raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {message.get('error')}")
+        return message["digest"]
 
 
 class Background:

@@ -5,6 +5,7 @@ tests skip, saying so."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -138,6 +139,7 @@ def test_clicking_a_node_shows_its_evidence_and_source(seeds_page):
     box = page.locator("#graph").bounding_box()
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
     assert page.text_content("#panel-title") == "Tina Russell"
+    page.wait_for_selector("#panel[data-loaded='1']", state="attached", timeout=10000)  # its facts file read
     evidence = page.locator("#panel blockquote.evidence").all_text_contents()
     assert any("Tina Russell" in e for e in evidence)
     assert page.locator("#panel .source").count() > 0
@@ -155,10 +157,15 @@ def test_injected_markup_stays_text(browser, hostile_html):
         assert page.locator("script").count() == 3
         shown = []
         for i in p.js("cg.visibleIds()"):
-            p.js(f"cg.show({i})")
+            p.js(f"cg.show({i})")  # resolves once the node's facts are on the panel
+            assert page.get_attribute("#panel", "data-loaded") == "1"
             shown.append(page.text_content("#panel"))
             assert page.locator("#panel img, #panel script, #panel b").count() == 0
         assert any("<script>alert(" in t for t in shown) and any("onerror=alert(" in t for t in shown)
+        # the only scripts added are the facts files, read with the page's nonce
+        loaded = page.locator("script[src]").evaluate_all("ss => ss.map((s) => s.getAttribute('src'))")
+        assert loaded and all(re.fullmatch(r"data/facts-\d{4}\.js", src) for src in loaded), loaded
+        assert p.messages == []
         # the ego pages too
         for sub in ("person", "body", "post"):
             for f in sorted((hostile_html.parent / sub).glob("*.html"))[:5]:
@@ -166,5 +173,20 @@ def test_injected_markup_stays_text(browser, hostile_html):
                 assert page.locator("img").count() == 0 and page.locator("script").count() == 0
         assert p.dialogs == []
         assert page.evaluate("window.__pwned === undefined")
+    finally:
+        p.close()
+
+
+def test_a_missing_facts_file_is_said_on_the_panel(browser, seeds_html, tmp_path):
+    copy = tmp_path / "html"
+    shutil.copytree(seeds_html.parent, copy)
+    shutil.rmtree(copy / "data")
+    p = Page(browser, copy / "index.html")
+    try:
+        tina = p.js("cg.nodeId('Tina Russell')")
+        p.js(f"cg.show({tina})")
+        assert p.page.get_attribute("#panel", "data-loaded") == "error"
+        assert "could not be read" in p.page.text_content("#panel")
+        assert p.page.text_content("#panel-title") == "Tina Russell"  # the node itself is still shown
     finally:
         p.close()

@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from graph.html import KINDS, graph_view, page_data, render_html, script_json
+from graph.html import (
+    KINDS,
+    SHARD_NODES,
+    View,
+    facts_shards,
+    graph_view,
+    page_data,
+    render_html,
+    script_json,
+    shard_count,
+    shard_of,
+)
 from tests.html_graphs import HOSTILE, hostile_graph
 
 
@@ -70,6 +81,44 @@ def test_page_data_carries_years_for_the_filter():
     assert all(len(e) == 5 for e in data["edges"])
 
 
+def _shard(text: str) -> tuple[int, dict]:
+    m = re.fullmatch(r"cgFacts\((\d+),(.*)\);\n", text, re.S)
+    assert m, text[:80]
+    return int(m.group(1)), json.loads(m.group(2))
+
+
+def test_the_main_page_carries_nodes_and_edges_and_the_facts_sit_in_files_by_ref(rendered):
+    """Every node's facts are in the facts file its ref picks, naming other nodes and sources by ref."""
+    v = graph_view(hostile_graph())
+    data = page_data(v)
+    assert "facts" not in data and data["shards"] == shard_count(len(v.nodes))
+    refs = {n["h"]: n for n in data["nodes"]}
+    assert len(refs) == len(v.nodes)  # a ref names one node
+    files = sorted((rendered / "data").glob("facts-*.js"))
+    assert [f.name for f in files] == [f"facts-{k:04d}.js" for k in range(data["shards"])]
+    held: dict[str, dict] = {}
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert "<" not in text and text.isascii()
+        k, shard = _shard(text)
+        assert all(shard_of(ref, data["shards"]) == k for ref in shard)
+        held.update(shard)
+    tina = next(n for n in v.nodes if n.label == "Tina Russell")
+    facts = held[tina.ref]["f"]
+    assert len(facts) == len(tina.facts)
+    council = next(f for f in facts if f["ol"] == "Shire Council")
+    assert refs[council["o"]]["l"] == "Shire Council"
+    assert council["src"] and all(refs[r]["k"] == "document" for r in council["src"])
+    assert any(h in e for f in held.values() for x in f["f"] for e in x["ev"] for h in HOSTILE[1:3])
+
+
+def test_facts_files_double_with_the_graph_so_a_node_keeps_its_file():
+    assert [shard_count(n) for n in (0, 1, SHARD_NODES, SHARD_NODES + 1, 4 * SHARD_NODES, 4 * SHARD_NODES + 1)] == \
+        [1, 1, 1, 2, 4, 8]
+    assert shard_of("0000000a00000000", 4) == 2 and shard_of("ffffffff00000000", 1) == 0
+    assert facts_shards(View()) == [{}]
+
+
 def test_pages_are_written(rendered):
     names = {p.relative_to(rendered).as_posix().split("/")[0] for p in _all_pages(rendered)}
     assert {"index.html", "people.html", "bodies.html", "timelines.html", "person", "body", "post"} <= names
@@ -97,7 +146,7 @@ def test_no_hostile_text_is_markup_anywhere(rendered):
         assert handlers == [], page
         scripts = [attrs for t, attrs in parser.tags if t == "script"]
         if page.name == "index.html":  # the data block, vis-network and the page's own script
-            assert len(scripts) == 3, scripts
+            assert len(scripts) == 3 and not any(a == "src" for attrs in scripts for a, _ in attrs), scripts
         else:
             assert scripts == [], page
 

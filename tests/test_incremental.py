@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -213,6 +214,70 @@ def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tm
     fresh = tmp_path / "fresh"
     build_corpus([corpus], fresh, use_model=False, workers=0)
     _same_outputs(out, fresh)
+
+
+_BUILD_IN_A_FRESH_PROCESS = """
+import sys
+from pathlib import Path
+import graph.workers
+forks = []
+fork = graph.workers.GraphWriter._fork
+graph.workers.GraphWriter._fork = lambda self, *a: forks.append(1) or fork(self, *a)
+from graph.corpus import build_corpus
+try:
+    build_corpus([Path(sys.argv[1])], Path(sys.argv[2]), use_model=False, workers=0)
+except RuntimeError as exc:
+    print(exc)
+print("forked" if forks else "not forked")
+"""
+
+
+def _build_forking(corpus: Path, out: Path) -> str:
+    """A build in a fresh process, whose one thread lets the graph-file writer fork (this test
+    process may not: a store opened in it starts native threads). Its output: the E403 message
+    if any, then whether it forked."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _BUILD_IN_A_FRESH_PROCESS, str(corpus), str(out)],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
+    return done.stdout
+
+
+def test_the_graph_files_written_by_a_fork_or_by_the_forkserver_are_the_same(tmp_path, monkeypatch):
+    """A build with one thread forks its graph-file writer; one with other threads about hands the
+    N-Triples to a forkserver process instead. Both leave the same files, store and stamps."""
+    import graph.workers
+
+    corpus = dev_corpus(tmp_path, 4)
+    forked, handed = tmp_path / "forked", tmp_path / "handed"
+    assert _build_forking(corpus, forked).strip() == "forked"
+    monkeypatch.setattr(graph.workers, "single_threaded", lambda: False)
+    build_corpus([corpus], handed, use_model=False, workers=0)
+    _same_outputs(forked, handed)
+    for stamp in (".html.sha256", ".store.sha256"):
+        assert (forked / stamp).read_text() == (handed / stamp).read_text()
+    assert _store_triples(forked) == _store_triples(handed)
+
+
+def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_no_record(tmp_path, monkeypatch):
+    """Whichever process writes graph.nt, its failure reaches the build as E403 with the reason,
+    and neither the record nor the pages' stamp claims the outputs stand."""
+    import graph.workers
+
+    corpus = dev_corpus(tmp_path, 3)
+    forked, handed = tmp_path / "forked", tmp_path / "handed"
+    for out in (forked, handed):
+        (out / "graph.nt").mkdir(parents=True)  # graph.nt cannot be replaced
+    said = _build_forking(corpus, forked)
+    assert said.endswith("forked\n") and not said.endswith("not forked\n")
+    assert said.startswith("E403 ") and "Is a directory" in said
+    monkeypatch.setattr(graph.workers, "single_threaded", lambda: False)
+    with pytest.raises(RuntimeError, match=r"E403 .*Is a directory"):
+        build_corpus([corpus], handed, use_model=False, workers=0)
+    for out in (forked, handed):
+        assert not (out / RECORD).exists() and not (out / ".html.sha256").exists()
+        assert (out / "html" / "index.html").is_file()  # the pages were rendered meanwhile
 
 
 EX = Namespace("https://example.org/vocab#")
