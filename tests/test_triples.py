@@ -51,3 +51,21 @@ def test_to_rdflib_and_the_file_forms_hold_the_same_triples():
 def test_an_empty_graph_writes_empty_files():
     assert nt_bytes(Triples()) == b""
     assert set(Graph().parse(data=turtle_bytes(Triples()).decode() or " ", format="turtle")) == set()
+
+
+def test_the_change_between_two_graph_files_is_whole_lines_whatever_the_literals_hold(tmp_path):
+    """The store follows graph.nt by the lines removed and added. A literal may hold characters
+    Python counts as line breaks (U+2028, U+0085, form feed) that N-Triples leaves raw: the lines
+    are split at newlines only, so each is one whole triple."""
+    from graph.store import write_graph
+
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    old, new = Triples(), Triples()
+    for g, text in ((old, "before\u2028the break\x85and\x0cafter"), (new, "now\u2028different")):
+        g.add((s, p, Literal(text)))
+        g.add((s, URIRef("https://example.org/q"), Literal("the same in both")))
+    write_graph(tmp_path, nt_bytes(old))
+    change = write_graph(tmp_path, nt_bytes(new))
+    assert change.removed == (nt_bytes(old).decode().split("\n")[0],)
+    assert change.added == (nt_bytes(new).decode().split("\n")[0],)
+    assert "\u2028the break" in change.removed[0] and change.lines == 2
