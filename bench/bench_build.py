@@ -5,7 +5,8 @@
 
 Rows: the end-to-end build (`councilgraph build`, a fresh process, model load and graph write
 included) at each size with its documents/s, words/s and peak memory (the whole process tree's
-RSS, sampled); bare spaCy `nlp.pipe` over the ratio set's text with the same model, as it ships
+PSS, sampled: a page two processes share counts half in each, so a forked process is not counted
+twice); bare spaCy `nlp.pipe` over the ratio set's text with the same model, as it ships
 (all components) and as the build configures it (NER only), on 1 and on `--workers` processes,
 timed without model load; the build's throughput as a share of each; a rebuild of the largest
 size with nothing changed, then after changing 1 document; saved-query and HTML render times on that build.
@@ -34,13 +35,22 @@ ROOT = Path(__file__).resolve().parent.parent
 CG = [sys.executable, "-m", "graph.cli"]
 
 
-def _peak_rss(proc: subprocess.Popen, peak: list[int]) -> None:
-    """Sample the RSS of `proc` and its children until it exits."""
+def _memory(p: psutil.Process) -> int:
+    """The process's proportional set size (its own pages, and its share of pages it shares), or
+    its RSS where the system gives no PSS."""
+    try:
+        return p.memory_full_info().pss
+    except (psutil.AccessDenied, AttributeError):
+        return p.memory_info().rss
+
+
+def _peak_memory(proc: subprocess.Popen, peak: list[int]) -> None:
+    """Sample the memory of `proc` and its children until it exits."""
     try:
         p = psutil.Process(proc.pid)
         while proc.poll() is None:
             try:
-                total = p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+                total = _memory(p) + sum(_memory(c) for c in p.children(recursive=True))
             except psutil.Error:
                 total = 0
             peak[0] = max(peak[0], total)
@@ -55,7 +65,7 @@ def timed_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = 
     proc = subprocess.Popen([*CG, "build", str(corpus), "--out", str(out), "--workers", str(workers), *extra],
                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = [0]
-    sampler = threading.Thread(target=_peak_rss, args=(proc, peak), daemon=True)
+    sampler = threading.Thread(target=_peak_memory, args=(proc, peak), daemon=True)
     sampler.start()
     _out, err = proc.communicate()
     seconds = time.perf_counter() - started
@@ -178,7 +188,7 @@ def main() -> None:
     except ImportError:
         pass
 
-    head = ("what", "seconds", "docs/s", "words/s", "peak MB")
+    head = ("what", "seconds", "docs/s", "words/s", "peak MB (PSS)")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
     print(f"councilgraph bench, {os.cpu_count()} cores (shared: wall clock is noisy)")
     print("| " + " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)) + " |")

@@ -769,8 +769,8 @@ def _read_manifest(final: Path, code: str) -> dict[str, str] | None:
 
 def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int = DEFAULT_LIMIT) -> Path:
     """Write `out/html/` from the graph (read from `out/graph.nt` when not given); return the path
-    of `index.html`. The stamp of the pages (`mark_rendered`) goes first: the build writes it again
-    once it knows the graph.nt the pages show.
+    of `index.html`. The pages' stamp is removed first; the build writes it again (`mark_rendered`)
+    once graph.nt, which another process writes meanwhile, is written too.
 
     A first render (or one by changed code) writes the folder beside and swaps it in whole. Later
     renders rewrite, each atomically, only the pages whose key (`_pages`) differs from the one in
