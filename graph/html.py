@@ -457,18 +457,68 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
             "limit": limit, "years": [max(lo, 1990), min(hi, 2100)], "default_years": [YEAR_MIN, YEAR_MAX]}
 
 
-def facts_shards(v: View) -> list[dict[str, dict]]:
-    """Per facts file, ref -> the node's other names and facts; other nodes and source documents
-    named by ref. Nodes with neither are left out (the page shows no facts for them)."""
-    shards: list[dict[str, dict]] = [{} for _ in range(shard_count(len(v.nodes)))]
+def shard_members(v: View) -> list[list[Node]]:
+    """Per facts file, the nodes it holds: those with other names or facts, by `shard_of` their ref."""
+    members: list[list[Node]] = [[] for _ in range(shard_count(len(v.nodes)))]
     for n in v.nodes:
-        if not n.facts and not n.alt:
-            continue
-        shards[shard_of(n.ref, len(shards))][n.ref] = {"alt": n.alt, "f": [
-            {"r": f.relation, "o": v.nodes[f.other].ref if f.other is not None else None, "ol": f.other_label,
-             "dt": f.dates, "nt": f.note, "ev": f.evidence, "src": [v.nodes[s].ref for s in f.sources]}
-            for f in n.facts]}
-    return shards
+        if n.facts or n.alt:
+            members[shard_of(n.ref, len(members))].append(n)
+    return members
+
+
+def shard_data(v: View, nodes: list[Node]) -> dict[str, dict]:
+    """One facts file's data: ref -> the node's other names and facts, other nodes and source
+    documents named by ref."""
+    return {n.ref: {"alt": n.alt, "f": [
+        {"r": f.relation, "o": v.nodes[f.other].ref if f.other is not None else None, "ol": f.other_label,
+         "dt": f.dates, "nt": f.note, "ev": f.evidence, "src": [v.nodes[s].ref for s in f.sources]}
+        for f in n.facts]} for n in nodes}
+
+
+def facts_shards(v: View) -> list[dict[str, dict]]:
+    """Every facts file's data (`shard_members`, `shard_data`)."""
+    return [shard_data(v, nodes) for nodes in shard_members(v)]
+
+
+class _SharedLists:
+    """Digests of the lists that facts share, each worked out once for a render. The view gives
+    all the facts read from one sentence one evidence list and one list of sources (a meeting's
+    evidence is on every attendee's facts, and on the meeting's for each of them): at 1,000
+    documents the page keys marshalled 54,000 evidence texts (46 MB) of 5,200 distinct ones."""
+
+    def __init__(self, v: View) -> None:
+        self._v = v
+        self._memo: dict[tuple[str, int], tuple[list, bytes]] = {}
+
+    def _digest(self, kind: str, items: list, shown: Callable[[], object]) -> bytes:
+        hit = self._memo.get((kind, id(items)))
+        if hit is None:  # the list is kept beside its digest, so its id cannot be reused meanwhile
+            hit = self._memo[(kind, id(items))] = (items, hashlib.sha1(marshal.dumps(shown(), 2)).digest())
+        return hit[1]
+
+    def evidence(self, texts: list[str]) -> bytes:
+        return self._digest("evidence", texts, lambda: texts)
+
+    def sources(self, docs: list[int]) -> bytes:
+        """As an ego page prints them: each source document's label and detail."""
+        return self._digest("sources", docs, lambda: [(self._v.nodes[d].label, self._v.nodes[d].detail) for d in docs])
+
+    def source_refs(self, docs: list[int]) -> bytes:
+        """As a facts file names them: by ref."""
+        return self._digest("refs", docs, lambda: [self._v.nodes[d].ref for d in docs])
+
+    def page_facts(self, n: Node) -> list[tuple]:
+        """What an ego page prints of the node's facts (`_facts_rows`), for its key."""
+        nodes = self._v.nodes
+        return [(f.relation, f.other_label, nodes[f.other].page if f.other is not None else None, f.dates, f.note,
+                 self.evidence(f.evidence), self.sources(f.sources)) for f in n.facts]
+
+    def shard(self, nodes: list[Node]) -> list[tuple]:
+        """What a facts file holds (`shard_data`), for its key."""
+        v = self._v.nodes
+        return [(n.ref, n.alt, [(f.relation, v[f.other].ref if f.other is not None else None, f.other_label, f.dates,
+                                 f.note, self.evidence(f.evidence), self.source_refs(f.sources)) for f in n.facts])
+                for n in nodes]
 
 
 def shard_script(k: int, shard: dict[str, dict]) -> str:
@@ -709,8 +759,10 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
     yield "index.html", _key(nonce, counts), lambda: env.get_template("index.html").render(
         data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce)
-    for k, shard in enumerate(facts_shards(v)):  # keyed by their values: encoded only when written
-        yield f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shard), partial(shard_script, k, shard)
+    shared = _SharedLists(v)
+    for k, nodes in enumerate(shard_members(v)):  # keyed by their values: built and encoded only when written
+        yield f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shared.shard(nodes)), \
+            lambda k=k, nodes=nodes: shard_script(k, shard_data(v, nodes))
     for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
         items = sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
         yield rel, _key([(n.label, n.page, n.detail, n.alt) for n in items]), \
@@ -738,8 +790,8 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
                                    charts[p["role"]]) for p in posts]), timelines_page
     ego = env.get_template("ego.html")
 
-    def ego_page(n: Node, timelines: list[Node], ego_shown: EgoInputs, facts: list[dict]) -> str:
-        return ego.render(node=n, kind_label=KINDS[n.kind][0], ego=draw_ego(ego_shown), facts=facts,
+    def ego_page(n: Node, timelines: list[Node], ego_shown: EgoInputs) -> str:
+        return ego.render(node=n, kind_label=KINDS[n.kind][0], ego=draw_ego(ego_shown), facts=_facts_rows(v, n, "../"),
                           timelines=[{"node": r, "svg": draw_gantt(charts[r.index])} for r in timelines])
 
     for n in v.nodes:
@@ -750,10 +802,10 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
             timelines.append(n)
         elif n.kind == "body":
             timelines.extend(v.nodes[r] for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label))
-        ego_shown, facts = ego_inputs(v, n), _facts_rows(v, n, "../")
+        ego_shown = ego_inputs(v, n)
         shown = [n.label, n.detail, n.alt, min(n.years, default=None), max(n.years, default=None), KINDS[n.kind][0],
-                 ego_shown, [(r.page, r.label, r is n, charts[r.index]) for r in timelines], facts]
-        yield n.page, _key(*shown), partial(ego_page, n, timelines, ego_shown, facts)
+                 ego_shown, [(r.page, r.label, r is n, charts[r.index]) for r in timelines], shared.page_facts(n)]
+        yield n.page, _key(*shown), partial(ego_page, n, timelines, ego_shown)
 
 
 def _read_manifest(final: Path, code: str) -> dict[str, str] | None:

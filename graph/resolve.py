@@ -72,7 +72,7 @@ class BodyEntity:
 
 def best_form(names: Counter) -> str:
     """The fullest, most used written form: more words first, then more uses, then the text."""
-    return sorted(names, key=lambda n: (-len(n.split()), -names[n], n))[0]
+    return min(names, key=lambda n: (-len(n.split()), -names[n], n))
 
 
 # familiar -> formal first names, the pairs English council papers use; both sides lower case

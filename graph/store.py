@@ -143,12 +143,13 @@ def write_graph(out: Path, nt: bytes) -> GraphChange:
                        added=tuple(sorted(x.decode("utf-8") for x in after - before)))
 
 
-def write_graph_files(out: Path, nt: bytes, store: bool) -> None:
+def write_graph_files(out: Path, nt: bytes, store: bool) -> str:
     """graph.ttl and graph.nt from the N-Triples `nt`, then (`store`) the store, each only when it
-    does not already hold them."""
+    does not already hold them; the SHA-256 of `nt`."""
     change = write_graph(out, nt)
     if store:
         write_store(out, if_changed=True, change=change)
+    return change.digest
 
 
 def graph_files_hold(out: Path, nt: bytes, store: bool) -> bool:

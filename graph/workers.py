@@ -238,13 +238,10 @@ def _forked_writer(fd: int, out: Path, graph, store: bool) -> NoReturn:
     JSON message back (graph.nt's digest, or why not); then out without running the build's exit."""
     status = 1
     try:
-        from graph.store import graph_files_hold, write_graph_files
+        from graph.store import write_graph_files
         from graph.triples import nt_bytes
 
-        nt = nt_bytes(graph)
-        if not graph_files_hold(out, nt, store):
-            write_graph_files(out, nt, store)
-        message = {"digest": hashlib.sha256(nt).hexdigest()}
+        message = {"digest": write_graph_files(out, nt_bytes(graph), store)}  # (each file only if it changed)
         status = 0
     except BaseException as exc:  # noqa: BLE001 - reported by the build process
         message = {"error": f"{type(exc).__name__}: {exc}"[:2000]}

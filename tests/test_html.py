@@ -195,3 +195,22 @@ def test_render_command(tmp_path):
     assert (tmp_path / "html" / "index.html").is_file()
     assert CliRunner().invoke(app, ["render", str(tmp_path / "missing")]).exit_code == 2
     assert "Example:" in CliRunner().invoke(app, ["render", "--help"]).output
+
+
+def test_the_pages_that_print_an_evidence_text_change_key_with_it_and_no_other_does():
+    """Page keys name an evidence list by a digest worked out once per list (the facts read from
+    one sentence share it): an amended sentence still changes the key of every page and facts file
+    that prints it."""
+    from graph.html import DEFAULT_LIMIT, _pages
+
+    v = graph_view(hostile_graph())
+    before = {rel: key for rel, key, _render in _pages(v, DEFAULT_LIMIT)}
+    tina = next(n for n in v.nodes if n.label == "Tina Russell")
+    evidence = next(f.evidence for f in tina.facts if f.evidence)
+    printing = [n for n in v.nodes if any(f.evidence is evidence for f in n.facts)]
+    assert len(printing) > 1  # one sentence, several nodes' facts
+    evidence[0] += " (as amended)"
+    after = {rel: key for rel, key, _render in _pages(v, DEFAULT_LIMIT)}
+    count = shard_count(len(v.nodes))
+    expected = {n.page for n in printing if n.page} | {f"data/facts-{shard_of(n.ref, count):04d}.js" for n in printing}
+    assert {rel for rel in before if before[rel] != after[rel]} == expected
