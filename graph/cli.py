@@ -71,15 +71,13 @@ def build(
     interactive = sys.stderr.isatty()
     progress_bar = None
     if interactive:
-        from rich.progress import Progress
-
-        progress_bar = Progress(transient=True)
+        progress_bar = progress_display()
         progress_bar.start()
         task = progress_bar.add_task("extracting", total=None)
 
     def progress(doc: str, i: int, n: int) -> None:
         if progress_bar is not None:
-            progress_bar.update(task, total=n, completed=i - 1, description=f"extracting {doc[:40]}")
+            progress_bar.update(task, total=n, completed=i - 1, description=f"extracting {doc[:40]}", refresh=True)
         else:
             _err(f"[{i}/{n}] {doc}")
 
@@ -369,6 +367,15 @@ def render(
         _err(str(exc))
         raise typer.Exit(2) from exc
     _err(f"html: {index}")
+
+
+def progress_display(console=None):  # -> rich.progress.Progress
+    """The progress bar of a build on a terminal. It redraws when a document is done, not from a
+    thread of its own: with no thread beside it the build can fork its graph-file writer
+    (`graph.workers.GraphWriter`)."""
+    from rich.progress import Progress
+
+    return Progress(console=console, transient=True, auto_refresh=False)
 
 
 _EXIT_WITHOUT_TEARDOWN = False  # set by `build`

@@ -37,3 +37,26 @@ def test_a_malformed_query_is_a_clear_error_not_a_traceback(seeds_build):
     result = runner.invoke(app, ["query", "SELECT WHERE {", "--graph", str(seeds_build / "graph.ttl")])
     assert result.exit_code == 2
     assert "query failed" in result.output
+
+
+def test_the_progress_bar_of_a_terminal_build_runs_no_thread_so_the_writer_can_fork():
+    import io
+    import threading
+
+    from rich.console import Console
+
+    from graph.cli import progress_display
+    from graph.workers import single_threaded
+
+    before = threading.active_count()
+    shown = io.StringIO()
+    bar = progress_display(Console(file=shown, force_terminal=True))
+    bar.start()
+    try:
+        task = bar.add_task("extracting", total=3)
+        bar.update(task, completed=1, description="extracting a.txt", refresh=True)
+        assert threading.active_count() == before
+        assert single_threaded() == (before == 1)
+        assert "extracting a.txt" in shown.getvalue()
+    finally:
+        bar.stop()
