@@ -13,7 +13,8 @@ tenure timelines and per-person / per-body / per-post pages.
   tenths of the data: inlined, they made the main page 22 MB at 1,000 documents (200 MB at
   10,000) for the browser to parse before it drew anything, and a rebuild after one changed
   document encoded and wrote all of it again. A node's file is chosen by its `ref` (a hash of
-  its IRI), and facts name other nodes by `ref`, so a node added elsewhere changes no file.
+  its IRI; of a document's identifier, as its IRI is its content's hash), and facts name other
+  nodes by `ref`, so a node added elsewhere, or a document edited, changes no other file.
 - `people.html`, `bodies.html`, `timelines.html`, and `person/`, `body/`, `post/` pages,
   written from Jinja templates with autoescape on; the SVG (ego diagrams, Gantt bars) is
   built here with every text passed through `markupsafe.escape`.
@@ -34,7 +35,7 @@ import math
 import os
 import re
 import shutil
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -93,7 +94,7 @@ class Node:
     facts: list[Fact] = field(default_factory=list)
     page: str | None = None
     detail: str = ""  # a line under the title: a document's title and date, a post's organization
-    ref: str = ""  # a hash of the IRI: how the facts files name the node (its index moves as nodes come and go)
+    ref: str = ""  # a hash of the IRI (a document's identifier): how facts files name the node (its index moves)
 
 
 @dataclass(slots=True)
@@ -399,8 +400,12 @@ def graph_view(g: Graph) -> View:
                 v.nodes[xi].facts.append(Fact(kind, None, "", when or timescale, years, note, ev, src))
             for d in src:
                 v.edge(xi, d, "source", None)
+    # a document's IRI is the hash of its content, so it moves with every edit, and every fact it
+    # sourced would name it anew in its facts file: a document is referred to by its identifier
+    identifiers = Counter(n.label for n in v.nodes if n.kind == "document")
     for n in v.nodes:
-        n.ref = hashlib.sha1(n.iri.encode()).hexdigest()[:16]
+        key = f"document\0{n.label}" if n.kind == "document" and identifiers[n.label] == 1 else n.iri
+        n.ref = hashlib.sha1(key.encode()).hexdigest()[:16]
         if n.kind in PAGE_KINDS:
             slug = re.sub(r"[^a-z0-9]+", "-", n.label.lower()).strip("-")[:40] or n.kind
             n.page = f"{PAGE_KINDS[n.kind]}/{slug}-{n.ref[:8]}.html"

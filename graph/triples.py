@@ -94,6 +94,12 @@ def nt_lines(triples: Iterable[Triple]) -> list[bytes]:
             text = forms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return text
 
+    if isinstance(triples, Triples):  # a subject and predicate written once for all their objects
+        lines: set[bytes] = set()
+        for (s, p), objects in triples.by_subject_predicate().items():
+            head = f"{form(s)} {form(p)} "
+            lines.update(f"{head}{form(o)} .".encode() for o in objects)
+        return sorted(lines)
     return sorted({f"{form(s)} {form(p)} {form(o)} .".encode() for s, p, o in triples})
 
 

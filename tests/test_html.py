@@ -214,3 +214,23 @@ def test_the_pages_that_print_an_evidence_text_change_key_with_it_and_no_other_d
     count = shard_count(len(v.nodes))
     expected = {n.page for n in printing if n.page} | {f"data/facts-{shard_of(n.ref, count):04d}.js" for n in printing}
     assert {rel for rel in before if before[rel] != after[rel]} == expected
+
+
+def test_an_edited_document_keeps_its_ref_so_the_facts_it_sourced_name_it_as_before():
+    """A document's IRI is its content's hash and moves with an edit; the facts files name it by
+    its identifier, so the facts it sourced are written as before."""
+    from rdflib import Graph, URIRef
+
+    from graph.namespaces import FOAF, RDF
+
+    g = hostile_graph()
+    doc = next(iter(g.subjects(RDF.type, FOAF.Document)))
+    edited = URIRef(str(doc) + "-edited")
+    moved = Graph()
+    for s, p, o in g:
+        moved.add((edited if s == doc else s, p, edited if o == doc else o))
+    before, after = graph_view(g), graph_view(moved)
+    assert {n.label: n.ref for n in before.nodes} == {n.label: n.ref for n in after.nodes}
+    assert facts_shards(before) == facts_shards(after)
+    assert {n.ref for n in before.nodes if n.kind == "document"}.isdisjoint(
+        {n.ref for n in before.nodes if n.kind != "document"})
