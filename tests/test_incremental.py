@@ -347,3 +347,23 @@ def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, t
     assert after == _files(fresh / "html")
     rewritten = {p for p, data in after.items() if before.get(p) != data and p.endswith(".html")}
     assert rewritten and all(p.startswith(("post/", "body/", "index", "timelines")) for p in rewritten)
+
+
+@pytest.mark.parametrize("stage", ["graph_view", "render_html"])
+def test_pages_that_fail_are_a_problem_line_and_the_graph_still_stands(tmp_path, monkeypatch, stage):
+    import graph.html
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("a view that cannot be drawn")
+
+    corpus = dev_corpus(tmp_path, 3)
+    out = tmp_path / "out"
+    monkeypatch.setattr(graph.html, stage, broken)
+    report = build_corpus([corpus], out, use_model=False, workers=0)
+    assert [p.code for p in report.problems if p.stage == "graph.html"] == ["W900"]
+    assert "a view that cannot be drawn" in next(p.message for p in report.problems if p.code == "W900")
+    fresh = tmp_path / "fresh"
+    monkeypatch.undo()
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    assert (out / "graph.nt").read_bytes() == (fresh / "graph.nt").read_bytes()
+    assert not (out / ".html.sha256").exists()
