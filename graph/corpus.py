@@ -191,11 +191,6 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
     return report
 
 
-def _render_failed(exc: Exception) -> Problem:
-    return Problem(doc_id="html", stage="graph.html", code="W900",
-                   message=f"HTML pages not written: {type(exc).__name__}: {exc}")
-
-
 def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[dict, list[Fact], list[Problem]]],
                   report: BuildReport, t: float, inputs: str, *, include_private: bool, store: bool) -> None:
     """Facts files -> graph, its files, the store and the pages, reported in `report`; then the
@@ -224,23 +219,16 @@ def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[d
     report.people, report.bodies = kinds[FOAF.Person], kinds[ORG.Organization]
     del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
     t = report.lap("graph", t)
-    from graph.html import graph_view, mark_rendered, render_html
-
-    rendered = False
-    try:  # the pages are a view: a failure to render is reported, and the graph stands
-        # the view is made before the writer forks: it reads every triple, and after a fork each
-        # memory page it touches would be copied (about a second at 1,000 documents)
-        view = graph_view(graph)
-    except Exception as exc:  # noqa: BLE001
-        view = None
-        report.problems.append(_render_failed(exc))
     writer = GraphWriter(out, graph, store)  # graph.nt, graph.ttl and the store, beside the pages
-    if view is not None:
-        try:
-            render_html(out, view=view)
-            rendered = True
-        except Exception as exc:  # noqa: BLE001
-            report.problems.append(_render_failed(exc))
+    from graph.html import mark_rendered, render_html
+
+    try:  # the pages are a view: a failure to render is reported, and the graph stands
+        render_html(out, graph)
+        rendered = True
+    except Exception as exc:  # noqa: BLE001
+        rendered = False
+        report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
+                                       message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
     t = report.lap("html", t)
     nt_digest = writer.join()
     if rendered:  # the pages and the graph.nt they show are both written

@@ -824,12 +824,10 @@ def _read_manifest(final: Path, code: str) -> dict[str, str] | None:
     return data["pages"]
 
 
-def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int = DEFAULT_LIMIT,
-                view: View | None = None) -> Path:
-    """Write `out/html/` from the graph's `view` (else `graph_view` of the graph, else of
-    `out/graph.nt`); return the path of `index.html`. The pages' stamp is removed first; the build
-    writes it again (`mark_rendered`) once graph.nt, which another process writes meanwhile, is
-    written too.
+def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int = DEFAULT_LIMIT) -> Path:
+    """Write `out/html/` from the graph (read from `out/graph.nt` when not given); return the path
+    of `index.html`. The pages' stamp is removed first; the build writes it again (`mark_rendered`)
+    once graph.nt, which another process writes meanwhile, is written too.
 
     A first render (or one by changed code) writes the folder beside and swaps it in whole. Later
     renders rewrite, each atomically, only the pages whose key (`_pages`) differs from the one in
@@ -839,7 +837,7 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
     code = _code_key(limit)
     with contextlib.suppress(FileNotFoundError):
         (out / STAMP).unlink()
-    if view is None and graph is None:
+    if graph is None:
         graph = Graph()
         nt, ttl = out / "graph.nt", out / "graph.ttl"
         if nt.is_file():
@@ -848,7 +846,7 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
             graph.parse(ttl, format="turtle")
         else:
             raise FileNotFoundError(f"no graph in {out}: run `councilgraph build PATH --out {out}` first")
-    v = view if view is not None else graph_view(graph)  # type: ignore[arg-type]
+    v = graph_view(graph)
     final = out / "html"
     previous = _read_manifest(final, code)
     keys: dict[str, str] = {}

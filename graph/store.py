@@ -13,7 +13,6 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -131,17 +130,10 @@ def write_graph(out: Path, nt: bytes) -> GraphChange:
         old = None
     if old == nt and (out / "graph.ttl").is_file():
         return GraphChange(digest, lines)
-    # Oxigraph writes the Turtle without holding the GIL: the change is worked out meanwhile
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="councilgraph-turtle") as pool:
-        turtle = pool.submit(turtle_from_nt, nt)
-        change = GraphChange(digest, lines) if old is None else _change(old, nt, digest, lines)
-        write_atomic(out / "graph.ttl", turtle.result())
+    write_atomic(out / "graph.ttl", turtle_from_nt(nt))
     write_atomic(path, nt)
-    return change
-
-
-def _change(old: bytes, nt: bytes, digest: str, lines: int) -> GraphChange:
-    """The lines removed from graph.nt `old` and added in `nt`."""
+    if old is None:
+        return GraphChange(digest, lines)
     # lines compared as bytes (a third faster than decoding both files first); only the few that differ are decoded
     before, after = set(old.split(b"\n")), set(nt.split(b"\n"))
     before.discard(b"")
