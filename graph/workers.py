@@ -261,8 +261,8 @@ class GraphWriter:
     A build that runs one thread (extraction over, its threads joined: the usual case) forks: the
     child makes the N-Triples from the graph the build holds, a second off the build's path at
     1,000 documents; it holds the build's lock as the parent does, so no other build starts while
-    it writes, even if the parent is killed. The objects the build holds are frozen for the fork (`gc.freeze`), so the child's
-    collections do not copy them. A build with other threads about (a Dask client, native
+    it writes, even if the parent is killed. The objects the build holds are frozen for the fork
+    (`gc.freeze`), so the child's collections do not copy them. A build with other threads about (a Dask client, native
     libraries' pools; forking could copy a lock one of them holds) makes the N-Triples itself and
     hands them to a process of the extraction forkserver, a clean single-threaded parent."""
 
