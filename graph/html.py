@@ -136,9 +136,8 @@ def _tail(iri: str) -> str:
 
 
 def _text(g: Graph, s, p) -> str:
-    """The least of the texts of (s, p): one value, mostly."""
-    values = [str(o) for o in g.objects(s, p)]
-    return (values[0] if len(values) == 1 else min(values)) if values else ""
+    """The least of the texts of (s, p) (one value, mostly), or ""."""
+    return min((str(o) for o in g.objects(s, p)), default="")
 
 
 def _sorted_terms(terms: Iterable) -> list:
@@ -520,9 +519,10 @@ class _SharedLists:
 
     def shard(self, nodes: list[Node]) -> list[tuple]:
         """What a facts file holds (`shard_data`), for its key."""
-        v = self._v.nodes
-        return [(n.ref, n.alt, [(f.relation, v[f.other].ref if f.other is not None else None, f.other_label, f.dates,
-                                 f.note, self.evidence(f.evidence), self.source_refs(f.sources)) for f in n.facts])
+        every = self._v.nodes
+        return [(n.ref, n.alt, [(f.relation, every[f.other].ref if f.other is not None else None, f.other_label,
+                                 f.dates, f.note, self.evidence(f.evidence), self.source_refs(f.sources))
+                                for f in n.facts])
                 for n in nodes]
 
 
