@@ -16,7 +16,8 @@ from graph.namespaces import FOAF, ORG, RDF, SKOS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "moderngov"
-EXCERPT = ROOT.parent / "shared" / "corpus" / "structured" / "moderngov_councillorsbyward_excerpt.xml"
+# a copy of the structured-source example in ../shared/corpus/structured/, so the tests run in any clone
+EXCERPT = DATA / "moderngov_councillorsbyward_excerpt.xml"
 C = "Wickhamshire County Council"
 OWN = "Conservative Group"
 
