@@ -48,7 +48,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 
 from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
-from graph.store import write_atomic
+from graph.store import HTML_STAMP, write_atomic
 from graph.triples import Triples
 
 YEAR_MIN, YEAR_MAX = 2014, 2026
@@ -721,14 +721,11 @@ def _source_key(code: str, nt_digest: str) -> str:
     return hashlib.sha256(f"{code}\n{nt_digest}".encode()).hexdigest()
 
 
-STAMP = ".html.sha256"  # in the build folder: the `_source_key` the pages were rendered from, written after them
-
-
 def mark_rendered(out: Path, nt_digest: str, *, limit: int = DEFAULT_LIMIT) -> None:
     """Record that `out/html/` was rendered (by `render_html`, with `limit`) from a graph.nt whose
     bytes have the SHA-256 `nt_digest`. The build calls it once both the pages and graph.nt are
     written; the next build keeps its outputs only when the stamp still says so."""
-    (Path(out) / STAMP).write_text(_source_key(_code_key(limit), nt_digest) + "\n", encoding="utf-8")
+    (Path(out) / HTML_STAMP).write_text(_source_key(_code_key(limit), nt_digest) + "\n", encoding="utf-8")
 
 
 PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
@@ -836,7 +833,7 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
     out = Path(out)
     code = _code_key(limit)
     with contextlib.suppress(FileNotFoundError):
-        (out / STAMP).unlink()
+        (out / HTML_STAMP).unlink()
     if graph is None:
         graph = Graph()
         nt, ttl = out / "graph.nt", out / "graph.ttl"

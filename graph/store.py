@@ -172,11 +172,15 @@ def _digest(path: Path) -> str:
 
 # a change of more lines than this share of the graph is loaded whole rather than applied line by line
 STORE_UPDATE_SHARE = 0.2
+# stamps in the build folder, each written after what it vouches for: the sha256 of the graph.nt the
+# store was loaded from, and the key (`graph.html._source_key`) the pages were rendered from
+STORE_STAMP = ".store.sha256"
+HTML_STAMP = ".html.sha256"
 
 
 def store_digest(out: Path) -> str | None:
     """The sha256 of the graph.nt the store in DIR/store holds (DIR/.store.sha256), or None."""
-    stamp = out / ".store.sha256"
+    stamp = out / STORE_STAMP
     try:
         return stamp.read_text(encoding="utf-8").strip() if (out / "store").is_dir() else None
     except OSError:
@@ -191,7 +195,7 @@ def write_store(out: Path, *, if_changed: bool = False, change: GraphChange | No
     taken from, they are applied in one transaction (`DELETE DATA`/`INSERT DATA`) instead of loading
     the whole file, and the store is checked to hold as many triples as graph.nt has lines."""
     target = out / "store"
-    stamp = out / ".store.sha256"
+    stamp = out / STORE_STAMP
     digest = change.digest if change is not None else _digest(out / "graph.nt")
     held = store_digest(out)
     if if_changed and held == digest:

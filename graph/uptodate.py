@@ -27,7 +27,7 @@ from pathlib import Path
 import extract
 from extract import EXTRACTOR_VERSION
 from extract.records import Problem
-from graph.store import store_digest, write_atomic
+from graph.store import HTML_STAMP, store_digest, write_atomic
 
 RECORD = ".graph-inputs.json"
 _LIBRARIES = ("rdflib", "pyoxigraph", "jinja2", "pyvis")  # they write the graph files and the pages
@@ -79,7 +79,7 @@ def inputs_key(facts_files: Iterable[Path], options: dict[str, object]) -> str:
 
 def _outputs(out: Path, store: bool) -> dict[str, str]:
     """The outputs as they stand: graph files by size and time, the store's and the pages' stamps."""
-    html_stamp = out / ".html.sha256"
+    html_stamp = out / HTML_STAMP
     return {
         "graph.nt": _stat(out / "graph.nt"),
         "graph.ttl": _stat(out / "graph.ttl"),
