@@ -202,15 +202,23 @@ def serve(
     = 10.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Most result rows (or triples) returned.")] = 10_000,
     workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
+    max_query_chars: Annotated[int, typer.Option("--max-query-chars", help="Longest query accepted (413 beyond).")]
+    = 1_000_000,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /.
 
     Example: councilgraph serve output --port 7878
     """
+    from graph.serve import Limits
     from graph.serve import serve as run_server
 
     try:
-        run_server(graph, host=host, port=port, timeout=timeout, max_rows=max_rows, workers=workers)
+        limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_query_chars=max_query_chars)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+    try:
+        run_server(graph, host=host, port=port, limits=limits)
     except OSError as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc

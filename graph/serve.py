@@ -61,24 +61,64 @@ FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/s
                 "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
                 "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
 
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:\s*(?:<[^>]*>)?|BASE\s*(?:<[^>]*>)?)\s*)*"
-                     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
-_STRINGS = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
-_SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:.-])", re.I)
+READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
+MAX_DEPTH = 400
+GRACE = 2  # seconds a request still running at SIGTERM is given before the server stops anyway  # brackets nested deeper than this are refused: the query parser recurses on them
 
 
-def _code(text: str) -> str:
-    """The query with strings, IRIs and comments blanked, so keywords can be looked for."""
-    return _STRINGS.sub(" ", text)
+def nesting_depth(text: str) -> int:
+    """The deepest nesting of `{` and `(` in the text (strings included: an upper bound), in one pass."""
+    depth = deepest = 0
+    for ch in text:
+        if ch in "{(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "})":
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def _parse(text: str, parse) -> object | None:
+    """rdflib's parse tree of the text, or None where rdflib cannot parse it."""
+    from pyparsing import ParseBaseException
+
+    try:
+        return parse(text)
+    except (ParseBaseException, RecursionError, ValueError, TypeError):
+        return None
+
+
+def uses_service(text: str) -> bool | None:
+    """Whether the parsed query holds a SERVICE pattern (None: it could not be parsed).
+
+    A query whose text has no "service" anywhere cannot hold one, so only those that do are
+    parsed (rdflib's parser takes 10-100 ms; Oxigraph would make the outbound request itself)."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parser import parseQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if "service" not in text.casefold():
+        return False
+    tree = _parse(text, parseQuery)
+    if tree is None:
+        return None
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CompValue):
+            if node.name == "ServiceGraphPattern":
+                return True
+            stack.extend(dict.values(node))
+        elif isinstance(node, list | tuple | ParseResults):
+            stack.extend(node)
+    return False
 
 
 def is_update(text: str) -> bool:
-    return bool(_UPDATE.match(_code(text)))
+    """Whether the text parses as SPARQL Update (asked only of a text the query parser refused)."""
+    from rdflib.plugins.sparql.parser import parseUpdate
 
-
-def uses_service(text: str) -> bool:
-    return bool(_SERVICE.search(_code(text)))
+    return _parse(text, parseUpdate) is not None
 
 
 def negotiate(accept: str, offered: dict[str, str]) -> str | None:
@@ -227,6 +267,12 @@ def execute(store, text: str, accept: str, max_rows: int, default_graphs: list[s
     """Run one query on an open pyoxigraph store and serialise the answer for `accept`."""
     import pyoxigraph as ox
 
+    service = uses_service(text)
+    if service is None:
+        return _text(400, "the query could not be parsed, so it could not be checked for SERVICE "
+                          "(this endpoint makes no outbound requests)")
+    if service:
+        return _text(400, "SERVICE is refused: this endpoint makes no outbound requests")
     kwargs: dict = {"prefixes": {p: str(ns) for p, ns in PREFIXES.items()}}
     if default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -264,6 +310,8 @@ def execute(store, text: str, accept: str, max_rows: int, default_graphs: list[s
         headers = {"X-Result-Truncated": "true"} if truncated else {}
         return Reply(200, serialize_triples(triples, fmt), MEDIA[fmt], headers)
     except SyntaxError as exc:
+        if is_update(text):
+            return _text(403, READ_ONLY)
         return _text(400, f"malformed query: {exc}")
     except OSError as exc:
         return _text(500, f"query failed: {exc}")
@@ -308,14 +356,16 @@ class _Worker:
         child.close()
         self.ready = False
 
-    def wait_ready(self, timeout: float) -> None:
+    def wait_ready(self, timeout: float) -> bool:
+        """Whether the worker has opened its store (it is still starting if not, within `timeout`)."""
         if not self.ready:
             if not self.conn.poll(timeout):
-                raise RuntimeError("the SPARQL worker did not start in time")
+                return False
             msg = self.conn.recv()
             if msg != "ready":
                 raise RuntimeError(f"the SPARQL worker failed: {msg}")
             self.ready = True
+        return True
 
     def stop(self) -> None:
         if self.proc.is_alive():
@@ -333,6 +383,7 @@ class QueryPool:
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.workers: set[_Worker] = set()
         self.lock = threading.Lock()
+        self.closed = False
         for _ in range(max(1, size)):
             self._spawn()
 
@@ -342,18 +393,31 @@ class QueryPool:
             self.workers.add(w)
         self.idle.put(w)
 
+    def _take(self, deadline: float) -> _Worker | None:
+        """An idle worker, waiting in short slices so that `close` frees a waiting request at once."""
+        while not self.closed:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                return self.idle.get(timeout=min(left, 0.25))
+            except queue.Empty:
+                continue
+        return None
+
     def run(self, text: str, accept: str, default_graphs: list[str] | None = None,
             named_graphs: list[str] | None = None) -> Reply:
-        started = time.monotonic()
-        try:
-            w = self.idle.get(timeout=self.timeout)
-        except queue.Empty:
+        """The reply to one query within `timeout` seconds of the call, waiting included."""
+        deadline = time.monotonic() + self.timeout
+        w = self._take(deadline)
+        if w is None:
             return _text(503, f"the endpoint is busy: no worker free within {self.timeout:g}s; try again")
         try:
-            w.wait_ready(60)
+            if not w.wait_ready(max(0.0, deadline - time.monotonic())):
+                self.idle.put(w)
+                return _text(503, f"the endpoint is busy: a worker is starting; try again in {self.timeout:g}s")
             w.conn.send((text, accept, self.max_rows, default_graphs, named_graphs))
-            left = max(0.0, self.timeout - (time.monotonic() - started))
-            if w.conn.poll(left):
+            if w.conn.poll(max(0.0, deadline - time.monotonic())):
                 reply = w.conn.recv()
                 self.idle.put(w)
                 return reply
@@ -368,9 +432,12 @@ class QueryPool:
         w.stop()
         with self.lock:
             self.workers.discard(w)
-        self._spawn()
+        if not self.closed:
+            self._spawn()
 
     def close(self) -> None:
+        """Stop every worker; a request waiting on one gets its reply (an error) at once."""
+        self.closed = True
         with self.lock:
             workers = list(self.workers)
             self.workers.clear()
@@ -406,10 +473,85 @@ textarea{{width:100%;font-family:monospace}}pre{{background:#f4f4f4;padding:.5re
 <h2>Saved queries</h2><ul>{''.join(items)}</ul></body></html>"""
 
 
-def create_app(graph: Path, *, timeout: float = 10.0, max_rows: int = 10_000, workers: int = 2) -> Starlette:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """What one request may cost: the endpoint's answer to untrusted queries."""
+
+    timeout: float = 10.0  # seconds a query may run in its worker before the worker is replaced
+    max_rows: int = 10_000  # result rows (or triples) returned; the rest is cut with X-Result-Truncated
+    workers: int = 2  # query worker processes
+    max_query_chars: int = 1_000_000  # a longer query (or POST body) is refused with 413
+
+    def __post_init__(self) -> None:
+        if self.timeout <= 0 or self.max_rows < 1 or self.workers < 1 or self.max_query_chars < 1:
+            raise ValueError(f"limits must be positive: {self}")
+
+
+@dataclass(slots=True)
+class _Asked:
+    """One protocol request's query and options, as read from the URL, form or body."""
+
+    text: str | None
+    fmt: str | None
+    default_graphs: list[str]
+    named_graphs: list[str]
+
+
+def _refuse(status: int, message: str) -> Response:
+    return PlainTextResponse(message.rstrip() + "\n", status_code=status)
+
+
+async def _read_post(request: Request, asked: _Asked, max_bytes: int) -> Response | None:
+    """Fill `asked` from a POST body of at most `max_bytes` (known from Content-Length before reading)."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "application/sparql-update":
+        return _refuse(403, READ_ONLY)
+    length = request.headers.get("content-length", "")
+    if not length.isdigit():
+        return _refuse(411, "POST needs a Content-Length")
+    if int(length) > max_bytes:
+        return _refuse(413, f"the request body is longer than {max_bytes:,} bytes")
+    if ctype == "application/sparql-query":
+        asked.text = (await request.body()).decode("utf-8", "replace")
+    elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        form = await request.form()
+        if "update" in form:
+            return _refuse(403, READ_ONLY)
+        asked.text = str(form["query"]) if form.get("query") is not None else asked.text
+        asked.fmt = str(form["format"]) if form.get("format") else asked.fmt
+        asked.default_graphs += [str(v) for v in form.getlist("default-graph-uri")]
+        asked.named_graphs += [str(v) for v in form.getlist("named-graph-uri")]
+    else:
+        return _refuse(415, "POST a query as application/sparql-query or as a form field `query`")
+    return None
+
+
+async def _read(request: Request, limits: Limits) -> _Asked | Response:
+    """The request's query, or the refusal that answers it without running anything."""
+    params = request.query_params
+    asked = _Asked(params.get("query"), params.get("format"), params.getlist("default-graph-uri"),
+                   params.getlist("named-graph-uri"))
+    if request.method == "POST":
+        refused = await _read_post(request, asked, 4 * limits.max_query_chars)
+        if refused is not None:
+            return refused
+    elif "update" in params:
+        return _refuse(403, READ_ONLY)
+    if not asked.text or not asked.text.strip():
+        return _refuse(400, "give a query: /sparql?query=...")
+    if len(asked.text) > limits.max_query_chars:
+        return _refuse(413, f"the query is longer than {limits.max_query_chars:,} characters")
+    if nesting_depth(asked.text) > MAX_DEPTH:
+        return _refuse(400, f"the query nests brackets deeper than {MAX_DEPTH}")
+    return asked
+
+
+def create_app(graph: Path, limits: Limits | None = None) -> Starlette:
+    """The endpoint's routes; every query is parsed and run in a worker process, off the event loop."""
     from graph.sparql import saved_queries
 
-    pool = QueryPool(graph, size=workers, timeout=timeout, max_rows=max_rows)
+    limits = limits or Limits()
+    pool = QueryPool(graph, size=limits.workers, timeout=limits.timeout, max_rows=limits.max_rows)
     queries = saved_queries()
 
     async def page(request: Request) -> Response:
@@ -418,42 +560,16 @@ def create_app(graph: Path, *, timeout: float = 10.0, max_rows: int = 10_000, wo
     async def saved(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in queries:
-            return PlainTextResponse(f"no saved query {name!r}\n", status_code=404)
+            return _refuse(404, f"no saved query {name!r}")
         return Response(queries[name], media_type="application/sparql-query")
 
     async def sparql(request: Request) -> Response:
-        params = request.query_params
-        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        text: str | None = params.get("query")
-        fmt = params.get("format")
-        default_graphs = params.getlist("default-graph-uri")
-        named_graphs = params.getlist("named-graph-uri")
-        if request.method == "POST":
-            if ctype == "application/sparql-update":
-                return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-            if ctype == "application/sparql-query":
-                text = (await request.body()).decode("utf-8", "replace")
-            elif ctype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-                form = await request.form()
-                if "update" in form:
-                    return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-                text = str(form.get("query")) if form.get("query") is not None else text
-                fmt = str(form.get("format")) if form.get("format") else fmt
-                default_graphs += [str(v) for v in form.getlist("default-graph-uri")]
-                named_graphs += [str(v) for v in form.getlist("named-graph-uri")]
-            else:
-                return PlainTextResponse("POST a query as application/sparql-query or as a form field `query`\n",
-                                         status_code=415)
-        elif "update" in params:
-            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        if not text or not text.strip():
-            return PlainTextResponse("give a query: /sparql?query=...\n", status_code=400)
-        if is_update(text):
-            return PlainTextResponse("this endpoint is read-only: SPARQL Update is refused\n", status_code=403)
-        if uses_service(text):
-            return PlainTextResponse("SERVICE is refused: this endpoint makes no outbound requests\n", status_code=400)
-        accept = FORMAT_PARAM.get(fmt.lower(), fmt) if fmt else request.headers.get("accept", "*/*")
-        reply = await anyio.to_thread.run_sync(pool.run, text, accept, default_graphs or None, named_graphs or None)
+        asked = await _read(request, limits)
+        if isinstance(asked, Response):
+            return asked
+        accept = FORMAT_PARAM.get(asked.fmt.lower(), asked.fmt) if asked.fmt else request.headers.get("accept", "*/*")
+        reply = await anyio.to_thread.run_sync(pool.run, asked.text, accept, asked.default_graphs or None,
+                                               asked.named_graphs or None)
         return Response(reply.body, status_code=reply.status, media_type=reply.media_type,
                         headers={"Vary": "Accept", **reply.headers})
 
@@ -469,11 +585,12 @@ def create_app(graph: Path, *, timeout: float = 10.0, max_rows: int = 10_000, wo
     return app
 
 
-def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
-          max_rows: int = 10_000, workers: int = 2) -> None:
+def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None) -> None:
+    """Run the endpoint until SIGTERM or Ctrl-C; requests still running then get `GRACE` seconds."""
     import uvicorn
 
-    app = create_app(graph, timeout=timeout, max_rows=max_rows, workers=workers)
+    app = create_app(graph, limits)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"  # logs on stderr, never stdout
-    uvicorn.run(app, host=host, port=port, log_level="info", log_config=log_config)
+    uvicorn.run(app, host=host, port=port, log_level="info", log_config=log_config,
+                timeout_graceful_shutdown=GRACE)
