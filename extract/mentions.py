@@ -373,8 +373,14 @@ class ListedPerson:
     note_start: int
 
 
-_LIST_HONORIFIC = re.compile(r"^(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)\.?:?\s+)+")
-_AND_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|\s+and\s+|\s+/\s+|(?<!(?<![A-Za-z])[A-Z])\s*\.\s+(?=[A-Z]))")
+_LIST_HONORIFIC = re.compile(r"^(?:(?:Councillors?|Cllrs?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)"
+                             r"\.?:?\s+)+")
+# a list flattened from a PDF or a table has no separators, only honorifics: "Councillor Neil BENNY Councillor
+# Alasdair MacPHERSON", "Councillor R BurgessCouncillor P Byrne", "Councillor N Trimble Deputy Mayor Councillor
+# Jenny Palmer Aldermen O Gawith, A Grehan": an honorific (or a civic title before one) after a name starts an item
+_AND_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|\s+and\s+|\s+/\s+|(?<!(?<![A-Za-z])[A-Z])\s*\.\s+(?=[A-Z])|"
+                        r"(?<=[A-Za-z'\u2019)])\s*(?:(?:(?:The\s+)?(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Provost|Chair(?:man)?)\s+)?"
+                        r"(?=(?:Councillor|Cllr|Alderman|Aldermen)\s+[A-Z])|(?<=[a-z])(?=(?:Mrs?|Ms|Miss|Dr)\s+[A-Z])))")
 
 
 def _notes(text: str) -> list[tuple[int, int]]:
@@ -435,10 +441,11 @@ def split_people(text: str, offset: int = 0, honorific: str = "") -> list[Listed
         hon = current_hon
         if hm:
             hon = hm.group(0).split()[0].rstrip(".:").lower()
-            if hon in ("councillors", "cllrs"):
-                current_hon = "councillor"
+            if hon in ("councillors", "cllrs", "aldermen"):
+                current_hon = "alderman" if hon == "aldermen" else "councillor"
             if hon in ("councillors", "cllrs", "cllr"):
                 hon = "councillor"
+            hon = "alderman" if hon == "aldermen" else hon
             lead += hm.end()
             raw_s = raw_s[hm.end():]
         name = clean_name(raw_s)

@@ -18,6 +18,7 @@ HONORIFICS = (
     "Deputy Mayor", "Mayor", "Alderman", "Baroness", "Baron",
 )
 _HONORIFIC_RX = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.I)
+_CAPS_SURNAME = re.compile(r"^(Mc|Mac|O')?([A-Z]{3,}(?:-[A-Z]{3,})?)$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "bin", "al"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.?|[A-Z]['\u2019][A-Z][a-z]+|[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)*|"
                          r"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
@@ -62,6 +63,10 @@ def clean_name(raw: str) -> str | None:
         return None
     if all(t.isupper() for t in tokens) and all(len(t) > 1 for t in tokens):
         tokens = [_recase(t) for t in tokens]
+    elif _CAPS_SURNAME.match(tokens[-1]) and sum(len(t) > 2 and t.istitle() for t in tokens[:-1]) == 1:
+        # "Neil BENNY", "Alasdair MacPHERSON", "Corrie McCHORD": Scottish and Irish lists set surnames in capitals
+        caps = _CAPS_SURNAME.match(tokens[-1])
+        tokens = tokens[:-1] + [(caps.group(1) or "") + _recase(caps.group(2))] if caps else tokens
     else:
         tokens = [_recase(t) if t.islower() and t not in _PARTICLES else t for t in tokens]
     bad = not_name_words()

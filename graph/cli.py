@@ -201,7 +201,7 @@ def serve(
     timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")]
     = 10.0,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Most result rows (or triples) returned.")] = 10_000,
-    workers: Annotated[int, typer.Option("--workers", help="Query worker processes.")] = 2,
+    workers: Annotated[int, typer.Option("--workers", help="Query worker processes (each hostile query holds one until --timeout).")] = 4,
     max_query_chars: Annotated[int, typer.Option("--max-query-chars", help="Longest query accepted (413 beyond).")]
     = 1_000_000,
 ) -> None:

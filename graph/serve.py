@@ -479,7 +479,7 @@ class Limits:
 
     timeout: float = 10.0  # seconds a query may run in its worker before the worker is replaced
     max_rows: int = 10_000  # result rows (or triples) returned; the rest is cut with X-Result-Truncated
-    workers: int = 2  # query worker processes
+    workers: int = 4  # query worker processes: a hostile query holds one until its deadline
     max_query_chars: int = 1_000_000  # a longer query (or POST body) is refused with 413
 
     def __post_init__(self) -> None:

@@ -69,6 +69,27 @@ _BLOCK_END = re.compile(r"^\s*(?:\d+\.|(?-i:[A-Z][A-Z ]{8,}$)|Apologies|Minutes|
                         re.I)
 
 
+# a Present label inside a line (a PDF flattened the record): the list runs to the next label or numbered item
+_INLINE_PRESENT = re.compile(r"(?<![A-Za-z])(?<!Also )(?<!ALSO )(?<!Officers )(?<!OFFICERS )(?:PRESENT|Present|Members Present)(?: IN CHAMBER| in Chamber)?\s*:-?\s*"
+                             r"(?:IN CHAMBER\s*:\s*)?(?=\S)")
+_INLINE_END = re.compile(r"(?<![A-Za-z])(?:In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|ALSO PRESENT|"
+                         r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n [Aa]ttendance|Attending|"
+                         r"Apologies|APOLOGIES)\b|\s\d{1,3}\.?\s+[A-Z]{3,}")
+
+
+def _inline_attendance(seg: Segmented, line, at: int) -> list:
+    """The officers or apologies after an inline Present list, to the next label or numbered item."""
+    text = line.text[at:]
+    label = re.match(r"(?P<label>[^:\n]{0,40}?)\s*:-?\s*", text)
+    if label is None:
+        return []
+    cap = Capacity.APOLOGIES if label.group("label").lower().startswith("apolog") else Capacity.IN_ATTENDANCE
+    rest = text[label.end():]
+    end = _INLINE_END.search(rest)
+    rest = rest[:end.start()] if end else rest
+    return _facts(seg, split_people(rest, line.start + at + label.end()), cap, "attendance.inline-present")
+
+
 def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPerson]:
     """The people of one line of a block: a list ("A, B and C"), or one person with a note after a dash."""
     m = _DASH_NOTE.match(text)
@@ -225,6 +246,17 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
             found, nxt = _block(seg, i, line.start + m.start("rest"), Capacity.APOLOGIES, "attendance.apologies-line")
             facts += found
             i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
+            continue
+        m = _INLINE_PRESENT.search(line.text)
+        if m:  # "... held on 27 January 2020 PRESENT: The Mayor (Alderman J Smyth) ...": a record flattened into one line
+            rest = line.text[m.end():]
+            end = _INLINE_END.search(rest)
+            rest = rest[:end.start()] if end else rest
+            facts += _facts(seg, split_people(rest, line.start + m.end()), Capacity.PRESENT, "attendance.inline-present",
+                            chair_notes=True)
+            if end:
+                facts += _inline_attendance(seg, line, m.end() + end.start())
+            i += 1
             continue
         i += 1
     facts += _table_attendance(seg)

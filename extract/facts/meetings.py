@@ -302,7 +302,38 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
                 spans.insert(0, MeetingSpan(0, body, date, venue, ev))
     spans = [MeetingSpan(sp.start, council_or(seg, sp.body) or sp.body, sp.date, sp.venue, sp.evidence, sp.recorded)
              for sp in spans]
-    return sorted(spans, key=lambda s: s.start)
+    implied = _implied_by_attendance(seg, body, spans)
+    return sorted(spans + ([implied] if implied else []), key=lambda s: s.start)
+
+
+# a line opening an attendance record: "Present:", "PRESENT: The Mayor ...", "In Attendance", "Attending: ..."
+_ATTENDANCE_LABEL = re.compile(r"^[ \t]*(?:(?:members|councillors)[ \t]+)?(?:present|in attendance|attending)"
+                               r"(?=[ \t]*(?::|-|\u2013|$|Councillors?\b|Cllrs?\b|The\b))", re.I | re.M)
+
+
+_NOT_RECORDS = {"report", "news", "foi", "forward-plan", "leadership-page", "decision"}  # manifest kinds
+_REPORT_TITLE = re.compile(r"\b(?:report|plan|strategy|policy|news|press release)\b", re.I)
+
+
+def _implied_by_attendance(seg: Segmented, body: str | None, spans: list[MeetingSpan]) -> MeetingSpan | None:
+    """A record with a Present or In attendance list is the record of a meeting, even where its heading names
+    no body or says it differently ("Minutes of meeting in County Buildings ... on 6th October 2016", "At the
+    Ordinary Meeting of the District Council ... held in the Council Chamber"): the meeting of the body its
+    title or opening lines name, else of its council, on the first date above the list, else the document's
+    (with no date at all, no meeting)."""
+    doc = seg.document
+    if doc.kind in _NOT_RECORDS or (doc.title and _REPORT_TITLE.search(doc.title)):
+        return None
+    label = _ATTENDANCE_LABEL.search(seg.text, 0, 6000)
+    if label is None or any(sp.start <= label.start() and sp.recorded for sp in spans):
+        return None
+    owner = council_or(seg, body) or seg.council
+    if not owner:
+        return None
+    date = _first_date(seg.text[:label.start()]) or seg.date
+    if date is None:  # a list with neither a date above it nor a dated document: not enough to call it a meeting
+        return None
+    return MeetingSpan(0, owner, date, None, seg.sentence_evidence(label.start(), label.end(), "meeting.implied-by-attendance"))
 
 
 def _join_wrapped(text: str) -> str:
