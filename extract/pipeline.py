@@ -13,6 +13,7 @@ from dataclasses import replace
 from extract.facts.actions import actions
 from extract.facts.attendance import attendance
 from extract.facts.decisions import decisions
+from extract.facts.holders import holders
 from extract.facts.meetings import meeting_spans, meetings
 from extract.facts.memberships import seats
 from extract.facts.organizations import organizations
@@ -21,16 +22,17 @@ from extract.facts.posts import posts
 from extract.facts.tenures import tenures
 from extract.moderngov import feed_facts, is_feed
 from extract.records import Document, DocumentResult, Fact, Problem
-from extract.segment import segment
+from extract.segment import bounded, segment
 
 
 def extract_document(document: Document, *, use_model: bool = True) -> DocumentResult:
     if is_feed(document):  # structured: read field by field, no NLP model needed
         return feed_facts(document)
+    document, cut = bounded(document)  # a line longer than any real one is cut: the rules stay linear
     seg = segment(document)
     seg.meetings = meeting_spans(seg)
     facts: list[Fact] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = [cut] if cut else []
     for name, module in (("meetings", meetings), ("attendance", attendance), ("memberships", seats),
                          ("posts", posts), ("tenures", tenures), ("decisions", decisions), ("actions", actions)):
         try:
@@ -39,6 +41,11 @@ def extract_document(document: Document, *, use_model: bool = True) -> DocumentR
             problems.append(Problem(doc_id=document.doc_id, stage=f"extract.{name}", code="E200",
                                     message=f"{name} failed: {type(exc).__name__}: {exc} "
                                             f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})"))
+    try:
+        facts.extend(holders(seg, facts))
+    except Exception as exc:  # as above
+        problems.append(Problem(doc_id=document.doc_id, stage="extract.holders", code="E200",
+                                message=f"holders failed: {type(exc).__name__}: {exc}"))
     try:
         facts.extend(people(seg, facts, use_model=use_model))
     except Exception as exc:  # as above

@@ -302,7 +302,7 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
                 spans.insert(0, MeetingSpan(0, body, date, venue, ev))
     spans = [MeetingSpan(sp.start, council_or(seg, sp.body) or sp.body, sp.date, sp.venue, sp.evidence, sp.recorded)
              for sp in spans]
-    implied = _implied_by_attendance(seg, body, spans)
+    implied = _implied_by_attendance(seg, None if weak else body, spans)
     return sorted(spans + ([implied] if implied else []), key=lambda s: s.start)
 
 

@@ -1,0 +1,299 @@
+"""Post holders where no table or label says so: news prose, announcements, and lists a PDF flattened.
+
+Council pages name office holders in a handful of ways that the layout rules of `posts.py` do
+not see (each seen on several councils' pages of the pool):
+
+  "Cabinet Member for Communities – Councillor Richard Young"        a post, a dash, its holder
+  "Chief Executive – J Dixon Deputy Chief Executive – M McAlister"   the same, run together
+  "Jim Boyle, Chief Finance Officer Tony Cain, Head of Housing"      name, comma, post, run together
+  "Chief Executive Steve Barron said", "council leader David Ellesmere"  the title before the name
+  "Councillor Stuart Baldwin was elected unopposed as Mayor of ..., succeeding Councillor John McCarthy"
+  "Derek Yule has been appointed to the role of Depute Chief Executive"
+  "Neil Kissock, who was most recently the director of finance"     a relative clause
+  "The Mayor (Councillor S M Murray)", "Aldermen J Baird, W J Dillon" civic titles before names
+
+Each rule has an id, an example and the fact expected from it in `patterns/holders.jsonl`; a
+test runs every example. A post is kept as worded (its first letter raised); "Leader" and
+"Deputy Leader" of the council are seats (`SeatFact`), as everywhere else in the graph.
+Start, end and interim come from the words of the same sentence ("from 1 August 2021",
+"until", "on a temporary basis", "steps down").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from extract.dates import find_dates
+from extract.facts.posts import is_post
+from extract.mentions import find_bodies, split_people
+from extract.names import clean_name
+from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
+from extract.segment import Segmented
+
+_HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
+_TOKEN = r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z'\u2019]+(?:-(?:Mc|Mac)?[A-Z][a-z'\u2019]+)?"
+# a name as lists and news write it: initials and a surname, or a first name, a middle initial and a surname
+_BARE = rf"(?:(?:[A-Z]\.?\s+){{1,3}}{_TOKEN}|{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
+_NAME = rf"{_HON}{{0,2}}{_BARE}"
+_LOWER_TITLE = r"[A-Za-z][A-Za-z'\u2019&/ -]{2,90}?"
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
+_INTERIM = re.compile(r"\b(?:interim|acting|temporary|temporarily|caretaker)\b", re.I)
+_SEATS = [(re.compile(r"^(?:the\s+)?deputy\s+(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I),
+           SeatRole.DEPUTY_LEADER),
+          (re.compile(r"^(?:the\s+)?(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I),
+           SeatRole.LEADER)]
+_CHAIR = re.compile(r"^(?:vice[- ]|deputy )?chair(?:man|person|woman)?\b", re.I)
+_OF_COUNCIL = re.compile(r"^(?P<post>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:council|authority|borough|city|county|district|town|[A-Z][\w'\u2019&, -]*?"
+                         r"(?:Council|Borough|County|City|District|Corporation|Authority)))$")
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One reading of a holder: who, the post as written, where the words are, and what the sentence says."""
+
+    name: str
+    title: str
+    start: int
+    end: int
+    rule: str
+    interim: bool = False
+    began: PartialDate | None = None
+    ended: PartialDate | None = None
+
+
+def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, PartialDate | None]:
+    """The start and end a sentence states: a date after "from", "on", "with effect" starts; after
+    "until", "leaves", "retires", "stepped down" it ends."""
+    began = ended = None
+    for s, _e, date in find_dates(sentence):
+        cue = sentence[max(0, s - 40):s].lower()
+        if re.search(r"\b(?:until|till|to|leav\w*|retir\w*|step\w* down|end\w*|left)\b[^,;]*$", cue):
+            ended = ended or date
+        elif re.search(r"\b(?:from|on|effect|start\w*|join\w*|since|take up)\b[^,;]*$", cue):
+            began = began or date
+    return began, ended
+
+
+def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
+    for m in _SENTENCE.finditer(seg.text):
+        if m.group(0).strip():
+            yield m.start(), m.group(0)
+
+
+def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
+    """ "Deputy Leader – Councillor Hywel Williams"; "Chief Executive – J Dixon Deputy Chief Executive – M McAlister"."""
+    rx = re.compile(rf"(?P<title>[A-Z][A-Za-z'\u2019&,()/ ]{{2,100}}?)\s+[\u2013\u2014-]\s+(?P<name>{_NAME})(?![\w'\u2019-])")
+    for line in seg.lines:
+        if "\u2013" not in line.text and "\u2014" not in line.text and " - " not in line.text:
+            continue
+        for m in rx.finditer(line.text):
+            after = line.text[m.end():]
+            if after.strip() and not re.match(r"\s*(?:[,.;:)\u2022|]|\(|$)", after) and rx.match(after.lstrip()) is None:
+                continue  # "West Mercia Constabulary": the name runs on into a word that starts no next item
+            yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
+                         "holder.title-dash-name")
+
+
+def _name_comma_title_run(seg: Segmented) -> Iterator[Holder]:
+    """ "Jim Boyle, Chief Finance Officer Tony Cain, Head of Housing": a flattened list of officers, each
+    title running to the next name; a name starts a new entry only where the words after it read as a post,
+    and only lines with two entries or more count."""
+    rx = re.compile(rf"(?P<name>{_NAME}),\s+")
+    for line in seg.lines:
+        found = [m for m in rx.finditer(line.text) if clean_name(m.group("name"))]
+        if len(found) < 2:
+            continue
+        entries: list[list[int]] = []  # [name start, name end (title start), title end]
+        for k, m in enumerate(found):
+            stop = found[k + 1].start() if k + 1 < len(found) else len(line.text)
+            if is_post(_title_text(line.text[m.end():stop])) or not entries:
+                entries.append([m.start(), m.end(), stop])
+            else:
+                entries[-1][2] = stop
+        if len(entries) < 2:
+            continue
+        for s0, s1, s2 in entries:
+            title = _title_text(line.text[s1:s2])
+            name = line.text[s0:s1].rstrip(", ")
+            yield Holder(name, title, line.start + s0, line.start + s1 + len(title), "holder.name-comma-title-run")
+
+
+def _title_text(text: str) -> str:
+    """A title as far as the list gives it: up to a semicolon, a closing "and", or a full stop."""
+    title = re.split(r";|\s+and\s*$|\.\s|\.$|<|\S+@\S+|\b(?:Tel|Telephone|[Ee]mail|e-mail)\b", text)[0].strip(" ,;")
+    return "" if re.search(r"\b(?:Councillors?|Cllrs?)\b", title) else title
+
+
+def _either_case(phrase: str) -> str:
+    """ "Chief Executive" -> "[Cc]hief [Ee]xecutive": news writes titles in either case, names never."""
+    return " ".join(f"[{w[0].upper()}{w[0].lower()}]{w[1:]}" for w in phrase.split())
+
+
+_KNOWN = "(?:" + "|".join(
+    [rf"(?:{_either_case(p)} )?{_either_case('Chief Executive')}" for p in ("Deputy", "Depute", "Assistant", "Interim",
+                                                                           "Acting")]
+    + [rf"(?:{_either_case('Deputy')} )?(?:{_either_case('Council')} )?{_either_case('Leader')}"
+       rf"(?: of (?:the )?(?:[Cc]ouncil|[A-Z][\w ]+? Council))?"]
+    + [rf"(?:(?:{_either_case('Lord')}|{_either_case('Deputy')}|{_either_case('Depute')}) )?{_either_case(t)}"
+       for t in ("Mayor", "Provost")]
+    + [_either_case(t) for t in ("Monitoring Officer", "Town Clerk", "Returning Officer", "Managing Director")]) + ")"
+
+
+def _title_before_name(seg: Segmented) -> Iterator[Holder]:
+    """ "Chief Executive Steve Barron said", "Leader of the council Andrew Johnson said", "council leader Ann
+    Lee": a known title (any case) right before a name that the sentence goes on from."""
+    rx = re.compile(rf"(?<![\w'\u2019-])(?P<title>{_KNOWN}),?\s+(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
+                    r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
+                    r"welcomed|thanked|commented|stated)\b))")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name")
+
+
+_VERB = (r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?(?:formally\s+)?"
+         r"(?:re-?)?(?:elected|appointed|confirmed|installed|chosen|named|selected)(?:\s+unopposed)?")
+
+
+def _appointed(seg: Segmented) -> Iterator[Holder]:
+    """ "X was elected unopposed as Mayor of Y, succeeding Councillor Z", "X be re-elected Mayor", "X has been
+    appointed to the role of Depute Chief Executive", "X will serve as Deputy Mayor", "X takes over as leader"."""
+    rx = re.compile(rf"(?P<name>{_NAME})\s+(?:{_VERB}\s+(?:as\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
+                    r"(?:will\s+)?(?:serve|serves|take over|takes over|took over|has taken over)\s+as\s+)"
+                    rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?P<title>{_LOWER_TITLE})"
+                    r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
+                    r"alongside|succeeding|following)\b|\s+and\s+(?:[a-z]|Councillor|Cllr)|$)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            began, ended = _dates(seg, sentence, at)
+            interim = bool(_INTERIM.search(sentence))
+            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.appointed",
+                         interim, began, ended)
+            prior = re.search(rf"\b(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})",
+                              sentence[m.end():])
+            if prior:
+                yield Holder(prior.group("name"), m.group("title"), at + m.start(), at + m.end() + prior.end(),
+                             "holder.succeeding", ended=seg.date_at(at))
+
+
+def _left(seg: Segmented) -> Iterator[Holder]:
+    """ "X has stepped down as mayor", "X is retiring as Chief Executive", "X is leaving his role as director"."""
+    rx = re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:stepped|step|steps|stepping)\s+down\s+"
+                    rf"as\s+(?:the\s+)?(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|at|on|from|in|with)\b|$)|"
+                    rf"(?P<name2>{_NAME})\s+(?:is|will be|has been)?\s*(?:retiring|leaving)\s+(?:(?:his|her|their)\s+"
+                    rf"(?:role|post|position)\s+)?as\s+(?:the\s+)?(?P<title2>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|"
+                    r"at|on|in|with)\b|$)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            began, ended = _dates(seg, sentence, at)
+            yield Holder(m.group("name") or m.group("name2"), m.group("title") or m.group("title2"), at + m.start(),
+                         at + m.end(), "holder.left", ended=ended)
+
+
+def _who_is(seg: Segmented) -> Iterator[Holder]:
+    """ "Neil Kissock, who was most recently the director of finance", "Mark Wynn – who is the authority's
+    executive director of resources –": a relative clause that names the post."""
+    rx = re.compile(rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been)\s+(?:most\s+recently\s+|currently\s+|"
+                    r"previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
+                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from)\b)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
+
+
+def _civic(seg: Segmented) -> Iterator[Holder]:
+    """ "The Mayor (Councillor S M Murray)", "Lord Mayor (Councillor Yvonne Mosquito)", "Provost Fergus WOOD",
+    "The Right Worshipful the Mayor, Councillor A Givan"."""
+    title = r"(?P<title>(?:Lord |Deputy |Depute |Vice )?(?:Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
+    rx = re.compile(rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>(?:Councillor|Cllr|Alderman)\s+"
+                    rf"{_BARE}|{_TOKEN}\s+[A-Z][A-Za-z'\u2019]+))")
+    for line in seg.lines:
+        for m in rx.finditer(line.text):
+            name = m.group("name") or m.group("name2")
+            yield Holder(name, m.group("title"), line.start + m.start(), line.start + m.end(), "holder.civic-title")
+
+
+def _aldermen(seg: Segmented) -> Iterator[Holder]:
+    """ "Aldermen – F Agnew, P Brett and D Kinahan", "Alderman W J Dillon": an alderman is an office of the council."""
+    rx = re.compile(r"(?<![\w-])(?:Aldermen\s*[\u2013\u2014:-]?\s*(?P<list>[^\n]+?)(?=\s+(?:Councillors?|Officers|In Attendance|"
+                    rf"Apologies)\b|$)|Alderman\s+(?P<one>{_NAME}))")
+    for line in seg.lines:
+        for m in rx.finditer(line.text):
+            group = "list" if m.group("list") else "one"
+            for p in split_people(m.group(group), line.start + m.start(group)):
+                yield Holder(p.name, "Alderman", p.start, p.end, "holder.alderman")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented], Iterator[Holder]]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("holder.title-dash-name", _title_dash_name),
+    Rule("holder.name-comma-title-run", _name_comma_title_run),
+    Rule("holder.title-before-name", _title_before_name),
+    Rule("holder.appointed", _appointed),
+    Rule("holder.left", _left),
+    Rule("holder.who-is", _who_is),
+    Rule("holder.civic-title", _civic),
+    Rule("holder.alderman", _aldermen),
+)
+
+
+def _post_and_org(seg: Segmented, title: str) -> tuple[str, str | None]:
+    """ ("Mayor", the council) from "Mayor of Bridgend County Borough"; ("Chief Executive", "Bury Council") from
+    "chief executive at Bury Council"; the document's council where the title names none or "the council"."""
+    title = " ".join(title.split()).strip(" ,;:-\u2013\u2014")
+    title = re.sub(r"^(?:the|our|its|their)\s+", "", title, flags=re.I)
+    m = _OF_COUNCIL.match(title)
+    if m and not re.match(r"^(?:Cabinet Member|Portfolio Holder|Director|Head)\b", title, re.I):
+        org = m.group("org")
+        named = [b for b in find_bodies(org) if b.kind in (OrgKind.COUNCIL, OrgKind.EXTERNAL)]
+        if named and named[0].name != seg.council and named[0].kind == OrgKind.EXTERNAL:
+            return m.group("post"), named[0].name
+        if named and named[0].kind == OrgKind.COUNCIL and named[0].name != seg.council and org.endswith("Council"):
+            return m.group("post"), named[0].name
+        return m.group("post"), seg.council
+    return title, seg.council
+
+
+def _fact(seg: Segmented, h: Holder) -> Fact | None:
+    name = clean_name(h.name)
+    post, org = _post_and_org(seg, h.title)
+    interim = h.interim or bool(_INTERIM.match(post))
+    post = re.sub(r"^(?:interim|acting|temporary)\s+", "", post, flags=re.I)
+    post = post[:1].upper() + post[1:]
+    if not name or len(name.split()) < 2 and not re.match(r"[A-Z]\.?\s", h.name.split(" ", 1)[-1]) and \
+            not h.name.startswith(("Councillor", "Cllr", "Alderman")):
+        return None
+    if not org or not is_post(post) or _CHAIR.match(post):
+        return None  # a chair of a body is a seat (memberships.py, tenures.py read those)
+    evidence = seg.sentence_evidence(h.start, h.end, h.rule)
+    for rx, role in _SEATS:
+        if rx.match(post):
+            return SeatFact(person=name, body=org, role=role, date=seg.date_at(h.start), evidence=evidence)
+    return PostFact(person=name, post=post, org=org, date=seg.date_at(h.start), start=h.began, end=h.ended,
+                    interim=interim, evidence=evidence)
+
+
+def _key(fact: Fact) -> tuple[str, str]:
+    return getattr(fact, "person", ""), str(getattr(fact, "post", None) or getattr(fact, "role", "")).lower()
+
+
+def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
+    """Every holder the rules read that the layout rules did not, once per person and post."""
+    out: list[Fact] = []
+    seen = {_key(f) for f in known if f.fact_type in ("holds_post", "membership")}
+    for rule in RULES:
+        for h in rule.read(seg):
+            fact = _fact(seg, h)
+            if fact is None:
+                continue
+            key = _key(fact)
+            if key not in seen:
+                seen.add(key)
+                out.append(fact)
+    return out
