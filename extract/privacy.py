@@ -15,7 +15,14 @@ from extract.segment import Segmented
 _PRIVATE_LINE = re.compile(
     r"^\s*(?:PQ|Public question|Question)\s*\d+\b|\bquestion(?:s)? (?:from|submitted by|asked by) (?:a )?"
     r"(?:member of the public|(?:Mr|Mrs|Ms|Miss|Dr)\b)|\b(?:requester|complainant|applicant|petitioner|resident)\b|"
-    r"\b(?:mother|father|parent|grandparent|son|daughter|child|family) of\b", re.I)
+    r"\b(?:mother|father|parent|grandparent|son|daughter|child|family) of\b|"
+    # civic business about private lives: consorts and families, congratulations, condolences, honours,
+    # receptions, a question or an information request sent in by someone
+    r"\b(?:consorts?|wife|husband|widow(?:er)?|grandchildren|his mother|her mother|his father|her father)\b|"
+    r"\bcongratulat\w*|\bcondolences?\b|\bsympathy\b|\b(?:being |been )?awarded (?:an? |the )?(?:MBE|OBE|CBE|BEM|"
+    r"British Empire Medal)|\bcivic reception\b|\bquestions? received from\b|\bmade this\b[^.\n]{0,60}\brequest\b|"
+    r"['\u2019]s (?:gardener|house|home|garden|property|dog|car)\b|"
+    r"^\s*Dear (?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s", re.I)  # the addressee of a reply: the one who asked
 _PUBLIC_QUESTION_HEAD = re.compile(
     r"^\s*(?:(?:[A-Z]{1,4}\s*/?\s*)?\d+(?:[./]\d+)*\.?\s*)?(?:questions? from (?:members of )?the public|public questions?|public speaking|"
     r"public participation|public question time|petitions?(?: from the public)?)\b", re.I)

@@ -54,3 +54,20 @@ def test_a_private_familys_bare_surname_stays_private():
 ])
 def test_privacy_at_hearings_and_petitions(text, expected):
     assert people(text) == expected
+
+
+# civic business about private lives, seen on many councils' minutes: consorts, congratulations and
+# condolences, honours, civic receptions, questions sent in, and the addressee of an information reply
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Mayor introduced her husband Mr Dafydd Rowe as her consort for the year.", {("Dafydd Rowe", False)}),
+    ("Councillor Ann Green congratulated Dr Ellis Morgan on publishing a history of the county.",
+     {("Ann Green", True), ("Ellis Morgan", False)}),
+    ("Members sent their condolences to the family of Mr Harold Brice.", {("Harold Brice", False)}),
+    ("Mrs Joan Pike on being awarded an MBE in the New Year Honours.", {("Joan Pike", False)}),
+    ("Councillor Ann Green asked that Mr Rhys Vaughan be considered for a civic reception.",
+     {("Ann Green", True), ("Rhys Vaughan", False)}),
+    ("Question received from Mr. Karim Said via email:", {("Karim Said", False)}),
+    ("Dear Ms Hollis\nThank you for your request.", {("Hollis", False)}),
+])
+def test_private_lives_in_civic_business(text, expected):
+    assert people(text) >= expected
