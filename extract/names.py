@@ -20,8 +20,10 @@ HONORIFICS = (
 _HONORIFIC_RX = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.I)
 _CAPS_SURNAME = re.compile(r"^(Mc|Mac|O')?([A-Z]{3,}(?:-[A-Z]{3,})?)$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "bin", "al"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]*\.?|[A-Z]['\u2019][A-Z][a-z]+|[A-Z][a-z]+(?:[-'\u2019][A-Z][a-z]+)*|"
-                         r"Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+# lower-case letters include the accented ones of Welsh, Irish and Scottish names ("Siân", "Ó Múiri")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*\.?|[A-Z]['\u2019][A-Z][a-z\u00df-\u00ff]+|"
+                         r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)*|"
+                         r"Mc[A-Z][a-z\u00df-\u00ff]+|Mac[A-Z][a-z\u00df-\u00ff]+|[A-Z][a-z\u00df-\u00ff]+[A-Z][a-z\u00df-\u00ff]+)$")
 
 
 @lru_cache(maxsize=1)

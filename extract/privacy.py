@@ -42,6 +42,8 @@ _SPEAKER = re.compile(
 _PRIVATE_CAPACITY = re.compile(r"\b(?:a|the|two|three|four|several|\d+) (?:local )?(?:residents?|parents?|carers?|tenants?|"
                                r"service users?|members? of the public|objectors?|neighbours?)(?! governor)\b|"
                                r"\b(?:objected|objections? (?:from|by|were received))\b")
+_GREETINGS = re.compile(r"\b(?:congratulat\w*|condolences?|sympathy|best wishes)\b", re.I)
+_LETTERED = re.compile(r"^\s*(?:\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[\u2022*-])\s+\S")
 _FOI = re.compile(r"\b(?:freedom of information|FOI|environmental information regulations)\b", re.I)
 
 
@@ -53,6 +55,14 @@ def private_spans(seg: Segmented) -> list[tuple[int, int]]:
                 _PRIVATE_CAPACITY.search(line.text):
             spans.append((line.start, line.end))
     for i, line in enumerate(seg.lines):
+        if _GREETINGS.search(line.text):
+            # "Members congratulated the following:" then "a) ...", "b) ...": the list is the greeting's
+            end = line.end
+            for ln in seg.lines[i + 1:i + 40]:
+                if ln.text.strip() and not _LETTERED.match(ln.text):
+                    break
+                end = ln.end
+            spans.append((line.start, end))
         if len(line.text) < 80 and _PUBLIC_QUESTION_HEAD.match(line.text):
             end = line.end
             for ln in seg.lines[i + 1:i + 80]:

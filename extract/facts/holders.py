@@ -30,10 +30,10 @@ from extract.facts.posts import is_post
 from extract.mentions import find_bodies, split_people
 from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
-from extract.segment import Segmented
+from extract.segment import Line, Segmented
 
 _HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
-_TOKEN = r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z'\u2019]+(?:-(?:Mc|Mac)?[A-Z][a-z'\u2019]+)?"
+_TOKEN = r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z\u00df-\u00ff'\u2019]+(?:-(?:Mc|Mac)?[A-Z][a-z\u00df-\u00ff'\u2019]+)?"
 # a name as lists and news write it: initials and a surname, or a first name, a middle initial and a surname
 _BARE = rf"(?:(?:[A-Z]\.?\s+){{1,3}}{_TOKEN}|{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
 _NAME = rf"{_HON}{{0,2}}{_BARE}"
@@ -45,8 +45,10 @@ _SEATS = [(re.compile(r"^(?:the\s+)?deputy\s+(?:council\s+)?leader(?:\s+of\s+(?:
           (re.compile(r"^(?:the\s+)?(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I),
            SeatRole.LEADER)]
 _CHAIR = re.compile(r"^(?:vice[- ]|deputy )?chair(?:man|person|woman)?\b", re.I)
-_OF_COUNCIL = re.compile(r"^(?P<post>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:council|authority|borough|city|county|district|town|[A-Z][\w'\u2019&, -]*?"
-                         r"(?:Council|Borough|County|City|District|Corporation|Authority)))$")
+_OF_COUNCIL = re.compile(r"^(?P<post>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:council|authority|borough|city|county|district|town|"
+                         r"(?:Royal |Metropolitan |London )?(?:City|County|Borough|Town|District) of [A-Z][\w'\u2019-]*"
+                         r"(?: (?:and |upon |on |in )?[A-Z][\w'\u2019-]*){0,3}|"
+                         r"[A-Z][\w'\u2019&, -]*?(?:Council|Borough|County|City|District|Corporation|Authority)))$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +85,12 @@ def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
 
 
 def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
-    """ "Deputy Leader – Councillor Hywel Williams"; "Chief Executive – J Dixon Deputy Chief Executive – M McAlister"."""
-    rx = re.compile(rf"(?P<title>[A-Z][A-Za-z'\u2019&,()/ ]{{2,100}}?)\s+[\u2013\u2014-]\s+(?P<name>{_NAME})(?![\w'\u2019-])")
+    """ "Deputy Leader – Councillor Hywel Williams"; "Chief Executive – J Dixon Deputy Chief Executive – M McAlister";
+    "Cabinet member for housing: Cllr Shayne Cook" (a colon only before a councillor's title)."""
+    rx = re.compile(rf"(?P<title>[A-Z][A-Za-z'\u2019&,()/ ]{{2,100}}?)(?:\s+[\u2013\u2014-]\s+|:\s+(?={_HON}))(?P<name>{_NAME})"
+                    r"(?![\w'\u2019-])")
     for line in seg.lines:
-        if "\u2013" not in line.text and "\u2014" not in line.text and " - " not in line.text:
+        if not re.search(r"\u2013|\u2014| - |: (?:Councillor|Cllr)", line.text):
             continue
         for m in rx.finditer(line.text):
             after = line.text[m.end():]
@@ -138,7 +142,8 @@ _KNOWN = "(?:" + "|".join(
        rf"(?: of (?:the )?(?:[Cc]ouncil|[A-Z][\w ]+? Council))?"]
     + [rf"(?:(?:{_either_case('Lord')}|{_either_case('Deputy')}|{_either_case('Depute')}) )?{_either_case(t)}"
        for t in ("Mayor", "Provost")]
-    + [_either_case(t) for t in ("Monitoring Officer", "Town Clerk", "Returning Officer", "Managing Director")]) + ")"
+    + [_either_case(t) for t in ("Monitoring Officer", "Town Clerk", "Returning Officer", "Managing Director", "Convener",
+                                  "Convenor", "Head of Paid Service")]) + ")"
 
 
 def _title_before_name(seg: Segmented) -> Iterator[Holder]:
@@ -177,6 +182,43 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
                              "holder.succeeding", ended=seg.date_at(at))
 
 
+def _appointed_active(seg: Segmented) -> Iterator[Holder]:
+    """ "Council appointed Councillor Cockeram as the Presiding Member", "to designate Joyce Hamilton, Head of
+    Legal and Governance, as the Monitoring Officer", "agreed to appoint Ann Lee as interim Director"."""
+    rx = re.compile(rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
+                    r"(?:,[^,;\n]{2,80},)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent)\s+)?"
+                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
+                    r"who|which|in|after|following)\b|$)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            began, ended = _dates(seg, sentence, at)
+            yield Holder(m.group("name"), m.group("title"), at + m.start("name"), at + m.end(), "holder.appointed-active",
+                         bool(_INTERIM.search(m.group(0))), began, ended)
+
+
+def _title_name_line(seg: Segmented) -> Iterator[Holder]:
+    """ "Executive Head of Resources Manjit Sandhu", "Contact: Fiona Young Interim Democratic Services Manager":
+    a short line that is a post and a name, in either order, with nothing else (unlabelled, in a list of them)."""
+    title_first = re.compile(rf"^\s*(?:[\u2022*-]\s*)?(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$")
+    name_first = re.compile(rf"^\s*(?:Contact(?: officer)?\s*:\s*)(?P<name>{_BARE})\s+(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*$")
+    found: list[tuple[int, re.Match[str], Line, bool]] = []
+    for i, line in enumerate(seg.lines):
+        if len(line.text) > 120:
+            continue
+        m = name_first.match(line.text)
+        labelled = m is not None
+        m = m or title_first.match(line.text)
+        if m and not is_post(m.group("name")) and not find_bodies(m.group("name")) and is_post(m.group("title")):
+            found.append((i, m, line, labelled))
+    lines_found = {i for i, *_ in found}
+    for i, m, line, labelled in found:
+        # a heading can read as a post and a name ("Director of Children's Services Permanent Appointment"): an
+        # unlabelled line counts only in a list of such lines
+        if labelled or lines_found & {i - 2, i - 1, i + 1, i + 2}:
+            yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
+                         "holder.title-name-line")
+
+
 def _left(seg: Segmented) -> Iterator[Holder]:
     """ "X has stepped down as mayor", "X is retiring as Chief Executive", "X is leaving his role as director"."""
     rx = re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:stepped|step|steps|stepping)\s+down\s+"
@@ -206,8 +248,8 @@ def _civic(seg: Segmented) -> Iterator[Holder]:
     """ "The Mayor (Councillor S M Murray)", "Lord Mayor (Councillor Yvonne Mosquito)", "Provost Fergus WOOD",
     "The Right Worshipful the Mayor, Councillor A Givan"."""
     title = r"(?P<title>(?:Lord |Deputy |Depute |Vice )?(?:Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
-    rx = re.compile(rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>(?:Councillor|Cllr|Alderman)\s+"
-                    rf"{_BARE}|{_TOKEN}\s+[A-Z][A-Za-z'\u2019]+))")
+    rx = re.compile(rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}?{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}))"
+                    r"(?![\w'\u2019-])")
     for line in seg.lines:
         for m in rx.finditer(line.text):
             name = m.group("name") or m.group("name2")
@@ -236,6 +278,8 @@ RULES: tuple[Rule, ...] = (
     Rule("holder.name-comma-title-run", _name_comma_title_run),
     Rule("holder.title-before-name", _title_before_name),
     Rule("holder.appointed", _appointed),
+    Rule("holder.appointed-active", _appointed_active),
+    Rule("holder.title-name-line", _title_name_line),
     Rule("holder.left", _left),
     Rule("holder.who-is", _who_is),
     Rule("holder.civic-title", _civic),
