@@ -138,3 +138,22 @@ def test_meeting_headings_more_layouts(text, expected):
 def test_the_council_of_a_masthead_in_capitals(text, council):
     from extract.segment import find_council
     assert find_council(text) == council
+
+
+# pages of councils the rules were not written on (the pool): records whose heading names no body,
+# and news of a council's annual meeting with or without the year
+@pytest.mark.parametrize(("text", "meta", "expected"), [
+    ("Minutes of meeting in the Civic Centre, High Street, on 3rd March 2021 at 2.00 p.m.\n\n"
+     "Present: Councillors Rhian Jones, Tom Okoye and Ana Pires.\n", {"title": None, "date": None},
+     {("Herefordshire Council", "2021-03-03")}),
+    ("Councillor Ann Beale was re-elected at the annual meeting of the council held on Thursday 12 May.\n",
+     {"title": "news", "date": "2022-05-13"}, {("Herefordshire Council", "2022-05-12")}),
+    ("She won the vote at the council's annual meeting on 15 May to lead the authority.\n",
+     {"title": "news", "date": "2025-05-16"}, {("Herefordshire Council", "2025-05-15")}),
+])
+def test_meetings_on_other_councils_pages(text, meta, expected):
+    assert meetings(text, **meta) == expected
+
+
+def test_a_present_list_with_no_date_anywhere_is_no_meeting():
+    assert meetings("Present: Councillors Rhian Jones and Tom Okoye.\n", title=None, date=None) == set()

@@ -54,21 +54,32 @@ _COUNCIL_IN = re.compile(
     r"\b(?:(?:extraordinary|annual|budget|full)\s+(?:full\s+)?(?:council\s+)?meeting|(?:by|at)\s+(?:full\s+)?council)"
     r"\s+in\s+(?P<d>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})",
     re.I)
+_DAY_MONTH = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December)\b")
+_MEETING_OF_ON = re.compile(
+    r"\b(?:annual|full|extraordinary|special|ordinary|statutory)\s+(?:general\s+|council\s+)?meeting\s+of\s+(?:the\s+)?"
+    r"(?:full\s+)?(?P<body>[Cc]ouncil|[A-Z][\w'\u2019&-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'\u2019&-]*){0,5}\s+Council)"
+    r"(?:\s+held)?\s+on\s+(?P<d>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)(?:,?\s+\d{4})?)")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_BODY_PHRASE = r"(?P<body>[A-Z][\w'\u2019&-]*(?: (?:and |of |for |& )?[A-Z][\w'\u2019&-]*)*)"
+# a body's name: at most 25 capitalised words, none of 60 characters without a space (open-ended, a rule
+# re-read a long run of capitalised words, or a long hyphenated word, from each of its words: quadratic time)
+_WORD = r"(?![\w'\u2019&-]{60})[A-Z][\w'\u2019&-]*"
+_BODY_PHRASE = rf"(?P<body>{_WORD}(?: (?:and |of |for |& )?{_WORD}){{0,24}})"
 _ACTED = r"(?:agreed|approved|considered|resolved|decided|noted|endorsed|discussed|reviewed|met)"
 # "Employment Panel on 14 January agreed", "in September 2023 the X Committee had discussed",
 # "will be considered by the Member Development & Training Group in early February"
 _BODY_ON_ACTED = re.compile(rf"\b(?:the )?{_BODY_PHRASE} on (?P<d>\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?: \d{{4}})?)"
                             rf",? (?:had )?{_ACTED}\b")
 _IN_MONTH_BODY = re.compile(rf"\b[Ii]n (?P<d>(?:{_MONTHS}) \d{{4}}),? the {_BODY_PHRASE} (?:had )?{_ACTED}\b")
-_ACTED_BY_IN = re.compile(rf"\b{_ACTED} by (?:the |its )?(?:(?:council|[A-Z][a-z]+(?: [A-Z][a-z]+)* Council)['\u2019]s )?"
+_ACTED_BY_IN = re.compile(rf"\b{_ACTED} by (?:the |its )?(?:(?:council|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,24}} Council)['\u2019]s )?"
                           rf"{_BODY_PHRASE} (?:in|on|at its meeting (?:in|on)) (?:(?:early|mid|late|"
                           rf"mid-) )?(?P<d>(?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}} (?:{_MONTHS}) \d{{4}})")
-_MET = re.compile(r"\b(?P<body>(?:Full |The )?Council|Cabinet|[A-Z][\w'\u2019-]+(?: (?:and |of |for )?[A-Z][\w'\u2019-]+)* "
+_MET = re.compile(r"\b(?P<body>(?:Full |The )?Council|Cabinet|(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
+                  r"(?: (?:and |of |for )?(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,24} "
                   r"(?:Committee|Board|Panel|Sub-Committee))\s+met\s+(?P<when>today|on\s+[^\n]{0,40})")
 _AT_BODY_ON = re.compile(
-    r"\b(?:[Aa]t|by|of|to) (?:the |its )?(?P<body>(?:[A-Z][\w'\u2019&-]*(?: (?:and|of|for|&) | ))*?"
+    rf"\b(?:[Aa]t|by|of|to) (?:the |its )?(?P<body>(?:{_WORD}(?: (?:and|of|for|&) | )){{0,24}}?"
     r"(?:Cabinet|Council|Committee|Board|Panel|Group))(?: meeting| session)? (?:held )?on (?P<d>[^\n]{0,40})")
 
 
@@ -369,6 +380,8 @@ def meetings(seg: Segmented) -> list[MeetingFact]:
             body = seg.council if b == "Council" else b
         tail = m.group("d")
         dates = [d for _s, _e, d in find_dates(tail)]
+        if not dates and _DAY_MONTH.match(tail):  # "the council's annual meeting on 15 May": the document's year
+            dates = [d for d in [_date_in_year(_DAY_MONTH.match(tail).group(0), seg.date)] if d]
         # "7 May and 13 June 2024": the first date borrows the year of the second
         short = re.match(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+) and ", tail)
         if short and dates and dates[0].precision == "day" and not re.match(r"\d{1,2}\w* [A-Z][a-z]+ \d{4}", tail):
@@ -398,6 +411,11 @@ def meetings(seg: Segmented) -> list[MeetingFact]:
             continue
         if body and classify_body(body) != OrgKind.EXTERNAL:
             add(body, _first_date(m.group("d")), m.start(), m.end(), "meeting.at-body-on")
+    for m in _MEETING_OF_ON.finditer(seg.text):
+        # news of an annual meeting: "at the annual meeting of Council held on Wednesday 15 May"
+        date = _date_in_year(m.group("d"), seg.date)
+        add(council_or(seg, _body_from(m.group("body")) or m.group("body")), date, m.start(), m.end(),
+            "meeting.meeting-of-on")
     for m in _COUNCIL_IN.finditer(seg.text):
         date = _first_date(m.group("d"))
         if date and date.precision != "year":
