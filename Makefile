@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/councilgraph build corpus/herefordshire --out output
 	@echo "Built output/: graph.ttl (Turtle), graph.nt, store/ (Oxigraph), facts/ (one file per document),"
 	@echo "problems.jsonl. Try: $(BIN)/councilgraph query --help"
+	@echo "Open the pages: $(CURDIR)/output/html/index.html"
 
 lint: $(STAMP)
 	$(BIN)/ruff check extract graph tests bench scripts

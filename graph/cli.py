@@ -126,7 +126,7 @@ def query(
 
     Example: councilgraph query 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --graph output/graph.ttl
     """
-    from graph.sparql import load_query, run_query
+    from graph.sparql import load_query, parameters, run_query
 
     if name:
         text = load_query(name)
@@ -138,6 +138,10 @@ def query(
         _err("give a SPARQL query, a .rq file or --name")
         raise typer.Exit(2)
     params = dict(p.split("=", 1) for p in (param or []))
+    missing = [p for p in parameters(text) if p not in params] if name else []
+    if missing:  # an unfilled saved query would run and answer nothing, silently
+        _err(f"the saved query {name!r} needs " + ", ".join(f"--param {p}=VALUE" for p in missing))
+        raise typer.Exit(2)
     try:
         columns, rows = run_query(graph, text, params)
     except (ValueError, SyntaxError, OSError) as exc:
@@ -292,7 +296,11 @@ def who(
     except (OSError, ValueError) as exc:
         _err(f"who failed: {exc}")
         raise typer.Exit(2) from exc
-    if not rows:
+    if not rows and on:
+        from graph.people import on_date_status
+
+        _err(f"{post} on {on}: {on_date_status(graph, post, on, org=org)}")
+    elif not rows:
         _err(f"no holder of a post matching {post!r} in {graph}")
     _print_rows(columns, rows, fmt)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from extract.facts.posts import role_of
 from extract.names import name_key
 from graph.sparql import open_store, run_query
-from graph.tenure import post_key, role_key
+from graph.tenure import OPEN_SPELL_YEARS, post_key, role_key
 
 Table = tuple[list[str], list[list[str]]]
 
@@ -102,14 +102,48 @@ def day(iso: str, *, last: bool = False) -> dt.date:
 
 
 def _covers(t: Tenure, on: str) -> bool:
-    """Whether the tenure was held on `on`: within its start..end, or attested then."""
+    """Whether the graph has evidence that the tenure was held on `on`: attested then, or between its start
+    and its end where the end is stated, or between its start and its last attestation where the end is
+    inferred. An inferred end (the next holder's first evidence) bounds a tenure but is no evidence of it:
+    between a holder's last evidence and the next holder's first, who held the post is not known. A spell
+    with no end at all (no successor in the corpus) holds up to OPEN_SPELL_YEARS after its last evidence."""
     if any(a.startswith(on) or on.startswith(a) for a in t.attested):
         return True
     start = t.start or t.first
     if not start:
         return False
-    end = t.end or t.last
+    if not t.end:  # an open spell: no successor in the corpus, so it holds a while after its last evidence
+        last = day(t.last or t.start, last=True)
+        return day(start) <= day(on, last=True) and day(on) <= last.replace(year=last.year + OPEN_SPELL_YEARS)
+    end = t.end if t.end_basis == "stated" else min(t.last or t.start, t.end, key=lambda d: day(d, last=True))
     return day(start) <= day(on, last=True) and day(on) <= day(end, last=True)
+
+
+def on_date_status(graph: Path, post: str, on: str, *, org: str | None = None) -> str:
+    """What `who --on` says where no holder is attested on the date: "vacant" where one holder's stated end
+    comes before it and the next holder's stated start after it, else "not known" with the nearest
+    evidence on each side."""
+    known = role_of(post)
+    ts = [t for t in tenures(graph)
+          if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
+          and _matches(t.org, org)]
+    when = day(on)
+    ended = [t for t in ts if t.end and t.end_basis == "stated" and day(t.end, last=True) < when]
+    starts = [t for t in ts if t.start and t.start_basis == "stated" and day(t.start) > day(on, last=True)]
+    if ended and starts:
+        a = max(ended, key=lambda t: day(t.end, last=True))
+        b = min(starts, key=lambda t: day(t.start))
+        return f"vacant: {a.name} left ({a.end}); {b.name} started {b.start}"
+    before = [t for t in ts if (t.last or t.start) and day(t.last or t.start) < when]
+    after = [t for t in ts if (t.first or t.start) and day(t.first or t.start, last=True) > when]
+    said = ["not known: no holder is attested on that date"]
+    if before:
+        b = max(before, key=lambda t: day(t.last or t.start))
+        said.append(f"last evidence before: {b.name} ({b.last or b.start})")
+    if after:
+        a = min(after, key=lambda t: day(t.first or t.start))
+        said.append(f"first evidence after: {a.name} ({a.first or a.start})")
+    return "; ".join(said)
 
 
 def _matches(text: str, wanted: str | None) -> bool:

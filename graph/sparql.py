@@ -43,7 +43,15 @@ def _literal(value: str) -> str:
     return f'"{escaped}"'
 
 
+def parameters(text: str) -> list[str]:
+    """The `$NAME` placeholders of a saved query (outside its comment lines), in order."""
+    body = "\n".join(ln for ln in text.splitlines() if not ln.lstrip().startswith("#"))
+    return list(dict.fromkeys(re.findall(r"\$([A-Z][A-Z0-9_]*)\b", body)))
+
+
 def fill(text: str, params: dict[str, str]) -> str:
+    """The query with each `$NAME` replaced by its value as an escaped literal (a `$NAME` left is a SPARQL
+    variable: a user's own query may use that syntax)."""
     for k, v in params.items():
         text = re.sub(r"\$" + re.escape(k) + r"\b", lambda _m, v=v: _literal(v), text)
     return text

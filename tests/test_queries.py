@@ -263,3 +263,23 @@ def test_chair_changes_logic(small):
     got = [(r["date"], r["chair"], r["previousChair"], r["changed"]) for r in rows(small, "chair-changes")]
     assert got == [("2020-01-10", "Ann Able", "", "true"), ("2020-03-10", "Ann Able", "Ann Able", "false"),
                    ("2020-05-10", "Bob Bray", "Ann Able", "true")]
+
+
+def test_a_saved_query_without_its_parameter_is_an_error_naming_it(seeds_build):
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    r = CliRunner().invoke(app, ["query", "--name", "actions-by-owner", "--graph", str(seeds_build)])
+    assert r.exit_code == 2 and "--param OWNER=VALUE" in r.stderr
+
+
+def test_plan_actions_lists_one_plans_actions_and_owners(seeds_build):
+    from graph.sparql import load_query, run_query
+
+    _plans_cols, plans = run_query(seeds_build, "SELECT DISTINCT ?t WHERE { ?a cg:inPlan/dcterms:title ?t }")
+    assert plans, "the seeds hold an action plan"
+    title = plans[0][0]
+    cols, rows = run_query(seeds_build, load_query("plan-actions"), {"PLAN": title[:20]})
+    assert cols[:3] == ["plan", "text", "owner"] and rows
+    assert {r[0] for r in rows} <= {p[0] for p in plans} and any(r[2] for r in rows)
