@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract import EXTRACTOR_VERSION
+from extract import extractor_key
 from extract.load import discover, doc_id_for, file_hash, manifest_for
 from extract.records import Fact, PartialDate, Problem
 from graph.build import build_triples
@@ -132,7 +132,7 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
             fpath = facts_path(out, doc_id)
             digest = file_hash(path)
             header = read_header(fpath) if fpath.exists() else None
-            if digest and header and header.get("sha256") == digest and header.get("extractor") == EXTRACTOR_VERSION \
+            if digest and header and header.get("sha256") == digest and header.get("extractor") == extractor_key() \
                     and header.get("path") == str(path) and path.suffix.lower() != ".xml":
                 # (a feed's facts depend on --as-of/--council too; it re-reads in milliseconds)
                 keep.add(fpath)
@@ -149,7 +149,7 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
                 report.problems.extend(probs)
                 report.failed += 1
                 return
-            write_facts(out, result, EXTRACTOR_VERSION)
+            write_facts(out, result, extractor_key())
             keep.add(facts_path(out, task.doc_id))
             report.extracted += 1
 

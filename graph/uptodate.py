@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 
 import extract
-from extract import EXTRACTOR_VERSION
+from extract import extractor_key
 from extract.records import Problem
 from graph.store import HTML_STAMP, store_digest, write_atomic
 
@@ -49,7 +49,7 @@ class GraphRecord:
 
 
 def _code() -> str:
-    h = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    h = hashlib.sha256(extractor_key().encode())
     for package in _PACKAGES:
         for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
             h.update(f"{package.name}/{path.relative_to(package)}".encode() + b"\0" + path.read_bytes())
