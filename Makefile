@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean browser screenshots bench-html accuracy soak
+.PHONY: demo test install lint bench clean browser screenshots bench-html accuracy soak fuzz
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,6 +33,18 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_serve.py --queries 2000 --clients 8
 	$(BIN)/pytest -q -m slow
+
+# A coverage-guided campaign (atheris) over the text reader and the fact rules, FUZZ_SECONDS long, seeded with
+# the development corpus and small hostile documents. A crash, a broken invariant or an input slower than 20 s
+# stops it and lands in tests/data/fuzz/, which `make test` replays (tests/test_hostile_input.py). Results:
+# docs/reliability.md, "Hostile documents".
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	mkdir -p output/fuzz-corpus tests/data/fuzz
+	cp corpus/dev/docs/*.txt output/fuzz-corpus/
+	$(BIN)/python bench/hostile_docs.py output/fuzz-corpus --scale 0.02 >/dev/null
+	$(BIN)/python bench/fuzz_reader.py output/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) -timeout=20 \
+		-max_len=20000 -artifact_prefix=tests/data/fuzz/ -print_final_stats=1
 
 # Debian's Chromium for the browser tests and screenshots; where it cannot be installed the
 # browser tests skip and say so.

@@ -58,6 +58,7 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         else:
             problems.append(Problem(doc_id=str(root), stage="load", code="E001",
                                     message="no such file or folder"))
+    problems += _manifest_problems(paths)
     files = sorted(found, key=lambda p: str(p))
     readable = []
     for p in files:
@@ -71,11 +72,36 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     return readable, problems
 
 
+def _manifest_problems(paths: list[Path]) -> list[Problem]:
+    """A W013 for each manifest.tsv the build reads (under or beside `paths`, or one folder up) that could not
+    be read cleanly: its rows are used as far as they could be read, and the user is told."""
+    manifests: set[Path] = set()
+    for root in paths:
+        folder = root if root.is_dir() else root.parent
+        manifests.update(p for p in (folder / "manifest.tsv", folder.parent / "manifest.tsv") if p.is_file())
+        if root.is_dir():
+            manifests.update(p for p in root.rglob("manifest.tsv") if p.is_file())
+    return [Problem(doc_id=str(m), stage="load", code="W013", message=f"manifest: {fault}")
+            for m in sorted(manifests) if (fault := _manifest(m)[1])]
+
+
 def read_manifest(path: Path) -> dict[str, ManifestRow]:
-    """`manifest.tsv` rows by file name (columns file, council, date, url, title; others ignored)."""
+    """`manifest.tsv` rows by file name (columns file, council, date, url, title; others ignored). Never raises:
+    a manifest is untrusted input like the documents beside it, and one that stopped the build would cost every
+    document its facts. What could not be read is reported by `discover` (W013)."""
+    return _manifest(path)[0]
+
+
+def _manifest(path: Path) -> tuple[dict[str, ManifestRow], str | None]:
+    """The rows, and what went wrong reading them: bytes that are not UTF-8 are read as documents are
+    (`decode`), and a fault csv cannot read past (a cell over its 128 kB limit) ends the rows there."""
     rows: dict[str, ManifestRow] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
+    try:
+        text, note = decode(path.read_bytes())
+    except OSError as exc:
+        return rows, f"cannot read: {exc.strerror or exc}"
+    try:
+        for row in csv.DictReader(io.StringIO(text, newline=""), delimiter="\t"):
             name = (row.get("file") or "").strip()
             if not name:
                 continue
@@ -86,7 +112,9 @@ def read_manifest(path: Path) -> dict[str, ManifestRow]:
                 title=(row.get("title") or "").strip() or None,
                 kind=(row.get("kind") or "").strip() or None,
             )
-    return rows
+    except csv.Error as exc:
+        return rows, f"read up to a fault csv cannot pass ({exc}); the rows after it are ignored"
+    return rows, note
 
 
 def manifest_for(path: Path, cache: dict[Path, dict[str, ManifestRow]]) -> ManifestRow | None:

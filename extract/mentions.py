@@ -55,7 +55,13 @@ def _patterns() -> dict[str, dict]:
     return {p["id"]: p for p in (json.loads(line) for line in text.splitlines() if line.strip())}
 
 
-_CAP = r"(?:[A-Z][A-Za-z'\u2019.-]*|&)"
+# a capitalised word of a name (one of 60 characters without a space is no word of a name: the guard keeps
+# every rule that reads words inside a long run, such as a 120 kB hyphenated "word", from reading it again from
+# each of its capitals)
+_CAP = r"(?:(?![A-Za-z'\u2019.-]{60})[A-Z][A-Za-z'\u2019.-]*|&)"
+# at most this many words before a body's head word ("Audit and Governance Committee" is 3): an open-ended
+# run made the body grammar re-read a long run of capitalised words from each of its words
+_RUN = 24
 _JOIN = r"(?: +(?:and|of|for|the|on|in|&|with) +| +|, +(?=[A-Z][a-z]+,? (?:and|&) )|, (?:and|&) +(?=[A-Z][a-z]+ [A-Z]))"
 
 
@@ -63,14 +69,14 @@ _JOIN = r"(?: +(?:and|of|for|the|on|in|&|with) +| +|, +(?=[A-Z][a-z]+,? (?:and|&
 def _body_rx() -> re.Pattern[str]:
     heads = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?:{_CAP}{_JOIN})*?(?:{_CAP} +)?(?:{head})(?: +(?:of|for) +{_CAP}(?: +{_CAP})*)?\b")
+    return re.compile(rf"(?:{_CAP}{_JOIN}){{0,{_RUN}}}?(?:{_CAP} +)?(?:{head})(?: +(?:of|for) +{_CAP}(?: +{_CAP})*)?\b")
 
 
 @lru_cache(maxsize=1)
 def _body_rx_joined() -> re.Pattern[str]:
     heads = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?:{_CAP}{_JOIN})+?(?:{_CAP} +)?(?:{head})\b")
+    return re.compile(rf"(?:{_CAP}{_JOIN}){{1,{_RUN}}}?(?:{_CAP} +)?(?:{head})\b")
 
 
 def _body_matches(text: str):
@@ -95,7 +101,7 @@ def _lower_head_rx() -> re.Pattern[str]:
     heads = {h.lower() for h in _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
              if h[:1].isupper() and not h.isupper()}
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{_CAP}(?: +(?:and|of|for|&) +| +)){{1,}}?{_CAP} +(?:{head})\b")
+    return re.compile(rf"(?<![\w-])(?:{_CAP}(?: +(?:and|of|for|&) +| +)){{1,{_RUN}}}?{_CAP} +(?:{head})\b")
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +271,7 @@ def _bodies_in(text: str) -> list[BodyMention]:
     return sorted(found, key=lambda b: b.start)
 
 
-_NAMES_A_THING = re.compile(r"(?:['\"\u2019\u201d]\s*)?\s+(?:policy|protocol|model|Model|Policy|Protocol)\b")
+_NAMES_A_THING = re.compile(r"['\"\u2019\u201d]?\s+(?:policy|protocol|model|Model|Policy|Protocol)\b")  # one way to read spaces
 # a company's name runs on to its legal suffix: "... Group Training Association Ltd", "Grant Thornton UK LLP"
 _COMPANY_SUFFIX = re.compile(r"(?: +[A-Z][A-Za-z&'-]*){0,3} +(?:Ltd|Limited|LLP|plc|PLC|CIC)\b\.?")
 
@@ -377,9 +383,12 @@ _LIST_HONORIFIC = re.compile(r"^(?:(?:Councillors?|Cllrs?|Aldermen|Alderman|Mr|M
                              r"\.?:?\s+)+")
 # a list flattened from a PDF or a table has no separators, only honorifics: "Councillor Neil BENNY Councillor
 # Alasdair MacPHERSON", "Councillor R BurgessCouncillor P Byrne", "Councillor N Trimble Deputy Mayor Councillor
-# Jenny Palmer Aldermen O Gawith, A Grehan": an honorific (or a civic title before one) after a name starts an item
-_AND_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|\s+and\s+|\s+/\s+|(?<!(?<![A-Za-z])[A-Z])\s*\.\s+(?=[A-Z])|"
-                        r"(?<=[A-Za-z'\u2019)])\s*(?:(?:(?:The\s+)?(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Provost|Chair(?:man)?)\s+)?"
+# Jenny Palmer Aldermen O Gawith, A Grehan": an honorific (or a civic title before one) after a name starts an item.
+# Spaces are read one way only (a run of them whole, and no match starts inside one): with `\s*` before
+# alternatives that began with `\s+`, a line of 1,000 spaces took 1.4 s and the time grew as the cube of the run
+_AND_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s++(?:and\s+|/\s+)|\s*+(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|"
+                        r"(?<!(?<![A-Za-z])[A-Z])\.\s+(?=[A-Z]))|"
+                        r"(?<=[A-Za-z'\u2019)])\s*+(?:(?:(?:The\s+)?(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Provost|Chair(?:man)?)\s+)?"
                         r"(?=(?:Councillor|Cllr|Alderman|Aldermen)\s+[A-Z])|(?<=[a-z])(?=(?:Mrs?|Ms|Miss|Dr)\s+[A-Z])))")
 
 

@@ -59,9 +59,14 @@ _FIELDS = (("Name", "fullusername"), ("Ward", None), ("Party", "politicalpartyti
            ("Group", "politicalgrouptitle"), ("District", "districttitle"), ("Representing", "representing"),
            ("Key posts", "keyposts"), ("Photo", "photobigurl"), ("Photo", "photosmallurl"))
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
-_BR = re.compile(r"<\s*br\s*/?\s*>|<\s*/?\s*p\s*/?\s*>|\n", re.I)
+# spaces in a tag are read one way (`\s*/?\s*` read a run of them in every split: quadratic in the run)
+_BR = re.compile(r"<\s*+br\s*+(?:/\s*+)?>|<\s*+(?:/\s*+)?p\s*+(?:/\s*+)?>|\n", re.I)
 _TAG = re.compile(r"<[^<>]{1,200}>")
-_POSTNOMINALS = re.compile(r"(?:,?\s+(?:OBE|MBE|CBE|KBE|DBE|BEM|JP|DL|MP|MEP|QC|KC|PhD|MA|BA|BSc|MSc|MBA|FRICS))+$")
+_LETTERS = ("OBE", "MBE", "CBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "MEP", "QC", "KC", "PhD", "MA", "BA", "BSc", "MSc",
+            "MBA", "FRICS")
+# the letters after a name, to its end; a run of them is tried from its first only (the lookbehinds: tried from
+# each of "OBE OBE OBE ...", the run was re-read to the end each time, quadratic in a hostile feed's name)
+_POSTNOMINALS = re.compile("".join(rf"(?<!\s{w})" for w in _LETTERS) + r"(?:,?\s+(?:" + "|".join(_LETTERS) + r"))+$")
 _HOST = re.compile(r"https?://([^/\s]+)")
 
 

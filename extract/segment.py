@@ -8,11 +8,13 @@ computed once here and every module agrees on it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from extract.dates import find_dates
-from extract.records import Document, Evidence, PartialDate
+from extract.records import Document, Evidence, PartialDate, Problem
 
 
 class SectionKind(StrEnum):
@@ -56,6 +58,8 @@ class Segmented:
     council: str | None
     date: PartialDate | None
     meetings: list[MeetingSpan] = field(default_factory=list)
+    # per line index, where its sentences end (see `_sentence_ends`): worked out once a line, not once a fact
+    sentence_ends: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -69,15 +73,36 @@ class Segmented:
         return self.evidence(line.start, line.end, rule)
 
     def sentence_evidence(self, start: int, end: int, rule: str) -> Evidence:
-        """The sentence around start..end, within its line: the evidence a reader would quote."""
-        line = self.lines[self.line_index(start)]
+        """The sentence around start..end, within its line: the evidence a reader would quote.
+
+        What `_SENTENCE_END` finds in line[:start] and in line[end:], read from the line's sentence ends,
+        found once: searching the line again for each fact was quadratic in the length of a line with
+        20,000 names in it."""
+        i = self.line_index(start)
+        line = self.lines[i]
         s, e = line.start, max(line.end, end)
-        for m in _SENTENCE_END.finditer(self.text, s, start):
-            s = m.end()
-        m = _SENTENCE_END.search(self.text, end, e)
-        if m:
-            e = m.start() + 1
+        marks, reach = self._sentence_ends(i)
+        k = bisect_left(marks, start) - 1
+        while k >= 0 and reach[k] >= start:  # its capital is past `start`: a search ending there misses it
+            k -= 1
+        if k >= 0:
+            s = marks[k] + 1
+        k = bisect_left(marks, end)
+        if end <= line.end and k < len(marks):
+            e = marks[k] + 1
         return self.evidence(s, e, rule)
+
+    def _sentence_ends(self, i: int) -> tuple[list[int], list[int]]:
+        """Where `_SENTENCE_END` matches in line i (searched to the line's end), and for each the offset of the
+        capital its lookahead needs (a tab needs none: its own offset)."""
+        if i not in self.sentence_ends:
+            line, text = self.lines[i], self.text
+            marks, reach = [], []
+            for m in _SENTENCE_END.finditer(text, line.start, line.end):
+                marks.append(m.start())
+                reach.append(m.start() if m.group(0) == "\t" else _SPACES.match(text, m.end(), line.end).end())
+            self.sentence_ends[i] = (marks, reach)
+        return self.sentence_ends[i]
 
     def meeting_at(self, offset: int) -> MeetingSpan | None:
         current = None
@@ -92,6 +117,15 @@ class Segmented:
         m = self.meeting_at(offset)
         return m.date if m and m.date else self.date
 
+    def stated_date_at(self, offset: int) -> PartialDate | None:
+        """The date the sentence around `offset` gives itself ("On the 21st August 2023 Mr Walker, CEO,
+        responded"), else the meeting's or the document's: what a statement attests is dated by its clause."""
+        sentence = self.sentence_evidence(offset, offset + 1, "")
+        for s, _e, date in find_dates(sentence.text):
+            if date.precision == "day" and re.search(r"\b[Oo]n(?:\s+the)?\s*$", sentence.text[:s]):
+                return date
+        return self.date_at(offset)
+
     def line_index(self, offset: int) -> int:
         lo, hi = 0, len(self.lines) - 1
         while lo < hi:
@@ -104,6 +138,7 @@ class Segmented:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=\s+[A-Z(])|\t")
+_SPACES = re.compile(r"\s*")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -114,15 +149,43 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def line_matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    r"""`rx.finditer(text)` for a MULTILINE pattern that opens `^\s*` and then needs a character that is not a
+    space ("Venue:", "Date:"): the same matches, but a line start is not tried when the line above it was tried
+    (or stands for one that was) and is blank, since from both `\s*` reaches the same place. finditer read a
+    run of n blank lines from each of its n line starts: quadratic in the run."""
+    pos = 0
+    while (m := _next_line_match(rx, text, pos)) is not None:
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def _next_line_match(rx: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    p = pos if pos == 0 or text[pos - 1] == "\n" else text.find("\n", pos) + 1
+    if p == 0 and pos > 0:
+        return None
+    blank_above = False
+    while True:
+        line_end = text.find("\n", p)
+        if not blank_above and (m := rx.match(text, p)):
+            return m
+        if line_end < 0:
+            return None
+        blank_above = p == line_end or text[p:line_end].isspace()
+        p = line_end + 1
+
+
+# the words before "Council" are at most 24 (an open-ended run re-read a long run of capitalised words from
+# each of its words: 120 kB of "Mr Mr Mr" took 8 s here alone)
 _COUNCIL_RX = re.compile(
     r"\b(London Borough of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Royal Borough of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*|"
-    r"(?:[A-Z][a-z]+(?:[ -](?:and |upon |on |under )?[A-Z][a-z]+)*) (?:City|County|Borough|District|Metropolitan Borough)? ?Council|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+)* Combined Authority)\b"
+    r"(?:[A-Z][a-z]+(?:[ -](?:and |upon |on |under )?[A-Z][a-z]+){0,24}) (?:City|County|Borough|District|Metropolitan Borough)? ?Council|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,24} Combined Authority)\b"
 )
 
 
 # a masthead in capitals: "EASTMOOR BOROUGH COUNCIL", "MINUTES ... OF MARLOW HEATH DISTRICT COUNCIL"
-_CAPS_COUNCIL_RX = re.compile(r"\b((?:[A-Z][A-Z'-]+ )+?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
+_CAPS_COUNCIL_RX = re.compile(r"\b((?:(?![A-Z'-]{60})[A-Z][A-Z'-]+ ){1,24}?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
                               r"[A-Z][A-Z'-]+(?: (?:AND |UPON )?[A-Z][A-Z'-]+)*)\b")
 _CAPS_NOT_NAME = {"OF", "THE", "FULL", "MINUTES", "MEETING", "AGENDA", "NOTICE", "ANNUAL", "EXTRAORDINARY", "SPECIAL",
                   "AT", "TO", "BY", "FOR", "IN", "ON", "A", "AN", "HELD", "YOUTH"}
@@ -170,6 +233,39 @@ def find_council(text: str) -> str | None:
     if not counts:
         return None
     return max(sorted(counts), key=lambda k: counts[k])
+
+
+# longer than any line of a real paper (the longest in the corpora is 2,239 characters): the rules read a
+# line at a time and some cost more than linear time in the length of a line, so a longer one is cut
+MAX_LINE = 5_000
+
+
+def bounded(document: Document) -> tuple[Document, Problem | None]:
+    """`document` with every line over MAX_LINE characters cut into lines (the space after a sentence's end, else
+    a space, else any character, at the cut becomes a line break: offsets stay, and only hostile or broken files
+    change), and a W011 Problem saying so. A 1 MB text on one line then costs what 200 lines cost, not what a
+    rule that is quadratic in a line's length would make of a megabyte."""
+    lines = document.text.split("\n")
+    if all(len(line) <= MAX_LINE for line in lines):
+        return document, None
+    longest, cuts = max(len(line) for line in lines), 0
+    out = []
+    for line in lines:
+        chars = list(line) if len(line) > MAX_LINE else None
+        start = 0
+        while chars is not None and len(line) - start > MAX_LINE:
+            window = line[start + MAX_LINE // 2:start + MAX_LINE + 1]
+            at = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))  # a sentence's end, else a space
+            at = at + 1 if at >= 0 else max(window.rfind(" "), window.rfind("\t"))
+            cut = start + MAX_LINE // 2 + at if at >= 0 else start + MAX_LINE
+            chars[cut] = "\n"
+            cuts += 1
+            start = cut + 1
+        out.append("".join(chars) if chars is not None else line)
+    problem = Problem(doc_id=document.doc_id, stage="extract.segment", code="W011",
+                      message=f"a line of {longest:,} characters (over {MAX_LINE:,}) was cut into lines "
+                              f"({cuts:,} cuts); what it says is read, but a fact across a cut is not")
+    return replace(document, text="\n".join(out)), problem
 
 
 def segment(document: Document) -> Segmented:

@@ -127,3 +127,13 @@ def test_attendance_more_layouts(text, expected):
 def test_members_line_of_an_agenda_is_no_attendance():
     text = "AGENDA\n\nMinutes of the meeting of Audit Committee held at Shire Hall on 3 June 2024\n\nMembers: Councillors Ann Green and Bob White\n"
     assert facts_of(text, "attendance") == []
+
+
+def test_cmis_labels_alone_on_their_line():
+    # CMIS meeting pages: "In Attendance" and "Apologies" stand alone; the officers run on one long line
+    text = (HEAD + "In Attendance\nR Okoro, Director of Finance; M Begum, Head of Policy and T Lyle, Committee "
+            "Services Officer (all Finance & Resources).\nApologies\nApologies from members.\n"
+            "Councillors Dowd and K Mair.\n")
+    got = {(f.person, f.capacity.value) for f in facts_of(text, "attendance")}
+    assert {("R Okoro", "in attendance"), ("M Begum", "in attendance"), ("T Lyle", "in attendance"),
+            ("Dowd", "apologies"), ("K Mair", "apologies")} <= got

@@ -90,3 +90,37 @@ def test_turnover_period_excludes_posts_outside_it(seeds_build):
     assert r.exit_code == 0, r.output
     names = {row["names"] for row in json.loads(r.stdout)}
     assert "Tina Russell" not in "; ".join(names)
+
+
+def test_who_on_a_date_takes_the_date_the_sentence_states(seeds_build):
+    # "On the 21st august 2023 Mr Paul walker CEO Herefordshire council responded": Walker, not the 2015 holder
+    r = run("who", "Chief Executive", "--graph", str(seeds_build), "--org", "Herefordshire", "--on", "2023-08-21",
+            "--format", "csv")
+    assert r.exit_code == 0, r.output
+    holders = {row["holder"] for row in csv.DictReader(io.StringIO(r.stdout)) if row["post"] == "Chief Executive"}
+    assert holders == {"Paul Walker"}
+
+
+def test_who_on_a_date_with_no_evidence_says_not_known(seeds_build):
+    # between the 2015 holder's last evidence and the next holder's first, no one is named
+    r = run("who", "Chief Executive", "--graph", str(seeds_build), "--org", "Herefordshire", "--on", "2020-01-01",
+            "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert not [row for row in csv.DictReader(io.StringIO(r.stdout)) if row["post"] == "Chief Executive"]
+    assert "not known" in r.stderr
+
+
+def test_who_on_a_date_inside_a_vacancy_says_vacant(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Westbury Borough Council\n\nAnna Price, Director of Housing, left the council in "
+                                "March 2024.\n", encoding="utf-8")
+    (docs / "b.txt").write_text("Westbury Borough Council\n\nBen Cole was appointed Director of Housing from 1 July "
+                                "2024.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", str(docs), "--out", str(out)).exit_code == 0
+    r = run("who", "Director of Housing", "--graph", str(out), "--on", "2024-05-01", "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert "vacant" in r.stderr and "Anna Price" in r.stderr and "Ben Cole" in r.stderr
+    r = run("who", "Director of Housing", "--graph", str(out), "--on", "2024-08-01", "--format", "csv")
+    assert [row["holder"] for row in csv.DictReader(io.StringIO(r.stdout))] == ["Ben Cole"]

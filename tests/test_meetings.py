@@ -157,3 +157,9 @@ def test_meetings_on_other_councils_pages(text, meta, expected):
 
 def test_a_present_list_with_no_date_anywhere_is_no_meeting():
     assert meetings("Present: Councillors Rhian Jones and Tom Okoye.\n", title=None, date=None) == set()
+
+
+def test_a_cmis_meeting_page_names_its_body_and_date():
+    text = ("Meeting Details\n\nMeeting Summary\nHousing and Communities Policy Board\n4 Mar 2019 - 13:00 to 14:00\n"
+            "  • Documents\n  • Attendance\n")
+    assert meetings(text, title=None, date=None) == {("Housing and Communities Policy Board", "2019-03-04")}

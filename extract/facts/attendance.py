@@ -30,21 +30,26 @@ _IN_ATTENDANCE = re.compile(r"^\s*(?:Also |Others |Officers |Officers also )?(?:
                             r"Other attendees|Other (?:members|councillors) present|(?:Legal advis[eo]r|Licensing officer|"
                             r"Clerk(?: to the [A-Za-z -]{3,40})?|Democratic services officer|Committee (?:clerk|officer|"
                             r"administrator)|Minute taker)(?=\s*:\s*[A-Z]))"
-                            r"\s*:\s*(?P<rest>.*)$", re.I)
+                            r"(?:\s*:\s*|\s*$)(?P<rest>.*)$", re.I)  # CMIS: the label alone on its line, no colon
 _APOLOGIES = re.compile(
     r"\bApologies(?: for absence)?(?: were| had been| have been)? (?:received|submitted|given|tendered)"
     r"(?: on behalf of| from)?\s*:?\s*(?P<rest>[^\n]+)", re.I)
 _APOLOGIES_LINE = re.compile(r"^\s*(?:Apologies(?: for absence)?(?: received(?: from)?)?|Absent(?: with apologies)?)"
-                             r"\s*:\s*(?P<rest>.*)$", re.I)
+                             r"(?:\s*:\s*|\s*$)(?P<rest>.*)$", re.I)
 # "Councillor Tom Everley (Westbury City Council), substituted by Councillor Rita Hambleton"
+# (a match never starts inside a run of spaces: from there `\s*` re-read the run from each of its characters)
 _SUBSTITUTED_BY = re.compile(
-    r",?\s*\b(?:substituted by|represented by|(?:with )?substitute:)\s+(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?"
+    r"(?:(?<!\s)|(?!\s)),?\s*\b(?:substituted by|represented by|(?:with )?substitute:)\s+(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?"
     r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})", re.I)
 # one person a line, with a note after a dash: "Jane Whitlock – Chief Finance Officer"
-_DASH_NOTE = re.compile(r"^(?P<who>[^\t\u2013\u2014]+?)\s+[\u2013\u2014-]\s+(?P<note>\S.*)$")
+# (the name ends at the start of the spaces before the dash, not at each of them: a line of spaces was quadratic)
+_DASH_NOTE = re.compile(r"^(?P<who>[^\t\u2013\u2014]+?)(?:(?<!\s)|(?<=^\s))\s++[\u2013\u2014-]\s++(?P<note>\S.*)$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\.?|[A-Z]{1,4}\s*/?\s*\d+(?:/\d+)?\.?|MIN\s+\d+(?:/\d+)?)\s+\S")
+# a word of a name is under 60 characters without a space (_W): inside a longer run, a rule read the rest of the
+# run again from each capital in it, quadratic in a 120 kB hyphenated "word"
+_W = r"(?![\w'\u2019-]{60})"
 _SUBSTITUTE = re.compile(
-    r"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+    rf"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?{_W}[A-Z][\w'\u2019-]+(?:\s+{_W}[A-Z][\w'\u2019-]+){{0,2}})"
     r"\s+attended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for", re.M)
 _SUBS_LIST = re.compile(r"\b(?P<list>(?:Cllrs?|Councillors)\s+[^\n.]+?)\s+attended as substitutes")
 _NAMED_SUBS = re.compile(r"named substitutes were present:\s*(?P<rest>[^\n]+)", re.I)
@@ -55,13 +60,13 @@ _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced) by (?P<list>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][\w'\u2019-]+"
     r"(?:\s+[A-Z][\w'\u2019-]+){1,2})")
 _INTRODUCED = re.compile(
-    r"(?:^|\.\s+)(?P<who>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][a-z]+(?:[- ][A-Z][\w'\u2019-]+){1,2}),"
+    rf"(?:^|\.\s+)(?P<who>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+){{1,2}}),"
     r"[^.\n]{3,120}?,\s+(?:introduced|presented) the", re.M)
 _NAME_NOTE_PRESENTED = re.compile(
-    r"(?:^|(?<=[.:]\s))(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?[A-Z][a-z]+(?:[- ][A-Z][\w'\u2019-]+)"
+    rf"(?:^|(?<=[.:]\s))(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+)"
     r"{1,2})[ \t]*\([^()\n]{2,120}\)[ \t]+(?:introduced|presented|gave|outlined)\b", re.M)
 _INVITED = re.compile(
-    r"\binvited (?P<who>(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+[A-Z][a-z]+(?:[- ][A-Z][\w'\u2019-]+){1,2})"
+    rf"\binvited (?P<who>(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+){{1,2}})"
     r"(?:[ \t]*\([^()\n]{2,120}\))?[ \t]+to\b")
 _FROM_NAMES = re.compile(
     r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)")
@@ -113,12 +118,18 @@ def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) ->
     j = i + 1
     while j < len(lines) and not lines[j].text.strip() and j - i < 2:
         j += 1
+    skipped = False
     while j < len(lines):
         ln = lines[j]
         t = ln.text
-        if not t.strip() or _label_of(t) or _NUMBERED.match(t) or len(t) > 200:
+        listing = len(t) <= 200 or (len(t) <= 3000 and len(re.findall(r"[,;]", t)) * 60 >= len(t))
+        if not t.strip() or _label_of(t) or _NUMBERED.match(t) or not listing:
             break
         found = _facts_with_subs(seg, t, ln.start, cap, rule)
+        if not found and not out and not skipped and len(t) < 60:
+            skipped = True  # "Apologies" / "Apologies from members." / "Councillors Dowling and K MacLaren."
+            j += 1
+            continue
         if not found:
             break
         out += found

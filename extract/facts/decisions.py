@@ -142,10 +142,57 @@ def _words(text: str) -> set[str]:
 
 def _near(a: str, b: str) -> bool:
     """Two readings of one decision: most words of the shorter are in the longer."""
-    wa, wb = _words(a), _words(b)
+    return _near_words(_words(a), _words(b))
+
+
+def _near_words(wa: set[str], wb: set[str]) -> bool:
     if not wa or not wb:
         return False
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.8
+
+
+def _probe(n: int) -> int:
+    """How many words of a set of n must include one of any set `_near` it that is no larger: n - t + 1, where
+    t is the fewest shared words `_near` accepts (at most n - t of its words can be missing from the other)."""
+    t = max(1, int(0.8 * n) - 1)
+    while t / n < 0.8:
+        t += 1
+    return n - t + 1
+
+
+class _NearIndex:
+    """The decisions kept so far, so that "is a new one `_near` a kept one?" compares it only with those that
+    can be (prefix filtering: of two texts `_near` each other, the smaller's rarest `_probe` words include one
+    of the larger's). Comparing it with every kept one was quadratic in a document's decisions (20 s of a
+    1 MB text). Words are ordered by how often the document uses them, rarest first."""
+
+    def __init__(self, text: str) -> None:
+        self.freq: dict[str, int] = {}
+        for w in re.sub(r"[^a-z0-9']+", " ", text.lower()).split():
+            self.freq[w] = self.freq.get(w, 0) + 1
+        self.kept: list[set[str]] = []
+        self.having: dict[str, list[int]] = {}  # word -> kept sets with it
+        self.rare: dict[str, list[int]] = {}  # word -> kept sets with it among their `_probe` rarest
+
+    def _rarest(self, words: set[str]) -> list[str]:
+        return sorted(words, key=lambda w: (self.freq.get(w, 0), w))[:_probe(len(words))]
+
+    def near(self, text: str) -> bool:
+        wa = _words(text)
+        if not wa:
+            return False
+        ids = {i for w in self._rarest(wa) for i in self.having.get(w, ())}  # kept sets at least as large
+        ids.update(i for w in wa for i in self.rare.get(w, ()))  # kept sets smaller than it
+        return any(_near_words(wa, self.kept[i]) for i in sorted(ids))
+
+    def keep(self, text: str) -> None:
+        words, i = _words(text), len(self.kept)
+        self.kept.append(words)
+        if words:
+            for w in words:
+                self.having.setdefault(w, []).append(i)
+            for w in self._rarest(words):
+                self.rare.setdefault(w, []).append(i)
 
 
 def _kind(text: str, default: DecisionKind) -> DecisionKind:
@@ -356,7 +403,8 @@ def header_tables(seg: Segmented, columns: dict[str, re.Pattern[str]], need: set
         head = table_cells(seg, i)
         cols: dict[str, int] = {}
         for n, c in enumerate(head):
-            name = " ".join(re.sub(r"\(.*?\)|\*", "", c.text).split()).strip(" :")
+            # (a "(" right after another is never where a match starts: a run of them was read to its end from each)
+            name = " ".join(re.sub(r"(?<!\()\([^)\n]*\)|\*", "", c.text).split()).strip(" :")
             for key, rx in columns.items():
                 if key not in cols and rx.match(name):
                     cols[key] = n
@@ -467,21 +515,27 @@ def _maker(seg: Segmented, raw: str | None, offset: int) -> str | None:
 
 def _sentences(seg: Segmented) -> Iterator[tuple[int, int]]:
     """(start, end) of each sentence, within lines and table cells."""
+    text = seg.text
     for ln in seg.lines:
         if not ln.text.strip():
             continue
-        s = ln.start
-        for m in _SENTENCE.finditer(seg.text, ln.start, ln.end):
+        s, skipped_to = ln.start, -1  # spaces from the last skip's start to `skipped_to` were read already
+        for m in _SENTENCE.finditer(text, ln.start, ln.end):
             end = m.start() + (1 if m.group(0)[:1] in ".!?" else 0)
             yield s, end
             s = m.end()
-            while s < ln.end and seg.text[s].isspace():
+            if s <= skipped_to:  # a tab in the run of spaces the last skip crossed: the same run, read once
+                s = skipped_to
+                continue
+            while s < ln.end and text[s].isspace():
                 s += 1
+            skipped_to = s
         yield s, ln.end
 
 
 def decisions(seg: Segmented) -> list[DecisionFact]:
     out: list[DecisionFact] = []
+    kept = _NearIndex(seg.text)  # the texts of `out`
     spans: list[tuple[int, int]] = []
     records = _records(seg)
 
@@ -496,7 +550,7 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
         text = _clean(text)
         if len(text) < 12 or len(text.split()) < 4 or not re.search(r"[a-z]{3}", text):
             return False
-        if any(_near(key or text, f.text) for f in out):
+        if kept.near(key or text):  # any(_near(key or text, f.text) for f in out)
             return False
         if any(s <= start < e for s, e in spans) and rule.startswith("decision.sentence"):
             return False
@@ -515,6 +569,7 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             date=date or (meeting.date if meeting else seg.date),
             meeting_date=meeting.date if at_meeting and meeting else None,
             lead_officer=lead, evidence=ev))
+        kept.keep(text)
         spans.append((start, end))
         return True
 

@@ -107,8 +107,8 @@ def _name_comma_title_run(seg: Segmented) -> Iterator[Holder]:
     rx = re.compile(rf"(?P<name>{_NAME}),\s+")
     for line in seg.lines:
         found = [m for m in rx.finditer(line.text) if clean_name(m.group("name"))]
-        if len(found) < 2:
-            continue
+        if len(found) < 2 or is_post(line.text[max(0, found[0].start() - 40):found[0].start()].strip()):
+            continue  # "the Chief Executive Bob Jackson, Deputy ...": the titles come first (_title_name_items)
         entries: list[list[int]] = []  # [name start, name end (title start), title end]
         for k, m in enumerate(found):
             stop = found[k + 1].start() if k + 1 < len(found) else len(line.text)
@@ -157,7 +157,8 @@ def _title_before_name(seg: Segmented) -> Iterator[Holder]:
             yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name")
 
 
-_VERB = (r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?(?:formally\s+)?"
+_VERB = (r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+and\s+is\s+hereby\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?"
+         r"(?:formally\s+)?"
          r"(?:re-?)?(?:elected|appointed|confirmed|installed|chosen|named|selected)(?:\s+unopposed)?")
 
 
@@ -199,7 +200,7 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
 def _title_name_line(seg: Segmented) -> Iterator[Holder]:
     """ "Executive Head of Resources Manjit Sandhu", "Contact: Fiona Young Interim Democratic Services Manager":
     a short line that is a post and a name, in either order, with nothing else (unlabelled, in a list of them)."""
-    title_first = re.compile(rf"^\s*(?:[\u2022*-]\s*)?(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$")
+    title_first = re.compile(rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$")
     name_first = re.compile(rf"^\s*(?:Contact(?: officer)?\s*:\s*)(?P<name>{_BARE})\s+(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*$")
     found: list[tuple[int, re.Match[str], Line, bool]] = []
     for i, line in enumerate(seg.lines):
@@ -217,6 +218,95 @@ def _title_name_line(seg: Segmented) -> Iterator[Holder]:
         if labelled or lines_found & {i - 2, i - 1, i + 1, i + 2}:
             yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
                          "holder.title-name-line")
+
+
+def _councillor_line(seg: Segmented) -> Iterator[Holder]:
+    """A cabinet list one member a line, by surname: "Councillor Thompson - Leader and Cabinet Member for
+    Partnerships", "Cabinet Member – Adult Social Care Councillor Cummins"; each post of an "and" is one post."""
+    hon = r"(?:Councillor|Cllr)\.?\s+"
+    name_title = re.compile(rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<name>{hon}(?:{_BARE}|{_TOKEN}))\s+[\u2013\u2014-]\s+(?P<title>[A-Z][^\n]{{2,120}}?)"
+                            r"\s*[.;]?\s*$")
+    title_name = re.compile(rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<title>[A-Z][^\n]{{2,120}}?)\s+(?P<name>{hon}(?:{_BARE}|{_TOKEN}))\s*[.;]?\s*$")
+    for line in seg.lines:
+        if len(line.text) > 200 or not re.search(hon, line.text):
+            continue
+        m = name_title.match(line.text) or title_name.match(line.text)
+        if m is None or not _title_cased(m.group("title")):
+            continue
+        for part in re.split(r"\s+and\s+(?=(?:Deputy\s+)?(?:Leader|Cabinet|Portfolio|Executive|Lead)\b)", m.group("title")):
+            yield Holder(m.group("name"), part, line.start + m.start(), line.start + m.end(), "holder.councillor-line")
+
+
+def _title_cased(title: str) -> bool:
+    """ "Cabinet Member – Adult Social Care", "Leader and Cabinet Member for Partnerships": every word capitalised
+    but the small ones, as a list writes a post (a sentence is not)."""
+    small = {"and", "of", "for", "the", "&", "-", "\u2013", "\u2014", "in", "on", "with", "to"}
+    return all(w in small or w[:1].isupper() or w[:1] in "(\u2019'" for w in title.split())
+
+
+def _portfolio(seg: Segmented) -> Iterator[Holder]:
+    """ "Councillor Alun Roberts with Portfolio responsibility for Adults' Services": a portfolio holder."""
+    rx = re.compile(rf"(?P<name>{_NAME})(?:\s*\([^()\n]{{2,60}}\))?\s+(?:with|has|holds|having)\s+(?:the\s+)?[Pp]ortfolio\s+"
+                    r"(?:responsibility\s+)?for\s+(?P<portfolio>[A-Z][^;.\n]{2,120}?)\s*(?=[;.\n]|$)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            yield Holder(m.group("name"), f"Portfolio Holder for {m.group('portfolio')}", at + m.start(), at + m.end(),
+                         "holder.portfolio")
+
+
+def _capacity_as(seg: Segmented) -> Iterator[Holder]:
+    """ "Councillor J Aitman who was representing the Council in her role as Mayor", "Bob Jack, in his capacity as
+    Returning Officer, took the Chair": the office the sentence says someone acted in."""
+    rx = re.compile(rf"(?P<name>{_NAME})\b[^.;\n]{{0,80}}?\bin\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?"
+                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:for|of the|and|at|on|in|to)\b|$)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.capacity-as")
+
+
+def _title_paren_name(seg: Segmented) -> Iterator[Holder]:
+    """ "Head of Marketing and Communications (Mrs C Bethel)": a post with its holder in brackets."""
+    rx = re.compile(rf"(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*\(\s*(?P<name>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
+                    rf"{_BARE})\s*\)")
+    for line in seg.lines:
+        if "(" not in line.text:
+            continue
+        for m in rx.finditer(line.text):
+            yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
+                         "holder.title-paren-name")
+
+
+def _posts_of(title: str) -> list[str]:
+    """ "Deputy Chief Executive and Executive Head of Operations" is two posts; "Head of Governance and
+    Regulation" is one: an "and" splits a title only where each side reads as a post."""
+    parts = re.split(r"\s+and\s+(?=[A-Z])", title)
+    return parts if len(parts) > 1 and all(is_post(p) for p in parts) else [title]
+
+
+def _title_name_items(seg: Segmented) -> Iterator[Holder]:
+    """ "the Chief Executive Bob Jackson, Deputy Chief Executive and Executive Head of Operations Colin Read, and
+    Executive Head of Resources Manjit Sandhu": a sentence listing posts each followed by its holder (two at least)."""
+    item = re.compile(rf"^\s*(?:(?:the|our|its)\s+)?(?P<title>[A-Z][A-Za-z'\u2019&/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$")
+    for at, sentence in _sentences(seg):
+        if sentence.count(",") < 1:
+            continue
+        parts = re.split(r"(,\s+(?:and\s+)?|\s+and\s+(?=the\s))", sentence)
+        if re.search(rf"(?:^|[:)]\s*){_NAME}\s*$", parts[0]):
+            continue  # "Jim Boyle, Chief Finance Officer Tony Cain, ...": names first (_name_comma_title_run)
+        found = []
+        pos = 0
+        for part in parts:
+            m = item.match(part)
+            title = m.group("title") if m else ""
+            title = re.sub(r"^.*\b(?:comprises|includes|are|is|were)\s+(?:the\s+)?", "", title)
+            if m and re.match(r"[A-Z][a-z]", title) and is_post(title) and _title_cased(title) \
+                    and not is_post(m.group("name")):
+                found.append((m.group("name"), title, at + pos, at + pos + len(part)))
+            pos += len(part)
+        if len(found) >= 2:
+            for name, title, start, end in found:
+                for one in _posts_of(title):
+                    yield Holder(name, one, start, end, "holder.title-name-items")
 
 
 def _left(seg: Segmented) -> Iterator[Holder]:
@@ -242,6 +332,17 @@ def _who_is(seg: Segmented) -> Iterator[Holder]:
     for at, sentence in _sentences(seg):
         for m in rx.finditer(sentence):
             yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
+
+
+def _the_new(seg: Segmented) -> Iterator[Holder]:
+    """ "the credentials of Mr Paul Walker, the proposed chief executive", "Ann Lee, the new Monitoring Officer":
+    the holder an appointment item or an announcement names, attested on its date."""
+    rx = re.compile(rf"(?P<name>{_NAME}),\s+(?:the|our|its)\s+(?:proposed|new|incoming|newly appointed|next)\s+"
+                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:and|who|for|from|at|of the)\b)")
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.the-new",
+                         bool(_INTERIM.search(m.group(0))))
 
 
 def _civic(seg: Segmented) -> Iterator[Holder]:
@@ -280,8 +381,14 @@ RULES: tuple[Rule, ...] = (
     Rule("holder.appointed", _appointed),
     Rule("holder.appointed-active", _appointed_active),
     Rule("holder.title-name-line", _title_name_line),
+    Rule("holder.councillor-line", _councillor_line),
+    Rule("holder.portfolio", _portfolio),
+    Rule("holder.capacity-as", _capacity_as),
+    Rule("holder.title-paren-name", _title_paren_name),
+    Rule("holder.title-name-items", _title_name_items),
     Rule("holder.left", _left),
     Rule("holder.who-is", _who_is),
+    Rule("holder.the-new", _the_new),
     Rule("holder.civic-title", _civic),
     Rule("holder.alderman", _aldermen),
 )
@@ -319,7 +426,7 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
     for rx, role in _SEATS:
         if rx.match(post):
             return SeatFact(person=name, body=org, role=role, date=seg.date_at(h.start), evidence=evidence)
-    return PostFact(person=name, post=post, org=org, date=seg.date_at(h.start), start=h.began, end=h.ended,
+    return PostFact(person=name, post=post, org=org, date=seg.stated_date_at(h.start), start=h.began, end=h.ended,
                     interim=interim, evidence=evidence)
 
 

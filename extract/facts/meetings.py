@@ -14,7 +14,7 @@ import re
 from extract.dates import find_dates, parse_date
 from extract.mentions import classify_body, find_bodies, normalise_body
 from extract.records import MeetingFact, OrgKind, PartialDate
-from extract.segment import MeetingSpan, Segmented
+from extract.segment import MeetingSpan, Segmented, line_matches
 
 _MINUTES_HEAD = re.compile(
     r"(?:Minutes|MINUTES|Record|Notes) of (?:the |an? )?(?:(?:extraordinary|annual|special|ordinary|reconvened|"
@@ -54,6 +54,8 @@ _COUNCIL_IN = re.compile(
     r"\b(?:(?:extraordinary|annual|budget|full)\s+(?:full\s+)?(?:council\s+)?meeting|(?:by|at)\s+(?:full\s+)?council)"
     r"\s+in\s+(?P<d>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})",
     re.I)
+_CMIS_SUMMARY = re.compile(r"^[ \t]*Meeting Summary[ \t]*\n[ \t]*(?P<body>[A-Z][^\n]{2,100}?)[ \t]*\n[ \t]*(?P<d>\d{1,2} [A-Z][a-z]{2,8} "
+                           r"\d{4}[^\n]{0,40})$", re.M)
 _DAY_MONTH = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
                         r"August|September|October|November|December)\b")
 _MEETING_OF_ON = re.compile(
@@ -134,14 +136,14 @@ def _main_body(seg: Segmented) -> str | None:
         if body:
             return body
     if doc.title:
-        if _COUNCIL_MEETING.match(re.split(r"\s+(?:minutes|agenda|meeting|decisions?)\b", doc.title, flags=re.I)[0]
+        if _COUNCIL_MEETING.match(re.split(r"(?<!\s)\s+(?:minutes|agenda|meeting|decisions?)\b", doc.title, flags=re.I)[0]
                                   .strip()) and seg.council:
             return seg.council
         whole = [b for b in find_bodies(doc.title) if b.kind == OrgKind.COMMITTEE and b.start == 0]
         if whole:
             return whole[0].name
         title = re.split(r"\s[(:]|,\s|\s[-\u2013]\s", doc.title)[0]
-        title = re.sub(r"\s+(minutes|agenda.*|decisions?|meeting|online meeting|committee details|details)$",
+        title = re.sub(r"(?<!\s)\s+(minutes|agenda.*|decisions?|meeting|online meeting|committee details|details)$",
                        "", title, flags=re.I)
         if re.match(r"^(Annual |Extraordinary )?Council( meeting)?$", title, re.I) and seg.council:
             return seg.council
@@ -179,14 +181,15 @@ _TIME = r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|noon)"
 
 
 def _venue_from(rest: str) -> str | None:
-    """The venue of "held at V on D", "held on D at 10.00 am in V", "held in V on D"."""
-    m = (re.match(r"(?P<v>.+?)\s+(?i:on)\s+[A-Z]", rest) if not re.match(r"^(?i:on|via)\b", rest) else None) or \
+    r"""The venue of "held at V on D", "held on D at 10.00 am in V", "held in V on D". (The lookbehinds let a
+    match start only once in a run of spaces: from each of them, `\s+` re-read the run, quadratic in it.)"""
+    m = (re.match(r"(?P<v>.+?)(?:(?<!\s)|(?!\s)|(?<=^\s))\s+(?i:on)\s+[A-Z]", rest) if not re.match(r"^(?i:on|via)\b", rest) else None) or \
         re.search(rf"\b(?i:at)\s+{_TIME}\s+(?i:in|at)\s+(?P<v>.+)$", rest) or \
         re.search(r"\d{4},?\s+(?i:in|at)\s+(?P<v>(?!\d).+)$", rest) or \
         re.search(r"\d{4},\s+(?P<v>[A-Z][^,\d][^\n]+)$", rest)
     if not m:
         return None
-    venue = re.sub(rf",?\s+(?i:at)\s+{_TIME}.*$", "", m.group("v")).strip(" ,.")
+    venue = re.sub(rf"(?:(?<!\s)|(?!\s)),?\s+(?i:at)\s+{_TIME}.*$", "", m.group("v")).strip(" ,.")
     venue = re.sub(r"^(?i:the)\s+", "", _title_caps(venue))
     return venue or None
 
@@ -216,7 +219,7 @@ def _maker_meeting(seg: Segmented) -> tuple[str | None, PartialDate | None, re.M
     for a decision an officer or a single member took (no meeting). Not a decision notice: None."""
     head = seg.text[:4000]
     m = _MAKER_LINE.search(head)
-    if not m or len(_MAKER_LINE.findall(seg.text)) > 1:
+    if not m or len(list(line_matches(_MAKER_LINE, seg.text))) > 1:  # findall, linear in runs of blank lines
         return None  # a list of decisions (a forward plan) is not the notice of one
     maker = m.group("b").strip()
     dm = _DECISION_DATE_LINE.search(head)
@@ -283,8 +286,8 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
     if body:
         first = min((s.start for s in spans), default=len(seg.text))
         head_text = seg.text[:first]
-        venue_m = _VENUE_LINE.search(head_text)
-        date_m = _DATE_LINE.search(head_text)
+        venue_m = next(line_matches(_VENUE_LINE, head_text), None)  # search, linear in runs of blank lines
+        date_m = next(line_matches(_DATE_LINE, head_text), None)
         bd = _BODY_DATE_HEAD.search(head_text[:2000])
         date = None
         dh = _DATED_HEAD.search(head_text[:2000])
@@ -313,6 +316,14 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
                 spans.insert(0, MeetingSpan(0, body, date, venue, ev))
     spans = [MeetingSpan(sp.start, council_or(seg, sp.body) or sp.body, sp.date, sp.venue, sp.evidence, sp.recorded)
              for sp in spans]
+    summary = _CMIS_SUMMARY.search(seg.text, 0, 4000)
+    if summary and not spans and _first_date(summary.group("d")):
+        # a CMIS meeting page: "Meeting Summary" / the body / "19 Feb 2020 - 13:00 to 14:00"
+        owner = council_or(seg, _body_from(summary.group("body")) or summary.group("body").strip())
+        if owner:
+            spans.append(MeetingSpan(summary.start(), owner, _first_date(summary.group("d")), None,
+                                     seg.sentence_evidence(summary.start("body"), summary.end("d"),
+                                                           "meeting.cmis-summary")))
     implied = _implied_by_attendance(seg, None if weak else body, spans)
     return sorted(spans + ([implied] if implied else []), key=lambda s: s.start)
 

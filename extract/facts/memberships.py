@@ -110,8 +110,11 @@ _MEMBER_ROW = re.compile(
     r"[ \t]+(?P<s>\d{1,2}/\d{1,2}/\d{4})(?:[ \t]*-[ \t]*(?P<e>\d{1,2}/\d{1,2}/\d{4}))?", re.M)
 
 
+# (a word of a name is under 60 characters without a space: inside a longer run, the rule read the rest of the
+# run again from each capital in it)
 _OWN_MEMBERSHIP = re.compile(
-    r"(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
+    r"(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
+    r"(?:[ \t]+(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,2})"
     r"[ \t]+(?:reminded|informed|advised|declared|noted|reported)[^.\n]{0,60}?\b(?:his|her|their)[ \t]+membership[ \t]+of"
     r"[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^.,;\n]{3,100})")
 

@@ -25,7 +25,7 @@ from extract.mentions import (
 )
 from extract.names import clean_name
 from extract.records import OrgKind, PostFact
-from extract.segment import Segmented
+from extract.segment import Segmented, line_matches
 
 
 @lru_cache(maxsize=1)
@@ -132,7 +132,12 @@ def _clean_post(post: str) -> str:
     return post
 
 
-_NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Councillor|Cllr)\.?\s+)?[A-Z][a-z'\u2019]+(?:[ -][A-Z][A-Za-z'\u2019-]+){1,2}"
+# a name of two or three parts. The hyphen is both a part of a part ("Smith-Jones") and a separator of parts, so
+# `(?:[ -]X+){1,2}` tried every way of cutting a long hyphenated word; the longest name a rule accepts is the same
+# when the second part is read whole before a third, and a part of 60 characters without a space is no name's
+_PART = r"(?![A-Za-z'\u2019-]{60})[A-Z][A-Za-z'\u2019-]"
+_NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Councillor|Cllr)\.?\s+)?[A-Z][a-z'\u2019]+"
+         rf"(?:[ -]{_PART}++ {_PART}+|[ -]{_PART}+)")
 _NAME_COMMA_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+)?(?:[Ii]nterim\s+|[Aa]cting\s+)?"
                                rf"[A-Z][^,.;\n()]{{2,90}}?(?:,\s+[A-Z][^,.;\n()]{{2,60}}?)?)(?=[,.;\n(]|\s+(?:introduced|presented|said|explained|confirmed|reported|gave|outlined|advised|noted|attended|"
                                rf"and\s+{_NAME}(?:,|\s+(?:introduced|presented|said|explained|gave|outlined))))")
@@ -294,7 +299,7 @@ def posts(seg: Segmented) -> list[PostFact]:
                               for n, p in seen):
             return
         seen.add(key)
-        out.append(PostFact(person=name, post=post, org=org or seg.council or "", date=seg.date_at(start),
+        out.append(PostFact(person=name, post=post, org=org or seg.council or "", date=seg.stated_date_at(start),
                             interim=interim, evidence=seg.sentence_evidence(start, end, rule)))
 
     def add_raw(name: str | None, title: str, start: int, end: int, rule: str) -> None:
@@ -361,7 +366,7 @@ def posts(seg: Segmented) -> list[PostFact]:
             for name, title, s0, e0 in _name_title_chain(cell):
                 add(name, title, line.start + pos + s0, line.start + pos + e0, "post.name-title-chain")
             pos += len(cell) + 1
-    for m in _KEY_LINE.finditer(text):
+    for m in line_matches(_KEY_LINE, text):  # finditer, without re-reading runs of blank lines
         add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.key-line")
     for m in _NAME_COMMA_TITLE.finditer(text):
         add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.name-comma-title")

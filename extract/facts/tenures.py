@@ -32,7 +32,12 @@ from extract.segment import Segmented
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _DATE = rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}\s+(?:(?:19|20)\d\d|'?\d\d)\b|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d))"
-_NAME = (r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+(?:[ -](?:[A-Z]\.?|[A-Z][a-z'\u2019A-Z-]+)){0,3}")
+# a name of up to four parts. Each part after the first is read whole ("-Bell-Cole" is one part, a hyphen
+# splits only before an initial, "-A."), without giving characters back, and a part that runs 60 characters
+# without a space is no name's: written as alternatives that overlap ("Bell" or "Bell-Cole"), a 120 kB
+# hyphenated word made this rule try every way of cutting it (a 1 kB one took 40 s). Same names as before.
+_NAME = (r"(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z]+"
+         r"(?:[ -](?![A-Za-z'\u2019.-]{60})[A-Z](?:\.|(?:[a-z'\u2019A-Z]|-(?![A-Z]\.))*+)){0,3}")
 _INTERIM = r"(?P<interim>[Ii]nterim\s+|[Aa]cting\s+)?"
 _POST = r"(?P<post>[A-Z][\w'\u2019&, -]{2,90}?)"
 _ORG = r"(?P<org>the council|the Council|[A-Z][\w'\u2019 &-]{2,60}?(?:Council|Trust|Board|Partnership|England))"
