@@ -81,6 +81,7 @@ def test_a_trivial_query_is_answered_within_2s_while_a_hostile_one_runs(hostile_
     assert waited < 2, f"the trivial query waited {waited:.1f}s behind the hostile one"
     thread.join(30)
     assert replies and replies[0].status_code == 503  # stopped at the deadline, its worker replaced
+    assert replies[0].elapsed.total_seconds() < 5 + 1.5  # the deadline (5 s) and the worker's kill
 
 
 @pytest.mark.parametrize("n", [14, 30, 300])
