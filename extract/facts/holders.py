@@ -84,6 +84,14 @@ def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
             yield m.start(), m.group(0)
 
 
+def _in_sentences(seg: Segmented, rx: re.Pattern[str]) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """Each match of `rx` within one sentence, with the sentence and where it starts: the prose rules read
+    a sentence at a time, so a name and a post are never paired across a full stop."""
+    for at, sentence in _sentences(seg):
+        for m in rx.finditer(sentence):
+            yield at, sentence, m
+
+
 def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
     """ "Deputy Leader – Councillor Hywel Williams"; "Chief Executive – J Dixon Deputy Chief Executive – M McAlister";
     "Cabinet member for housing: Cllr Shayne Cook" (a colon only before a councillor's title)."""
@@ -152,9 +160,8 @@ def _title_before_name(seg: Segmented) -> Iterator[Holder]:
     rx = re.compile(rf"(?<![\w'\u2019-])(?P<title>{_KNOWN}),?\s+(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
                     r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
                     r"welcomed|thanked|commented|stated)\b))")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name")
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name")
 
 
 _VERB = (r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+and\s+is\s+hereby\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?"
@@ -170,17 +177,16 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
                     rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?P<title>{_LOWER_TITLE})"
                     r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
                     r"alongside|succeeding|following)\b|\s+and\s+(?:[a-z]|Councillor|Cllr)|$)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            began, ended = _dates(seg, sentence, at)
-            interim = bool(_INTERIM.search(sentence))
-            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.appointed",
-                         interim, began, ended)
-            prior = re.search(rf"\b(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})",
-                              sentence[m.end():])
-            if prior:
-                yield Holder(prior.group("name"), m.group("title"), at + m.start(), at + m.end() + prior.end(),
-                             "holder.succeeding", ended=seg.date_at(at))
+    for at, sentence, m in _in_sentences(seg, rx):
+        began, ended = _dates(seg, sentence, at)
+        interim = bool(_INTERIM.search(sentence))
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.appointed",
+                     interim, began, ended)
+        prior = re.search(rf"\b(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})",
+                          sentence[m.end():])
+        if prior:
+            yield Holder(prior.group("name"), m.group("title"), at + m.start(), at + m.end() + prior.end(),
+                         "holder.succeeding", ended=seg.date_at(at))
 
 
 def _appointed_active(seg: Segmented) -> Iterator[Holder]:
@@ -190,11 +196,10 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
                     r"(?:,[^,;\n]{2,80},)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent)\s+)?"
                     rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
                     r"who|which|in|after|following)\b|$)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            began, ended = _dates(seg, sentence, at)
-            yield Holder(m.group("name"), m.group("title"), at + m.start("name"), at + m.end(), "holder.appointed-active",
-                         bool(_INTERIM.search(m.group(0))), began, ended)
+    for at, sentence, m in _in_sentences(seg, rx):
+        began, ended = _dates(seg, sentence, at)
+        yield Holder(m.group("name"), m.group("title"), at + m.start("name"), at + m.end(), "holder.appointed-active",
+                     bool(_INTERIM.search(m.group(0))), began, ended)
 
 
 def _title_name_line(seg: Segmented) -> Iterator[Holder]:
@@ -248,10 +253,9 @@ def _portfolio(seg: Segmented) -> Iterator[Holder]:
     """ "Councillor Alun Roberts with Portfolio responsibility for Adults' Services": a portfolio holder."""
     rx = re.compile(rf"(?P<name>{_NAME})(?:\s*\([^()\n]{{2,60}}\))?\s+(?:with|has|holds|having)\s+(?:the\s+)?[Pp]ortfolio\s+"
                     r"(?:responsibility\s+)?for\s+(?P<portfolio>[A-Z][^;.\n]{2,120}?)\s*(?=[;.\n]|$)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            yield Holder(m.group("name"), f"Portfolio Holder for {m.group('portfolio')}", at + m.start(), at + m.end(),
-                         "holder.portfolio")
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), f"Portfolio Holder for {m.group('portfolio')}", at + m.start(), at + m.end(),
+                     "holder.portfolio")
 
 
 def _capacity_as(seg: Segmented) -> Iterator[Holder]:
@@ -259,9 +263,8 @@ def _capacity_as(seg: Segmented) -> Iterator[Holder]:
     Returning Officer, took the Chair": the office the sentence says someone acted in."""
     rx = re.compile(rf"(?P<name>{_NAME})\b[^.;\n]{{0,80}}?\bin\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?"
                     rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:for|of the|and|at|on|in|to)\b|$)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.capacity-as")
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.capacity-as")
 
 
 def _title_paren_name(seg: Segmented) -> Iterator[Holder]:
@@ -316,11 +319,10 @@ def _left(seg: Segmented) -> Iterator[Holder]:
                     rf"(?P<name2>{_NAME})\s+(?:is|will be|has been)?\s*(?:retiring|leaving)\s+(?:(?:his|her|their)\s+"
                     rf"(?:role|post|position)\s+)?as\s+(?:the\s+)?(?P<title2>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|"
                     r"at|on|in|with)\b|$)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            began, ended = _dates(seg, sentence, at)
-            yield Holder(m.group("name") or m.group("name2"), m.group("title") or m.group("title2"), at + m.start(),
-                         at + m.end(), "holder.left", ended=ended)
+    for at, sentence, m in _in_sentences(seg, rx):
+        began, ended = _dates(seg, sentence, at)
+        yield Holder(m.group("name") or m.group("name2"), m.group("title") or m.group("title2"), at + m.start(),
+                     at + m.end(), "holder.left", ended=ended)
 
 
 def _who_is(seg: Segmented) -> Iterator[Holder]:
@@ -329,9 +331,8 @@ def _who_is(seg: Segmented) -> Iterator[Holder]:
     rx = re.compile(rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been)\s+(?:most\s+recently\s+|currently\s+|"
                     r"previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
                     rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from)\b)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
 
 
 def _the_new(seg: Segmented) -> Iterator[Holder]:
@@ -339,10 +340,9 @@ def _the_new(seg: Segmented) -> Iterator[Holder]:
     the holder an appointment item or an announcement names, attested on its date."""
     rx = re.compile(rf"(?P<name>{_NAME}),\s+(?:the|our|its)\s+(?:proposed|new|incoming|newly appointed|next)\s+"
                     rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:and|who|for|from|at|of the)\b)")
-    for at, sentence in _sentences(seg):
-        for m in rx.finditer(sentence):
-            yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.the-new",
-                         bool(_INTERIM.search(m.group(0))))
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.the-new",
+                     bool(_INTERIM.search(m.group(0))))
 
 
 def _civic(seg: Segmented) -> Iterator[Holder]:
