@@ -23,6 +23,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check extract graph tests bench scripts
+	$(BIN)/ruff format --check extract graph tests bench scripts
 
 test: lint browser
 	$(BIN)/pytest -q

@@ -62,8 +62,13 @@ def _peak_memory(proc: subprocess.Popen, peak: list[int]) -> None:
 def timed_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = ()) -> tuple[float, int]:
     """Seconds and peak bytes of one `councilgraph build` in a fresh process."""
     started = time.perf_counter()
-    proc = subprocess.Popen([*CG, "build", str(corpus), "--out", str(out), "--workers", str(workers), *extra],
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*CG, "build", str(corpus), "--out", str(out), "--workers", str(workers), *extra],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     peak = [0]
     sampler = threading.Thread(target=_peak_memory, args=(proc, peak), daemon=True)
     sampler.start()
@@ -74,7 +79,9 @@ def timed_build(corpus: Path, out: Path, workers: int, extra: tuple[str, ...] = 
         raise SystemExit(f"build failed ({proc.returncode}):\n{err[-2000:]}")
     stages = re.search(r"^time: (.*)$", err, re.M)
     if stages:  # where the time went, per stage, as the build's summary says
-        print(f"[bench] {out.name} ({workers} workers): {seconds:.1f}s wall; {stages.group(1)}", file=sys.stderr)
+        print(
+            f"[bench] {out.name} ({workers} workers): {seconds:.1f}s wall; {stages.group(1)}", file=sys.stderr
+        )
     extracted = re.search(r"\((\d+) extracted", err)
     if extracted:  # a rebuild that extracted more than it should (the extractor version moved) says so
         print(f"[bench] {out.name}: {extracted.group(1)} documents extracted", file=sys.stderr)
@@ -102,21 +109,36 @@ def bare_pipe(texts: list[str], n_process: int, ner_only: bool) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes for the curve (comma-separated)")
-    ap.add_argument("--ratio-docs", type=int, default=100, help="size of the set the build and bare spaCy share")
+    ap.add_argument(
+        "--ratio-docs", type=int, default=100, help="size of the set the build and bare spaCy share"
+    )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "councilgraph-bench")
     args = ap.parse_args()
     sizes = sorted({int(s) for s in args.sizes.split(",")} | {args.ratio_docs})
     rows: list[tuple[str, str, str, str, str]] = []
 
-    def row(what: str, seconds: float, docs: int | None = None, words: int | None = None, peak: int | None = None):
-        rows.append((what, f"{seconds:.1f}", f"{docs / seconds:.1f}" if docs else "", f"{words / seconds:,.0f}" if words
-                     else "", f"{peak / 2**20:,.0f}" if peak else ""))
+    def row(
+        what: str, seconds: float, docs: int | None = None, words: int | None = None, peak: int | None = None
+    ):
+        rows.append(
+            (
+                what,
+                f"{seconds:.1f}",
+                f"{docs / seconds:.1f}" if docs else "",
+                f"{words / seconds:,.0f}" if words else "",
+                f"{peak / 2**20:,.0f}" if peak else "",
+            )
+        )
 
     # bytecode for the project's modules, as pip writes it for an installed package: where
     # PYTHONDONTWRITEBYTECODE is set, every process of every build would compile them again
-    subprocess.run([sys.executable, "-m", "compileall", "-q", "extract", "graph"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", "extract", "graph"],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     builds: dict[int, tuple[float, int, int]] = {}
     for n in sizes:
         corpus = args.work / f"corpus-{n}"
@@ -161,7 +183,11 @@ def main() -> None:
     finally:
         changed.write_text(original, encoding="utf-8")
     inc = statistics.median(incs)
-    row(f"rebuild {big} docs after changing 1 (median of {', '.join(f'{x:.1f}' for x in incs)})", inc, peak=peak)
+    row(
+        f"rebuild {big} docs after changing 1 (median of {', '.join(f'{x:.1f}' for x in incs)})",
+        inc,
+        peak=peak,
+    )
     ratios.append(f"incremental/full at {big} docs: {inc / builds[big][0]:.1%}")
 
     from graph.sparql import open_store, run_query, saved_queries
@@ -177,8 +203,15 @@ def main() -> None:
             continue
         times.append(time.perf_counter() - started)
     if times:
-        rows.append((f"saved queries on {big} docs ({len(times)}): median / max", f"{statistics.median(times):.3f} / "
-                     f"{max(times):.3f}", "", "", ""))
+        rows.append(
+            (
+                f"saved queries on {big} docs ({len(times)}): median / max",
+                f"{statistics.median(times):.3f} / {max(times):.3f}",
+                "",
+                "",
+                "",
+            )
+        )
     try:
         from graph.html import render_html
 

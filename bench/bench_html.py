@@ -23,8 +23,17 @@ from graph.html import render_html
 from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 
 ID = "https://w3id.org/councilgraph/id/"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 def synthetic_graph(n: int, seed: int = 1) -> Graph:
@@ -39,8 +48,18 @@ def synthetic_graph(n: int, seed: int = 1) -> Graph:
     def d(y: int, m: int = 1, day: int = 1) -> Literal:
         return Literal(f"{y:04d}-{m:02d}-{day:02d}", datatype=XSD.date)
 
-    count = {k: max(1, int(n * f)) for k, f in (("person", .40), ("body", .08), ("post", .08), ("meeting", .14),
-                                                  ("decision", .10), ("action", .15), ("document", .05))}
+    count = {
+        k: max(1, int(n * f))
+        for k, f in (
+            ("person", 0.40),
+            ("body", 0.08),
+            ("post", 0.08),
+            ("meeting", 0.14),
+            ("decision", 0.10),
+            ("action", 0.15),
+            ("document", 0.05),
+        )
+    }
     docs = [iri("document", i) for i in range(count["document"])]
     for i, doc in enumerate(docs):
         g.add((doc, RDF.type, FOAF.Document))
@@ -73,16 +92,18 @@ def synthetic_graph(n: int, seed: int = 1) -> Graph:
             g.add((m, ORG.organization, bodies[posts.index(r) % len(bodies)]))
             g.add((m, ORG.role, r))
             g.add((m, CG.attestedOn, d(start, rnd.randint(1, 12), 1)))
-            g.add((m, CG.evidence, Literal(f"Person {i} was appointed Director {posts.index(r)} in {start}.")))
+            g.add(
+                (m, CG.evidence, Literal(f"Person {i} was appointed Director {posts.index(r)} in {start}."))
+            )
             g.add((m, PROV.wasDerivedFrom, rnd.choice(docs)))
-            if rnd.random() < .3:
+            if rnd.random() < 0.3:
                 iv, s, e = URIRef(f"{m}/during"), URIRef(f"{m}/start"), URIRef(f"{m}/end")
                 g.add((m, ORG.memberDuring, iv))
                 g.add((iv, TIME.hasBeginning, s))
                 g.add((s, TIME.inXSDDate, d(start)))
                 g.add((iv, TIME.hasEnd, e))
                 g.add((e, TIME.inXSDDate, d(min(start + rnd.randint(1, 4), 2026))))
-                if rnd.random() < .1:
+                if rnd.random() < 0.1:
                     g.add((m, CG.interim, Literal(True)))
     meetings = [iri("meeting", i) for i in range(count["meeting"])]
     for i, e in enumerate(meetings):
@@ -129,7 +150,9 @@ def open_times(index: Path, runs: int = 3) -> list[float]:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'nodes':>7} {'in page':>8} {'shown':>6} {'edges':>7} {'html MB':>8} {'facts MB':>9} {'render s':>9} {'open s (median of 3)':>21}")
+    print(
+        f"{'nodes':>7} {'in page':>8} {'shown':>6} {'edges':>7} {'html MB':>8} {'facts MB':>9} {'render s':>9} {'open s (median of 3)':>21}"
+    )
     for n in sizes:
         g = synthetic_graph(n)
         with tempfile.TemporaryDirectory() as tmp:
@@ -144,9 +167,12 @@ def main(sizes: list[int]) -> None:
             times = open_times(index)
             shown = min(len(data["nodes"]), data["limit"] or len(data["nodes"]))
             facts_mb = sum(f.stat().st_size for f in (index.parent / "data").glob("facts-*.js")) / 1e6
-            print(f"{n:>7} {len(data['nodes']):>8} {shown:>6} {len(data['edges']):>7} {len(text) / 1e6:>8.1f} "
-                  f"{facts_mb:>9.1f} {render_s:>9.1f} {statistics.median(times):>21.2f}   runs: "
-                  + ", ".join(f"{x:.2f}" for x in times), flush=True)
+            print(
+                f"{n:>7} {len(data['nodes']):>8} {shown:>6} {len(data['edges']):>7} {len(text) / 1e6:>8.1f} "
+                f"{facts_mb:>9.1f} {render_s:>9.1f} {statistics.median(times):>21.2f}   runs: "
+                + ", ".join(f"{x:.2f}" for x in times),
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -61,9 +61,12 @@ def _free_port() -> int:
 
 def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: float = 3.0) -> LoadResult:
     port = _free_port()
-    proc = subprocess.Popen([str(CLI), "serve", str(build), "--port", str(port), "--timeout", str(timeout_s),
-                             "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [str(CLI), "serve", str(build), "--port", str(port), "--timeout", str(timeout_s), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}/sparql"
     result = LoadResult()
     lock = threading.Lock()
@@ -84,7 +87,9 @@ def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: floa
                     q = MIX[(offset + i) % len(MIX)]
                     t = time.perf_counter()
                     try:
-                        r = c.get(url, params={"query": q}, headers={"Accept": "application/sparql-results+json"})
+                        r = c.get(
+                            url, params={"query": q}, headers={"Accept": "application/sparql-results+json"}
+                        )
                         ok = r.status_code == 200
                         err = None if ok else f"HTTP {r.status_code}"
                     except httpx.HTTPError as exc:
@@ -121,14 +126,21 @@ def main() -> None:
     build = args.build
     if build is None:
         build = Path(tempfile.mkdtemp(prefix="cg-serve-bench-"))
-        subprocess.run([str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
-                       check=True, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
     t = time.perf_counter()
     res = run_load(build, args.queries, args.clients)
     wall = time.perf_counter() - t
-    print(f"| endpoint load | {args.queries} queries, {args.clients} clients | errors {len(res.errors)} | "
-          f"p50 {res.p50 * 1000:.1f} ms | p99 {res.p99 * 1000:.1f} ms | {args.queries / wall:.0f} q/s |")
-    print(f"| pathological query | HTTP {res.timeout_status} (timeout) | server answering after: {res.alive_after} |")
+    print(
+        f"| endpoint load | {args.queries} queries, {args.clients} clients | errors {len(res.errors)} | "
+        f"p50 {res.p50 * 1000:.1f} ms | p99 {res.p99 * 1000:.1f} ms | {args.queries / wall:.0f} q/s |"
+    )
+    print(
+        f"| pathological query | HTTP {res.timeout_status} (timeout) | server answering after: {res.alive_after} |"
+    )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,11 @@ QUERIES = {  # name -> (saved query name or SPARQL text, parameters, run by rdfl
     "one person's posts": ("person-posts", {"PERSON": "Person 123"}, True),
     "members of a body": ("members-of-body", {"BODY": "Committee 77"}, True),
     "people on several bodies": ("people-on-several-bodies", {}, True),
-    "post holder on a date": ("post-holder-on-date", {"POST": "Director", "ORG": "Council", "DATE": "2024-07-30"},
-                              True),
+    "post holder on a date": (
+        "post-holder-on-date",
+        {"POST": "Director", "ORG": "Council", "DATE": "2024-07-30"},
+        True,
+    ),
     # rdflib evaluates its two sub-selects' join row by row: ~20s on the 4.5k-triple bundled graph,
     # hours on 1M, so it is left out there
     "attendance rate": ("attendance-rate", {}, False),
@@ -43,13 +46,21 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
     meetings with attendance and documents, in the contract's terms. Returns the count."""
     rnd = random.Random(seed)
     cg, org, foaf, skos, time_, dct, schema, prov, xsd = (
-        "https://w3id.org/councilgraph#", "http://www.w3.org/ns/org#", "http://xmlns.com/foaf/0.1/",
-        "http://www.w3.org/2004/02/skos/core#", "http://www.w3.org/2006/time#", "http://purl.org/dc/terms/",
-        "https://schema.org/", "http://www.w3.org/ns/prov#", "http://www.w3.org/2001/XMLSchema#")
+        "https://w3id.org/councilgraph#",
+        "http://www.w3.org/ns/org#",
+        "http://xmlns.com/foaf/0.1/",
+        "http://www.w3.org/2004/02/skos/core#",
+        "http://www.w3.org/2006/time#",
+        "http://purl.org/dc/terms/",
+        "https://schema.org/",
+        "http://www.w3.org/ns/prov#",
+        "http://www.w3.org/2001/XMLSchema#",
+    )
     rdf_type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
     ids = "https://w3id.org/councilgraph/id/"
     n = 0
     with path.open("w", encoding="utf-8") as out:
+
         def t(s: str, p: str, o: str) -> None:
             nonlocal n
             out.write(f"<{ids}{s}> <{p}> {o} .\n")
@@ -62,10 +73,19 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
         bodies = [f"body/{i}" for i in range(councils * 10)]
         for i, b in enumerate(bodies):
             t(b, rdf_type[1:-1], f"<{org}Organization>")
-            t(b, f"{skos}prefLabel", lit(f"Council {i}" if i < councils else f"Committee {i} of Council {i % councils}"))
+            t(
+                b,
+                f"{skos}prefLabel",
+                lit(f"Council {i}" if i < councils else f"Committee {i} of Council {i % councils}"),
+            )
             if i >= councils:
                 t(b, f"{org}unitOf", f"<{ids}body/{i % councils}>")
-        posts = ["Chief Executive", "Director of Children's Services", "Director of Finance", "Monitoring Officer"]
+        posts = [
+            "Chief Executive",
+            "Director of Children's Services",
+            "Director of Finance",
+            "Monitoring Officer",
+        ]
         for c in range(councils):
             for j, label in enumerate(posts):
                 r = f"role/{c}/{j}"

@@ -45,9 +45,11 @@ def check(data: bytes) -> None:
     text = text_of(data)
     if text is None:
         return
-    result = extract_document(Document(doc_id="fuzz.txt", path="fuzz.txt", text=text, sha256=""), use_model=False)
+    result = extract_document(
+        Document(doc_id="fuzz.txt", path="fuzz.txt", text=text, sha256=""), use_model=False
+    )
     for f in result.facts:
-        if f.evidence.text != result.document.text[f.evidence.start:f.evidence.end]:
+        if f.evidence.text != result.document.text[f.evidence.start : f.evidence.end]:
             raise AssertionError(f"evidence is not the text it quotes: {f}")
     for p in result.problems:
         if not CODE.match(p.code) or p.code in {"E200", "E500"}:

@@ -20,18 +20,35 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-_FIRST = ("Anne", "Brian", "Carol", "David", "Elaine", "Frank", "Gwen", "Harry", "Iris", "John", "Kate", "Liam")
+_FIRST = (
+    "Anne",
+    "Brian",
+    "Carol",
+    "David",
+    "Elaine",
+    "Frank",
+    "Gwen",
+    "Harry",
+    "Iris",
+    "John",
+    "Kate",
+    "Liam",
+)
 _LAST = ("Smith", "Jones", "Baker", "Hughes", "Price", "Morgan", "Evans", "Lloyd", "Powell", "Watkins")
-_SENTENCE = ("The Committee considered the report of the Director of Resources on the budget for 2024 and "
-             "Councillor Anne Smith proposed that the recommendations be approved. ")
+_SENTENCE = (
+    "The Committee considered the report of the Director of Resources on the budget for 2024 and "
+    "Councillor Anne Smith proposed that the recommendations be approved. "
+)
 _HEAD = "HEREFORDSHIRE COUNCIL\nMinutes of the meeting of Cabinet held on Tuesday 17 September 2024\n\n"
 
 
 def _names(n: int, rng: random.Random) -> list[str]:
     """`n` names as councillors are written ("K Morave"), surnames made of syllables so most differ."""
     syllables = ("ba", "ke", "lo", "mi", "nu", "ra", "so", "ta", "ve", "wi", "do", "ge")
-    return [f"{rng.choice(_FIRST)[0]} " + "".join(rng.choice(syllables) for _ in range(3)).capitalize()
-            for _ in range(n)]
+    return [
+        f"{rng.choice(_FIRST)[0]} " + "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+        for _ in range(n)
+    ]
 
 
 def _honorifics(size: int) -> str:
@@ -46,8 +63,14 @@ def _honorific_mix(size: int) -> str:
 
 def _apologies(n: int) -> str:
     names = _names(n, random.Random(20))
-    return _HEAD + "Apologies for absence were received from Councillors " + ", ".join(names[:-1]) + \
-        " and " + names[-1] + ".\n"
+    return (
+        _HEAD
+        + "Apologies for absence were received from Councillors "
+        + ", ".join(names[:-1])
+        + " and "
+        + names[-1]
+        + ".\n"
+    )
 
 
 def _hyphenated(size: int) -> str:
@@ -60,20 +83,45 @@ def _hyphenated(size: int) -> str:
 
 def _separators(size: int) -> str:
     line = "-=_*.~|/\\:;, " * 8
-    body = "\n".join((line * (1 + i % 7))[:60 + 37 * (i % 11)] for i in range(size // 200))
-    return _HEAD + body + "\n" + "-" * (size // 4) + "\n" + ". " * (size // 8) + "\n" + "=" * (size // 4) + "\n"
+    body = "\n".join((line * (1 + i % 7))[: 60 + 37 * (i % 11)] for i in range(size // 200))
+    return (
+        _HEAD + body + "\n" + "-" * (size // 4) + "\n" + ". " * (size // 8) + "\n" + "=" * (size // 4) + "\n"
+    )
 
 
 def _brackets(size: int) -> str:
     q = size // 8
-    return (_HEAD + "Present: Councillor " + "(" * q + "Smith" + ")" * q + "\n" + "[" * q + "]" * q + "\n"
-            + "(Mr " * (q // 4) + "\n" + "{<" * (q // 2) + "\n")
+    return (
+        _HEAD
+        + "Present: Councillor "
+        + "(" * q
+        + "Smith"
+        + ")" * q
+        + "\n"
+        + "[" * q
+        + "]" * q
+        + "\n"
+        + "(Mr " * (q // 4)
+        + "\n"
+        + "{<" * (q // 2)
+        + "\n"
+    )
 
 
 def _quotes(size: int) -> str:
     q = size // 8
-    return (_HEAD + "RESOLVED: that " + '"' * q + "\n" + "'" * q + "\n" + "\u201c\u201d\u2018\u2019" * (q // 4)
-            + "\nCouncillor " + "'s" * (q // 2) + " Smith's\n")
+    return (
+        _HEAD
+        + "RESOLVED: that "
+        + '"' * q
+        + "\n"
+        + "'" * q
+        + "\n"
+        + "\u201c\u201d\u2018\u2019" * (q // 4)
+        + "\nCouncillor "
+        + "'s" * (q // 2)
+        + " Smith's\n"
+    )
 
 
 def _tabs(size: int) -> str:
@@ -90,7 +138,17 @@ def _short_lines(size: int) -> str:
     rng = random.Random(23)
     lines = [_HEAD]
     total = len(_HEAD)
-    kinds = ("Present:", "Councillor {n}", "Apologies", "{n} (Chairman)", "", "1.", "RESOLVED:", "Mr {n}", "-")
+    kinds = (
+        "Present:",
+        "Councillor {n}",
+        "Apologies",
+        "{n} (Chairman)",
+        "",
+        "1.",
+        "RESOLVED:",
+        "Mr {n}",
+        "-",
+    )
     while total < size:
         line = rng.choice(kinds).format(n=f"{rng.choice(_FIRST)} {rng.choice(_LAST)}")
         lines.append(line + "\n")
@@ -177,7 +235,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="Write the hostile documents of issue 20.")
     ap.add_argument("out", nargs="?", default="output/hostile", type=Path)
     ap.add_argument("--scale", type=float, default=1.0, help="size factor (0.02: seeds for `make fuzz`)")
-    ap.add_argument("--ordinary", action="store_true", help="write the ordinary documents to compare with instead")
+    ap.add_argument(
+        "--ordinary", action="store_true", help="write the ordinary documents to compare with instead"
+    )
     args = ap.parse_args()
     for p in ordinary_documents(args.out) if args.ordinary else hostile_documents(args.out, scale=args.scale):
         print(f"{p}\t{p.stat().st_size}")

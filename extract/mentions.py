@@ -21,6 +21,7 @@ def _memo(fn):
     """Answers of a pure function of a text, kept: several fact modules ask about the same lines,
     and two about the whole text. Each caller gets its own list; short texts (lines, sentences)
     keep their last 4,096 answers, long ones (a document's text) the last two, so memory stays flat."""
+
     def run(*args, **kwargs):
         return tuple(fn(*args, **kwargs))
 
@@ -69,7 +70,9 @@ _JOIN = r"(?: +(?:and|of|for|the|on|in|&|with) +| +|, +(?=[A-Z][a-z]+,? (?:and|&
 def _body_rx() -> re.Pattern[str]:
     heads = _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
-    return re.compile(rf"(?:{_CAP}{_JOIN}){{0,{_RUN}}}?(?:{_CAP} +)?(?:{head})(?: +(?:of|for) +{_CAP}(?: +{_CAP})*)?\b")
+    return re.compile(
+        rf"(?:{_CAP}{_JOIN}){{0,{_RUN}}}?(?:{_CAP} +)?(?:{head})(?: +(?:of|for) +{_CAP}(?: +{_CAP})*)?\b"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -98,8 +101,11 @@ def _body_matches(text: str):
 @lru_cache(maxsize=1)
 def _lower_head_rx() -> re.Pattern[str]:
     """A name in title case whose head word is written in lower case: "Hereford Enterprise zone"."""
-    heads = {h.lower() for h in _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
-             if h[:1].isupper() and not h.isupper()}
+    heads = {
+        h.lower()
+        for h in _patterns()["head-words"]["words"] + _patterns()["external-head-words"]["words"]
+        if h[:1].isupper() and not h.isupper()
+    }
     head = "|".join(sorted((re.escape(h) for h in heads), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{_CAP}(?: +(?:and|of|for|&) +| +)){{1,{_RUN}}}?{_CAP} +(?:{head})\b")
 
@@ -107,7 +113,9 @@ def _lower_head_rx() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _known_rx() -> re.Pattern[str]:
     names = _patterns()["external-names"]["names"]
-    return re.compile(r"\b(?:" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\b")
+    return re.compile(
+        r"\b(?:" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\b"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -124,32 +132,127 @@ _LEADING_NOISE = re.compile(
     r"(?!Department|Government|Association|Federation|Foundation|Institution|Corporation)[A-Z][a-z]+(?:ment|tion|ing|ance)"
     r" (?:with|of)|[A-Z]{2,6} (?:and|&))\s+)+"
 )
-_NOT_IN_BODY = {"councillor", "councillors", "cllr", "member", "key",
-                "none", "open", "chairperson", "chairman", "chair", "vice-chairperson", "membership", "agenda",
-                "minutes", "plan", "plan.", "report", "item", "pages", "executive's"}
+_NOT_IN_BODY = {
+    "councillor",
+    "councillors",
+    "cllr",
+    "member",
+    "key",
+    "none",
+    "open",
+    "chairperson",
+    "chairman",
+    "chair",
+    "vice-chairperson",
+    "membership",
+    "agenda",
+    "minutes",
+    "plan",
+    "plan.",
+    "report",
+    "item",
+    "pages",
+    "executive's",
+}
 # a post word ends the phrase before it only where the post is complete: "Corporate Director, Economy and ..."
 # or "Head of Service and ..." (a comma or a conjunction follows), not "Chief Officer Appointments Committee"
 _POST_IN_BODY = {"officer", "officers", "director", "head", "manager", "assistant", "lead"}
-_GENERIC_PHRASES = {"partnerships", "multi agency", "working group", "steering group", "sub group", "local authority",
-                    "local authorities", "the council", "unit", "service"}
-_DESCRIPTORS = {"City", "County", "Borough", "District", "Town", "Parish", "Foundation", "Local", "National",
-                "Regional", "Metropolitan", "Unitary", "Combined", "Principal", "Neighbouring", "Partner"}
-_COMMITTEE_KINDS = {"Committee", "Sub-Committee", "Sub-committee", "Subcommittee", "Sub Committee", "Board", "Panel",
-                    "Group", "Forum", "Team", "Working Party", "Commission", "Cabinet", "Executive", "Sub Group",
-                    "Sub-group", "Task and Finish Group"}
-_GENERIC = {"Committee", "Board", "Panel", "Group", "Forum", "Team", "Service", "Services", "Partnership", "Trust",
-            "Office", "Centre", "Council", "Court", "School", "Party", "Authority", "Union", "Agency", "Executive",
-            "Commission", "Police", "Network", "Society", "Association", "Foundation", "College", "Academy",
-            "University", "Institute", "Sub-Committee", "Working Party"}
+_GENERIC_PHRASES = {
+    "partnerships",
+    "multi agency",
+    "working group",
+    "steering group",
+    "sub group",
+    "local authority",
+    "local authorities",
+    "the council",
+    "unit",
+    "service",
+}
+_DESCRIPTORS = {
+    "City",
+    "County",
+    "Borough",
+    "District",
+    "Town",
+    "Parish",
+    "Foundation",
+    "Local",
+    "National",
+    "Regional",
+    "Metropolitan",
+    "Unitary",
+    "Combined",
+    "Principal",
+    "Neighbouring",
+    "Partner",
+}
+_COMMITTEE_KINDS = {
+    "Committee",
+    "Sub-Committee",
+    "Sub-committee",
+    "Subcommittee",
+    "Sub Committee",
+    "Board",
+    "Panel",
+    "Group",
+    "Forum",
+    "Team",
+    "Working Party",
+    "Commission",
+    "Cabinet",
+    "Executive",
+    "Sub Group",
+    "Sub-group",
+    "Task and Finish Group",
+}
+_GENERIC = {
+    "Committee",
+    "Board",
+    "Panel",
+    "Group",
+    "Forum",
+    "Team",
+    "Service",
+    "Services",
+    "Partnership",
+    "Trust",
+    "Office",
+    "Centre",
+    "Council",
+    "Court",
+    "School",
+    "Party",
+    "Authority",
+    "Union",
+    "Agency",
+    "Executive",
+    "Commission",
+    "Police",
+    "Network",
+    "Society",
+    "Association",
+    "Foundation",
+    "College",
+    "Academy",
+    "University",
+    "Institute",
+    "Sub-Committee",
+    "Working Party",
+}
 
 
 def classify_body(name: str) -> OrgKind:
     if re.search(r"\bCouncil$|^London Borough of|^Royal Borough of", name) and not re.search(
-            r"Youth Council|Parish Council|Town Council|Council Plan", name):
+        r"Youth Council|Parish Council|Town Council|Council Plan", name
+    ):
         return OrgKind.COUNCIL
     last = name.split()[-1]
-    if name in ("Cabinet", "Executive") or last in _COMMITTEE_KINDS or re.search(
-            r"(Committee|Sub-Committee|Board|Panel|Task and Finish Group|Working Group)$", name):
+    if (
+        name in ("Cabinet", "Executive")
+        or last in _COMMITTEE_KINDS
+        or re.search(r"(Committee|Sub-Committee|Board|Panel|Task and Finish Group|Working Group)$", name)
+    ):
         if re.search(r"\b(NHS|ICB|Integrated Care|Clinical Commissioning|Trust)\b", name):
             return OrgKind.EXTERNAL
         return OrgKind.COMMITTEE
@@ -160,14 +263,30 @@ def normalise_body(raw: str) -> str | None:
     """A body's name as a reader writes it, or None when the phrase is not a body's name."""
     name = " ".join(raw.replace("\u2019", "'").split()).strip(" ,.;:()")
     if name.isupper() and len(name) > 6:
-        name = " ".join(w.capitalize() if w not in {"AND", "OF", "FOR", "THE"} else w.lower() for w in name.split())
+        name = " ".join(
+            w.capitalize() if w not in {"AND", "OF", "FOR", "THE"} else w.lower() for w in name.split()
+        )
     tokens = name.split()
-    cut = max((i for i, t in enumerate(tokens) if (t.strip(",.").lower() in _NOT_IN_BODY and not (
-        i == 0 and t == "Member" and len(tokens) > 2)) or (
-        t.strip(",.").lower() in _POST_IN_BODY and (t.endswith(",") or i + 1 < len(tokens) and tokens[i + 1] in (
-            "of", "for", "and", "&") or i > 0 and tokens[i - 1].endswith("'s")))), default=-1)
+    cut = max(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if (t.strip(",.").lower() in _NOT_IN_BODY and not (i == 0 and t == "Member" and len(tokens) > 2))
+            or (
+                t.strip(",.").lower() in _POST_IN_BODY
+                and (
+                    t.endswith(",")
+                    or i + 1 < len(tokens)
+                    and tokens[i + 1] in ("of", "for", "and", "&")
+                    or i > 0
+                    and tokens[i - 1].endswith("'s")
+                )
+            )
+        ),
+        default=-1,
+    )
     if cut >= 0:
-        name = " ".join(tokens[cut + 1:])
+        name = " ".join(tokens[cut + 1 :])
     # a person's name glued to the body by a layout ("Tori Lynch Corporate Parenting Board") is cut where a
     # known name shows it; a coordination whose last conjunct is a bare head ("Economy and Environment and
     # Cabinet") names only that head
@@ -189,12 +308,17 @@ def normalise_body(raw: str) -> str | None:
     low = name.lower()
     if low in _GENERIC_PHRASES or re.search(r"\bchief executive$|^secretary of state\b|^local authorit", low):
         return None
-    if re.match(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)\s+(?:and|&)\s+[A-Z][a-z]+$", name) and name.split()[-1] in _GENERIC:
+    if (
+        re.match(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)\s+(?:and|&)\s+[A-Z][a-z]+$", name)
+        and name.split()[-1] in _GENERIC
+    ):
         return None
     if not name[0].isupper():
         return None
     # a team is a unit of staff, not a body, unless it is the one that governs ("Corporate Leadership Team")
-    if re.search(r"\bTeam$", name) and not re.search(r"\b(?:Leadership|Management|Executive|Senior|Board) Team$", name):
+    if re.search(r"\bTeam$", name) and not re.search(
+        r"\b(?:Leadership|Management|Executive|Senior|Board) Team$", name
+    ):
         return None
     return name
 
@@ -248,7 +372,7 @@ def _bodies_in(text: str) -> list[BodyMention]:
     for m in _known_rx().finditer(text):
         suffix = _COMPANY_SUFFIX.match(text, m.end())
         end = suffix.end() if suffix and "\n" not in suffix.group(0) else m.end()
-        add(m.start(), end, text[m.start():end], OrgKind.EXTERNAL)
+        add(m.start(), end, text[m.start() : end], OrgKind.EXTERNAL)
     for m in _council_rx().finditer(text):
         for s, e in _conjuncts(m.group(0)):
             add(m.start() + s, m.start() + e, m.group(0)[s:e])
@@ -267,11 +391,13 @@ def _bodies_in(text: str) -> list[BodyMention]:
     for m in _lower_head_rx().finditer(text):
         phrase = m.group(0)
         head = phrase.split()[-1]
-        add(m.start(), m.end(), phrase[:len(phrase) - len(head)] + head.capitalize())
+        add(m.start(), m.end(), phrase[: len(phrase) - len(head)] + head.capitalize())
     return sorted(found, key=lambda b: b.start)
 
 
-_NAMES_A_THING = re.compile(r"['\"\u2019\u201d]?\s+(?:policy|protocol|model|Model|Policy|Protocol)\b")  # one way to read spaces
+_NAMES_A_THING = re.compile(
+    r"['\"\u2019\u201d]?\s+(?:policy|protocol|model|Model|Policy|Protocol)\b"
+)  # one way to read spaces
 # a company's name runs on to its legal suffix: "... Group Training Association Ltd", "Grant Thornton UK LLP"
 _COMPANY_SUFFIX = re.compile(r"(?: +[A-Z][A-Za-z&'-]*){0,3} +(?:Ltd|Limited|LLP|plc|PLC|CIC)\b\.?")
 
@@ -298,7 +424,7 @@ def _conjuncts(phrase: str) -> list[tuple[int, int]]:
     heads = _single_heads()
     out, start = [], 0
     for m in re.finditer(r"(\S+) +(?:and|&) +(?=[A-Z])", phrase):
-        left = phrase[start:m.start(1) + len(m.group(1))].split()
+        left = phrase[start : m.start(1) + len(m.group(1))].split()
         # "Police and Crime Panel": a lone head word before "and" is a modifier, not a body
         if m.group(1).strip(",") in heads and (len(left) >= 2 or left[0] in _CLOSED_HEADS):
             out.append((start, m.start(1) + len(m.group(1))))
@@ -333,8 +459,14 @@ def find_honorific_people(text: str) -> list[PersonMention]:
         end = m.start("name") + len(" ".join(kept))
         # "Mr Paul walker": a surname typed in lower case, which the text also writes as "Mr Walker"
         low = _LOWER_SURNAME.match(text, end)
-        if len(kept) == 1 and low and re.search(
-                r"\b(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.? " + re.escape(low.group(1).capitalize()) + r"\b", text):
+        if (
+            len(kept) == 1
+            and low
+            and re.search(
+                r"\b(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.? " + re.escape(low.group(1).capitalize()) + r"\b",
+                text,
+            )
+        ):
             kept.append(low.group(1).capitalize())
             end = low.end()
         cleaned = clean_name(" ".join(kept))
@@ -351,8 +483,10 @@ def find_honorific_people(text: str) -> list[PersonMention]:
 
 
 _LIST_NAME = r"(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]+(?:[ \t]+[A-Z][A-Za-z'\u2019-]+){0,2}"
-_PLURAL_LIST = re.compile(rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-                          rf"(?:(?:Councillor|Cllr)\.?[ \t]+)?{_LIST_NAME}(?:[ \t]*\([^()\n]{{1,40}}\))?)+")
+_PLURAL_LIST = re.compile(
+    rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+    rf"(?:(?:Councillor|Cllr)\.?[ \t]+)?{_LIST_NAME}(?:[ \t]*\([^()\n]{{1,40}}\))?)+"
+)
 
 
 def find_model_people(text: str) -> list[PersonMention]:
@@ -379,17 +513,21 @@ class ListedPerson:
     note_start: int
 
 
-_LIST_HONORIFIC = re.compile(r"^(?:(?:Councillors?|Cllrs?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)"
-                             r"\.?:?\s+)+")
+_LIST_HONORIFIC = re.compile(
+    r"^(?:(?:Councillors?|Cllrs?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)"
+    r"\.?:?\s+)+"
+)
 # a list flattened from a PDF or a table has no separators, only honorifics: "Councillor Neil BENNY Councillor
 # Alasdair MacPHERSON", "Councillor R BurgessCouncillor P Byrne", "Councillor N Trimble Deputy Mayor Councillor
 # Jenny Palmer Aldermen O Gawith, A Grehan": an honorific (or a civic title before one) after a name starts an item.
 # Spaces are read one way only (a run of them whole, and no match starts inside one): with `\s*` before
 # alternatives that began with `\s+`, a line of 1,000 spaces took 1.4 s and the time grew as the cube of the run
-_AND_SPLIT = re.compile(r"(?:(?<!\s)|(?!\s))(?:\s++(?:and\s+|/\s+)|\s*+(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|"
-                        r"(?<!(?<![A-Za-z])[A-Z])\.\s+(?=[A-Z]))|"
-                        r"(?<=[A-Za-z'\u2019)])\s*+(?:(?:(?:The\s+)?(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Provost|Chair(?:man)?)\s+)?"
-                        r"(?=(?:Councillor|Cllr|Alderman|Aldermen)\s+[A-Z])|(?<=[a-z])(?=(?:Mrs?|Ms|Miss|Dr)\s+[A-Z])))")
+_AND_SPLIT = re.compile(
+    r"(?:(?<!\s)|(?!\s))(?:\s++(?:and\s+|/\s+)|\s*+(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|"
+    r"(?<!(?<![A-Za-z])[A-Z])\.\s+(?=[A-Z]))|"
+    r"(?<=[A-Za-z'\u2019)])\s*+(?:(?:(?:The\s+)?(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Provost|Chair(?:man)?)\s+)?"
+    r"(?=(?:Councillor|Cllr|Alderman|Aldermen)\s+[A-Z])|(?<=[a-z])(?=(?:Mrs?|Ms|Miss|Dr)\s+[A-Z])))"
+)
 
 
 def _notes(text: str) -> list[tuple[int, int]]:
@@ -433,7 +571,7 @@ def split_people(text: str, offset: int = 0, honorific: str = "") -> list[Listed
             note = None
             note_start = -1
             if is_last and next_note[0] < len(text):
-                note = text[next_note[0] + 1:next_note[1] - 1].strip()
+                note = text[next_note[0] + 1 : next_note[1] - 1].strip()
                 note_start = offset + next_note[0] + 1
             items.append((pos + s, pos + e, note, note_start))
         if next_note[0] >= len(text):
@@ -456,7 +594,7 @@ def split_people(text: str, offset: int = 0, honorific: str = "") -> list[Listed
                 hon = "councillor"
             hon = "alderman" if hon == "aldermen" else hon
             lead += hm.end()
-            raw_s = raw_s[hm.end():]
+            raw_s = raw_s[hm.end() :]
         name = clean_name(raw_s)
         if not name and note is not None and not hm:
             # "... were received from Ross Cook (Corporate Director)": the name is the capitalised tail
@@ -485,7 +623,9 @@ class ListingEntry:
     end: int
 
 
-_LISTING_HEAD = re.compile(r"^[\s\u2022\u00b7*-]*(?:Councillors?|Cllrs?)\.?\s+[A-Z][^()\n]{1,60}(?:\([^()\n]{1,80}\))?\s*$")
+_LISTING_HEAD = re.compile(
+    r"^[\s\u2022\u00b7*-]*(?:Councillors?|Cllrs?)\.?\s+[A-Z][^()\n]{1,60}(?:\([^()\n]{1,80}\))?\s*$"
+)
 
 
 def find_member_listing(lines: list) -> list[ListingEntry]:
@@ -500,7 +640,7 @@ def find_member_listing(lines: list) -> list[ListingEntry]:
             continue
         party = portfolio = None
         p_start = end = line.end
-        for ln in lines[i + 1:i + 8]:
+        for ln in lines[i + 1 : i + 8]:
             t = ln.text.strip().strip("\u00a0").strip()
             if not t:
                 continue
@@ -510,8 +650,13 @@ def find_member_listing(lines: list) -> list[ListingEntry]:
                 party = t[1:-1].strip()
                 end = ln.end
                 continue
-            if (portfolio is None and len(t.split()) <= 12 and t[0].isupper() and not t.endswith((".", ":"))
-                    and not re.search(r"\d", t)):
+            if (
+                portfolio is None
+                and len(t.split()) <= 12
+                and t[0].isupper()
+                and not t.endswith((".", ":"))
+                and not re.search(r"\d", t)
+            ):
                 portfolio = t
                 p_start = ln.start + ln.text.find(t)
                 end = p_start + len(t)
@@ -521,7 +666,9 @@ def find_member_listing(lines: list) -> list[ListingEntry]:
     return out if len(out) >= 2 else []
 
 
-_PORTFOLIO_ROW = re.compile(r"^[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+[^\t]{3,60}?)[ \t]*\t[ \t]*(?P<port>[^\t]{3,120}?)[ \t]*$")
+_PORTFOLIO_ROW = re.compile(
+    r"^[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+[^\t]{3,60}?)[ \t]*\t[ \t]*(?P<port>[^\t]{3,120}?)[ \t]*$"
+)
 
 
 def find_portfolio_rows(lines: list) -> list[ListingEntry]:
@@ -541,14 +688,20 @@ def find_portfolio_rows(lines: list) -> list[ListingEntry]:
         people = split_people(m.group("who"), line.start + m.start("who")) if m else []
         if m and len(people) == 1:
             if not run:
-                context = " ".join(ln.text for ln in lines[max(0, i - 4):i])
+                context = " ".join(ln.text for ln in lines[max(0, i - 4) : i])
             port = m.group("port")
             note = re.search(r"\s*\(([^()]+)\)\s*$", port)
             person = people[0]
             if note:
-                person = ListedPerson(person.start, person.end, person.name, person.honorific, note.group(1),
-                                      line.start + m.start("port") + note.start(1))
-                port = port[:note.start()]
+                person = ListedPerson(
+                    person.start,
+                    person.end,
+                    person.name,
+                    person.honorific,
+                    note.group(1),
+                    line.start + m.start("port") + note.start(1),
+                )
+                port = port[: note.start()]
             start = line.start + m.start("port")
             run.append(ListingEntry(person, None, port.strip(), start, start + len(port.rstrip())))
         elif line.text.strip():

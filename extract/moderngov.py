@@ -55,18 +55,47 @@ GROUP_SUFFIX = " Group"
 
 # the only fields copied out of a councillor element; everything else (workaddress,
 # homeaddress, postcode, phone, mobile, email, fax, ...) is never read
-_FIELDS = (("Name", "fullusername"), ("Ward", None), ("Party", "politicalpartytitle"),
-           ("Group", "politicalgrouptitle"), ("District", "districttitle"), ("Representing", "representing"),
-           ("Key posts", "keyposts"), ("Photo", "photobigurl"), ("Photo", "photosmallurl"))
+_FIELDS = (
+    ("Name", "fullusername"),
+    ("Ward", None),
+    ("Party", "politicalpartytitle"),
+    ("Group", "politicalgrouptitle"),
+    ("District", "districttitle"),
+    ("Representing", "representing"),
+    ("Key posts", "keyposts"),
+    ("Photo", "photobigurl"),
+    ("Photo", "photosmallurl"),
+)
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 # spaces in a tag are read one way (`\s*/?\s*` read a run of them in every split: quadratic in the run)
 _BR = re.compile(r"<\s*+br\s*+(?:/\s*+)?>|<\s*+(?:/\s*+)?p\s*+(?:/\s*+)?>|\n", re.I)
 _TAG = re.compile(r"<[^<>]{1,200}>")
-_LETTERS = ("OBE", "MBE", "CBE", "KBE", "DBE", "BEM", "JP", "DL", "MP", "MEP", "QC", "KC", "PhD", "MA", "BA", "BSc", "MSc",
-            "MBA", "FRICS")
+_LETTERS = (
+    "OBE",
+    "MBE",
+    "CBE",
+    "KBE",
+    "DBE",
+    "BEM",
+    "JP",
+    "DL",
+    "MP",
+    "MEP",
+    "QC",
+    "KC",
+    "PhD",
+    "MA",
+    "BA",
+    "BSc",
+    "MSc",
+    "MBA",
+    "FRICS",
+)
 # the letters after a name, to its end; a run of them is tried from its first only (the lookbehinds: tried from
 # each of "OBE OBE OBE ...", the run was re-read to the end each time, quadratic in a hostile feed's name)
-_POSTNOMINALS = re.compile("".join(rf"(?<!\s{w})" for w in _LETTERS) + r"(?:,?\s+(?:" + "|".join(_LETTERS) + r"))+$")
+_POSTNOMINALS = re.compile(
+    "".join(rf"(?<!\s{w})" for w in _LETTERS) + r"(?:,?\s+(?:" + "|".join(_LETTERS) + r"))+$"
+)
 _HOST = re.compile(r"https?://([^/\s]+)")
 
 
@@ -108,16 +137,23 @@ def feed_text(raw: bytes) -> tuple[str, str | None]:
     Raises FeedError for XML that is unsafe, broken or not a GetCouncillorsByWard feed.
     """
     if _DTD.search(raw):
-        raise FeedError("E021", "XML declares a DTD or entities (<!DOCTYPE / <!ENTITY); refused, as entity "
-                                "expansion is how XML files attack readers and a ModernGov feed never needs one")
+        raise FeedError(
+            "E021",
+            "XML declares a DTD or entities (<!DOCTYPE / <!ENTITY); refused, as entity "
+            "expansion is how XML files attack readers and a ModernGov feed never needs one",
+        )
     try:
         root = ET.fromstring(raw)
     except ET.ParseError as exc:
-        raise FeedError("E022", f"XML could not be parsed ({exc}); save the feed again from the browser "
-                                "as raw XML") from exc
+        raise FeedError(
+            "E022", f"XML could not be parsed ({exc}); save the feed again from the browser as raw XML"
+        ) from exc
     if _local(root.tag) != FEED_ROOT:
-        raise FeedError("E020", f"XML root is <{_local(root.tag)}>, not <{FEED_ROOT}>: councilgraph reads only "
-                                "ModernGov GetCouncillorsByWard feeds as XML")
+        raise FeedError(
+            "E020",
+            f"XML root is <{_local(root.tag)}>, not <{FEED_ROOT}>: councilgraph reads only "
+            "ModernGov GetCouncillorsByWard feeds as XML",
+        )
     lines: list[str] = []
     nameless = 0
     wards: list[tuple[str, ET.Element]] = []
@@ -134,7 +170,13 @@ def feed_text(raw: bytes) -> tuple[str, str | None]:
         values = {"Ward": ward_title}
         cells: list[str] = []
         for label, tag in _FIELDS:
-            value = values.get(label, "") if tag is None else _keyposts(c) if tag == "keyposts" else _child(c, tag)
+            value = (
+                values.get(label, "")
+                if tag is None
+                else _keyposts(c)
+                if tag == "keyposts"
+                else _child(c, tag)
+            )
             if label == "Photo" and any(x.startswith("Photo: ") for x in cells):
                 continue
             if value:
@@ -144,7 +186,9 @@ def feed_text(raw: bytes) -> tuple[str, str | None]:
             continue
         lines.append("\t".join(cells))
     if not lines:
-        raise FeedError("E023", "the feed lists no councillors (is it the whole GetCouncillorsByWard response?)")
+        raise FeedError(
+            "E023", "the feed lists no councillors (is it the whole GetCouncillorsByWard response?)"
+        )
     text = f"{HEADING}: {len(lines)} councillors\n" + "\n".join(lines) + "\n"
     note = f"{nameless} councillor entries without a name were skipped" if nameless else None
     return text, note
@@ -167,16 +211,23 @@ def as_of_date(text: str) -> PartialDate | None:
     return parse_date(text)
 
 
-def snapshot(document: Document, *, as_of: PartialDate | None = None,
-             council: str | None = None) -> tuple[Document, list[Problem]]:
+def snapshot(
+    document: Document, *, as_of: PartialDate | None = None, council: str | None = None
+) -> tuple[Document, list[Problem]]:
     """The feed with its snapshot date and council: the manifest's row for the file wins
     (it is about this file); the build options fill what it leaves out."""
     problems: list[Problem] = []
     for what, have, given in (("date", document.date, as_of), ("council", document.council, council)):
         if have and given and str(have) != str(given):
-            problems.append(Problem(doc_id=document.doc_id, stage="extract.moderngov", code="W212",
-                                    message=f"manifest gives {what} {have}, the build option {given}; "
-                                            "the manifest row for this file is used"))
+            problems.append(
+                Problem(
+                    doc_id=document.doc_id,
+                    stage="extract.moderngov",
+                    code="W212",
+                    message=f"manifest gives {what} {have}, the build option {given}; "
+                    "the manifest row for this file is used",
+                )
+            )
     doc = replace(document, date=document.date or as_of, council=document.council or council)
     return doc, problems
 
@@ -188,7 +239,7 @@ def snapshot(document: Document, *, as_of: PartialDate | None = None,
 class KeyPostRule:
     id: str
     rx: re.Pattern[str]
-    kind: str                       # councillor | seat | cabinet
+    kind: str  # councillor | seat | cabinet
     role: SeatRole | None
     body: str | None
     own_group: bool
@@ -199,29 +250,49 @@ class KeyPostRule:
 
 @lru_cache(maxsize=1)
 def keypost_rules() -> tuple[KeyPostRule, ...]:
-    text = resources.files("extract").joinpath("patterns/moderngov_keyposts.jsonl").read_text(encoding="utf-8")
+    text = (
+        resources.files("extract").joinpath("patterns/moderngov_keyposts.jsonl").read_text(encoding="utf-8")
+    )
     rules = []
     for line in text.splitlines():
         if not line.strip():
             continue
         d = json.loads(line)
-        rules.append(KeyPostRule(id=d["id"], rx=re.compile(d["pattern"], re.I), kind=d["kind"],
-                                 role=SeatRole(d["role"]) if d.get("role") else None, body=d.get("body"),
-                                 own_group=bool(d.get("own_group")), council_only=bool(d.get("council_only")),
-                                 example=d["example"], expect=tuple(tuple(e) for e in d["expect"])))
+        rules.append(
+            KeyPostRule(
+                id=d["id"],
+                rx=re.compile(d["pattern"], re.I),
+                kind=d["kind"],
+                role=SeatRole(d["role"]) if d.get("role") else None,
+                body=d.get("body"),
+                own_group=bool(d.get("own_group")),
+                council_only=bool(d.get("council_only")),
+                example=d["example"],
+                expect=tuple(tuple(e) for e in d["expect"]),
+            )
+        )
     return tuple(rules)
 
 
-_HEAD = (r"(?:vice[- ]?chair(?:man|woman|person)?|chair(?:man|woman|person)?|deputy\s+leader|"
-         r"leader(?!['\u2019]s)|cabinet\s+member|portfolio\s+holder|executive\s+member|"
-         r"(?:deputy\s+)?group\s+leader|member\s+of)\b")
+_HEAD = (
+    r"(?:vice[- ]?chair(?:man|woman|person)?|chair(?:man|woman|person)?|deputy\s+leader|"
+    r"leader(?!['\u2019]s)|cabinet\s+member|portfolio\s+holder|executive\s+member|"
+    r"(?:deputy\s+)?group\s+leader|member\s+of)\b"
+)
 _SPLIT = re.compile(r"\s*;\s*|\s+(?:and|&)\s+(?=" + _HEAD + r")|\s*,\s*(?=" + _HEAD + ")", re.I)
-_COUNCIL_WORDS = {"council", "full council", "the council", "county council", "city council", "borough council",
-                  "district council"}
+_COUNCIL_WORDS = {
+    "council",
+    "full council",
+    "the council",
+    "county council",
+    "city council",
+    "borough council",
+    "district council",
+}
 
 
 def split_keyposts(text: str) -> list[str]:
-    """"Deputy Leader and Cabinet Member for X" -> two posts; "Chairman, X Panel" stays one."""
+    """ "Deputy Leader and Cabinet Member for X" -> two posts; "Chairman, X Panel" stays one."""
     return [p for p in (" ".join(s.split()).strip(" ,.;:") for s in _SPLIT.split(text)) if p]
 
 
@@ -234,8 +305,11 @@ def group_name(party: str) -> str:
 def _body(text: str, council: str) -> str | None:
     name = " ".join(text.split()).strip(" ,.;:()")
     bare = re.sub(r"^the\s+", "", name, flags=re.I)
-    if bare.lower() in _COUNCIL_WORDS or bare.lower() == council.lower() \
-            or re.sub(r"^the\s+", "", council, flags=re.I).lower() == bare.lower():
+    if (
+        bare.lower() in _COUNCIL_WORDS
+        or bare.lower() == council.lower()
+        or re.sub(r"^the\s+", "", council, flags=re.I).lower() == bare.lower()
+    ):
         return council
     return bare or None
 
@@ -268,7 +342,7 @@ def read_keypost(post: str, *, council: str, group: str | None) -> list[tuple[st
             body = group_name(g["party"])
         elif rule.council_only:
             body = _body(g["body"], council) if g.get("body") else council
-            if body != council:          # "Leader of the Opposition": an office, not a seat
+            if body != council:  # "Leader of the Opposition": an office, not a seat
                 body = None
         else:
             body = _body(g.get("body") or "", council)
@@ -306,10 +380,18 @@ def feed_facts(document: Document) -> DocumentResult:
     if missing:
         host = _HOST.search(document.text)
         hint = f" (its links point at {host.group(1)})" if host and not document.council else ""
-        return DocumentResult(document=document, problems=(Problem(
-            doc_id=doc_id, stage="extract.moderngov", code="E210",
-            message=f"ModernGov feed without a {' or '.join(missing)}{hint}: give `--as-of DATE` and "
-                    "`--council NAME` to build, or a manifest.tsv row (file, council, date) beside it"),))
+        return DocumentResult(
+            document=document,
+            problems=(
+                Problem(
+                    doc_id=doc_id,
+                    stage="extract.moderngov",
+                    code="E210",
+                    message=f"ModernGov feed without a {' or '.join(missing)}{hint}: give `--as-of DATE` and "
+                    "`--council NAME` to build, or a manifest.tsv row (file, council, date) beside it",
+                ),
+            ),
+        )
     council, date = document.council or "", document.date
     facts: list[Fact] = []
     bodies: dict[str, tuple[OrgKind, Evidence]] = {}
@@ -334,11 +416,25 @@ def feed_facts(document: Document) -> DocumentResult:
         facts.append(PersonFact(name=person, public=True, written=cells["Name"], evidence=ev))
         facts.append(SeatFact(person=person, body=council, role=SeatRole.MEMBER, date=date, evidence=ev))
         if cells.get("Ward"):
-            facts.append(PostFact(person=person, post=WARD_POST.format(ward=cells["Ward"]), org=council, date=date,
-                                  evidence=replace(ev, rule="moderngov.ward")))
+            facts.append(
+                PostFact(
+                    person=person,
+                    post=WARD_POST.format(ward=cells["Ward"]),
+                    org=council,
+                    date=date,
+                    evidence=replace(ev, rule="moderngov.ward"),
+                )
+            )
         if group:
-            facts.append(SeatFact(person=person, body=group, role=SeatRole.MEMBER, date=date,
-                                  evidence=replace(ev, rule="moderngov.party")))
+            facts.append(
+                SeatFact(
+                    person=person,
+                    body=group,
+                    role=SeatRole.MEMBER,
+                    date=date,
+                    evidence=replace(ev, rule="moderngov.party"),
+                )
+            )
             bodies.setdefault(group, (OrgKind.COMMITTEE, ev))
         held: set[tuple[str, str, str]] = set()
         for post in split_keyposts(cells.get("Key posts", "")):
@@ -349,23 +445,37 @@ def feed_facts(document: Document) -> DocumentResult:
                 kind, label, org = what
                 rev = replace(ev, rule=f"moderngov.keypost.{kind}")
                 if kind == "seat":
-                    facts.append(SeatFact(person=person, body=org, role=SeatRole(label), date=date, evidence=rev))
+                    facts.append(
+                        SeatFact(person=person, body=org, role=SeatRole(label), date=date, evidence=rev)
+                    )
                 else:
                     facts.append(PostFact(person=person, post=label, org=org, date=date, evidence=rev))
                 if org != council:
                     bodies.setdefault(org, (_kind(org), ev))
     first = heading_ev or (facts[0].evidence if facts else None)
     if first is not None:
-        facts.append(OrganizationFact(name=council, kind=OrgKind.COUNCIL, evidence=replace(first, rule="moderngov.council")))
+        facts.append(
+            OrganizationFact(
+                name=council, kind=OrgKind.COUNCIL, evidence=replace(first, rule="moderngov.council")
+            )
+        )
     for name, (kind, ev) in sorted(bodies.items()):
-        facts.append(OrganizationFact(name=name, kind=kind, parent=council if kind == OrgKind.COMMITTEE else None,
-                                      evidence=replace(ev, rule="moderngov.body")))
+        facts.append(
+            OrganizationFact(
+                name=name,
+                kind=kind,
+                parent=council if kind == OrgKind.COMMITTEE else None,
+                evidence=replace(ev, rule="moderngov.body"),
+            )
+        )
     facts.sort(key=lambda f: (f.sort_key(), repr(f.to_json())))
     return DocumentResult(document=document, facts=tuple(facts))
 
 
-_EXTERNAL = re.compile(r"\b(?:NHS|Trust|Police|Fire|Authority|Partnership|Ltd|Limited|plc|Association|"
-                       r"Foundation|Charity|University|College|Company|LLP)\b")
+_EXTERNAL = re.compile(
+    r"\b(?:NHS|Trust|Police|Fire|Authority|Partnership|Ltd|Limited|plc|Association|"
+    r"Foundation|Charity|University|College|Company|LLP)\b"
+)
 
 
 def _kind(name: str) -> OrgKind:

@@ -12,18 +12,52 @@ from functools import lru_cache
 from importlib import resources
 
 HONORIFICS = (
-    "County Councillor", "District Councillor", "Borough Councillor", "City Councillor", "Town Councillor",
-    "Parish Councillor", "Ward Councillor", "Councillors", "Councillor", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof",
-    "Professor", "Sir", "Dame", "Rev", "Reverend", "Revd", "Canon", "Father", "Fr", "Lord", "Lady", "Judge", "HHJ",
-    "Deputy Mayor", "Mayor", "Alderman", "Baroness", "Baron",
+    "County Councillor",
+    "District Councillor",
+    "Borough Councillor",
+    "City Councillor",
+    "Town Councillor",
+    "Parish Councillor",
+    "Ward Councillor",
+    "Councillors",
+    "Councillor",
+    "Cllrs",
+    "Cllr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Rev",
+    "Reverend",
+    "Revd",
+    "Canon",
+    "Father",
+    "Fr",
+    "Lord",
+    "Lady",
+    "Judge",
+    "HHJ",
+    "Deputy Mayor",
+    "Mayor",
+    "Alderman",
+    "Baroness",
+    "Baron",
 )
 _HONORIFIC_RX = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.I)
 _CAPS_SURNAME = re.compile(r"^(Mc|Mac|O')?([A-Z]{3,}(?:-[A-Z]{3,})?)$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "bin", "al"}
 # lower-case letters include the accented ones of Welsh, Irish and Scottish names ("Siân", "Ó Múiri")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*\.?|[A-Z]['\u2019][A-Z][a-z\u00df-\u00ff]+|"
-                         r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)*|"
-                         r"Mc[A-Z][a-z\u00df-\u00ff]+|Mac[A-Z][a-z\u00df-\u00ff]+|[A-Z][a-z\u00df-\u00ff]+[A-Z][a-z\u00df-\u00ff]+)$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*\.?|[A-Z]['\u2019][A-Z][a-z\u00df-\u00ff]+|"
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)*|"
+    r"Mc[A-Z][a-z\u00df-\u00ff]+|Mac[A-Z][a-z\u00df-\u00ff]+|[A-Z][a-z\u00df-\u00ff]+[A-Z][a-z\u00df-\u00ff]+)$"
+)
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +72,7 @@ def strip_honorific(name: str) -> tuple[str, str]:
     m = _HONORIFIC_RX.match(name.strip())
     if not m:
         return "", name.strip()
-    return m.group(0).strip(), name.strip()[m.end():].strip()
+    return m.group(0).strip(), name.strip()[m.end() :].strip()
 
 
 def _recase(token: str) -> str:
@@ -99,7 +133,9 @@ def initials(name: str) -> str:
 def name_key(name: str) -> str:
     """A comparison key: lower case, honorific and punctuation gone."""
     _h, rest = strip_honorific(name)
-    return " ".join(re.sub(r"[^a-z0-9' -]+", " ", rest.lower().replace("\u2019", "'")).replace("'", "").split())
+    return " ".join(
+        re.sub(r"[^a-z0-9' -]+", " ", rest.lower().replace("\u2019", "'")).replace("'", "").split()
+    )
 
 
 def fold_surnames(names: list[str] | set[str]) -> dict[str, str]:

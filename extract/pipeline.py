@@ -33,24 +33,49 @@ def extract_document(document: Document, *, use_model: bool = True) -> DocumentR
     seg.meetings = meeting_spans(seg)
     facts: list[Fact] = []
     problems: list[Problem] = [cut] if cut else []
-    for name, module in (("meetings", meetings), ("attendance", attendance), ("memberships", seats),
-                         ("posts", posts), ("tenures", tenures), ("decisions", decisions), ("actions", actions)):
+    for name, module in (
+        ("meetings", meetings),
+        ("attendance", attendance),
+        ("memberships", seats),
+        ("posts", posts),
+        ("tenures", tenures),
+        ("decisions", decisions),
+        ("actions", actions),
+    ):
         try:
             facts.extend(module(seg))
         except Exception as exc:  # a rule bug on one document must not stop the corpus; it is reported
-            problems.append(Problem(doc_id=document.doc_id, stage=f"extract.{name}", code="E200",
-                                    message=f"{name} failed: {type(exc).__name__}: {exc} "
-                                            f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})"))
+            problems.append(
+                Problem(
+                    doc_id=document.doc_id,
+                    stage=f"extract.{name}",
+                    code="E200",
+                    message=f"{name} failed: {type(exc).__name__}: {exc} "
+                    f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})",
+                )
+            )
     try:
         facts.extend(holders(seg, facts))
     except Exception as exc:  # as above
-        problems.append(Problem(doc_id=document.doc_id, stage="extract.holders", code="E200",
-                                message=f"holders failed: {type(exc).__name__}: {exc}"))
+        problems.append(
+            Problem(
+                doc_id=document.doc_id,
+                stage="extract.holders",
+                code="E200",
+                message=f"holders failed: {type(exc).__name__}: {exc}",
+            )
+        )
     try:
         facts.extend(people(seg, facts, use_model=use_model))
     except Exception as exc:  # as above
-        problems.append(Problem(doc_id=document.doc_id, stage="extract.people", code="E200",
-                                message=f"people failed: {type(exc).__name__}: {exc}"))
+        problems.append(
+            Problem(
+                doc_id=document.doc_id,
+                stage="extract.people",
+                code="E200",
+                message=f"people failed: {type(exc).__name__}: {exc}",
+            )
+        )
     facts.extend(organizations(seg, facts))
     facts.sort(key=lambda f: (f.sort_key(), repr(f.to_json())))
     # what the text says of its council and date travels with the facts when no manifest said it:

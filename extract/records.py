@@ -176,7 +176,9 @@ class PostFact(Fact):
     start: PartialDate | None = None
     end: PartialDate | None = None
     interim: bool = False
-    role_only: bool = False  # "the Director ... left in March 2024": `person` is empty, graph/ finds the holder
+    role_only: bool = (
+        False  # "the Director ... left in March 2024": `person` is empty, graph/ finds the holder
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -241,8 +243,16 @@ class ActionFact(Fact):
 
 FACT_TYPES: dict[str, type[Fact]] = {
     cls.fact_type: cls
-    for cls in (PersonFact, OrganizationFact, PostFact, SeatFact, MeetingFact, AttendanceFact,
-                DecisionFact, ActionFact)
+    for cls in (
+        PersonFact,
+        OrganizationFact,
+        PostFact,
+        SeatFact,
+        MeetingFact,
+        AttendanceFact,
+        DecisionFact,
+        ActionFact,
+    )
 }
 
 _ENUMS: dict[str, type[StrEnum]] = {"kind": OrgKind, "role": SeatRole, "capacity": Capacity}
@@ -295,6 +305,14 @@ class DocumentResult:
 
     def header(self) -> dict[str, Any]:
         d = self.document
-        return {"type": "document", "doc_id": d.doc_id, "path": d.path, "sha256": d.sha256,
-                "title": d.title, "date": d.date.iso if d.date else None, "council": d.council,
-                "url": d.url, "kind": d.kind}
+        return {
+            "type": "document",
+            "doc_id": d.doc_id,
+            "path": d.path,
+            "sha256": d.sha256,
+            "title": d.title,
+            "date": d.date.iso if d.date else None,
+            "council": d.council,
+            "url": d.url,
+            "kind": d.kind,
+        }

@@ -48,7 +48,9 @@ class MeetingSpan:
     date: PartialDate | None
     venue: str | None
     evidence: Evidence
-    recorded: bool = True  # False: only the body a passage is about (no meeting of it is recorded or convened)
+    recorded: bool = (
+        True  # False: only the body a passage is about (no meeting of it is recorded or convened)
+    )
 
 
 @dataclass(slots=True)
@@ -67,7 +69,9 @@ class Segmented:
 
     def evidence(self, start: int, end: int, rule: str) -> Evidence:
         start, end = _trim(self.text, start, end)
-        return Evidence(doc_id=self.document.doc_id, start=start, end=end, text=self.text[start:end], rule=rule)
+        return Evidence(
+            doc_id=self.document.doc_id, start=start, end=end, text=self.text[start:end], rule=rule
+        )
 
     def line_evidence(self, line: Line, rule: str) -> Evidence:
         return self.evidence(line.start, line.end, rule)
@@ -100,7 +104,9 @@ class Segmented:
             marks, reach = [], []
             for m in _SENTENCE_END.finditer(text, line.start, line.end):
                 marks.append(m.start())
-                reach.append(m.start() if m.group(0) == "\t" else _SPACES.match(text, m.end(), line.end).end())
+                reach.append(
+                    m.start() if m.group(0) == "\t" else _SPACES.match(text, m.end(), line.end).end()
+                )
             self.sentence_ends[i] = (marks, reach)
         return self.sentence_ends[i]
 
@@ -185,12 +191,44 @@ _COUNCIL_RX = re.compile(
 
 
 # a masthead in capitals: "EASTMOOR BOROUGH COUNCIL", "MINUTES ... OF MARLOW HEATH DISTRICT COUNCIL"
-_CAPS_COUNCIL_RX = re.compile(r"\b((?:(?![A-Z'-]{60})[A-Z][A-Z'-]+ ){1,24}?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
-                              r"[A-Z][A-Z'-]+(?: (?:AND |UPON )?[A-Z][A-Z'-]+)*)\b")
-_CAPS_NOT_NAME = {"OF", "THE", "FULL", "MINUTES", "MEETING", "AGENDA", "NOTICE", "ANNUAL", "EXTRAORDINARY", "SPECIAL",
-                  "AT", "TO", "BY", "FOR", "IN", "ON", "A", "AN", "HELD", "YOUTH"}
-_DESCRIPTOR_WORDS = {"City", "County", "Borough", "District", "Metropolitan", "Council", "Combined", "Authority",
-                     "Town", "Parish"}
+_CAPS_COUNCIL_RX = re.compile(
+    r"\b((?:(?![A-Z'-]{60})[A-Z][A-Z'-]+ ){1,24}?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
+    r"[A-Z][A-Z'-]+(?: (?:AND |UPON )?[A-Z][A-Z'-]+)*)\b"
+)
+_CAPS_NOT_NAME = {
+    "OF",
+    "THE",
+    "FULL",
+    "MINUTES",
+    "MEETING",
+    "AGENDA",
+    "NOTICE",
+    "ANNUAL",
+    "EXTRAORDINARY",
+    "SPECIAL",
+    "AT",
+    "TO",
+    "BY",
+    "FOR",
+    "IN",
+    "ON",
+    "A",
+    "AN",
+    "HELD",
+    "YOUTH",
+}
+_DESCRIPTOR_WORDS = {
+    "City",
+    "County",
+    "Borough",
+    "District",
+    "Metropolitan",
+    "Council",
+    "Combined",
+    "Authority",
+    "Town",
+    "Parish",
+}
 
 
 def _caps_councils(text: str) -> list[str]:
@@ -223,11 +261,27 @@ def find_council(text: str) -> str | None:
         if seen == 2:
             break
     names = [(m.start(), m.group(1)) for m in _COUNCIL_RX.finditer(text[:200_000])]
-    names += [(m.start(), n) for m in _CAPS_COUNCIL_RX.finditer(text[:20_000]) for n in _caps_councils(m.group(0))]
+    names += [
+        (m.start(), n) for m in _CAPS_COUNCIL_RX.finditer(text[:20_000]) for n in _caps_councils(m.group(0))
+    ]
     for start, name in names:
         first = name.split()[0]
-        if first in {"The", "This", "Full", "Town", "Parish", "Our", "A", "Each", "County", "City", "Borough",
-                     "District", "Youth", "Unitary"}:
+        if first in {
+            "The",
+            "This",
+            "Full",
+            "Town",
+            "Parish",
+            "Our",
+            "A",
+            "Each",
+            "County",
+            "City",
+            "Borough",
+            "District",
+            "Youth",
+            "Unitary",
+        }:
             continue
         counts[name] = counts.get(name, 0) + (2 if start < head_end else 1)
     if not counts:
@@ -254,17 +308,23 @@ def bounded(document: Document) -> tuple[Document, Problem | None]:
         chars = list(line) if len(line) > MAX_LINE else None
         start = 0
         while chars is not None and len(line) - start > MAX_LINE:
-            window = line[start + MAX_LINE // 2:start + MAX_LINE + 1]
-            at = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))  # a sentence's end, else a space
+            window = line[start + MAX_LINE // 2 : start + MAX_LINE + 1]
+            at = max(
+                window.rfind(". "), window.rfind("? "), window.rfind("! ")
+            )  # a sentence's end, else a space
             at = at + 1 if at >= 0 else max(window.rfind(" "), window.rfind("\t"))
             cut = start + MAX_LINE // 2 + at if at >= 0 else start + MAX_LINE
             chars[cut] = "\n"
             cuts += 1
             start = cut + 1
         out.append("".join(chars) if chars is not None else line)
-    problem = Problem(doc_id=document.doc_id, stage="extract.segment", code="W011",
-                      message=f"a line of {longest:,} characters (over {MAX_LINE:,}) was cut into lines "
-                              f"({cuts:,} cuts); what it says is read, but a fact across a cut is not")
+    problem = Problem(
+        doc_id=document.doc_id,
+        stage="extract.segment",
+        code="W011",
+        message=f"a line of {longest:,} characters (over {MAX_LINE:,}) was cut into lines "
+        f"({cuts:,} cuts); what it says is read, but a fact across a cut is not",
+    )
     return replace(document, text="\n".join(out)), problem
 
 

@@ -45,9 +45,16 @@ from graph.tenure import (
 )
 from graph.triples import Triples
 
-SEAT_LABELS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "co-opted member": "Co-opted member",
-               "substitute": "Substitute", "leader": "Leader", "deputy leader": "Deputy leader",
-               "cabinet member": "Cabinet member"}
+SEAT_LABELS = {
+    "chair": "Chair",
+    "vice-chair": "Vice-chair",
+    "member": "Member",
+    "co-opted member": "Co-opted member",
+    "substitute": "Substitute",
+    "leader": "Leader",
+    "deputy leader": "Deputy leader",
+    "cabinet member": "Cabinet member",
+}
 
 
 @lru_cache(maxsize=1 << 16)  # pure; the same dates recur on thousands of facts
@@ -84,14 +91,24 @@ def _instant_pred(d: PartialDate) -> URIRef:
     return {"day": TIME.inXSDDate, "month": TIME.inXSDgYearMonth, "year": TIME.inXSDgYear}[d.precision]
 
 
-def build_graph(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res: Resolution,
-                *, include_private: bool = False) -> Graph:
+def build_graph(
+    docs: dict[str, dict],
+    facts_by_doc: dict[str, list[Fact]],
+    res: Resolution,
+    *,
+    include_private: bool = False,
+) -> Graph:
     """The graph as an rdflib `Graph` (for callers that query it; the build writes `build_triples`)."""
     return build_triples(docs, facts_by_doc, res, include_private=include_private).to_rdflib()
 
 
-def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], res: Resolution,
-                  *, include_private: bool = False) -> Triples:
+def build_triples(
+    docs: dict[str, dict],
+    facts_by_doc: dict[str, list[Fact]],
+    res: Resolution,
+    *,
+    include_private: bool = False,
+) -> Triples:
     g = Triples()
     doc_iri: dict[str, URIRef] = {}
     for doc, h in sorted(docs.items()):
@@ -122,7 +139,9 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
             name = p.name
             g.add((iri, RDF.type, FOAF.Person))
             # one foaf:name per IRI even when two entities mint the same one (the second is an altLabel)
-            g.add((iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, string_literal(name)))
+            g.add(
+                (iri, FOAF.name if g.value(iri, FOAF.name) is None else SKOS.altLabel, string_literal(name))
+            )
             for n in sorted(p.names):
                 if n != name:
                     g.add((iri, SKOS.altLabel, string_literal(n)))
@@ -261,7 +280,9 @@ def build_triples(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], re
                 if f.maker:
                     p = person(doc, f.maker)
                     b = res.body(doc, f.maker)
-                    maker = add_person(p) if p and not b else add_body(b) if b else _office(g, f.maker, doc, res)
+                    maker = (
+                        add_person(p) if p and not b else add_body(b) if b else _office(g, f.maker, doc, res)
+                    )
                     g.add((d, CG.decidedBy, maker))
                 if f.meeting_date and f.maker:
                     e = meeting(doc, f.maker, f.meeting_date) if res.body(doc, f.maker) else None
@@ -318,9 +339,9 @@ def _key(name: str) -> str:
     return body_key(name)
 
 
-
-def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution, iri_of: EntityIris
-            ) -> tuple[list[Spell], dict[tuple[int, str], set[str]]]:
+def _spells(
+    facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution, iri_of: EntityIris
+) -> tuple[list[Spell], dict[tuple[int, str], set[str]]]:
     """Posts and seats -> spells (one per person + role + organization + stated start), with
     role-only statements and mentions attached to their one holder and every start and end dated.
 
@@ -352,8 +373,15 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution, 
                 continue
             if not p or not o:
                 continue
-            obs = Spell(p, role_label, o, is_post, stated_start=f.start, stated_end=f.end,
-                        interim=isinstance(f, PostFact) and f.interim)
+            obs = Spell(
+                p,
+                role_label,
+                o,
+                is_post,
+                stated_start=f.start,
+                stated_end=f.end,
+                interim=isinstance(f, PostFact) and f.interim,
+            )
             if f.date:
                 obs.attested.add(f.date)
             obs.docs.add(doc)
@@ -395,30 +423,50 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution, 
             # "Ms Ellwood ... will take up the post on 1 August 2021": the one post this document names her in,
             # in that organization, starts then
             p = person(doc, f.person)
-            fit = [s for s in of_person.get(id(p), ()) if p is not None and s.org is o and s.is_post
-                   and doc in s.docs and s.stated_start is None]
+            fit = [
+                s
+                for s in of_person.get(id(p), ())
+                if p is not None and s.org is o and s.is_post and doc in s.docs and s.stated_start is None
+            ]
             if len(fit) == 1:
                 fit[0].stated_start = f.start
                 fit[0].docs.add(doc)
                 fit[0].evidence.add(f.evidence.text)
             else:
-                res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code="W301",
-                                            message=f"{f.person!r} starts {f.start}: {len(fit)} posts of this "
-                                                    f"document fit; not attached"))
+                res.problems.append(
+                    Problem(
+                        doc_id=doc,
+                        stage="graph.tenure",
+                        code="W301",
+                        message=f"{f.person!r} starts {f.start}: {len(fit)} posts of this "
+                        f"document fit; not attached",
+                    )
+                )
             continue
         if f.person:
             p = person(doc, f.person)
             for s in of_person.get(id(p), ()):
-                if p is not None and s.org is o and f.end and s.stated_end is None \
-                        and (not s.attested or not before(f.end, s.last)):
+                if (
+                    p is not None
+                    and s.org is o
+                    and f.end
+                    and s.stated_end is None
+                    and (not s.attested or not before(f.end, s.last))
+                ):
                     s.stated_end = f.end
                     s.docs.add(doc)
                     s.evidence.add(f.evidence.text)
             continue
         hit, why = attach_role_only(posts, o, f.post, f.start, f.end, doc)
         if hit is None:
-            res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code="W301",
-                                        message=f"{f.post!r} ({f.start or '?'}..{f.end or '?'}): {why}; not attached"))
+            res.problems.append(
+                Problem(
+                    doc_id=doc,
+                    stage="graph.tenure",
+                    code="W301",
+                    message=f"{f.post!r} ({f.start or '?'}..{f.end or '?'}): {why}; not attached",
+                )
+            )
             continue
         hit.stated_start = hit.stated_start or f.start
         hit.stated_end = f.end or hit.stated_end
@@ -433,14 +481,27 @@ def _spells(facts_by_doc: dict[str, list[Fact]], person, body, res: Resolution, 
         hit, why = attach_mention(posts, o, f.post, f.date)
         if hit is None:
             code = "W302" if why.startswith("more than one") else "W303"
-            res.problems.append(Problem(doc_id=doc, stage="graph.tenure", code=code,
-                                        message=f"role-only mention {f.post!r} on {f.date}: {why}; not attached "
-                                                f"({f.evidence.text[:80]!r})"))
+            res.problems.append(
+                Problem(
+                    doc_id=doc,
+                    stage="graph.tenure",
+                    code=code,
+                    message=f"role-only mention {f.post!r} on {f.date}: {why}; not attached "
+                    f"({f.evidence.text[:80]!r})",
+                )
+            )
             continue
         hit.attested.add(f.date)
         attached(hit, doc, f)
-    return sorted(spells, key=lambda s: (str(iri_of(s.person)), s.role_label, str(iri_of(s.org)),
-                                         s.stated_start.iso if s.stated_start else "")), dict(alt)
+    return sorted(
+        spells,
+        key=lambda s: (
+            str(iri_of(s.person)),
+            s.role_label,
+            str(iri_of(s.org)),
+            s.stated_start.iso if s.stated_start else "",
+        ),
+    ), dict(alt)
 
 
 def _role_label(written: Counter) -> str:

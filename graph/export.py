@@ -101,7 +101,9 @@ def tables(graph: Path) -> dict[str, pd.DataFrame]:
     out = {}
     for name, text in TABLES.items():
         columns, rows = run_query(graph, text, store=store)
-        out[name] = pd.DataFrame([["" if v is None else v for v in r] for r in rows], columns=columns, dtype=str)
+        out[name] = pd.DataFrame(
+            [["" if v is None else v for v in r] for r in rows], columns=columns, dtype=str
+        )
     return out
 
 
@@ -124,8 +126,18 @@ def graphml(graph: Path) -> nx.MultiDiGraph:
         if r.parent_id:
             g.add_edge(r.id, r.parent_id, key=f"{r.id}#unitOf", kind="unitOf")
     for r in t["memberships"].itertuples():
-        g.add_edge(r.person_id, r.organization_id, key=r.id, kind="membership", role=r.role, is_post=r.is_post,
-                   start=r.start, end=r.end, interim=r.interim, attested_on=r.attested_on)
+        g.add_edge(
+            r.person_id,
+            r.organization_id,
+            key=r.id,
+            kind="membership",
+            role=r.role,
+            is_post=r.is_post,
+            start=r.start,
+            end=r.end,
+            interim=r.interim,
+            attested_on=r.attested_on,
+        )
     return g
 
 
@@ -137,18 +149,28 @@ def popolo(graph: Path) -> dict:
     def others(cell: str) -> list[dict]:
         return [{"name": n} for n in cell.split(SEP) if n] if cell else []
 
-    persons = [{"id": r.id, "name": r.name, **({"other_names": others(r.alt_names)} if r.alt_names else {})}
-               for r in t["people"].itertuples()]
-    organizations = [{"id": r.id, "name": r.name, "classification": r.kind or "organization",
-                      **({"parent_id": r.parent_id} if r.parent_id else {}),
-                      **({"other_names": others(r.alt_names)} if r.alt_names else {})}
-                     for r in t["bodies"].itertuples()]
+    persons = [
+        {"id": r.id, "name": r.name, **({"other_names": others(r.alt_names)} if r.alt_names else {})}
+        for r in t["people"].itertuples()
+    ]
+    organizations = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "classification": r.kind or "organization",
+            **({"parent_id": r.parent_id} if r.parent_id else {}),
+            **({"other_names": others(r.alt_names)} if r.alt_names else {}),
+        }
+        for r in t["bodies"].itertuples()
+    ]
     posts: dict[str, dict] = {}
     memberships = []
     for r in t["memberships"].itertuples():
         m = {"id": r.id, "person_id": r.person_id, "organization_id": r.organization_id, "role": r.role}
         if r.is_post == "true":
-            posts.setdefault(r.role_id, {"id": r.role_id, "label": r.role, "organization_id": r.organization_id})
+            posts.setdefault(
+                r.role_id, {"id": r.role_id, "label": r.role, "organization_id": r.organization_id}
+            )
             m["post_id"] = r.role_id
         if r.start:
             m["start_date"] = r.start
@@ -159,8 +181,12 @@ def popolo(graph: Path) -> dict:
         if r.documents:
             m["sources"] = [{"note": d} for d in r.documents.split(SEP)]
         memberships.append(m)
-    return {"persons": persons, "organizations": organizations, "posts": sorted(posts.values(), key=lambda p: p["id"]),
-            "memberships": memberships}
+    return {
+        "persons": persons,
+        "organizations": organizations,
+        "posts": sorted(posts.values(), key=lambda p: p["id"]),
+        "memberships": memberships,
+    }
 
 
 def export_graph(graph: Path, fmt: str, out: Path | None = None) -> list[Path]:

@@ -94,7 +94,9 @@ class Node:
     facts: list[Fact] = field(default_factory=list)
     page: str | None = None
     detail: str = ""  # a line under the title: a document's title and date, a post's organization
-    ref: str = ""  # a hash of the IRI (a document's identifier): how facts files name the node (its index moves)
+    ref: str = (
+        ""  # a hash of the IRI (a document's identifier): how facts files name the node (its index moves)
+    )
 
 
 @dataclass(slots=True)
@@ -212,7 +214,11 @@ class _Lookup:
         """Every triple, grouped by subject and predicate in the graph's own order. rdflib's
         in-memory store keeps them so in one dict; reading it costs a tenth of a query per
         subject. Any other graph (another store, several contexts) is asked subject by subject."""
-        spo = getattr(g.store, "_Memory__spo", None) if type(g) is Graph and isinstance(g.store, Memory) else None
+        spo = (
+            getattr(g.store, "_Memory__spo", None)
+            if type(g) is Graph and isinstance(g.store, Memory)
+            else None
+        )
         if spo is not None and sum(len(objects) for ps in spo.values() for objects in ps.values()) == len(g):
             return ((s, p, o) for s, ps in spo.items() for p, objects in ps.items() for o in objects)
         return ((s, p, o) for s in g.subjects(unique=True) for p, o in g.predicate_objects(s))
@@ -273,8 +279,13 @@ def graph_view(g: Graph) -> View:
         known = str(r) in v.by_iri
         i = v.node(r, "post", f"{label}, {v.nodes[org].label}" if org is not None else label)
         if not known:
-            v.nodes[i].detail = "post" if (r, RDF.type, ORG.Post) in g else \
-                "office" if (r, RDF.type, CG.Office) in g else "seat"
+            v.nodes[i].detail = (
+                "post"
+                if (r, RDF.type, ORG.Post) in g
+                else "office"
+                if (r, RDF.type, CG.Office) in g
+                else "seat"
+            )
         return i
 
     # org:unitOf
@@ -288,11 +299,18 @@ def graph_view(g: Graph) -> View:
     # memberships: person -> post (holds, dates) and post -> body
     post_org_linked: set[int] = set()
     for m in _sorted_terms(set(g.subjects(RDF.type, ORG.Membership))):
-        pm, om, rm = (next(iter(_sorted_terms(g.objects(m, pred))), None) for pred in (ORG.member, ORG.organization, ORG.role))
+        pm, om, rm = (
+            next(iter(_sorted_terms(g.objects(m, pred))), None)
+            for pred in (ORG.member, ORG.organization, ORG.role)
+        )
         if pm is None or om is None or str(pm) not in v.by_iri or str(om) not in v.by_iri:
             continue
         pi, oi = v.by_iri[str(pm)], v.by_iri[str(om)]
-        ri = role(rm, oi) if rm is not None else v.node(URIRef(str(om) + "#member"), "post", f"Member, {v.nodes[oi].label}")
+        ri = (
+            role(rm, oi)
+            if rm is not None
+            else v.node(URIRef(str(om) + "#member"), "post", f"Member, {v.nodes[oi].label}")
+        )
         start = end = None
         bases: set[str] = set()
         for iv in g.objects(m, ORG.memberDuring):
@@ -301,10 +319,24 @@ def graph_view(g: Graph) -> View:
             for pred in (TIME.hasBeginning, TIME.hasEnd):
                 bases.update(str(b) for inst in g.objects(iv, pred) for b in g.objects(inst, CG.dateBasis))
         attested = sorted(str(x) for x in g.objects(m, CG.attestedOn))
-        interim = any(bool(x.toPython()) if isinstance(x, Literal) else False for x in g.objects(m, CG.interim))
+        interim = any(
+            bool(x.toPython()) if isinstance(x, Literal) else False for x in g.objects(m, CG.interim)
+        )
         ev, src = evidence(m), sources(m)
-        v.tenures.append(Tenure(pi, ri, oi, start, end, attested, interim, ev, src,
-                                stated=bool(start or end) and bases != {"inferred"}))
+        v.tenures.append(
+            Tenure(
+                pi,
+                ri,
+                oi,
+                start,
+                end,
+                attested,
+                interim,
+                ev,
+                src,
+                stated=bool(start or end) and bases != {"inferred"},
+            )
+        )
         years = _span(start, end, *attested)
         dates = _date_range(start, end)
         if attested:
@@ -321,7 +353,9 @@ def graph_view(g: Graph) -> View:
                 span_years = range(lo, hi + 1)
             for n in (pi, ri, oi):
                 v.nodes[n].years.update(span_years)
-        edge_label = role_label + (" (interim)" if interim else "") + (f" {years[0]}–{years[1]}" if years else "")
+        edge_label = (
+            role_label + (" (interim)" if interim else "") + (f" {years[0]}–{years[1]}" if years else "")
+        )
         v.edge(pi, ri, edge_label, years)
         if ri not in post_org_linked:
             post_org_linked.add(ri)
@@ -368,21 +402,32 @@ def graph_view(g: Graph) -> View:
             when = _text(g, x, DCTERMS.date)
             ev, src = evidence(x), sources(x)
             timescale = _text(g, x, CG.timescale)
-            years = _span(when) or _span(*[_m.group(0) for _m in re.finditer(r"\b(?:19|20)\d\d\b", timescale)]) \
+            years = (
+                _span(when)
+                or _span(*[_m.group(0) for _m in re.finditer(r"\b(?:19|20)\d\d\b", timescale)])
                 or _span(*[_text(g, s, DCTERMS.date) for s in g.objects(x, PROV.wasDerivedFrom)])
+            )
             notes = []
             if kind == "decision":
                 notes.append(_text(g, x, CG.kind))
             else:
-                notes += [f"timescale: {timescale}" if timescale else "", f"status: {_text(g, x, CG.status)}"
-                          if _text(g, x, CG.status) else ""]
-                notes += [f"plan: {_text(g, pl, DCTERMS.title)}" for pl in _sorted_terms(g.objects(x, CG.inPlan))]
+                notes += [
+                    f"timescale: {timescale}" if timescale else "",
+                    f"status: {_text(g, x, CG.status)}" if _text(g, x, CG.status) else "",
+                ]
+                notes += [
+                    f"plan: {_text(g, pl, DCTERMS.title)}" for pl in _sorted_terms(g.objects(x, CG.inPlan))
+                ]
             note = "; ".join(n for n in notes if n)
             v.nodes[xi].detail = text
             if years:
                 v.nodes[xi].years.update(range(years[0], years[1] + 1))
-            links = [(CG.decidedBy, "decided by", "decision"), (CG.leadOfficer, "lead officer", "lead officer of"),
-                     (CG.atMeeting, "at meeting", "decision"), (CG.owner, "owner", "owns action")]
+            links = [
+                (CG.decidedBy, "decided by", "decision"),
+                (CG.leadOfficer, "lead officer", "lead officer of"),
+                (CG.atMeeting, "at meeting", "decision"),
+                (CG.owner, "owner", "owns action"),
+            ]
             own_fact = False
             for pred, rel, back in links:
                 for o in _sorted_terms(g.objects(x, pred)):
@@ -390,8 +435,12 @@ def graph_view(g: Graph) -> View:
                     if oi is None:
                         continue
                     v.edge(xi, oi, rel, years)
-                    v.nodes[xi].facts.append(Fact(rel, oi, v.nodes[oi].label, when or timescale, years, note, ev, src))
-                    v.nodes[oi].facts.append(Fact(back, xi, v.nodes[xi].label, when or timescale, years, note, ev, src))
+                    v.nodes[xi].facts.append(
+                        Fact(rel, oi, v.nodes[oi].label, when or timescale, years, note, ev, src)
+                    )
+                    v.nodes[oi].facts.append(
+                        Fact(back, xi, v.nodes[xi].label, when or timescale, years, note, ev, src)
+                    )
                     own_fact = True
                     if years:
                         v.nodes[oi].years.update(range(years[0], years[1] + 1))
@@ -451,14 +500,30 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
     nodes = []
     for n in v.nodes:
         ys = sorted(n.years)
-        nodes.append({"i": n.index, "k": n.kind, "l": n.label, "y": [ys[0], ys[-1]] if ys else None,
-                      "g": n.page, "n": degree[n.index], "h": n.ref, "d": n.detail})
+        nodes.append(
+            {
+                "i": n.index,
+                "k": n.kind,
+                "l": n.label,
+                "y": [ys[0], ys[-1]] if ys else None,
+                "g": n.page,
+                "n": degree[n.index],
+                "h": n.ref,
+                "d": n.detail,
+            }
+        )
     all_years = [y for n in v.nodes for y in n.years]
     lo = min([YEAR_MIN, *all_years]) if all_years else YEAR_MIN
     hi = max([YEAR_MAX, *all_years]) if all_years else YEAR_MAX
-    return {"kinds": {k: {"label": lab, "color": col, "shape": shape} for k, (lab, col, shape) in KINDS.items()},
-            "nodes": nodes, "edges": [list(e) for e in v.edges], "shards": shard_count(len(v.nodes)),
-            "limit": limit, "years": [max(lo, 1990), min(hi, 2100)], "default_years": [YEAR_MIN, YEAR_MAX]}
+    return {
+        "kinds": {k: {"label": lab, "color": col, "shape": shape} for k, (lab, col, shape) in KINDS.items()},
+        "nodes": nodes,
+        "edges": [list(e) for e in v.edges],
+        "shards": shard_count(len(v.nodes)),
+        "limit": limit,
+        "years": [max(lo, 1990), min(hi, 2100)],
+        "default_years": [YEAR_MIN, YEAR_MAX],
+    }
 
 
 def shard_members(v: View) -> list[list[Node]]:
@@ -473,10 +538,24 @@ def shard_members(v: View) -> list[list[Node]]:
 def shard_data(v: View, nodes: list[Node]) -> dict[str, dict]:
     """One facts file's data: ref -> the node's other names and facts, other nodes and source
     documents named by ref."""
-    return {n.ref: {"alt": n.alt, "f": [
-        {"r": f.relation, "o": v.nodes[f.other].ref if f.other is not None else None, "ol": f.other_label,
-         "dt": f.dates, "nt": f.note, "ev": f.evidence, "src": [v.nodes[s].ref for s in f.sources]}
-        for f in n.facts]} for n in nodes}
+    return {
+        n.ref: {
+            "alt": n.alt,
+            "f": [
+                {
+                    "r": f.relation,
+                    "o": v.nodes[f.other].ref if f.other is not None else None,
+                    "ol": f.other_label,
+                    "dt": f.dates,
+                    "nt": f.note,
+                    "ev": f.evidence,
+                    "src": [v.nodes[s].ref for s in f.sources],
+                }
+                for f in n.facts
+            ],
+        }
+        for n in nodes
+    }
 
 
 def facts_shards(v: View) -> list[dict[str, dict]]:
@@ -505,7 +584,9 @@ class _SharedLists:
 
     def sources(self, docs: list[int]) -> bytes:
         """As an ego page prints them: each source document's label and detail."""
-        return self._digest("sources", docs, lambda: [(self._v.nodes[d].label, self._v.nodes[d].detail) for d in docs])
+        return self._digest(
+            "sources", docs, lambda: [(self._v.nodes[d].label, self._v.nodes[d].detail) for d in docs]
+        )
 
     def source_refs(self, docs: list[int]) -> bytes:
         """As a facts file names them: by ref."""
@@ -514,16 +595,41 @@ class _SharedLists:
     def page_facts(self, n: Node) -> list[tuple]:
         """What an ego page prints of the node's facts (`_facts_rows`), for its key."""
         nodes = self._v.nodes
-        return [(f.relation, f.other_label, nodes[f.other].page if f.other is not None else None, f.dates, f.note,
-                 self.evidence(f.evidence), self.sources(f.sources)) for f in n.facts]
+        return [
+            (
+                f.relation,
+                f.other_label,
+                nodes[f.other].page if f.other is not None else None,
+                f.dates,
+                f.note,
+                self.evidence(f.evidence),
+                self.sources(f.sources),
+            )
+            for f in n.facts
+        ]
 
     def shard(self, nodes: list[Node]) -> list[tuple]:
         """What a facts file holds (`shard_data`), for its key."""
         every = self._v.nodes
-        return [(n.ref, n.alt, [(f.relation, every[f.other].ref if f.other is not None else None, f.other_label,
-                                 f.dates, f.note, self.evidence(f.evidence), self.source_refs(f.sources))
-                                for f in n.facts])
-                for n in nodes]
+        return [
+            (
+                n.ref,
+                n.alt,
+                [
+                    (
+                        f.relation,
+                        every[f.other].ref if f.other is not None else None,
+                        f.other_label,
+                        f.dates,
+                        f.note,
+                        self.evidence(f.evidence),
+                        self.source_refs(f.sources),
+                    )
+                    for f in n.facts
+                ],
+            )
+            for n in nodes
+        ]
 
 
 def shard_script(k: int, shard: dict[str, dict]) -> str:
@@ -557,8 +663,18 @@ GanttRow = tuple[str, str | None, str | None, str | None, tuple[str, ...], bool,
 def gantt_rows(v: View, rows: list[Tenure]) -> tuple[GanttRow, ...]:
     """All a post's chart shows of its tenures: per row the holder's label and page, start, end,
     attested dates, interim and stated. A page's key is made of these, not of the drawn SVG."""
-    return tuple((v.nodes[t.person].label, v.nodes[t.person].page, t.start, t.end, tuple(t.attested), t.interim,
-                  t.stated) for t in rows)
+    return tuple(
+        (
+            v.nodes[t.person].label,
+            v.nodes[t.person].page,
+            t.start,
+            t.end,
+            tuple(t.attested),
+            t.interim,
+            t.stated,
+        )
+        for t in rows
+    )
 
 
 def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Markup:
@@ -585,36 +701,55 @@ def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Marku
     def x(year: float) -> float:
         return label_w + (year - y0) / (y1 - y0) * plot_w
 
-    parts = [f'<svg class="gantt" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg class="gantt" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+    ]
     for yr in range(y0, y1 + 1):
         parts.append(f'<line x1="{x(yr):.1f}" y1="18" x2="{x(yr):.1f}" y2="{height}" stroke="#ddd"/>')
         if yr < y1:
             parts.append(f'<text x="{x(yr) + 2:.1f}" y="13" font-size="10" fill="#555">{yr}</text>')
-    order = sorted(range(len(rows)), key=lambda i: (spans[i][0] if spans[i][0] is not None else 9999, rows[i][0]))
+    order = sorted(
+        range(len(rows)), key=lambda i: (spans[i][0] if spans[i][0] is not None else 9999, rows[i][0])
+    )
     for row, i in enumerate(order):
-        (person_label, person_page, start, end, attested, interim, _stated), (lo, hi, stated, att) = rows[i], spans[i]
+        (person_label, person_page, start, end, attested, interim, _stated), (lo, hi, stated, att) = (
+            rows[i],
+            spans[i],
+        )
         top = 22 + row * row_h
         name = escape(_short(person_label, 32))
         label = f'<text x="4" y="{top + 14}" font-size="12">{name}</text>'
         if person_page:
             label = f'<a href="{escape(link_prefix + person_page)}">{label}</a>'
         parts.append(label)
-        tip = escape(f"{person_label}: {_date_range(start, end) or 'dates not stated'}"
-                     + (f"; attested {', '.join(attested)}" if attested else "") + ("; interim" if interim else ""))
+        tip = escape(
+            f"{person_label}: {_date_range(start, end) or 'dates not stated'}"
+            + (f"; attested {', '.join(attested)}" if attested else "")
+            + ("; interim" if interim else "")
+        )
         if lo is not None and hi is not None:
             colour = "#ff7f0e" if interim else "#1f77b4"
-            style = f'fill="{colour}"' if stated else f'fill="{colour}" fill-opacity="0.35" stroke="{colour}" ' \
-                                                        'stroke-dasharray="3,2"'
+            style = (
+                f'fill="{colour}"'
+                if stated
+                else f'fill="{colour}" fill-opacity="0.35" stroke="{colour}" stroke-dasharray="3,2"'
+            )
             w = max(x(hi) - x(lo), 3)
-            parts.append(f'<rect x="{x(lo):.1f}" y="{top + 3}" width="{w:.1f}" height="{row_h - 8}" {style}>'
-                         f'<title>{tip}</title></rect>')
+            parts.append(
+                f'<rect x="{x(lo):.1f}" y="{top + 3}" width="{w:.1f}" height="{row_h - 8}" {style}>'
+                f"<title>{tip}</title></rect>"
+            )
             if interim:
-                parts.append(f'<text x="{x(lo) + w + 4:.1f}" y="{top + 14}" font-size="11" fill="#b35900">'
-                             'interim</text>')
+                parts.append(
+                    f'<text x="{x(lo) + w + 4:.1f}" y="{top + 14}" font-size="11" fill="#b35900">'
+                    "interim</text>"
+                )
         else:
-            parts.append(f'<text x="{label_w + 4}" y="{top + 14}" font-size="11" fill="#777">'
-                         f'no dates in the documents</text>')
+            parts.append(
+                f'<text x="{label_w + 4}" y="{top + 14}" font-size="11" fill="#777">'
+                f"no dates in the documents</text>"
+            )
         for a in att:
             parts.append(f'<circle cx="{x(a):.1f}" cy="{top + row_h / 2 - 1:.1f}" r="2.5" fill="#222"/>')
     parts.append("</svg>")
@@ -639,8 +774,10 @@ def draw_ego(inputs: EgoInputs, *, link_prefix: str = "../") -> Markup:
     """A node and its neighbours on a circle, from its `ego_inputs` alone."""
     kind, label, shown, more = inputs
     width, size, cx, cy, r = 960, 560, 480, 280, 210
-    parts = [f'<svg class="ego" role="img" viewBox="0 0 {width} {size}" width="{width}" height="{size}" '
-             'xmlns="http://www.w3.org/2000/svg">']
+    parts = [
+        f'<svg class="ego" role="img" viewBox="0 0 {width} {size}" width="{width}" height="{size}" '
+        'xmlns="http://www.w3.org/2000/svg">'
+    ]
     coords = []
     for k, other in enumerate(shown):
         angle = 2 * math.pi * k / max(len(shown), 1) - math.pi / 2
@@ -651,18 +788,23 @@ def draw_ego(inputs: EgoInputs, *, link_prefix: str = "../") -> Markup:
         colour = KINDS[other_kind][1]
         anchor = "start" if ox >= cx + 5 else "end" if ox <= cx - 5 else "middle"
         dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
-        item = (f'<circle cx="{ox:.1f}" cy="{oy:.1f}" r="7" fill="{colour}"><title>{escape(other_label)}</title>'
-                f'</circle><text x="{ox + dx:.1f}" y="{oy + 4:.1f}" font-size="11" text-anchor="{anchor}">'
-                f'{escape(_short(other_label, 30))}</text>')
+        item = (
+            f'<circle cx="{ox:.1f}" cy="{oy:.1f}" r="7" fill="{colour}"><title>{escape(other_label)}</title>'
+            f'</circle><text x="{ox + dx:.1f}" y="{oy + 4:.1f}" font-size="11" text-anchor="{anchor}">'
+            f"{escape(_short(other_label, 30))}</text>"
+        )
         if other_page:
             item = f'<a href="{escape(link_prefix + other_page)}">{item}</a>'
         parts.append(item)
-    parts.append(f'<circle cx="{cx}" cy="{cy}" r="12" fill="{KINDS[kind][1]}"/>'
-                 f'<text x="{cx}" y="{cy - 18}" font-size="14" font-weight="bold" text-anchor="middle">'
-                 f'{escape(_short(label, 50))}</text>')
+    parts.append(
+        f'<circle cx="{cx}" cy="{cy}" r="12" fill="{KINDS[kind][1]}"/>'
+        f'<text x="{cx}" y="{cy - 18}" font-size="14" font-weight="bold" text-anchor="middle">'
+        f"{escape(_short(label, 50))}</text>"
+    )
     if more:
-        parts.append(f'<text x="8" y="{size - 8}" font-size="11" fill="#555">'
-                     f'and {more} more (see the table)</text>')
+        parts.append(
+            f'<text x="8" y="{size - 8}" font-size="11" fill="#555">and {more} more (see the table)</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -670,21 +812,29 @@ def draw_ego(inputs: EgoInputs, *, link_prefix: str = "../") -> Markup:
 def legend_svg(kind: str) -> Markup:
     colour, shape = KINDS[kind][1], KINDS[kind][2]
     shapes = {
-        "dot": '<circle cx="8" cy="8" r="6"/>', "square": '<rect x="2" y="2" width="12" height="12"/>',
-        "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>', "triangle": '<polygon points="8,1 15,14 1,14"/>',
+        "dot": '<circle cx="8" cy="8" r="6"/>',
+        "square": '<rect x="2" y="2" width="12" height="12"/>',
+        "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
+        "triangle": '<polygon points="8,1 15,14 1,14"/>',
         "star": '<polygon points="8,1 10,6 15,6 11,9 13,15 8,11 3,15 5,9 1,6 6,6"/>',
         "triangleDown": '<polygon points="1,2 15,2 8,15"/>',
         "hexagon": '<polygon points="4,1 12,1 15,8 12,15 4,15 1,8"/>',
     }
-    return Markup(f'<svg width="16" height="16" aria-hidden="true"><g fill="{colour}">{shapes[shape]}</g></svg>')
+    return Markup(
+        f'<svg width="16" height="16" aria-hidden="true"><g fill="{colour}">{shapes[shape]}</g></svg>'
+    )
 
 
 # --- writing the pages -------------------------------------------------------------------
 
 
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("graph", "templates"), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("graph", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(KINDS=KINDS, legend_svg=legend_svg)
     return env
 
@@ -707,12 +857,17 @@ def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
     rows = []
     for f in n.facts:
         other = v.nodes[f.other] if f.other is not None else None
-        rows.append({
-            "relation": f.relation, "other": f.other_label,
-            "other_href": prefix + other.page if other is not None and other.page else None,
-            "dates": f.dates, "note": f.note, "evidence": f.evidence,
-            "sources": [{"id": v.nodes[s].label, "detail": v.nodes[s].detail} for s in f.sources],
-        })
+        rows.append(
+            {
+                "relation": f.relation,
+                "other": f.other_label,
+                "other_href": prefix + other.page if other is not None and other.page else None,
+                "dates": f.dates,
+                "note": f.note,
+                "evidence": f.evidence,
+                "sources": [{"id": v.nodes[s].label, "detail": v.nodes[s].detail} for s in f.sources],
+            }
+        )
     return rows
 
 
@@ -759,16 +914,27 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
     # script or inline handler the page did not write itself
     nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
-    yield "index.html", _key(nonce, counts), lambda: env.get_template("index.html").render(
-        data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce)
+    yield (
+        "index.html",
+        _key(nonce, counts),
+        lambda: env.get_template("index.html").render(
+            data=Markup(data), vis_js=Markup(_vis_js()), counts=counts, nonce=nonce
+        ),
+    )
     shared = _SharedLists(v)
     for k, nodes in enumerate(shard_members(v)):  # keyed by their values: built and encoded only when written
-        yield f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shared.shard(nodes)), \
-            lambda k=k, nodes=nodes: shard_script(k, shard_data(v, nodes))
+        yield (
+            f"{SHARD_DIR}/facts-{k:04d}.js",
+            _key(k, shared.shard(nodes)),
+            lambda k=k, nodes=nodes: shard_script(k, shard_data(v, nodes)),
+        )
     for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
         items = sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
-        yield rel, _key([(n.label, n.page, n.detail, n.alt) for n in items]), \
-            lambda title=title, items=items: env.get_template("list.html").render(title=title, items=items)
+        yield (
+            rel,
+            _key([(n.label, n.page, n.detail, n.alt) for n in items]),
+            lambda title=title, items=items: env.get_template("list.html").render(title=title, items=items),
+        )
     by_role: dict[int, list[Tenure]] = defaultdict(list)
     roles_of_org: dict[int, set[int]] = defaultdict(set)
     for t in v.tenures:
@@ -778,23 +944,53 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
     charts = {r: gantt_rows(v, rows) for r, rows in by_role.items()}
 
     # the posts that changed hands most first
-    posts = [{"node": v.nodes[r], "holders": len({t.person for t in by_role[r]}),
-              "interims": sum(t.interim for t in by_role[r]), "role": r}
-             for r in sorted(by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower()))]
+    posts = [
+        {
+            "node": v.nodes[r],
+            "holders": len({t.person for t in by_role[r]}),
+            "interims": sum(t.interim for t in by_role[r]),
+            "role": r,
+        }
+        for r in sorted(
+            by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower())
+        )
+    ]
 
     def timelines_page() -> str:
-        return env.get_template("timelines.html").render(title="Post timelines", posts=[
-            {**p, "svg": draw_gantt(charts[p["role"]], link_prefix="")} for p in posts])
+        return env.get_template("timelines.html").render(
+            title="Post timelines",
+            posts=[{**p, "svg": draw_gantt(charts[p["role"]], link_prefix="")} for p in posts],
+        )
 
     # a page's key is made of what its charts show (`gantt_rows`, `ego_inputs`), not of the drawn SVG:
     # the drawing (most of a page's work) is done only for the pages written
-    yield "timelines.html", _key([(p["node"].label, p["node"].page, p["node"].detail, p["holders"], p["interims"],
-                                   charts[p["role"]]) for p in posts]), timelines_page
+    yield (
+        "timelines.html",
+        _key(
+            [
+                (
+                    p["node"].label,
+                    p["node"].page,
+                    p["node"].detail,
+                    p["holders"],
+                    p["interims"],
+                    charts[p["role"]],
+                )
+                for p in posts
+            ]
+        ),
+        timelines_page,
+    )
     ego = env.get_template("ego.html")
 
     def ego_page(n: Node, timelines: list[Node], ego_shown: EgoInputs) -> str:
-        return ego.render(node=n, kind_label=KINDS[n.kind][0], ego=draw_ego(ego_shown), facts=_facts_rows(v, n, "../"),
-                          timelines=[{"node": r, "svg": draw_gantt(charts[r.index])} for r in timelines])
+        return ego.render(
+            node=n,
+            kind_label=KINDS[n.kind][0],
+            ego=draw_ego(ego_shown),
+            facts=_facts_rows(v, n, "../"),
+            timelines=[{"node": r, "svg": draw_gantt(charts[r.index])} for r in timelines],
+        )
 
     for n in v.nodes:
         if not n.page:
@@ -803,10 +999,21 @@ def _pages(v: View, limit: int) -> Iterator[tuple[str, str, Callable[[], str]]]:
         if n.kind == "post" and by_role.get(n.index):
             timelines.append(n)
         elif n.kind == "body":
-            timelines.extend(v.nodes[r] for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label))
+            timelines.extend(
+                v.nodes[r] for r in sorted(roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label)
+            )
         ego_shown = ego_inputs(v, n)
-        shown = [n.label, n.detail, n.alt, min(n.years, default=None), max(n.years, default=None), KINDS[n.kind][0],
-                 ego_shown, [(r.page, r.label, r is n, charts[r.index]) for r in timelines], shared.page_facts(n)]
+        shown = [
+            n.label,
+            n.detail,
+            n.alt,
+            min(n.years, default=None),
+            max(n.years, default=None),
+            KINDS[n.kind][0],
+            ego_shown,
+            [(r.page, r.label, r is n, charts[r.index]) for r in timelines],
+            shared.page_facts(n),
+        ]
         yield n.page, _key(*shown), partial(ego_page, n, timelines, ego_shown)
 
 
@@ -856,7 +1063,9 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
         for rel, page_key, render in _pages(v, limit):
             (tmp / rel).write_text(render(), encoding="utf-8")
             keys[rel] = page_key
-        (tmp / PAGES_MANIFEST).write_text(json.dumps({"code": code, "pages": keys}, sort_keys=True), encoding="utf-8")
+        (tmp / PAGES_MANIFEST).write_text(
+            json.dumps({"code": code, "pages": keys}, sort_keys=True), encoding="utf-8"
+        )
         old = out / "html.old"
         if old.exists():
             shutil.rmtree(old)
@@ -874,5 +1083,7 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
         for rel in previous.keys() - keys.keys():
             with contextlib.suppress(OSError):
                 (final / rel).unlink()
-        write_atomic(final / PAGES_MANIFEST, json.dumps({"code": code, "pages": keys}, sort_keys=True).encode())
+        write_atomic(
+            final / PAGES_MANIFEST, json.dumps({"code": code, "pages": keys}, sort_keys=True).encode()
+        )
     return final / "index.html"

@@ -59,8 +59,32 @@ def _materialise(*namespaces: type[DefinedNamespace]) -> None:
 _materialise(CG, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD)
 
 PREFIXES = {
-    "org": ORG, "foaf": FOAF, "skos": SKOS, "time": TIME, "dcterms": DCTERMS, "schema": SCHEMA,
-    "prov": PROV, "xsd": XSD, "cg": CG._NS, "rdfs": RDFS, "rdf": RDF, "id": ID,
+    "org": ORG,
+    "foaf": FOAF,
+    "skos": SKOS,
+    "time": TIME,
+    "dcterms": DCTERMS,
+    "schema": SCHEMA,
+    "prov": PROV,
+    "xsd": XSD,
+    "cg": CG._NS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "id": ID,
 }
 
-__all__ = ["CG", "DCTERMS", "FOAF", "ID", "ORG", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS", "TIME", "XSD"]
+__all__ = [
+    "CG",
+    "DCTERMS",
+    "FOAF",
+    "ID",
+    "ORG",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "SCHEMA",
+    "SKOS",
+    "TIME",
+    "XSD",
+]

@@ -65,12 +65,32 @@ class Tenure:
 
     def row(self) -> list[str]:
         seen = f"{self.first}..{self.last}" if self.first and self.first != self.last else self.first
-        return [self.role, self.org, self.name, self.start, self.start_basis, self.end, self.end_basis,
-                "yes" if self.interim else "", seen, "; ".join(sorted(self.sources))]
+        return [
+            self.role,
+            self.org,
+            self.name,
+            self.start,
+            self.start_basis,
+            self.end,
+            self.end_basis,
+            "yes" if self.interim else "",
+            seen,
+            "; ".join(sorted(self.sources)),
+        ]
 
 
-TENURE_COLUMNS = ["post", "organization", "holder", "start", "start basis", "end", "end basis", "interim",
-                  "attested", "sources"]
+TENURE_COLUMNS = [
+    "post",
+    "organization",
+    "holder",
+    "start",
+    "start basis",
+    "end",
+    "end basis",
+    "interim",
+    "attested",
+    "sources",
+]
 
 
 def tenures(graph: Path) -> list[Tenure]:
@@ -80,9 +100,19 @@ def tenures(graph: Path) -> list[Tenure]:
     for m, person, name, role, is_post, org, start, sb, end, eb, interim, att, doc in rows:
         t = out.get(m)
         if t is None:
-            t = out[m] = Tenure(iri=m, person=person, name=name, role=role, is_post=is_post == "true", org=org,
-                                start=start or "", start_basis=sb or "", end=end or "", end_basis=eb or "",
-                                interim=interim == "true")
+            t = out[m] = Tenure(
+                iri=m,
+                person=person,
+                name=name,
+                role=role,
+                is_post=is_post == "true",
+                org=org,
+                start=start or "",
+                start_basis=sb or "",
+                end=end or "",
+                end_basis=eb or "",
+                interim=interim == "true",
+            )
         if att:
             t.attested.add(att)
         if doc:
@@ -124,9 +154,12 @@ def on_date_status(graph: Path, post: str, on: str, *, org: str | None = None) -
     comes before it and the next holder's stated start after it, else "not known" with the nearest
     evidence on each side."""
     known = role_of(post)
-    ts = [t for t in tenures(graph)
-          if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
-          and _matches(t.org, org)]
+    ts = [
+        t
+        for t in tenures(graph)
+        if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
+        and _matches(t.org, org)
+    ]
     when = day(on)
     ended = [t for t in ts if t.end and t.end_basis == "stated" and day(t.end, last=True) < when]
     starts = [t for t in ts if t.start and t.start_basis == "stated" and day(t.start) > day(on, last=True)]
@@ -154,9 +187,13 @@ def who(graph: Path, post: str, *, org: str | None = None, on: str | None = None
     """The holders of a post (any post whose name contains POST, or the known post POST is another written
     form of: "DCS" finds the Director of Children's Services), as a timeline."""
     known = role_of(post)
-    rows = [t.row() for t in tenures(graph)
-            if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
-            and _matches(t.org, org) and (on is None or _covers(t, on))]
+    rows = [
+        t.row()
+        for t in tenures(graph)
+        if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
+        and _matches(t.org, org)
+        and (on is None or _covers(t, on))
+    ]
     return TENURE_COLUMNS, rows
 
 
@@ -198,11 +235,21 @@ def person(graph: Path, iri: str) -> dict[str, Table]:
     return {k: (c, [["" if v is None else v for v in r] for r in rs]) for k, (c, rs) in out.items()}
 
 
-TURNOVER_COLUMNS = ["post", "organization", "holders", "interim spells", "mean tenure (days)", "tenures measured",
-                    "gaps with no known holder", "names"]
+TURNOVER_COLUMNS = [
+    "post",
+    "organization",
+    "holders",
+    "interim spells",
+    "mean tenure (days)",
+    "tenures measured",
+    "gaps with no known holder",
+    "names",
+]
 
 
-def turnover(graph: Path, *, org: str | None = None, start: str | None = None, end: str | None = None) -> Table:
+def turnover(
+    graph: Path, *, org: str | None = None, start: str | None = None, end: str | None = None
+) -> Table:
     """Per post: holders in the period, interim spells, mean tenure, gaps with no known holder.
 
     A tenure is measured where it has both a start and an end (stated or inferred); a gap
@@ -227,7 +274,17 @@ def turnover(graph: Path, *, org: str | None = None, start: str | None = None, e
         for a, b in zip(ordered, ordered[1:], strict=False):
             if a.end and day(a.end, last=True) < day(b.start or b.first) - dt.timedelta(days=1):
                 gaps.append(f"{a.end}..{b.start or b.first}")
-        rows.append([label, ts[0].org, str(len({t.person for t in ts})), str(sum(t.interim for t in ts)), mean,
-                     str(len(spans)), "; ".join(gaps), "; ".join(sorted({t.name for t in ts}))])
+        rows.append(
+            [
+                label,
+                ts[0].org,
+                str(len({t.person for t in ts})),
+                str(sum(t.interim for t in ts)),
+                mean,
+                str(len(spans)),
+                "; ".join(gaps),
+                "; ".join(sorted({t.name for t in ts})),
+            ]
+        )
     rows.sort(key=lambda r: (-int(r[2]), r[1], r[0]))
     return TURNOVER_COLUMNS, rows

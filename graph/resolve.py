@@ -77,25 +77,84 @@ def best_form(names: Counter) -> str:
 
 # familiar -> formal first names, the pairs English council papers use; both sides lower case
 NICKNAMES: dict[str, set[str]] = {
-    "nicky": {"nicola", "nicholas"}, "nick": {"nicholas", "nicola"}, "liz": {"elizabeth"}, "beth": {"elizabeth"},
-    "lizzie": {"elizabeth"}, "betty": {"elizabeth"}, "kath": {"katherine", "kathryn", "catherine", "kathleen"},
-    "kate": {"katherine", "kathryn", "catherine"}, "katie": {"katherine", "kathryn", "catherine"},
-    "cathy": {"catherine"}, "jo": {"joanne", "joanna", "josephine"}, "jess": {"jessica"}, "jack": {"john"},
-    "jim": {"james"}, "jimmy": {"james"}, "bill": {"william"}, "will": {"william"}, "bob": {"robert"},
-    "rob": {"robert"}, "bobby": {"robert"}, "dick": {"richard"}, "rick": {"richard"}, "dave": {"david"},
-    "mike": {"michael"}, "mick": {"michael"}, "tony": {"anthony"}, "toni": {"antonia"}, "andy": {"andrew"},
-    "steve": {"stephen", "steven"}, "chris": {"christopher", "christine", "christina"}, "pete": {"peter"},
-    "tom": {"thomas"}, "tim": {"timothy"}, "ted": {"edward"}, "ed": {"edward", "edwin"}, "sam": {"samantha", "samuel"},
-    "sue": {"susan", "suzanne"}, "sally": {"sarah"}, "jenny": {"jennifer"}, "jen": {"jennifer"},
-    "maggie": {"margaret"}, "meg": {"margaret"}, "peggy": {"margaret"}, "pat": {"patricia", "patrick"},
-    "becky": {"rebecca"}, "bex": {"rebecca"}, "vicky": {"victoria"}, "vicki": {"victoria"}, "di": {"diana", "diane"},
-    "debbie": {"deborah"}, "deb": {"deborah"}, "mandy": {"amanda"}, "fran": {"frances", "francesca"},
-    "alex": {"alexander", "alexandra"}, "ben": {"benjamin"}, "dan": {"daniel"}, "danny": {"daniel"},
-    "matt": {"matthew"}, "phil": {"philip", "phillip"}, "greg": {"gregory"}, "ron": {"ronald"}, "don": {"donald"},
-    "les": {"leslie", "lesley"}, "jackie": {"jacqueline"}, "jacqui": {"jacqueline"}, "gill": {"gillian"},
-    "val": {"valerie"}, "pam": {"pamela"}, "tina": {"christina", "valentina"}, "ellie": {"eleanor"},
-    "nell": {"eleanor", "helen"}, "harry": {"henry", "harold"}, "hal": {"henry"}, "charlie": {"charles", "charlotte"},
-    "len": {"leonard"}, "ray": {"raymond"}, "terry": {"terence"}, "gerry": {"gerald", "geraldine"},
+    "nicky": {"nicola", "nicholas"},
+    "nick": {"nicholas", "nicola"},
+    "liz": {"elizabeth"},
+    "beth": {"elizabeth"},
+    "lizzie": {"elizabeth"},
+    "betty": {"elizabeth"},
+    "kath": {"katherine", "kathryn", "catherine", "kathleen"},
+    "kate": {"katherine", "kathryn", "catherine"},
+    "katie": {"katherine", "kathryn", "catherine"},
+    "cathy": {"catherine"},
+    "jo": {"joanne", "joanna", "josephine"},
+    "jess": {"jessica"},
+    "jack": {"john"},
+    "jim": {"james"},
+    "jimmy": {"james"},
+    "bill": {"william"},
+    "will": {"william"},
+    "bob": {"robert"},
+    "rob": {"robert"},
+    "bobby": {"robert"},
+    "dick": {"richard"},
+    "rick": {"richard"},
+    "dave": {"david"},
+    "mike": {"michael"},
+    "mick": {"michael"},
+    "tony": {"anthony"},
+    "toni": {"antonia"},
+    "andy": {"andrew"},
+    "steve": {"stephen", "steven"},
+    "chris": {"christopher", "christine", "christina"},
+    "pete": {"peter"},
+    "tom": {"thomas"},
+    "tim": {"timothy"},
+    "ted": {"edward"},
+    "ed": {"edward", "edwin"},
+    "sam": {"samantha", "samuel"},
+    "sue": {"susan", "suzanne"},
+    "sally": {"sarah"},
+    "jenny": {"jennifer"},
+    "jen": {"jennifer"},
+    "maggie": {"margaret"},
+    "meg": {"margaret"},
+    "peggy": {"margaret"},
+    "pat": {"patricia", "patrick"},
+    "becky": {"rebecca"},
+    "bex": {"rebecca"},
+    "vicky": {"victoria"},
+    "vicki": {"victoria"},
+    "di": {"diana", "diane"},
+    "debbie": {"deborah"},
+    "deb": {"deborah"},
+    "mandy": {"amanda"},
+    "fran": {"frances", "francesca"},
+    "alex": {"alexander", "alexandra"},
+    "ben": {"benjamin"},
+    "dan": {"daniel"},
+    "danny": {"daniel"},
+    "matt": {"matthew"},
+    "phil": {"philip", "phillip"},
+    "greg": {"gregory"},
+    "ron": {"ronald"},
+    "don": {"donald"},
+    "les": {"leslie", "lesley"},
+    "jackie": {"jacqueline"},
+    "jacqui": {"jacqueline"},
+    "gill": {"gillian"},
+    "val": {"valerie"},
+    "pam": {"pamela"},
+    "tina": {"christina", "valentina"},
+    "ellie": {"eleanor"},
+    "nell": {"eleanor", "helen"},
+    "harry": {"henry", "harold"},
+    "hal": {"henry"},
+    "charlie": {"charles", "charlotte"},
+    "len": {"leonard"},
+    "ray": {"raymond"},
+    "terry": {"terence"},
+    "gerry": {"gerald", "geraldine"},
 }
 
 _COUNCILLOR = re.compile(r"^\s*(?:councillors?|cllrs?)\b\.?", re.I)
@@ -103,10 +162,14 @@ _INITIALS = re.compile(r"^[A-Z]{2,3}$")
 
 
 def familiar_fits(formal_key: str, familiar_key: str) -> bool:
-    """"nicky turvey" may be "nicola turvey": same surname, a known familiar form of the first name."""
+    """ "nicky turvey" may be "nicola turvey": same surname, a known familiar form of the first name."""
     ft, pt = formal_key.split(), familiar_key.split()
-    return (len(ft) == len(pt) >= 2 and ft[1:] == pt[1:] and ft[0] != pt[0]
-            and ft[0] in NICKNAMES.get(pt[0], set()))
+    return (
+        len(ft) == len(pt) >= 2
+        and ft[1:] == pt[1:]
+        and ft[0] != pt[0]
+        and ft[0] in NICKNAMES.get(pt[0], set())
+    )
 
 
 def is_person_name(name: str) -> bool:
@@ -116,8 +179,11 @@ def is_person_name(name: str) -> bool:
 
 def _weak(fact: Fact) -> bool:
     """A person mention read only by the model or from an owner/maker cell: needs a name's shape."""
-    return isinstance(fact, PersonFact) and fact.evidence.rule in {"person.model", "person.from-action",
-                                                                    "person.from-decision"}
+    return isinstance(fact, PersonFact) and fact.evidence.rule in {
+        "person.model",
+        "person.from-action",
+        "person.from-decision",
+    }
 
 
 def _is_partial(key: str) -> bool:
@@ -140,11 +206,11 @@ def _fits(full: str, partial: str) -> bool:
 
 @dataclass(slots=True)
 class Resolution:
-    people: dict[tuple[str, str], PersonEntity]          # (council, key) -> entity
-    person_of: dict[tuple[str, str], PersonEntity]       # (doc, name as extracted) -> entity
-    bodies: dict[tuple[str, str], BodyEntity]            # (scope, key) -> entity
-    body_alias: dict[tuple[str, str], BodyEntity]        # (scope, alias key) -> entity
-    councils: dict[str, str]                             # doc -> council
+    people: dict[tuple[str, str], PersonEntity]  # (council, key) -> entity
+    person_of: dict[tuple[str, str], PersonEntity]  # (doc, name as extracted) -> entity
+    bodies: dict[tuple[str, str], BodyEntity]  # (scope, key) -> entity
+    body_alias: dict[tuple[str, str], BodyEntity]  # (scope, alias key) -> entity
+    councils: dict[str, str]  # doc -> council
     problems: list[Problem]
 
     def person(self, doc: str, name: str | None) -> PersonEntity | None:
@@ -176,13 +242,13 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     councils = {d: (h.get("council") or "") for d, h in docs.items()}
     problems: list[Problem] = []
     # --- people -------------------------------------------------------------------------
-    mentions: dict[tuple[str, str], Counter] = defaultdict(Counter)   # (council, key) -> written forms
+    mentions: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (council, key) -> written forms
     public: dict[tuple[str, str], bool] = {}
     docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     per_doc_keys: dict[str, set[str]] = defaultdict(set)
-    councillor: set[tuple[str, str]] = set()   # written with a councillor's title, or holding a seat
-    strong: set[tuple[str, str]] = set()       # read at least once by more than the model or an owner cell
-    not_model: set[tuple[str, str]] = set()    # read at least once by a rule
+    councillor: set[tuple[str, str]] = set()  # written with a councillor's title, or holding a seat
+    strong: set[tuple[str, str]] = set()  # read at least once by more than the model or an owner cell
+    not_model: set[tuple[str, str]] = set()  # read at least once by a rule
     body_names: dict[str, set[str]] = defaultdict(set)
     for doc, facts in sorted(facts_by_doc.items()):
         for f in facts:
@@ -211,12 +277,16 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
                     public[ck] = public.get(ck, False) or pub
     # full names first; partial names fold into exactly one fitting full name
     people: dict[tuple[str, str], PersonEntity] = {}
-    ambiguous: set[tuple[str, str]] = set()   # reported or run-together names: published as no one
+    ambiguous: set[tuple[str, str]] = set()  # reported or run-together names: published as no one
     alias_of: dict[tuple[str, str], tuple[str, str]] = {}
     # two names run together ("Dylan Harrison Rachel Gillott", from a table cell) are two people, not a third
     for ck in sorted(mentions):
         toks = ck[1].split()
-        if len(toks) == 4 and (ck[0], " ".join(toks[:2])) in mentions and (ck[0], " ".join(toks[2:])) in mentions:
+        if (
+            len(toks) == 4
+            and (ck[0], " ".join(toks[:2])) in mentions
+            and (ck[0], " ".join(toks[2:])) in mentions
+        ):
             ambiguous.add(ck)
     # words spilt from the next cell ("Please Call Simon Cann", "Dave Greenow Full") onto a known name
     known = {ck for ck in mentions if not _is_partial(ck[1]) and ck not in ambiguous}
@@ -224,16 +294,23 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
         toks = ck[1].split()
         if len(toks) < 3:
             continue
-        inner = [(ck[0], " ".join(toks[i:j])) for i in range(len(toks)) for j in range(i + 2, len(toks) + 1)
-                 if j - i < len(toks)]
+        inner = [
+            (ck[0], " ".join(toks[i:j]))
+            for i in range(len(toks))
+            for j in range(i + 2, len(toks) + 1)
+            if j - i < len(toks)
+        ]
         fits = sorted({o for o in inner if o in known and docs_of[o] & docs_of[ck]})
         if len(fits) == 1:
             alias_of[ck] = fits[0]
     full_keys = sorted(ck for ck in known if ck not in alias_of)
     # the model alone, once, with a first name no rule-read person has ("Early Help", "Foster Carers"):
     # too little to publish a person on; "Simon Trickett" keeps his, as the corpus knows a Simon
-    first_names = {ck[1].split()[0] for ck in full_keys if ck in not_model} | set(NICKNAMES) | {
-        n for forms in NICKNAMES.values() for n in forms}
+    first_names = (
+        {ck[1].split()[0] for ck in full_keys if ck in not_model}
+        | set(NICKNAMES)
+        | {n for forms in NICKNAMES.values() for n in forms}
+    )
     for ck in full_keys:
         if ck not in not_model and sum(mentions[ck].values()) == 1 and ck[1].split()[0] not in first_names:
             ambiguous.add(ck)
@@ -242,12 +319,21 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
         by_surname[(ck[0], ck[1].split()[-1])].append(ck)
     # shortened first names ("Jess Karia" -> "Jessica Karia") fold into the longer form
     for ck in full_keys:
-        cands = [o for o in by_surname[(ck[0], ck[1].split()[-1])]
-                 if o != ck and len(o[1].split()) == len(ck[1].split()) and len(o[1]) > len(ck[1])
-                 and _fits(o[1], ck[1]) and len(ck[1].split()[0]) >= 3]
+        cands = [
+            o
+            for o in by_surname[(ck[0], ck[1].split()[-1])]
+            if o != ck
+            and len(o[1].split()) == len(ck[1].split())
+            and len(o[1]) > len(ck[1])
+            and _fits(o[1], ck[1])
+            and len(ck[1].split()[0]) >= 3
+        ]
         if not cands:  # a familiar first name: "Nicky Turvey" -> "Nicola Turvey", in one document
-            cands = [o for o in by_surname[(ck[0], ck[1].split()[-1])]
-                     if familiar_fits(o[1], ck[1]) and docs_of[o] & docs_of[ck]]
+            cands = [
+                o
+                for o in by_surname[(ck[0], ck[1].split()[-1])]
+                if familiar_fits(o[1], ck[1]) and docs_of[o] & docs_of[ck]
+            ]
         if len(cands) == 1:
             alias_of[ck] = cands[0]
     for ck in sorted(mentions):
@@ -261,13 +347,21 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
             pick = [o for o in pick if o in councillor] or pick
         if len(pick) == 1:
             alias_of[ck] = pick[0]
-        elif not pick and ck not in strong:  # "Leadership", "Col" from an owner cell: fits no one, names no one
+        elif (
+            not pick and ck not in strong
+        ):  # "Leadership", "Col" from an owner cell: fits no one, names no one
             ambiguous.add(ck)
         elif len(pick) > 1:
             ambiguous.add(ck)
-            problems.append(Problem(doc_id=sorted(docs_of[ck])[0], stage="graph.resolve", code="W300",
-                                    message=f"{sorted(mentions[ck])[0]!r} could be any of "
-                                            f"{', '.join(sorted(best_form(mentions[o]) for o in pick))}; kept apart"))
+            problems.append(
+                Problem(
+                    doc_id=sorted(docs_of[ck])[0],
+                    stage="graph.resolve",
+                    code="W300",
+                    message=f"{sorted(mentions[ck])[0]!r} could be any of "
+                    f"{', '.join(sorted(best_form(mentions[o]) for o in pick))}; kept apart",
+                )
+            )
     for ck in sorted(mentions):
         target = alias_of.get(ck, ck)
         while target in alias_of:
@@ -298,8 +392,9 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
             k = body_key(f.name)
             ent = bodies.get((scope, k)) or body_alias.get((scope, k))
             if ent is None:
-                ent = bodies[(scope, k)] = BodyEntity(key=k, scope=scope, kind=f.kind,
-                                                      parent=council if f.kind == OrgKind.COMMITTEE else None)
+                ent = bodies[(scope, k)] = BodyEntity(
+                    key=k, scope=scope, kind=f.kind, parent=council if f.kind == OrgKind.COMMITTEE else None
+                )
             ent.names[f.name] += 1
             ent.docs.add(doc)
             for a in f.aliases:
@@ -307,8 +402,14 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     _merge_near_bodies(bodies)
     _merge_subset_names(bodies, body_alias)
     _merge_short_forms(bodies, body_alias)
-    return Resolution(people=people, person_of=person_of, bodies=bodies, body_alias=body_alias,
-                      councils=councils, problems=problems)
+    return Resolution(
+        people=people,
+        person_of=person_of,
+        bodies=bodies,
+        body_alias=body_alias,
+        councils=councils,
+        problems=problems,
+    )
 
 
 ERA_GAP_YEARS = 10
@@ -338,21 +439,29 @@ def _split_by_era(doc_dates: dict[str, str], person_of: dict[tuple[str, str], Pe
                 continue
             new = eras.get(era)
             if new is None:
-                new = eras[era] = PersonEntity(key=f"{ent.key} #{era}", council=ent.council, names=Counter(ent.names),
-                                               public=ent.public)
+                new = eras[era] = PersonEntity(
+                    key=f"{ent.key} #{era}", council=ent.council, names=Counter(ent.names), public=ent.public
+                )
             new.docs.add(doc)
             ent.docs.discard(doc)
             person_of[(doc, k)] = new
 
 
-def _resolve_initials(facts_by_doc: dict[str, list[Fact]], councils: dict[str, str],
-                      person_of: dict[tuple[str, str], PersonEntity]) -> None:
-    """"TF" in a plan is the one person of that document whose initials are TF (a key line
+def _resolve_initials(
+    facts_by_doc: dict[str, list[Fact]],
+    councils: dict[str, str],
+    person_of: dict[tuple[str, str], PersonEntity],
+) -> None:
+    """ "TF" in a plan is the one person of that document whose initials are TF (a key line
     "TF - Toni Fagan" puts her there); two such people, or none, leave it unresolved."""
     initials_of: dict[str, set[str]] = {}
     for doc, facts in facts_by_doc.items():
-        written = {o for f in facts if isinstance(f, ActionFact) for o in f.owners if _INITIALS.match(o.strip())}
-        written |= {v for f in facts for v in (getattr(f, "person", None),) if v and _INITIALS.match(v.strip())}
+        written = {
+            o for f in facts if isinstance(f, ActionFact) for o in f.owners if _INITIALS.match(o.strip())
+        }
+        written |= {
+            v for f in facts for v in (getattr(f, "person", None),) if v and _INITIALS.match(v.strip())
+        }
         written |= {f.name for f in facts if isinstance(f, PersonFact) and _INITIALS.match(f.name.strip())}
         if written:
             initials_of[doc] = written
@@ -387,7 +496,7 @@ def _merge_near_bodies(bodies: dict[tuple[str, str], BodyEntity]) -> None:
     keys = sorted(bodies)
     words = {k: frozenset(k[1].split()) - _BODY_FILLER for k in keys}
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             if a[0] != b[0] or bodies[a] is bodies[b]:
                 continue
             same_words = len(words[a]) >= 3 and words[a] == words[b]
@@ -409,8 +518,9 @@ def _fold_body(short: BodyEntity, keep: BodyEntity, *tables: dict[tuple[str, str
                 table[k] = keep
 
 
-def _merge_subset_names(bodies: dict[tuple[str, str], BodyEntity],
-                        body_alias: dict[tuple[str, str], BodyEntity]) -> None:
+def _merge_subset_names(
+    bodies: dict[tuple[str, str], BodyEntity], body_alias: dict[tuple[str, str], BodyEntity]
+) -> None:
     """A shortened name ("Safeguarding Partnership", "Safeguarding Children Partnership") is the one
     body of its scope, named in the same document, whose name holds all its words and ends with the
     same head word; where two bodies fit, all stay apart."""
@@ -420,16 +530,24 @@ def _merge_subset_names(bodies: dict[tuple[str, str], BodyEntity],
         w = words[id(short)]
         if len(w) < 2:
             continue
-        fits = [e for e in entities if e is not short and e.scope == short.scope and w < words[id(e)]
-                and e.key.split()[-1] == short.key.split()[-1] and e.docs & short.docs]
+        fits = [
+            e
+            for e in entities
+            if e is not short
+            and e.scope == short.scope
+            and w < words[id(e)]
+            and e.key.split()[-1] == short.key.split()[-1]
+            and e.docs & short.docs
+        ]
         if len(fits) != 1:
             continue
         _fold_body(short, fits[0], bodies, body_alias)
         words[id(short)] = frozenset()
 
 
-def _merge_short_forms(bodies: dict[tuple[str, str], BodyEntity],
-                       body_alias: dict[tuple[str, str], BodyEntity]) -> None:
+def _merge_short_forms(
+    bodies: dict[tuple[str, str], BodyEntity], body_alias: dict[tuple[str, str], BodyEntity]
+) -> None:
     """A short form with an acronym ("CYP Scrutiny", named so in a document that never spells it out) is
     the one body of the same scope whose full name it fits ("Children and Young People Scrutiny
     Committee"); where two fit, both stay apart."""
@@ -437,8 +555,14 @@ def _merge_short_forms(bodies: dict[tuple[str, str], BodyEntity],
     for short in sorted(entities.values(), key=lambda e: (e.scope, e.key)):
         if not re.search(r"\b[A-Z]{2,5}\b", short.name):
             continue
-        fits = [e for e in entities.values() if e is not short and e.scope == short.scope
-                and not re.search(r"\b[A-Z]{2,5}\b", e.name) and acronym_fits(short.name, e.name)]
+        fits = [
+            e
+            for e in entities.values()
+            if e is not short
+            and e.scope == short.scope
+            and not re.search(r"\b[A-Z]{2,5}\b", e.name)
+            and acronym_fits(short.name, e.name)
+        ]
         if len({id(e) for e in fits}) != 1:
             continue
         _fold_body(short, fits[0], bodies, body_alias)

@@ -43,23 +43,45 @@ RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # media type -> short name, for solutions (SELECT/ASK) and for graphs (CONSTRUCT/DESCRIBE)
 RESULT_TYPES = {
-    "application/sparql-results+json": "json", "application/json": "json",
-    "text/csv": "csv", "text/tab-separated-values": "tsv",
-    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
 }
 GRAPH_TYPES = {
-    "text/turtle": "turtle", "application/x-turtle": "turtle", "application/n-triples": "ntriples",
-    "text/plain": "ntriples", "application/rdf+xml": "rdfxml", "application/ld+json": "jsonld",
+    "text/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "text/plain": "ntriples",
+    "application/rdf+xml": "rdfxml",
+    "application/ld+json": "jsonld",
 }
-MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-         "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
-         "turtle": "text/turtle; charset=utf-8", "ntriples": "application/n-triples",
-         "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+MEDIA = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
 # `format=` shortcut in the URL or form, as many endpoints accept
-FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
-                "ttl": "text/turtle", "nt": "application/n-triples", "ntriples": "application/n-triples",
-                "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+FORMAT_PARAM = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 MAX_DEPTH = 400
@@ -137,9 +159,14 @@ def negotiate(accept: str, offered: dict[str, str]) -> str | None:
             continue
         if media in offered:
             name = offered[media]
-        elif media in ("*/*", "application/*") or (media == "text/*" and any(m.startswith("text/") for m in offered)):
-            name = next(iter(offered.values())) if media != "text/*" else next(
-                v for m, v in offered.items() if m.startswith("text/"))
+        elif media in ("*/*", "application/*") or (
+            media == "text/*" and any(m.startswith("text/") for m in offered)
+        ):
+            name = (
+                next(iter(offered.values()))
+                if media != "text/*"
+                else next(v for m, v in offered.items() if m.startswith("text/"))
+            )
         else:
             continue
         specific = 0 if "*" in media else 1
@@ -150,6 +177,7 @@ def negotiate(accept: str, offered: dict[str, str]) -> str | None:
 
 
 # --- serialisation of a (capped) result -------------------------------------------------
+
 
 def _json_term(t) -> dict:
     import pyoxigraph as ox
@@ -165,8 +193,14 @@ def _json_term(t) -> dict:
         elif t.datatype.value != XSD_STRING:
             d["datatype"] = t.datatype.value
         return d
-    return {"type": "triple", "value": {"subject": _json_term(t.subject), "predicate": _json_term(t.predicate),
-                                        "object": _json_term(t.object)}}
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(t.subject),
+            "predicate": _json_term(t.predicate),
+            "object": _json_term(t.object),
+        },
+    }
 
 
 def _xml_term(t) -> str:
@@ -182,8 +216,10 @@ def _xml_term(t) -> str:
         if t.datatype.value != XSD_STRING:
             return f"<literal datatype={quoteattr(t.datatype.value)}>{xml_escape(t.value)}</literal>"
         return f"<literal>{xml_escape(t.value)}</literal>"
-    return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}</predicate>"
-            f"<object>{_xml_term(t.object)}</object></triple>")
+    return (
+        f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>{_xml_term(t.predicate)}</predicate>"
+        f"<object>{_xml_term(t.object)}</object></triple>"
+    )
 
 
 def _csv_value(t) -> str:
@@ -200,7 +236,9 @@ def _csv_value(t) -> str:
 
 def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> bytes:
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, r, strict=True) if t is not None} for r in rows]
+        bindings = [
+            {v: _json_term(t) for v, t in zip(variables, r, strict=True) if t is not None} for r in rows
+        ]
         doc = {"head": {"vars": variables}, "results": {"bindings": bindings}}
         return json.dumps(doc, ensure_ascii=False).encode()
     if fmt == "xml":
@@ -209,8 +247,11 @@ def serialize_solutions(variables: list[str], rows: list[list], fmt: str) -> byt
         out.append("</head><results>")
         for r in rows:
             out.append("<result>")
-            out += [f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                    for v, t in zip(variables, r, strict=True) if t is not None]
+            out += [
+                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                for v, t in zip(variables, r, strict=True)
+                if t is not None
+            ]
             out.append("</result>")
         out.append("</results></sparql>\n")
         return "".join(out).encode()
@@ -231,8 +272,10 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps({"head": {}, "boolean": value}).encode()
     if fmt == "xml":
-        return (f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+        return (
+            f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n"
+        ).encode()
     # CSV/TSV have no boolean form in the standard; the common convention is one cell
     return (("true" if value else "false") + "\n").encode()
 
@@ -240,8 +283,12 @@ def serialize_boolean(value: bool, fmt: str) -> bytes:
 def serialize_triples(triples: list, fmt: str) -> bytes:
     import pyoxigraph as ox
 
-    rdf = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
-           "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    rdf = {
+        "turtle": ox.RdfFormat.TURTLE,
+        "ntriples": ox.RdfFormat.N_TRIPLES,
+        "rdfxml": ox.RdfFormat.RDF_XML,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }[fmt]
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if fmt in ("turtle", "jsonld") else None
     if fmt == "jsonld":
         return ox.serialize(triples, format=rdf) or b""
@@ -249,6 +296,7 @@ def serialize_triples(triples: list, fmt: str) -> bytes:
 
 
 # --- the worker processes -------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class Reply:
@@ -262,15 +310,24 @@ def _text(status: int, message: str) -> Reply:
     return Reply(status, (message.rstrip() + "\n").encode())
 
 
-def execute(store, text: str, accept: str, max_rows: int, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None) -> Reply:
+def execute(
+    store,
+    text: str,
+    accept: str,
+    max_rows: int,
+    default_graphs: list[str] | None = None,
+    named_graphs: list[str] | None = None,
+) -> Reply:
     """Run one query on an open pyoxigraph store and serialise the answer for `accept`."""
     import pyoxigraph as ox
 
     service = uses_service(text)
     if service is None:
-        return _text(400, "the query could not be parsed, so it could not be checked for SERVICE "
-                          "(this endpoint makes no outbound requests)")
+        return _text(
+            400,
+            "the query could not be parsed, so it could not be checked for SERVICE "
+            "(this endpoint makes no outbound requests)",
+        )
     if service:
         return _text(400, "SERVICE is refused: this endpoint makes no outbound requests")
     kwargs: dict = {"prefixes": {p: str(ns) for p, ns in PREFIXES.items()}}
@@ -283,7 +340,10 @@ def execute(store, text: str, accept: str, max_rows: int, default_graphs: list[s
         if isinstance(result, ox.QueryBoolean | bool):
             fmt = negotiate(accept, RESULT_TYPES)
             if fmt is None:
-                return _text(406, "ASK results come as " + ", ".join(sorted(set(MEDIA[v] for v in RESULT_TYPES.values()))))
+                return _text(
+                    406,
+                    "ASK results come as " + ", ".join(sorted(set(MEDIA[v] for v in RESULT_TYPES.values()))),
+                )
             return Reply(200, serialize_boolean(bool(result), fmt), MEDIA[fmt])
         if isinstance(result, ox.QuerySolutions):
             fmt = negotiate(accept, RESULT_TYPES)
@@ -330,7 +390,9 @@ def open_graph_store(graph: Path):
     if not path.is_file():
         raise OSError(f"no graph at {graph}: run `councilgraph build ... --out DIR` first")
     store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE)
+    store.bulk_load(
+        path=str(path), format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
+    )
     return store
 
 
@@ -405,8 +467,13 @@ class QueryPool:
                 continue
         return None
 
-    def run(self, text: str, accept: str, default_graphs: list[str] | None = None,
-            named_graphs: list[str] | None = None) -> Reply:
+    def run(
+        self,
+        text: str,
+        accept: str,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> Reply:
         """The reply to one query within `timeout` seconds of the call, waiting included."""
         deadline = time.monotonic() + self.timeout
         w = self._take(deadline)
@@ -415,7 +482,9 @@ class QueryPool:
         try:
             if not w.wait_ready(max(0.0, deadline - time.monotonic())):
                 self.idle.put(w)
-                return _text(503, f"the endpoint is busy: a worker is starting; try again in {self.timeout:g}s")
+                return _text(
+                    503, f"the endpoint is busy: a worker is starting; try again in {self.timeout:g}s"
+                )
             w.conn.send((text, accept, self.max_rows, default_graphs, named_graphs))
             if w.conn.poll(max(0.0, deadline - time.monotonic())):
                 reply = w.conn.recv()
@@ -425,8 +494,10 @@ class QueryPool:
             self._retire(w)
             return _text(500, f"query failed: {exc}")
         self._retire(w)
-        return _text(503, f"query stopped: it ran longer than the {self.timeout:g}s limit "
-                          "(councilgraph serve --timeout)")
+        return _text(
+            503,
+            f"query stopped: it ran longer than the {self.timeout:g}s limit (councilgraph serve --timeout)",
+        )
 
     def _retire(self, w: _Worker) -> None:
         w.stop()
@@ -447,6 +518,7 @@ class QueryPool:
 
 # --- HTTP -----------------------------------------------------------------------------
 
+
 def _page(queries: dict[str, str]) -> str:
     from graph.sparql import query_question
 
@@ -456,11 +528,17 @@ def _page(queries: dict[str, str]) -> str:
         params = sorted(set(re.findall(r"\$([A-Z][A-Z0-9_]*)", body)))
         items.append(
             f'<li><h3 id="{html.escape(name)}">{html.escape(name)}</h3><p>{html.escape(query_question(text))}</p>'
-            + (f"<p>Parameters: {html.escape(', '.join('$' + p for p in params))} (replace them before running)</p>"
-               if params else "")
+            + (
+                f"<p>Parameters: {html.escape(', '.join('$' + p for p in params))} (replace them before running)</p>"
+                if params
+                else ""
+            )
             + f'<pre>{html.escape(body)}</pre><button type="button" data-q="{html.escape(body, quote=True)}" '
-              'onclick="document.getElementById(\'q\').value=this.dataset.q">use</button></li>')
-    prefixes = "".join(f"PREFIX {p}: &lt;{html.escape(str(ns))}&gt;<br>" for p, ns in sorted(PREFIXES.items()))
+            "onclick=\"document.getElementById('q').value=this.dataset.q\">use</button></li>"
+        )
+    prefixes = "".join(
+        f"PREFIX {p}: &lt;{html.escape(str(ns))}&gt;<br>" for p, ns in sorted(PREFIXES.items())
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>councilgraph SPARQL</title>
 <style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}}
@@ -470,7 +548,7 @@ textarea{{width:100%;font-family:monospace}}pre{{background:#f4f4f4;padding:.5re
 <form method="get" action="sparql"><textarea id="q" name="query" rows="12">SELECT ?name WHERE {{ ?p a foaf:Person ; foaf:name ?name }} LIMIT 20</textarea>
 <label>Results as <select name="format"><option>json</option><option>csv</option><option>tsv</option>
 <option>xml</option><option>turtle</option></select></label> <button>Run</button></form>
-<h2>Saved queries</h2><ul>{''.join(items)}</ul></body></html>"""
+<h2>Saved queries</h2><ul>{"".join(items)}</ul></body></html>"""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -529,8 +607,12 @@ async def _read_post(request: Request, asked: _Asked, max_bytes: int) -> Respons
 async def _read(request: Request, limits: Limits) -> _Asked | Response:
     """The request's query, or the refusal that answers it without running anything."""
     params = request.query_params
-    asked = _Asked(params.get("query"), params.get("format"), params.getlist("default-graph-uri"),
-                   params.getlist("named-graph-uri"))
+    asked = _Asked(
+        params.get("query"),
+        params.get("format"),
+        params.getlist("default-graph-uri"),
+        params.getlist("named-graph-uri"),
+    )
     if request.method == "POST":
         refused = await _read_post(request, asked, 4 * limits.max_query_chars)
         if refused is not None:
@@ -567,20 +649,34 @@ def create_app(graph: Path, limits: Limits | None = None) -> Starlette:
         asked = await _read(request, limits)
         if isinstance(asked, Response):
             return asked
-        accept = FORMAT_PARAM.get(asked.fmt.lower(), asked.fmt) if asked.fmt else request.headers.get("accept", "*/*")
-        reply = await anyio.to_thread.run_sync(pool.run, asked.text, accept, asked.default_graphs or None,
-                                               asked.named_graphs or None)
-        return Response(reply.body, status_code=reply.status, media_type=reply.media_type,
-                        headers={"Vary": "Accept", **reply.headers})
+        accept = (
+            FORMAT_PARAM.get(asked.fmt.lower(), asked.fmt)
+            if asked.fmt
+            else request.headers.get("accept", "*/*")
+        )
+        reply = await anyio.to_thread.run_sync(
+            pool.run, asked.text, accept, asked.default_graphs or None, asked.named_graphs or None
+        )
+        return Response(
+            reply.body,
+            status_code=reply.status,
+            media_type=reply.media_type,
+            headers={"Vary": "Accept", **reply.headers},
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         yield
         pool.close()
 
-    app = Starlette(routes=[Route("/", page), Route("/queries/{name}.rq", saved),
-                            Route("/sparql", sparql, methods=["GET", "POST"])],
-                    lifespan=lifespan)
+    app = Starlette(
+        routes=[
+            Route("/", page),
+            Route("/queries/{name}.rq", saved),
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )
     app.state.pool = pool
     return app
 
@@ -592,5 +688,6 @@ def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, limits: Lim
     app = create_app(graph, limits)
     log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
     log_config["handlers"]["access"]["stream"] = "ext://sys.stderr"  # logs on stderr, never stdout
-    uvicorn.run(app, host=host, port=port, log_level="info", log_config=log_config,
-                timeout_graceful_shutdown=GRACE)
+    uvicorn.run(
+        app, host=host, port=port, log_level="info", log_config=log_config, timeout_graceful_shutdown=GRACE
+    )

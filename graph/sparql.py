@@ -88,8 +88,9 @@ def term_text(term) -> str | None:
     return term.value
 
 
-def run_query(graph: Path, text: str, params: dict[str, str] | None = None,
-              store: pyoxigraph.Store | None = None) -> tuple[list[str], list[list[str | None]]]:
+def run_query(
+    graph: Path, text: str, params: dict[str, str] | None = None, store: pyoxigraph.Store | None = None
+) -> tuple[list[str], list[list[str | None]]]:
     store = store or open_store(graph)
     q = with_prefixes(fill(text, params or {}))
     result = store.query(q)

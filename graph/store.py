@@ -52,8 +52,10 @@ def build_lock(out: Path, wait: bool = False) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:
-            raise BuildLocked(f"E400 another councilgraph build is writing into {out}; "
-                              "wait for it to finish (or use --wait)") from exc
+            raise BuildLocked(
+                f"E400 another councilgraph build is writing into {out}; "
+                "wait for it to finish (or use --wait)"
+            ) from exc
         yield
     finally:
         fh.close()
@@ -67,8 +69,10 @@ def write_facts(out: Path, result: DocumentResult, extractor_version: str) -> No
     header = {**result.header(), "extractor": extractor_version}
     lines = [json.dumps(header, ensure_ascii=False, sort_keys=True)]
     lines += [json.dumps(f.to_json(), ensure_ascii=False, sort_keys=True) for f in result.facts]
-    lines += [json.dumps({"type": "problem", **asdict(p)}, ensure_ascii=False, sort_keys=True)
-              for p in result.problems]
+    lines += [
+        json.dumps({"type": "problem", **asdict(p)}, ensure_ascii=False, sort_keys=True)
+        for p in result.problems
+    ]
     write_atomic(facts_path(out, result.document.doc_id), ("\n".join(lines) + "\n").encode("utf-8"))
 
 
@@ -84,8 +88,11 @@ def read_facts(path: Path) -> tuple[dict, list[Fact], list[Problem]]:
             if data["type"] == "document":
                 header = data
             elif data["type"] == "problem":
-                problems.append(Problem(doc_id=data["doc_id"], stage=data["stage"], code=data["code"],
-                                        message=data["message"]))
+                problems.append(
+                    Problem(
+                        doc_id=data["doc_id"], stage=data["stage"], code=data["code"], message=data["message"]
+                    )
+                )
             else:
                 facts.append(fact_from_json(data))
     return header, facts, problems
@@ -100,8 +107,14 @@ def read_header(path: Path) -> dict | None:
 
 
 def write_problems(out: Path, problems: list[Problem]) -> None:
-    lines = [json.dumps({"path": p.doc_id, "stage": p.stage, "code": p.code, "message": p.message,
-                         "line": p.line()}, ensure_ascii=False, sort_keys=True) for p in problems]
+    lines = [
+        json.dumps(
+            {"path": p.doc_id, "stage": p.stage, "code": p.code, "message": p.message, "line": p.line()},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        for p in problems
+    ]
     write_atomic(out / "problems.jsonl", ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
 
 
@@ -138,9 +151,13 @@ def write_graph(out: Path, nt: bytes) -> GraphChange:
     before, after = set(old.split(b"\n")), set(nt.split(b"\n"))
     before.discard(b"")
     after.discard(b"")
-    return GraphChange(digest, lines, old_digest=hashlib.sha256(old).hexdigest(),
-                       removed=tuple(sorted(x.decode("utf-8") for x in before - after)),
-                       added=tuple(sorted(x.decode("utf-8") for x in after - before)))
+    return GraphChange(
+        digest,
+        lines,
+        old_digest=hashlib.sha256(old).hexdigest(),
+        removed=tuple(sorted(x.decode("utf-8") for x in before - after)),
+        added=tuple(sorted(x.decode("utf-8") for x in after - before)),
+    )
 
 
 def write_graph_files(out: Path, nt: bytes, store: bool) -> str:
@@ -202,8 +219,12 @@ def write_store(out: Path, *, if_changed: bool = False, change: GraphChange | No
         return target
     with contextlib.suppress(OSError):
         stamp.unlink()
-    if change is not None and change.old_digest is not None and held == change.old_digest \
-            and _apply_change(target, change):
+    if (
+        change is not None
+        and change.old_digest is not None
+        and held == change.old_digest
+        and _apply_change(target, change)
+    ):
         write_atomic(stamp, (digest + "\n").encode())
         return target
     _load_store(out, target)

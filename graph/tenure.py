@@ -83,7 +83,7 @@ def within(d: PartialDate, start: PartialDate | None, end: PartialDate | None) -
 
 @lru_cache(maxsize=1 << 16)  # pure in its strings; _holders asks it for every spell of every mention
 def post_key(label: str) -> str:
-    """"Director of Children's Services" and "Director of Childrens Services" are one post."""
+    """ "Director of Children's Services" and "Director of Childrens Services" are one post."""
     k = norm(label).replace(" s ", "s ")
     return k[:-2] + "s" if k.endswith(" s") else k
 
@@ -113,8 +113,11 @@ def same_post(a: str, b: str) -> bool:
         return True
     ta, tb = ([w for w in k.split() if w not in _FILLER] for k in (ka, kb))
     short, long_ = sorted((ta, tb), key=len)
-    return (len(short) >= 3 and short[0] == long_[0]
-            and all(any(fuzz.ratio(w, x) >= 90 for x in long_) for w in short))
+    return (
+        len(short) >= 3
+        and short[0] == long_[0]
+        and all(any(fuzz.ratio(w, x) >= 90 for x in long_) for w in short)
+    )
 
 
 def split_spells(spells: list[Spell]) -> list[Spell]:
@@ -125,15 +128,22 @@ def split_spells(spells: list[Spell]) -> list[Spell]:
     or before them (before the first stated start: the first spell)."""
     starts = sorted({s.stated_start for s in spells if s.stated_start})
     if len(starts) <= 1:
-        out = Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post,
-                    stated_start=starts[0] if starts else None)
+        out = Spell(
+            spells[0].person,
+            spells[0].role_label,
+            spells[0].org,
+            spells[0].is_post,
+            stated_start=starts[0] if starts else None,
+        )
         for s in spells:
             _absorb(out, s)
             if s.stated_end and (out.stated_end is None or before(out.stated_end, s.stated_end)):
                 out.stated_end = s.stated_end
         return [out]
-    outs = [Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post, stated_start=d)
-            for d in starts]
+    outs = [
+        Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post, stated_start=d)
+        for d in starts
+    ]
 
     def home(d: PartialDate) -> Spell:
         fit = [o for o in outs if o.stated_start and not before(d, o.stated_start)]
@@ -163,8 +173,14 @@ def _absorb(into: Spell, s: Spell) -> None:
     into.interim = into.interim or s.interim
 
 
-def attach_role_only(spells: list[Spell] | Posts, org: object, post: str, start: PartialDate | None,
-                     end: PartialDate | None, doc: str | None = None) -> tuple[Spell | None, str]:
+def attach_role_only(
+    spells: list[Spell] | Posts,
+    org: object,
+    post: str,
+    start: PartialDate | None,
+    end: PartialDate | None,
+    doc: str | None = None,
+) -> tuple[Spell | None, str]:
     """The spell of the one holder of `post` in `org` whose dates fit the statement.
 
     Fits: with a stated start, the holder is attested within start..end; with only an
@@ -177,13 +193,22 @@ def attach_role_only(spells: list[Spell] | Posts, org: object, post: str, start:
     key = post_key(post)
     for holders in _holders(spells, org, post):
         if start is not None:
-            cands = [s for s in holders if any(within(d, start, end) for d in s.attested)
-                     or (s.stated_start is not None and s.stated_start == start)]
+            cands = [
+                s
+                for s in holders
+                if any(within(d, start, end) for d in s.attested)
+                or (s.stated_start is not None and s.stated_start == start)
+            ]
         else:
             cands = [s for s in holders if s.attested and not before(end, s.last)]
             if not cands and doc is not None:
-                cands = [s for s in holders if doc in s.docs and s.stated_end is None
-                         and not (s.stated_start is not None and before(end, s.stated_start))]
+                cands = [
+                    s
+                    for s in holders
+                    if doc in s.docs
+                    and s.stated_end is None
+                    and not (s.stated_start is not None and before(end, s.stated_start))
+                ]
         people = {id(s.person) for s in cands}
         if len(people) == 1:
             return max(cands, key=lambda s: (fuzz.ratio(post_key(s.role_label), key), s.role_label)), ""
@@ -213,9 +238,13 @@ class Posts:
         looser: list[tuple[int, Spell]] = []
         for label, spells in self._labels.get(id(org), {}).items():
             if same_post(label, post):
-                as_worded = post_key(label) == key or role_key(label) == rk or fuzz.ratio(post_key(label), key) >= 92
+                as_worded = (
+                    post_key(label) == key or role_key(label) == rk or fuzz.ratio(post_key(label), key) >= 92
+                )
                 (strict if as_worded else looser).extend(spells)
-        return [s for _i, s in sorted(strict, key=lambda t: t[0])], [s for _i, s in sorted(looser, key=lambda t: t[0])]
+        return [s for _i, s in sorted(strict, key=lambda t: t[0])], [
+            s for _i, s in sorted(looser, key=lambda t: t[0])
+        ]
 
 
 def _holders(spells: list[Spell] | Posts, org: object, post: str) -> tuple[list[Spell], list[Spell]]:
@@ -239,7 +268,9 @@ def _fits_on(s: Spell, date: PartialDate) -> bool:
     return True
 
 
-def attach_mention(spells: list[Spell] | Posts, org: object, post: str, date: PartialDate) -> tuple[Spell | None, str]:
+def attach_mention(
+    spells: list[Spell] | Posts, org: object, post: str, date: PartialDate
+) -> tuple[Spell | None, str]:
     """The spell of the one person who held `post` in `org` on `date`, for a mention that names
     only the post ("the Chief Executive said", in a meeting of that date). Run after
     `infer_bounds`: a spell covers its start..end. Returns (spell, "") or (None, why)."""
@@ -247,7 +278,9 @@ def attach_mention(spells: list[Spell] | Posts, org: object, post: str, date: Pa
         cands = [s for s in holders if _fits_on(s, date)]
         people = {id(s.person) for s in cands}
         if len(people) == 1:
-            return max(cands, key=lambda s: (fuzz.ratio(post_key(s.role_label), post_key(post)), s.role_label)), ""
+            return max(
+                cands, key=lambda s: (fuzz.ratio(post_key(s.role_label), post_key(post)), s.role_label)
+            ), ""
         if people:
             names = sorted({getattr(s.person, "name", "?") for s in cands})
             return None, f"more than one holder on that date ({', '.join(names)})"
@@ -269,15 +302,17 @@ def infer_bounds(spells: list[Spell]) -> None:
     groups: dict[tuple[int, str], list[Spell]] = {}
     for s in spells:
         if s.is_post or norm(s.role_label) in SINGLE_HOLDER_SEATS:
-            groups.setdefault((id(s.org), role_key(s.role_label) if s.is_post else post_key(s.role_label)),
-                              []).append(s)
+            groups.setdefault(
+                (id(s.org), role_key(s.role_label) if s.is_post else post_key(s.role_label)), []
+            ).append(s)
     for group in groups.values():
         dated = sorted((s for s in group if s.start), key=lambda s: (s.start.date.iso, str(s.role_label)))
         for i, s in enumerate(dated):
             if s.end is not None:
                 continue
             last = s.last or s.start.date
-            nxt = next((t for t in dated[i + 1:] if t.person is not s.person and before(last, t.start.date)),
-                       None)
+            nxt = next(
+                (t for t in dated[i + 1 :] if t.person is not s.person and before(last, t.start.date)), None
+            )
             if nxt is not None:
                 s.end = Bound(nxt.start.date, "inferred")

@@ -114,7 +114,8 @@ def nt_bytes(triples: Iterable[Triple]) -> bytes:
 
 # the contract's prefixes for Turtle; entity IRIs (id:) stay whole: their local names hold slashes
 _TURTLE_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"} | {
-    "owl": "http://www.w3.org/2002/07/owl#"}
+    "owl": "http://www.w3.org/2002/07/owl#"
+}
 
 
 def turtle_from_nt(nt: bytes) -> bytes:

@@ -83,8 +83,9 @@ def _outputs(out: Path, store: bool) -> dict[str, str]:
     return {
         "graph.nt": _stat(out / "graph.nt"),
         "graph.ttl": _stat(out / "graph.ttl"),
-        "html": html_stamp.read_text(encoding="utf-8").strip() if html_stamp.is_file()
-        and (out / "html" / "index.html").is_file() else "",
+        "html": html_stamp.read_text(encoding="utf-8").strip()
+        if html_stamp.is_file() and (out / "html" / "index.html").is_file()
+        else "",
         "store": (store_digest(out) or "") if store else "not built",
     }
 
@@ -94,9 +95,15 @@ def read_record(out: Path, inputs: str, store: bool) -> GraphRecord | None:
     them; else None (the graph stages must run)."""
     try:
         data = json.loads((out / RECORD).read_text(encoding="utf-8"))
-        record = GraphRecord(inputs=data["inputs"], outputs=data["outputs"], facts=data["facts"],
-                             people=data["people"], bodies=data["bodies"], triples=data["triples"],
-                             problems=[Problem(**p) for p in data["problems"]])
+        record = GraphRecord(
+            inputs=data["inputs"],
+            outputs=data["outputs"],
+            facts=data["facts"],
+            people=data["people"],
+            bodies=data["bodies"],
+            triples=data["triples"],
+            problems=[Problem(**p) for p in data["problems"]],
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if record.inputs != inputs or record.outputs != _outputs(out, store) or "" in record.outputs.values():
@@ -110,10 +117,25 @@ def forget_record(out: Path) -> None:
         (out / RECORD).unlink()
 
 
-def write_record(out: Path, inputs: str, store: bool, *, facts: Counter, people: int, bodies: int, triples: int,
-                 problems: list[Problem]) -> None:
+def write_record(
+    out: Path,
+    inputs: str,
+    store: bool,
+    *,
+    facts: Counter,
+    people: int,
+    bodies: int,
+    triples: int,
+    problems: list[Problem],
+) -> None:
     """After the last graph stage: what it took in, what it left and what it reported."""
-    data = {"inputs": inputs, "outputs": _outputs(out, store), "facts": dict(sorted(facts.items())),
-            "people": people, "bodies": bodies, "triples": triples,
-            "problems": [asdict(p) for p in problems]}
+    data = {
+        "inputs": inputs,
+        "outputs": _outputs(out, store),
+        "facts": dict(sorted(facts.items())),
+        "people": people,
+        "bodies": bodies,
+        "triples": triples,
+        "problems": [asdict(p) for p in problems],
+    }
     write_atomic(out / RECORD, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))

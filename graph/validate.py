@@ -48,7 +48,9 @@ class Report:
 def shapes_graph(path: Path | None = None) -> Graph:
     g = Graph()
     if path is None:
-        g.parse(data=resources.files("graph").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+        g.parse(
+            data=resources.files("graph").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle"
+        )
     else:
         g.parse(path, format="turtle")
     return g
@@ -70,8 +72,9 @@ def validate_graph(graph: Path | Graph, shapes: Path | None = None) -> Report:
     from pyshacl import validate
 
     data = graph if isinstance(graph, Graph) else load_graph(graph)
-    _conforms, results_graph, _text = validate(data, shacl_graph=shapes_graph(shapes), inference="none",
-                                               allow_warnings=True, abort_on_first=False)
+    _conforms, results_graph, _text = validate(
+        data, shacl_graph=shapes_graph(shapes), inference="none", allow_warnings=True, abort_on_first=False
+    )
     results = []
     for r in results_graph.subjects(SH.resultSeverity, None):
         focus = results_graph.value(r, SH.focusNode)
@@ -81,10 +84,17 @@ def validate_graph(graph: Path | Graph, shapes: Path | None = None) -> Report:
         value = results_graph.value(r, SH.value)
         severity = str(results_graph.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]
         messages = sorted(str(m) for m in results_graph.objects(r, SH.resultMessage))
-        results.append(Violation(
-            severity=severity, shape=_short(data, shape) if isinstance(shape, URIRef) else "",
-            focus=str(focus), focus_label=_label(data, focus), path=_short(data, path) if path is not None else "",
-            value=str(value) if value is not None else "", message=messages[0] if messages else ""))
+        results.append(
+            Violation(
+                severity=severity,
+                shape=_short(data, shape) if isinstance(shape, URIRef) else "",
+                focus=str(focus),
+                focus_label=_label(data, focus),
+                path=_short(data, path) if path is not None else "",
+                value=str(value) if value is not None else "",
+                message=messages[0] if messages else "",
+            )
+        )
     results.sort(key=lambda v: (v.severity != "Violation", v.message, v.path, v.focus, v.value))
     conforms = not any(v.severity == "Violation" for v in results)
     return Report(conforms=conforms, triples=len(data), results=tuple(results))
@@ -107,8 +117,9 @@ def _label(g: Graph, node) -> str:
 
 def format_report(report: Report, examples: int = 5) -> str:
     n_v, n_w = len(report.violations), len(report.warnings)
-    head = ("conforms" if report.conforms else "DOES NOT CONFORM") + \
-        f": {report.triples} triples, {n_v} violations, {n_w} warnings"
+    head = (
+        "conforms" if report.conforms else "DOES NOT CONFORM"
+    ) + f": {report.triples} triples, {n_v} violations, {n_w} warnings"
     groups: dict[tuple[str, str, str], list[Violation]] = defaultdict(list)
     for v in report.results:
         groups[(v.severity, v.message, v.path)].append(v)

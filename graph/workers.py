@@ -41,8 +41,14 @@ class Task:
     manifest: ManifestRow | None
 
 
-def extract_one(task: Task, *, use_model: bool = True, as_of: PartialDate | None = None,
-                council: str | None = None, model: str | None = None) -> Outcome:
+def extract_one(
+    task: Task,
+    *,
+    use_model: bool = True,
+    as_of: PartialDate | None = None,
+    council: str | None = None,
+    model: str | None = None,
+) -> Outcome:
     """One file -> its DocumentResult (None when unreadable) and the problems on the way.
     Pure of the output folder, so it runs in this process, a worker process or a Dask worker;
     `model` is the build's model name, which a worker started elsewhere may not have in its environment."""
@@ -61,8 +67,14 @@ def extract_one(task: Task, *, use_model: bool = True, as_of: PartialDate | None
     except ModelMissing:
         raise  # no model: the build cannot run at all
     except (Exception, MemoryError, RecursionError) as exc:  # a document that breaks a stage is its problem
-        return None, [Problem(doc_id=str(task.path), stage="extract", code="E500",
-                              message=f"extraction failed: {type(exc).__name__}: {str(exc)[:200]}")]
+        return None, [
+            Problem(
+                doc_id=str(task.path),
+                stage="extract",
+                code="E500",
+                message=f"extraction failed: {type(exc).__name__}: {str(exc)[:200]}",
+            )
+        ]
     # load warnings travel in the facts file, so a cached re-run reports them too
     return replace(result, problems=(*probs, *result.problems)), []
 
@@ -74,7 +86,9 @@ def _worker_main(conn, options: dict, memory_mb: int) -> None:
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+        resource.setrlimit(
+            resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard)
+        )
     if options.get("use_model"):  # load the model before the first document arrives
         if options.get("model"):
             os.environ["COUNCILGRAPH_MODEL"] = options["model"]
@@ -117,8 +131,9 @@ def _stop_worker(w: _Worker) -> None:
     w.proc.join()
 
 
-def run_guarded(tasks: list[Task], options: dict, count: int, timeout: float,
-                 done: Callable[[Task, Outcome], None]) -> None:
+def run_guarded(
+    tasks: list[Task], options: dict, count: int, timeout: float, done: Callable[[Task, Outcome], None]
+) -> None:
     """Documents over `count` worker processes. A document that runs past `timeout` seconds,
     or kills its worker (memory cap, a crash in a C library), becomes a Problem and the
     worker is replaced: no input can stop or hang the build."""
@@ -150,7 +165,9 @@ def run_guarded(tasks: list[Task], options: dict, count: int, timeout: float,
                     continue  # a worker was replaced while idle: hand out again
                 return
             now = time.monotonic()
-            ready = wait_any([w.conn for w in busy], timeout=max(0.0, min(w.since for w in busy) + timeout - now))
+            ready = wait_any(
+                [w.conn for w in busy], timeout=max(0.0, min(w.since for w in busy) + timeout - now)
+            )
             for w in busy:
                 if w.conn in ready:
                     try:
@@ -158,16 +175,24 @@ def run_guarded(tasks: list[Task], options: dict, count: int, timeout: float,
                     except (EOFError, OSError):
                         w.proc.join(1)
                         code = w.proc.exitcode
-                        give_up(w, "E502", f"the extraction worker died (exit {code}); over "
-                                           f"{WORKER_MEMORY_MB} MB (COUNCILGRAPH_WORKER_MEMORY_MB) or a crash")
+                        give_up(
+                            w,
+                            "E502",
+                            f"the extraction worker died (exit {code}); over "
+                            f"{WORKER_MEMORY_MB} MB (COUNCILGRAPH_WORKER_MEMORY_MB) or a crash",
+                        )
                         continue
                     if kind == "fatal":
                         raise RuntimeError(payload)
                     task, w.task = w.task, None
                     done(task, payload)
                 elif time.monotonic() - w.since > timeout:
-                    give_up(w, "E501", f"gave up after {timeout:.0f} s (COUNCILGRAPH_DOC_TIMEOUT); "
-                                       "the document is too large or too tangled to read")
+                    give_up(
+                        w,
+                        "E501",
+                        f"gave up after {timeout:.0f} s (COUNCILGRAPH_DOC_TIMEOUT); "
+                        "the document is too large or too tangled to read",
+                    )
     finally:
         for w in pool:
             _stop_worker(w)
@@ -184,10 +209,13 @@ def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task,
     except ImportError as exc:
         raise RuntimeError("E402 --executor dask needs Dask: pip install 'councilgraph[dask]'") from exc
     size = max(1, min(16, len(tasks) // (count * 4) or 1))
-    chunks = [tasks[i:i + size] for i in range(0, len(tasks), size)]
+    chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
     address = dask.config.get("scheduler-address", None)
-    cluster = None if address else LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                                                dashboard_address=None)
+    cluster = (
+        None
+        if address
+        else LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=None)
+    )
     try:
         with Client(address or cluster) as client:
             bag = db.from_sequence(tasks, partition_size=size).map(extract_one, **options)
@@ -198,9 +226,20 @@ def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task,
                 try:
                     outcomes = fut.result()
                 except Exception as exc:  # a lost partition (its worker died) is a problem per document
-                    outcomes = [(None, [Problem(doc_id=str(t.path), stage="extract", code="E502",
-                                                message=f"the Dask task failed: {type(exc).__name__}: {exc}")])
-                                for t in chunk]
+                    outcomes = [
+                        (
+                            None,
+                            [
+                                Problem(
+                                    doc_id=str(t.path),
+                                    stage="extract",
+                                    code="E502",
+                                    message=f"the Dask task failed: {type(exc).__name__}: {exc}",
+                                )
+                            ],
+                        )
+                        for t in chunk
+                    ]
                 fut.release()
                 for task, outcome in zip(chunk, outcomes, strict=True):
                     done(task, outcome)
@@ -248,7 +287,7 @@ def _forked_writer(fd: int, out: Path, graph, store: bool) -> NoReturn:
     try:
         data = json.dumps(message).encode()
         while data:
-            data = data[os.write(fd, data):]
+            data = data[os.write(fd, data) :]
     finally:
         os._exit(status)
 
@@ -332,7 +371,9 @@ class GraphWriter:
         except ValueError:
             message = {"error": f"the process writing them died (exit {os.waitstatus_to_exitcode(status)})"}
         if "digest" not in message:
-            raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {message.get('error')}")
+            raise RuntimeError(
+                f"E403 graph.ttl, graph.nt or the store could not be written: {message.get('error')}"
+            )
         return message["digest"]
 
 

@@ -41,15 +41,30 @@ def corpora() -> list[Corpus]:
     """The corpora with gold, in the order the table prints them."""
     gold = SHARED / "gold"
     found = [
-        Corpus("seeds", SHARED / "corpus/seeds", SHARED / "corpus/seeds/manifest.tsv",
-               (gold / "seed_001.jsonl", gold / "seed_others.jsonl")),
+        Corpus(
+            "seeds",
+            SHARED / "corpus/seeds",
+            SHARED / "corpus/seeds/manifest.tsv",
+            (gold / "seed_001.jsonl", gold / "seed_others.jsonl"),
+        ),
         Corpus("dev", SHARED / "corpus/dev/docs", SHARED / "corpus/dev/manifest.tsv", (gold / "dev.jsonl",)),
-        Corpus("dev2", SHARED / "corpus/dev2/docs", SHARED / "corpus/dev2/manifest.tsv", (gold / "dev2.jsonl",)),
+        Corpus(
+            "dev2", SHARED / "corpus/dev2/docs", SHARED / "corpus/dev2/manifest.tsv", (gold / "dev2.jsonl",)
+        ),
     ]
     for path in sorted(POOL_GOLD.glob("*.jsonl")):
-        docs = {json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-        found.append(Corpus(f"pool/{path.stem}", SHARED / "corpus/pool/docs", SHARED / "corpus/pool/manifest.tsv",
-                            (path,), frozenset(docs)))
+        docs = {
+            json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+        }
+        found.append(
+            Corpus(
+                f"pool/{path.stem}",
+                SHARED / "corpus/pool/docs",
+                SHARED / "corpus/pool/manifest.tsv",
+                (path,),
+                frozenset(docs),
+            )
+        )
     return found
 
 
@@ -71,10 +86,24 @@ def score(corpus: Corpus, manifest: bool = True, keep: Path | None = None) -> di
     try:
         docs = _stage(corpus, tmp, manifest)
         out = keep / corpus.name if keep else tmp / "out"
-        subprocess.run([str(CLI), "build", str(docs), "--out", str(out)], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=False)
-        done = subprocess.run([sys.executable, str(SHARED / "tools/score.py"), str(out / "graph.ttl"),
-                               *map(str, corpus.gold), "--json"], capture_output=True, text=True, check=True)
+        subprocess.run(
+            [str(CLI), "build", str(docs), "--out", str(out)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        done = subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "tools/score.py"),
+                str(out / "graph.ttl"),
+                *map(str, corpus.gold),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return json.loads(done.stdout)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -93,8 +122,10 @@ def row(name: str, figures: dict) -> str:
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
-HEADER = ("| corpus | F1 | " + " | ".join(TYPES) + " | posts recall | tenure dates | private exposed |\n"
-          "|---|---|" + "---|" * len(TYPES) + "---|---|---|")
+HEADER = (
+    "| corpus | F1 | " + " | ".join(TYPES) + " | posts recall | tenure dates | private exposed |\n"
+    "|---|---|" + "---|" * len(TYPES) + "---|---|---|"
+)
 
 
 def main() -> int:
@@ -107,8 +138,11 @@ def main() -> int:
     if not (SHARED / "tools/score.py").is_file():
         print(f"{SHARED} is missing (no corpora, gold or scorer beside this clone): nothing to measure")
         return 0
-    chosen = [c for c in corpora() if (args.only and c.name in args.only)
-              or (not args.only and c.name != "pool/final")]
+    chosen = [
+        c
+        for c in corpora()
+        if (args.only and c.name in args.only) or (not args.only and c.name != "pool/final")
+    ]
     results = {c.name: score(c, not args.no_manifest, args.keep) for c in chosen}
     if args.json:
         print(json.dumps(results, indent=2))

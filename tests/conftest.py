@@ -19,10 +19,23 @@ DEV = ROOT / "corpus" / "dev" / "docs"
 GOLD = ROOT / "tests" / "gold"
 
 
-def make_document(text: str, *, doc_id: str = "test.txt", council: str | None = "Herefordshire Council",
-                  date: str | None = "2024-07-30", title: str | None = None) -> Document:
-    return Document(doc_id=doc_id, path=doc_id, text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                    council=council, date=PartialDate(date) if date else None, title=title)
+def make_document(
+    text: str,
+    *,
+    doc_id: str = "test.txt",
+    council: str | None = "Herefordshire Council",
+    date: str | None = "2024-07-30",
+    title: str | None = None,
+) -> Document:
+    return Document(
+        doc_id=doc_id,
+        path=doc_id,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        council=council,
+        date=PartialDate(date) if date else None,
+        title=title,
+    )
 
 
 def facts_of(text: str, fact_type: str | None = None, *, use_model: bool = False, **meta) -> list[Fact]:
@@ -43,8 +56,9 @@ def dev_corpus(tmp_path: Path, n: int) -> Path:
 
 def change_document(path: Path) -> None:
     """Change one document as an editor would: a line added that names someone new."""
-    path.write_text(path.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n",
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n", encoding="utf-8"
+    )
 
 
 @pytest.fixture(scope="session")

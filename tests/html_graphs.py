@@ -58,7 +58,11 @@ def hostile_graph() -> Graph:
     g.add((role, RDF.type, ORG.Post))
     g.add((role, ORG.postIn, council))
     g.add((role, SKOS.prefLabel, Literal(f"Director {SCRIPT}")))
-    spells = [("2015-04-01", "2018-03-31", False), ("2018-04-01", "2018-09-30", True), ("2018-10-01", None, False)]
+    spells = [
+        ("2015-04-01", "2018-03-31", False),
+        ("2018-04-01", "2018-09-30", True),
+        ("2018-10-01", None, False),
+    ]
     for i, (start, end, interim) in enumerate(spells):
         m = _iri("membership", i)
         g.add((m, RDF.type, ORG.Membership))

@@ -10,61 +10,101 @@ from tests.conftest import facts_of
 def _actions(text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
     facts = facts_of(text, "action")
     for f in facts:
-        assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+        assert f.evidence.text == text[f.evidence.start : f.evidence.end]
     return [(f.text, f.owners, f.timescale) for f in facts]
 
 
 CASES = [
     # owners as initials explained by a key below the table ("JS = Jane Smith, ...")
-    ("Improvement Action Plan 2023\n\nAction\tOwner\tTimescale\tProgress\n"
-     "1. Review the scheme of delegation\tJS\tMarch 2024\tOn track\n"
-     "2. Publish the forward plan monthly\tJS / AB\tOngoing\t\n\n"
-     "Key:\nJS = Jane Smith, Monitoring Officer\nAB = Alan Brown, Head of Democratic Services\n",
-     [("Review the scheme of delegation", ("Jane Smith",), "March 2024"),
-      ("Publish the forward plan monthly", ("Jane Smith", "Alan Brown"), "Ongoing")]),
+    (
+        "Improvement Action Plan 2023\n\nAction\tOwner\tTimescale\tProgress\n"
+        "1. Review the scheme of delegation\tJS\tMarch 2024\tOn track\n"
+        "2. Publish the forward plan monthly\tJS / AB\tOngoing\t\n\n"
+        "Key:\nJS = Jane Smith, Monitoring Officer\nAB = Alan Brown, Head of Democratic Services\n",
+        [
+            ("Review the scheme of delegation", ("Jane Smith",), "March 2024"),
+            ("Publish the forward plan monthly", ("Jane Smith", "Alan Brown"), "Ongoing"),
+        ],
+    ),
     # a key laid out as a table
-    ("Action\tLead\tDeadline\nAgree the new risk register\tKM\tJune 2022\n\nKM\tKaren Mills\tChief Finance Officer\n",
-     [("Agree the new risk register", ("Karen Mills",), "June 2022")]),
+    (
+        "Action\tLead\tDeadline\nAgree the new risk register\tKM\tJune 2022\n\nKM\tKaren Mills\tChief Finance Officer\n",
+        [("Agree the new risk register", ("Karen Mills",), "June 2022")],
+    ),
     # owners as job titles and bodies
-    ("What we will do\tLead officer\tBy when\n"
-     "Recruit permanent social work managers\tDirector of Children's Services\tDecember 2023\n",
-     [("Recruit permanent social work managers", ("Director of Children's Services",), "December 2023")]),
+    (
+        "What we will do\tLead officer\tBy when\n"
+        "Recruit permanent social work managers\tDirector of Children's Services\tDecember 2023\n",
+        [("Recruit permanent social work managers", ("Director of Children's Services",), "December 2023")],
+    ),
     # a pipe table (HTML converted to markdown)
-    ("| Action | Owner | Timescale |\n|---|---|---|\n"
-     "| Deliver refresher training for all councillors | Democratic Services Manager | May 2025 |\n",
-     [("Deliver refresher training for all councillors", ("Democratic Services Manager",), "May 2025")]),
+    (
+        "| Action | Owner | Timescale |\n|---|---|---|\n"
+        "| Deliver refresher training for all councillors | Democratic Services Manager | May 2025 |\n",
+        [("Deliver refresher training for all councillors", ("Democratic Services Manager",), "May 2025")],
+    ),
     # names run into bodies' words; several names in one cell
-    ("Rachel Gillott, Service Director, chairs the workforce board.\n\nActions we will take\tPerson/Forums\tTimescale\n"
-     "Develop a workforce board and strategy\tRachel Gillott Workforce Board\tSept 24\n"
-     "Review cases open to pre-proceedings\tTess Burgess Rachel Gillott\tOct 24\n"
-     "Deliver the recommendations of the review\tDomestic Abuse Partnership\t\n",
-     [("Develop a workforce board and strategy", ("Rachel Gillott",), "Sept 24"),
-      ("Review cases open to pre-proceedings", ("Tess Burgess", "Rachel Gillott"), "Oct 24"),
-      ("Deliver the recommendations of the review", ("Domestic Abuse Partnership",), None)]),
+    (
+        "Rachel Gillott, Service Director, chairs the workforce board.\n\nActions we will take\tPerson/Forums\tTimescale\n"
+        "Develop a workforce board and strategy\tRachel Gillott Workforce Board\tSept 24\n"
+        "Review cases open to pre-proceedings\tTess Burgess Rachel Gillott\tOct 24\n"
+        "Deliver the recommendations of the review\tDomestic Abuse Partnership\t\n",
+        [
+            ("Develop a workforce board and strategy", ("Rachel Gillott",), "Sept 24"),
+            ("Review cases open to pre-proceedings", ("Tess Burgess", "Rachel Gillott"), "Oct 24"),
+            ("Deliver the recommendations of the review", ("Domestic Abuse Partnership",), None),
+        ],
+    ),
     # an abbreviation the document defines is spelt out
-    ("The Herefordshire Safeguarding Children Partnership (HSCP) leads this work.\n\n"
-     "Actions we will take\tPerson/Forums\tTimescale\n"
-     "Implement new Working Together arrangements\tSafeguarding Partnership (HSCP)\t2024/25\n",
-     [("Implement new Working Together arrangements", ("Herefordshire Safeguarding Children Partnership",),
-       "2024/25")]),
+    (
+        "The Herefordshire Safeguarding Children Partnership (HSCP) leads this work.\n\n"
+        "Actions we will take\tPerson/Forums\tTimescale\n"
+        "Implement new Working Together arrangements\tSafeguarding Partnership (HSCP)\t2024/25\n",
+        [
+            (
+                "Implement new Working Together arrangements",
+                ("Herefordshire Safeguarding Children Partnership",),
+                "2024/25",
+            )
+        ],
+    ),
     # a body named short by the full name the document defines
-    ("The Herefordshire Safeguarding Children Partnership (HSCP) leads this work.\n\n"
-     "Action\tOwner\tTimescale\nMonitor use of the escalation process\tSafeguarding Partnership\tannual\n",
-     [("Monitor use of the escalation process", ("Herefordshire Safeguarding Children Partnership",), "annual")]),
+    (
+        "The Herefordshire Safeguarding Children Partnership (HSCP) leads this work.\n\n"
+        "Action\tOwner\tTimescale\nMonitor use of the escalation process\tSafeguarding Partnership\tannual\n",
+        [
+            (
+                "Monitor use of the escalation process",
+                ("Herefordshire Safeguarding Children Partnership",),
+                "annual",
+            )
+        ],
+    ),
     # a cell broken over a page: the ownerless row between owned rows belongs to the row above
-    ("Action\tOwner\tTimescale\n"
-     "Complete a review of private fostering arrangements.\tJaz McAndrew\tAug 24\n\n"
-     "Review practice standards in this area\t\t\n"
-     "Formalise the early help offer in schools\tNicky Turvey\tDec 24\n",
-     [("Complete a review of private fostering arrangements. Review practice standards in this area",
-       ("Jaz McAndrew",), "Aug 24"),
-      ("Formalise the early help offer in schools", ("Nicky Turvey",), "Dec 24")]),
+    (
+        "Action\tOwner\tTimescale\n"
+        "Complete a review of private fostering arrangements.\tJaz McAndrew\tAug 24\n\n"
+        "Review practice standards in this area\t\t\n"
+        "Formalise the early help offer in schools\tNicky Turvey\tDec 24\n",
+        [
+            (
+                "Complete a review of private fostering arrangements. Review practice standards in this area",
+                ("Jaz McAndrew",),
+                "Aug 24",
+            ),
+            ("Formalise the early help offer in schools", ("Nicky Turvey",), "Dec 24"),
+        ],
+    ),
     # several lettered actions in one cell; the row below gives the second one its owner and timescale
-    ("\tArea\tActions\tOwner (see key at end)\tTimescale\n"
-     "11.\tLegal risk\t<p>a) High value cases regularly reviewed.</p> <p>b) Legal services restructured.</p>\tBN\tOngoing\n"
-     "\t\t\tBN\t90% completed July 2014\n\nBN = Bill Norman, Assistant Director Governance\n",
-     [("High value cases regularly reviewed.", ("Bill Norman",), "Ongoing"),
-      ("Legal services restructured.", ("Bill Norman",), "90% completed July 2014")]),
+    (
+        "\tArea\tActions\tOwner (see key at end)\tTimescale\n"
+        "11.\tLegal risk\t<p>a) High value cases regularly reviewed.</p> <p>b) Legal services restructured.</p>\tBN\tOngoing\n"
+        "\t\t\tBN\t90% completed July 2014\n\nBN = Bill Norman, Assistant Director Governance\n",
+        [
+            ("High value cases regularly reviewed.", ("Bill Norman",), "Ongoing"),
+            ("Legal services restructured.", ("Bill Norman",), "90% completed July 2014"),
+        ],
+    ),
 ]
 
 
@@ -93,6 +133,8 @@ def test_no_action(text):
 
 
 def test_caption_rows_after_a_table_are_not_actions():
-    text = ("Action\tOwner\tTimescale\nAgree terms of reference for the board\tTina Russell\tSept 24\n\n"
-            "Recommendation 2\t\t\nMeasures of success\t\t\n\nNext section\n")
+    text = (
+        "Action\tOwner\tTimescale\nAgree terms of reference for the board\tTina Russell\tSept 24\n\n"
+        "Recommendation 2\t\t\nMeasures of success\t\t\n\nNext section\n"
+    )
     assert _actions(text) == [("Agree terms of reference for the board", ("Tina Russell",), "Sept 24")]

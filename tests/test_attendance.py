@@ -13,32 +13,64 @@ def attended(text: str) -> set[tuple[str, str, str]]:
     return {(f.person, f.body, f.capacity.value) for f in facts_of(HEAD + text, "attendance")}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Present: Councillors A Smith (Chair), B Jones and C Brown\n",
-     {("A Smith", "Audit Committee", "present"), ("B Jones", "Audit Committee", "present"),
-      ("C Brown", "Audit Committee", "present")}),
-    # a CMIS/ModernGov block: one label a line
-    ("Present:\nCouncillor Ann Green (Chairperson)\nCouncillor Bob White\n\n"
-     "Officers in attendance: Jane Doe (Head of Audit), John Roe (Democratic Services Officer)\n",
-     {("Ann Green", "Audit Committee", "present"), ("Bob White", "Audit Committee", "present"),
-      ("Jane Doe", "Audit Committee", "in attendance"), ("John Roe", "Audit Committee", "in attendance")}),
-    ("Apologies for absence were received from Cllrs R Bailey, S Bennett-Wake and N Cook. "
-     "Cllrs L Wardlaw, A Burton and M Goldsmith attended as substitutes.\n",
-     {("R Bailey", "Audit Committee", "apologies"), ("S Bennett-Wake", "Audit Committee", "apologies"),
-      ("N Cook", "Audit Committee", "apologies"), ("L Wardlaw", "Audit Committee", "present"),
-      ("A Burton", "Audit Committee", "present"), ("M Goldsmith", "Audit Committee", "present")}),
-    ("Kim Brown (Service Director for HROD) presented the report to Members.\n",
-     {("Kim Brown", "Audit Committee", "in attendance")}),
-    ("Councillor Jeff Morgan (Portfolio Holder for Children) introduced this item.\n",
-     {("Jeff Morgan", "Audit Committee", "present")}),
-    ("The chair invited Mr Darryl Freeman (Corporate Director, Children and Young People) to provide an update.\n",
-     {("Darryl Freeman", "Audit Committee", "in attendance")}),
-    ("The committee received an overview of the strategy from Sue Harris, Director of Strategy, and "
-     "David Thomas, Associate Director.\n",
-     {("Sue Harris", "Audit Committee", "in attendance"), ("David Thomas", "Audit Committee", "in attendance")}),
-    # nothing: no meeting record, or no one named
-    ("There were no apologies for absence.\n", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Present: Councillors A Smith (Chair), B Jones and C Brown\n",
+            {
+                ("A Smith", "Audit Committee", "present"),
+                ("B Jones", "Audit Committee", "present"),
+                ("C Brown", "Audit Committee", "present"),
+            },
+        ),
+        # a CMIS/ModernGov block: one label a line
+        (
+            "Present:\nCouncillor Ann Green (Chairperson)\nCouncillor Bob White\n\n"
+            "Officers in attendance: Jane Doe (Head of Audit), John Roe (Democratic Services Officer)\n",
+            {
+                ("Ann Green", "Audit Committee", "present"),
+                ("Bob White", "Audit Committee", "present"),
+                ("Jane Doe", "Audit Committee", "in attendance"),
+                ("John Roe", "Audit Committee", "in attendance"),
+            },
+        ),
+        (
+            "Apologies for absence were received from Cllrs R Bailey, S Bennett-Wake and N Cook. "
+            "Cllrs L Wardlaw, A Burton and M Goldsmith attended as substitutes.\n",
+            {
+                ("R Bailey", "Audit Committee", "apologies"),
+                ("S Bennett-Wake", "Audit Committee", "apologies"),
+                ("N Cook", "Audit Committee", "apologies"),
+                ("L Wardlaw", "Audit Committee", "present"),
+                ("A Burton", "Audit Committee", "present"),
+                ("M Goldsmith", "Audit Committee", "present"),
+            },
+        ),
+        (
+            "Kim Brown (Service Director for HROD) presented the report to Members.\n",
+            {("Kim Brown", "Audit Committee", "in attendance")},
+        ),
+        (
+            "Councillor Jeff Morgan (Portfolio Holder for Children) introduced this item.\n",
+            {("Jeff Morgan", "Audit Committee", "present")},
+        ),
+        (
+            "The chair invited Mr Darryl Freeman (Corporate Director, Children and Young People) to provide an update.\n",
+            {("Darryl Freeman", "Audit Committee", "in attendance")},
+        ),
+        (
+            "The committee received an overview of the strategy from Sue Harris, Director of Strategy, and "
+            "David Thomas, Associate Director.\n",
+            {
+                ("Sue Harris", "Audit Committee", "in attendance"),
+                ("David Thomas", "Audit Committee", "in attendance"),
+            },
+        ),
+        # nothing: no meeting record, or no one named
+        ("There were no apologies for absence.\n", set()),
+    ],
+)
 def test_attendance(text, expected):
     assert attended(text) == expected
 
@@ -48,41 +80,76 @@ def test_no_meeting_no_attendance():
 
 
 def test_chair_note_marks_the_chair():
-    facts = facts_of(HEAD + "Present: Councillor Ann Green (Chairperson), Councillor Bob White\n", "attendance")
+    facts = facts_of(
+        HEAD + "Present: Councillor Ann Green (Chairperson), Councillor Bob White\n", "attendance"
+    )
     assert {(f.person, f.chair) for f in facts} == {("Ann Green", True), ("Bob White", False)}
 
 
 # layouts of other councils' committee systems (CMIS, printed ModernGov PDFs, combined authorities)
-@pytest.mark.parametrize(("text", "expected"), [
-    # CMIS: chair first, then "Councillors B, C and D"; labels in capitals
-    ("PRESENT: Councillor M Okafor (Chair); Councillors J Whitcombe (Vice-Chair), R Delaney and A Hartley-Boyd\n\n"
-     "ALSO PRESENT: Councillor F Mbeki (Cabinet Member for Housing)\n\nAPOLOGIES: Councillors S Featherstone and L Carrow\n",
-     {("M Okafor", "present"), ("J Whitcombe", "present"), ("R Delaney", "present"), ("A Hartley-Boyd", "present"),
-      ("F Mbeki", "in attendance"), ("S Featherstone", "apologies"), ("L Carrow", "apologies")}),
-    ("Members Present: Cllr D Abernethy (Chairman), Cllr W Ironside (Vice Chairman)\n\n"
-     "Officers in Attendance: N Radcliffe (Development Manager), H Osei (Senior Planning Officer)\n",
-     {("D Abernethy", "present"), ("W Ironside", "present"), ("N Radcliffe", "in attendance"),
-      ("H Osei", "in attendance")}),
-    # a printed PDF: one person a line, officers with their title after a dash
-    ("Present:\nCouncillor Helen Brackley (Chairman)\nMr Alan Pryce (Independent Member)\n\nAlso Present:\n"
-     "Councillor Rosemary Quayle\n\nOfficers:\nJane Whitlock \u2013 Chief Finance Officer\n"
-     "Simon Areola \u2013 Head of Internal Audit\n\n1 Apologies for Absence\n",
-     {("Helen Brackley", "present"), ("Alan Pryce", "present"), ("Rosemary Quayle", "in attendance"),
-      ("Jane Whitlock", "in attendance"), ("Simon Areola", "in attendance")}),
-    # "In the Chair:", members by the council they represent, a substitute named in the apologies
-    ("In the Chair: Mayor Jo Prentice\n\nConstituent council members:\nCouncillor Andrew Falconer \u2013 Westbury "
-     "City Council\n\nApologies:\nCouncillor Tom Everley (Westbury City Council), substituted by Councillor Rita "
-     "Hambleton\n",
-     {("Jo Prentice", "present"), ("Andrew Falconer", "present"), ("Tom Everley", "apologies"),
-      ("Rita Hambleton", "present")}),
-    ("Absent: Councillor Ann Green\n", {("Ann Green", "apologies")}),
-    # a surname the Present block gives in full is the same person
-    ("Present: Councillors R Delaney and P Szymanski\n\nCouncillor Delaney declared an interest in item 5.\n",
-     {("R Delaney", "present"), ("P Szymanski", "present")}),
-    # nothing: a label-less sentence, a label over running text
-    ("Officers will report back to the next meeting.\n", set()),
-    ("Apologies:\n\nThe Chair welcomed everyone to the meeting.\n", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CMIS: chair first, then "Councillors B, C and D"; labels in capitals
+        (
+            "PRESENT: Councillor M Okafor (Chair); Councillors J Whitcombe (Vice-Chair), R Delaney and A Hartley-Boyd\n\n"
+            "ALSO PRESENT: Councillor F Mbeki (Cabinet Member for Housing)\n\nAPOLOGIES: Councillors S Featherstone and L Carrow\n",
+            {
+                ("M Okafor", "present"),
+                ("J Whitcombe", "present"),
+                ("R Delaney", "present"),
+                ("A Hartley-Boyd", "present"),
+                ("F Mbeki", "in attendance"),
+                ("S Featherstone", "apologies"),
+                ("L Carrow", "apologies"),
+            },
+        ),
+        (
+            "Members Present: Cllr D Abernethy (Chairman), Cllr W Ironside (Vice Chairman)\n\n"
+            "Officers in Attendance: N Radcliffe (Development Manager), H Osei (Senior Planning Officer)\n",
+            {
+                ("D Abernethy", "present"),
+                ("W Ironside", "present"),
+                ("N Radcliffe", "in attendance"),
+                ("H Osei", "in attendance"),
+            },
+        ),
+        # a printed PDF: one person a line, officers with their title after a dash
+        (
+            "Present:\nCouncillor Helen Brackley (Chairman)\nMr Alan Pryce (Independent Member)\n\nAlso Present:\n"
+            "Councillor Rosemary Quayle\n\nOfficers:\nJane Whitlock \u2013 Chief Finance Officer\n"
+            "Simon Areola \u2013 Head of Internal Audit\n\n1 Apologies for Absence\n",
+            {
+                ("Helen Brackley", "present"),
+                ("Alan Pryce", "present"),
+                ("Rosemary Quayle", "in attendance"),
+                ("Jane Whitlock", "in attendance"),
+                ("Simon Areola", "in attendance"),
+            },
+        ),
+        # "In the Chair:", members by the council they represent, a substitute named in the apologies
+        (
+            "In the Chair: Mayor Jo Prentice\n\nConstituent council members:\nCouncillor Andrew Falconer \u2013 Westbury "
+            "City Council\n\nApologies:\nCouncillor Tom Everley (Westbury City Council), substituted by Councillor Rita "
+            "Hambleton\n",
+            {
+                ("Jo Prentice", "present"),
+                ("Andrew Falconer", "present"),
+                ("Tom Everley", "apologies"),
+                ("Rita Hambleton", "present"),
+            },
+        ),
+        ("Absent: Councillor Ann Green\n", {("Ann Green", "apologies")}),
+        # a surname the Present block gives in full is the same person
+        (
+            "Present: Councillors R Delaney and P Szymanski\n\nCouncillor Delaney declared an interest in item 5.\n",
+            {("R Delaney", "present"), ("P Szymanski", "present")},
+        ),
+        # nothing: a label-less sentence, a label over running text
+        ("Officers will report back to the next meeting.\n", set()),
+        ("Apologies:\n\nThe Chair welcomed everyone to the meeting.\n", set()),
+    ],
+)
 def test_attendance_other_layouts(text, expected):
     assert {(f.person, f.capacity.value) for f in facts_of(HEAD + text, "attendance")} == expected
 
@@ -93,33 +160,59 @@ def test_in_the_chair_marks_the_chair():
 
 
 def test_attendance_table_with_a_status_column():
-    text = ("Attendee\tRole\tAttendance\nCouncillor Gareth Penn\tChair\tPresent\nDr Imogen Hart\tVice-Chair\tPresent\n"
-            "Councillor Amy Ford\tBoard Member\tApologies\nSimon Vickers\tHealthwatch\tExpected\n"
-            "Paula Renshaw\tDirector of Public Health\tNot required\n")
+    text = (
+        "Attendee\tRole\tAttendance\nCouncillor Gareth Penn\tChair\tPresent\nDr Imogen Hart\tVice-Chair\tPresent\n"
+        "Councillor Amy Ford\tBoard Member\tApologies\nSimon Vickers\tHealthwatch\tExpected\n"
+        "Paula Renshaw\tDirector of Public Health\tNot required\n"
+    )
     facts = facts_of(HEAD + text, "attendance")
     assert {(f.person, f.capacity.value, f.chair) for f in facts} == {
-        ("Gareth Penn", "present", True), ("Imogen Hart", "present", False), ("Amy Ford", "apologies", False),
-        ("Simon Vickers", "present", False)}
+        ("Gareth Penn", "present", True),
+        ("Imogen Hart", "present", False),
+        ("Amy Ford", "apologies", False),
+        ("Simon Vickers", "present", False),
+    }
     for f in facts:
-        assert (HEAD + text)[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert (HEAD + text)[f.evidence.start : f.evidence.end] == f.evidence.text
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Cabinet Members present:\nCouncillor Robert Ainsley (Leader)\n\nOther members present: Councillor Neil Yardley\n",
-     {("Robert Ainsley", "present"), ("Neil Yardley", "in attendance")}),
-    # a hearing: the panel on a "Members:" line, its officers by their function
-    ("Members: Councillors Hazel Thorne (Chair), Imran Baig and Colette Price\nLegal adviser: Owen Fairclough, Senior "
-     "Solicitor\nLicensing officer: Rhian Matthews\n",
-     {("Hazel Thorne", "present"), ("Imran Baig", "present"), ("Colette Price", "present"),
-      ("Owen Fairclough", "in attendance"), ("Rhian Matthews", "in attendance")}),
-    # a parish council: initials with full stops, a councillor of another tier in attendance
-    ("Present: Cllrs A. Brownlow (Chairman), C. Davenport and K. Lambert\nIn attendance: Mrs G. Hollins (Clerk), "
-     "County Councillor P. Radford and 3 members of the public\n",
-     {("A. Brownlow", "present"), ("C. Davenport", "present"), ("K. Lambert", "present"),
-      ("G. Hollins", "in attendance"), ("P. Radford", "in attendance")}),
-    ("Attendees: Sir Alan Tremlett (Independent Chair) (AT), Joanne Kirby, Director of Children's Services (JK)\n",
-     {("Alan Tremlett", "present"), ("Joanne Kirby", "present")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cabinet Members present:\nCouncillor Robert Ainsley (Leader)\n\nOther members present: Councillor Neil Yardley\n",
+            {("Robert Ainsley", "present"), ("Neil Yardley", "in attendance")},
+        ),
+        # a hearing: the panel on a "Members:" line, its officers by their function
+        (
+            "Members: Councillors Hazel Thorne (Chair), Imran Baig and Colette Price\nLegal adviser: Owen Fairclough, Senior "
+            "Solicitor\nLicensing officer: Rhian Matthews\n",
+            {
+                ("Hazel Thorne", "present"),
+                ("Imran Baig", "present"),
+                ("Colette Price", "present"),
+                ("Owen Fairclough", "in attendance"),
+                ("Rhian Matthews", "in attendance"),
+            },
+        ),
+        # a parish council: initials with full stops, a councillor of another tier in attendance
+        (
+            "Present: Cllrs A. Brownlow (Chairman), C. Davenport and K. Lambert\nIn attendance: Mrs G. Hollins (Clerk), "
+            "County Councillor P. Radford and 3 members of the public\n",
+            {
+                ("A. Brownlow", "present"),
+                ("C. Davenport", "present"),
+                ("K. Lambert", "present"),
+                ("G. Hollins", "in attendance"),
+                ("P. Radford", "in attendance"),
+            },
+        ),
+        (
+            "Attendees: Sir Alan Tremlett (Independent Chair) (AT), Joanne Kirby, Director of Children's Services (JK)\n",
+            {("Alan Tremlett", "present"), ("Joanne Kirby", "present")},
+        ),
+    ],
+)
 def test_attendance_more_layouts(text, expected):
     assert {(f.person, f.capacity.value) for f in facts_of(HEAD + text, "attendance")} == expected
 
@@ -131,9 +224,16 @@ def test_members_line_of_an_agenda_is_no_attendance():
 
 def test_cmis_labels_alone_on_their_line():
     # CMIS meeting pages: "In Attendance" and "Apologies" stand alone; the officers run on one long line
-    text = (HEAD + "In Attendance\nR Okoro, Director of Finance; M Begum, Head of Policy and T Lyle, Committee "
-            "Services Officer (all Finance & Resources).\nApologies\nApologies from members.\n"
-            "Councillors Dowd and K Mair.\n")
+    text = (
+        HEAD + "In Attendance\nR Okoro, Director of Finance; M Begum, Head of Policy and T Lyle, Committee "
+        "Services Officer (all Finance & Resources).\nApologies\nApologies from members.\n"
+        "Councillors Dowd and K Mair.\n"
+    )
     got = {(f.person, f.capacity.value) for f in facts_of(text, "attendance")}
-    assert {("R Okoro", "in attendance"), ("M Begum", "in attendance"), ("T Lyle", "in attendance"),
-            ("Dowd", "apologies"), ("K Mair", "apologies")} <= got
+    assert {
+        ("R Okoro", "in attendance"),
+        ("M Begum", "in attendance"),
+        ("T Lyle", "in attendance"),
+        ("Dowd", "apologies"),
+        ("K Mair", "apologies"),
+    } <= got

@@ -12,15 +12,19 @@ import pytest
 
 from graph.corpus import build_corpus
 
-GOOD = "Minutes of the meeting of Cabinet held at Plough Lane on Tuesday 30 July 2024\n\n" \
-       "Present: Councillor Toni Fagan (chairperson)\n"
+GOOD = (
+    "Minutes of the meeting of Cabinet held at Plough Lane on Tuesday 30 July 2024\n\n"
+    "Present: Councillor Toni Fagan (chairperson)\n"
+)
 
 # a one-page PDF with no text layer (an empty page), as a scanner would produce
-_EMPTY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-              b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-              b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
-              b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
-              b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n170\n%%EOF\n")
+_EMPTY_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n170\n%%EOF\n"
+)
 
 
 def _make(folder: Path, name: str, data: bytes) -> Path:
@@ -79,7 +83,10 @@ def test_broken_link_and_missing_path_are_reported(tmp_path):
 def test_cp1252_text_is_read_and_noted(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
-    text = GOOD.replace("Plough Lane", "Plough Lane \u2013 Children\u2019s") + "Apologies: Councillor Ren\u00e9e Smith\n"
+    text = (
+        GOOD.replace("Plough Lane", "Plough Lane \u2013 Children\u2019s")
+        + "Apologies: Councillor Ren\u00e9e Smith\n"
+    )
     _make(corpus, "cp.txt", text.encode("cp1252"))
     report = build_corpus([corpus], tmp_path / "out", use_model=False, store=False)
     assert [p.code for p in report.problems] == ["W010"]
@@ -104,7 +111,16 @@ def test_cli_exit_status_says_whether_anything_failed(tmp_path):
     corpus = tmp_path / "in"
     corpus.mkdir()
     _make(corpus, "good.txt", GOOD.encode())
-    cli = [sys.executable, "-m", "graph.cli", "build", str(corpus), "--out", str(tmp_path / "o1"), "--no-model"]
+    cli = [
+        sys.executable,
+        "-m",
+        "graph.cli",
+        "build",
+        str(corpus),
+        "--out",
+        str(tmp_path / "o1"),
+        "--no-model",
+    ]
     ok = subprocess.run(cli, capture_output=True, text=True, check=False)
     assert ok.returncode == 0, ok.stderr
     _make(corpus, "empty.txt", b"")

@@ -15,9 +15,17 @@ from graph.corpus import build_corpus
 from tests.html_graphs import HOSTILE_DOCUMENT
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 def chromium_path() -> str | None:
@@ -28,11 +36,15 @@ def chromium_path() -> str | None:
     return None
 
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: "
-                                     "run .venv/bin/pip install -e '.[test]'")
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed: run .venv/bin/pip install -e '.[test]'"
+)
 CHROMIUM = chromium_path()
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine and none could be "
-                                "installed: run `make browser` (apt-get install chromium) to run the browser tests")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no Chromium on this machine and none could be "
+    "installed: run `make browser` (apt-get install chromium) to run the browser tests",
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +77,20 @@ class Page:
         self.messages: list[str] = []
         self.dialogs: list[str] = []
         self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.page.on("console", lambda m: self.messages.append(f"{m.type}: {m.text}") if m.type in
-                     ("error", "warning") else None)
+        self.page.on(
+            "console",
+            lambda m: self.messages.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None,
+        )
         self.page.on("pageerror", lambda e: self.messages.append(f"pageerror: {e}"))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.on("request", lambda r: self.messages.append(f"request: {r.url}")
-                     if not r.url.startswith(("file:", "data:")) else None)
+        self.page.on(
+            "request",
+            lambda r: (
+                self.messages.append(f"request: {r.url}")
+                if not r.url.startswith(("file:", "data:"))
+                else None
+            ),
+        )
         self.page.goto(path.as_uri())
         self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30000)
 
@@ -144,7 +164,11 @@ def test_clicking_a_node_shows_its_evidence_and_source(seeds_page):
     assert any("Tina Russell" in e for e in evidence)
     assert page.locator("#panel .source").count() > 0
     href = page.get_attribute("#panel-page", "href")
-    assert href and href.startswith("person/") and (seeds_page_path := Path(page.url[len("file://"):]).parent / href)
+    assert (
+        href
+        and href.startswith("person/")
+        and (seeds_page_path := Path(page.url[len("file://") :]).parent / href)
+    )
     assert seeds_page_path.is_file()
 
 

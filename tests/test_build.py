@@ -43,7 +43,7 @@ def test_every_fact_quotes_its_document_exactly(seeds_build):
             if "evidence" not in data:
                 continue
             ev = data["evidence"]
-            assert texts[ev["doc_id"]][ev["start"]:ev["end"]] == ev["text"], (facts_file.name, data)
+            assert texts[ev["doc_id"]][ev["start"] : ev["end"]] == ev["text"], (facts_file.name, data)
             checked += 1
     assert checked > 500
 
@@ -95,7 +95,11 @@ def test_graph_uses_every_term_of_the_contract_with_its_types(seeds_build):
         assert str(g.value(d, CG.kind)) in ("resolved", "recommendation", "noted", "delegated decision")
     assert any(g.value(d, CG.decidedBy) for d in decisions)
     actions = set(g.subjects(RDF.type, CG.Action))
-    assert actions and any(g.value(a, CG.owner) for a in actions) and any(g.value(a, CG.timescale) for a in actions)
+    assert (
+        actions
+        and any(g.value(a, CG.owner) for a in actions)
+        and any(g.value(a, CG.timescale) for a in actions)
+    )
     assert any(g.value(a, CG.inPlan) for a in actions)
     docs = set(g.subjects(RDF.type, FOAF.Document))
     assert docs and all(g.value(d, DCTERMS.identifier) for d in docs)
@@ -117,7 +121,9 @@ def test_include_private_publishes_them(tmp_path):
     (corpus / "questions.txt").write_text(
         "Minutes of the meeting of Cabinet held at Plough Lane on Tuesday 30 July 2024\n\n"
         "Present: Councillor Toni Fagan (chairperson)\n\n"
-        "PQ 1 Ms. Hannah Currie Hereford\n", encoding="utf-8")
+        "PQ 1 Ms. Hannah Currie Hereford\n",
+        encoding="utf-8",
+    )
     build_corpus([corpus], tmp_path / "default", use_model=False, store=False)
     build_corpus([corpus], tmp_path / "all", include_private=True, use_model=False, store=False)
     assert "Hannah Currie" not in {str(n) for n in _graph(tmp_path / "default").objects(None, FOAF.name)}

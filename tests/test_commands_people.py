@@ -25,14 +25,29 @@ def test_who_gives_the_interim_director_with_stated_dates(seeds_build):
     tina = [row for row in rows if row["holder"] == "Tina Russell"]
     assert tina, rows
     assert tina[0]["organization"] == "Herefordshire Council"
-    assert (tina[0]["start"], tina[0]["start basis"], tina[0]["end"], tina[0]["end basis"], tina[0]["interim"]) == (
-        "2024-07-01", "stated", "2025-03-31", "stated", "yes")
+    assert (
+        tina[0]["start"],
+        tina[0]["start basis"],
+        tina[0]["end"],
+        tina[0]["end basis"],
+        tina[0]["interim"],
+    ) == ("2024-07-01", "stated", "2025-03-31", "stated", "yes")
     assert "001_281b6b6b12f1ec48.txt" in tina[0]["sources"]
 
 
 def test_who_on_a_date_and_org_filters(seeds_build):
-    r = run("who", "Director", "--graph", str(seeds_build), "--org", "Herefordshire", "--on", "2015",
-            "--format", "csv")
+    r = run(
+        "who",
+        "Director",
+        "--graph",
+        str(seeds_build),
+        "--org",
+        "Herefordshire",
+        "--on",
+        "2015",
+        "--format",
+        "csv",
+    )
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
     assert rows and all(row["start"].startswith("2015") or "2015" in row["attested"] for row in rows)
@@ -54,7 +69,7 @@ def test_person_lists_posts_meetings_decisions_and_actions(seeds_build):
     for section in ("posts and seats", "meetings", "decisions", "actions"):
         assert f"\n{section} (" in r.stdout
     assert "Director of Children's Services" in r.stdout
-    assert "Children and Young People Scrutiny Committee" in r.stdout   # a meeting she attended
+    assert "Children and Young People Scrutiny Committee" in r.stdout  # a meeting she attended
     assert "Deliver against the Leeds improvement programme" in r.stdout  # an action she owns
 
 
@@ -74,12 +89,29 @@ def test_person_unknown_or_ambiguous_says_so(seeds_build):
 
 
 def test_turnover_csv(seeds_build):
-    r = run("turnover", "--graph", str(seeds_build), "--org", "Herefordshire", "--from", "2014", "--to", "2026",
-            "--format", "csv")
+    r = run(
+        "turnover",
+        "--graph",
+        str(seeds_build),
+        "--org",
+        "Herefordshire",
+        "--from",
+        "2014",
+        "--to",
+        "2026",
+        "--format",
+        "csv",
+    )
     assert r.exit_code == 0, r.output
     rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert rows[0].keys() >= {"post", "organization", "holders", "interim spells", "mean tenure (days)",
-                              "gaps with no known holder"}
+    assert rows[0].keys() >= {
+        "post",
+        "organization",
+        "holders",
+        "interim spells",
+        "mean tenure (days)",
+        "gaps with no known holder",
+    }
     dcs = [row for row in rows if row["post"] == "Director of Children's Services"]
     assert dcs and dcs[0]["interim spells"] == "1" and dcs[0]["mean tenure (days)"] == "273"
     assert all("Herefordshire" in row["organization"] for row in rows)
@@ -94,17 +126,39 @@ def test_turnover_period_excludes_posts_outside_it(seeds_build):
 
 def test_who_on_a_date_takes_the_date_the_sentence_states(seeds_build):
     # "On the 21st august 2023 Mr Paul walker CEO Herefordshire council responded": Walker, not the 2015 holder
-    r = run("who", "Chief Executive", "--graph", str(seeds_build), "--org", "Herefordshire", "--on", "2023-08-21",
-            "--format", "csv")
+    r = run(
+        "who",
+        "Chief Executive",
+        "--graph",
+        str(seeds_build),
+        "--org",
+        "Herefordshire",
+        "--on",
+        "2023-08-21",
+        "--format",
+        "csv",
+    )
     assert r.exit_code == 0, r.output
-    holders = {row["holder"] for row in csv.DictReader(io.StringIO(r.stdout)) if row["post"] == "Chief Executive"}
+    holders = {
+        row["holder"] for row in csv.DictReader(io.StringIO(r.stdout)) if row["post"] == "Chief Executive"
+    }
     assert holders == {"Paul Walker"}
 
 
 def test_who_on_a_date_with_no_evidence_says_not_known(seeds_build):
     # between the 2015 holder's last evidence and the next holder's first, no one is named
-    r = run("who", "Chief Executive", "--graph", str(seeds_build), "--org", "Herefordshire", "--on", "2020-01-01",
-            "--format", "csv")
+    r = run(
+        "who",
+        "Chief Executive",
+        "--graph",
+        str(seeds_build),
+        "--org",
+        "Herefordshire",
+        "--on",
+        "2020-01-01",
+        "--format",
+        "csv",
+    )
     assert r.exit_code == 0, r.output
     assert not [row for row in csv.DictReader(io.StringIO(r.stdout)) if row["post"] == "Chief Executive"]
     assert "not known" in r.stderr
@@ -113,10 +167,14 @@ def test_who_on_a_date_with_no_evidence_says_not_known(seeds_build):
 def test_who_on_a_date_inside_a_vacancy_says_vacant(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("Westbury Borough Council\n\nAnna Price, Director of Housing, left the council in "
-                                "March 2024.\n", encoding="utf-8")
-    (docs / "b.txt").write_text("Westbury Borough Council\n\nBen Cole was appointed Director of Housing from 1 July "
-                                "2024.\n", encoding="utf-8")
+    (docs / "a.txt").write_text(
+        "Westbury Borough Council\n\nAnna Price, Director of Housing, left the council in March 2024.\n",
+        encoding="utf-8",
+    )
+    (docs / "b.txt").write_text(
+        "Westbury Borough Council\n\nBen Cole was appointed Director of Housing from 1 July 2024.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert run("build", str(docs), "--out", str(out)).exit_code == 0
     r = run("who", "Director of Housing", "--graph", str(out), "--on", "2024-05-01", "--format", "csv")

@@ -16,7 +16,12 @@ DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "docs"
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    names = ["graph.ttl", "graph.nt", "problems.jsonl", *(f"facts/{p.name}" for p in (out / "facts").glob("*.jsonl"))]
+    names = [
+        "graph.ttl",
+        "graph.nt",
+        "problems.jsonl",
+        *(f"facts/{p.name}" for p in (out / "facts").glob("*.jsonl")),
+    ]
     return {n: (out / n).read_bytes() for n in sorted(names)}
 
 
@@ -32,5 +37,7 @@ def test_dask_local_cluster_builds_the_same_facts_and_graph(tmp_path, monkeypatc
     got, want = _files(tmp_path / "dask"), _files(tmp_path / "local")
     assert got.keys() == want.keys()
     for name in want:
-        lines = [(a, b) for a, b in zip(got[name].splitlines(), want[name].splitlines(), strict=False) if a != b]
+        lines = [
+            (a, b) for a, b in zip(got[name].splitlines(), want[name].splitlines(), strict=False) if a != b
+        ]
         assert got[name] == want[name], f"{name} differs: dask {lines[:1]} local"

@@ -13,21 +13,24 @@ from extract.records import PartialDate
 from graph.iris import mint, norm
 
 
-@pytest.mark.parametrize(("text", "iso"), [
-    ("Tuesday 17 September 2024", "2024-09-17"),
-    ("held on 17th July 24.", "2024-07-17"),
-    ("Decision published: 23/07/2021", "2021-07-23"),
-    ("Monday 20th July, 2020 9.00 am", "2020-07-20"),
-    ("Friday, 27th April, 2012 3.30 pm", "2012-04-27"),
-    ("by March 2015", "2015-03"),
-    ("End December 2014", "2014-12"),
-    ("Annual Governance Statement 2014/15", "2014"),
-    ("the 21st august 2023", "2023-08-21"),
-    ("2024-07-30", "2024-07-30"),
-    ("2025-05", "2025-05"),
-    ("2019", "2019"),
-    ("May 20, 2022", "2022-05-20"),
-])
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Tuesday 17 September 2024", "2024-09-17"),
+        ("held on 17th July 24.", "2024-07-17"),
+        ("Decision published: 23/07/2021", "2021-07-23"),
+        ("Monday 20th July, 2020 9.00 am", "2020-07-20"),
+        ("Friday, 27th April, 2012 3.30 pm", "2012-04-27"),
+        ("by March 2015", "2015-03"),
+        ("End December 2014", "2014-12"),
+        ("Annual Governance Statement 2014/15", "2014"),
+        ("the 21st august 2023", "2023-08-21"),
+        ("2024-07-30", "2024-07-30"),
+        ("2025-05", "2025-05"),
+        ("2019", "2019"),
+        ("May 20, 2022", "2022-05-20"),
+    ],
+)
 def test_first_date_in_text(text, iso):
     assert parse_date(text) == PartialDate(iso)
 

@@ -17,6 +17,7 @@ def _decisions(text: str, **meta) -> list[tuple[str, str, str | None]]:
 
 # --- every pattern of patterns/decisions.jsonl reads its own example ---------------------------
 
+
 @pytest.mark.parametrize("pattern", sentence_patterns(), ids=lambda p: p.id)
 def test_pattern_example(pattern):
     assert pattern.rx.search(pattern.example), pattern.id
@@ -28,94 +29,216 @@ def test_pattern_example(pattern):
 
 CASES = [
     # ModernGov minutes: keyword and text on one line
-    ("Resolved: That the minutes of the meeting held on 7 May 2024 be confirmed as a correct record.\n",
-     [("That the minutes of the meeting held on 7 May 2024 be confirmed as a correct record.", "resolved",
-       "2024-07-30")]),
+    (
+        "Resolved: That the minutes of the meeting held on 7 May 2024 be confirmed as a correct record.\n",
+        [
+            (
+                "That the minutes of the meeting held on 7 May 2024 be confirmed as a correct record.",
+                "resolved",
+                "2024-07-30",
+            )
+        ],
+    ),
     # keyword alone, lettered items below it after blank lines, a noted item
-    ("Resolved: That\n\n\n(a)\u00a0\u00a0 The external audit report at Appendix 1 be noted.\n\n"
-     "(b)\u00a0\u00a0 The committee form a task and finish group to scope governance work.\n",
-     [("The external audit report at Appendix 1 be noted.", "noted", "2024-07-30"),
-      ("The committee form a task and finish group to scope governance work.", "resolved", "2024-07-30")]),
+    (
+        "Resolved: That\n\n\n(a)\u00a0\u00a0 The external audit report at Appendix 1 be noted.\n\n"
+        "(b)\u00a0\u00a0 The committee form a task and finish group to scope governance work.\n",
+        [
+            ("The external audit report at Appendix 1 be noted.", "noted", "2024-07-30"),
+            (
+                "The committee form a task and finish group to scope governance work.",
+                "resolved",
+                "2024-07-30",
+            ),
+        ],
+    ),
     # markdown list with sub-items joined to their item, ending at the next minute heading
-    ("Resolved that:\n\n- 1. That the council review its complaints web page.**\n\n"
-     "2. **That scrutiny asks that consideration be given to**\n - i. **having an independent investigator**\n"
-     " - ii. **understanding who complains**\n\n18. WORK PROGRAMME\n\nNo updates.\n",
-     [("That the council review its complaints web page.", "resolved", "2024-07-30"),
-      ("That scrutiny asks that consideration be given to i. having an independent investigator "
-       "ii. understanding who complains", "resolved", "2024-07-30")]),
+    (
+        "Resolved that:\n\n- 1. That the council review its complaints web page.**\n\n"
+        "2. **That scrutiny asks that consideration be given to**\n - i. **having an independent investigator**\n"
+        " - ii. **understanding who complains**\n\n18. WORK PROGRAMME\n\nNo updates.\n",
+        [
+            ("That the council review its complaints web page.", "resolved", "2024-07-30"),
+            (
+                "That scrutiny asks that consideration be given to i. having an independent investigator "
+                "ii. understanding who complains",
+                "resolved",
+                "2024-07-30",
+            ),
+        ],
+    ),
     # CMIS style: "RESOLVED – (i) that ...", roman items are siblings, "; and" dropped
-    ("RESOLVED \u2013 (i) that the revenue budget monitoring position be noted;\n"
-     "(ii) that the virements set out in Appendix B be approved; and\n"
-     "(iii) that a further report be brought to the next meeting.\n\n46. ANY OTHER BUSINESS\n",
-     [("That the revenue budget monitoring position be noted", "noted", "2024-07-30"),
-      ("That the virements set out in Appendix B be approved", "resolved", "2024-07-30"),
-      ("That a further report be brought to the next meeting.", "resolved", "2024-07-30")]),
-    ("ORDERED that the press and public be excluded from the meeting for the following item.\n",
-     [("That the press and public be excluded from the meeting for the following item.", "resolved",
-       "2024-07-30")]),
-    ("DECIDED: That the application be refused for the reasons set out in the report.\n",
-     [("That the application be refused for the reasons set out in the report.", "resolved", "2024-07-30")]),
+    (
+        "RESOLVED \u2013 (i) that the revenue budget monitoring position be noted;\n"
+        "(ii) that the virements set out in Appendix B be approved; and\n"
+        "(iii) that a further report be brought to the next meeting.\n\n46. ANY OTHER BUSINESS\n",
+        [
+            ("That the revenue budget monitoring position be noted", "noted", "2024-07-30"),
+            ("That the virements set out in Appendix B be approved", "resolved", "2024-07-30"),
+            ("That a further report be brought to the next meeting.", "resolved", "2024-07-30"),
+        ],
+    ),
+    (
+        "ORDERED that the press and public be excluded from the meeting for the following item.\n",
+        [
+            (
+                "That the press and public be excluded from the meeting for the following item.",
+                "resolved",
+                "2024-07-30",
+            )
+        ],
+    ),
+    (
+        "DECIDED: That the application be refused for the reasons set out in the report.\n",
+        [
+            (
+                "That the application be refused for the reasons set out in the report.",
+                "resolved",
+                "2024-07-30",
+            )
+        ],
+    ),
     # motions, votes and a resolution written as a paragraph
-    ("It was moved, seconded and RESOLVED that the scheme be approved.\n",
-     [("That the scheme be approved.", "resolved", "2024-07-30")]),
-    ("RESOLVED (unanimously) that the appointment be confirmed.\n",
-     [("That the appointment be confirmed.", "resolved", "2024-07-30")]),
-    ("RESOLVED:\n\nMembers agreed the revised terms of reference.\n\n5. NEXT MEETING\n",
-     [("Members agreed the revised terms of reference.", "resolved", "2024-07-30")]),
-    ("RECOMMENDED to Council that the budget for 2025/26 be approved.\n",
-     [("That the budget for 2025/26 be approved.", "recommendation", "2024-07-30")]),
+    (
+        "It was moved, seconded and RESOLVED that the scheme be approved.\n",
+        [("That the scheme be approved.", "resolved", "2024-07-30")],
+    ),
+    (
+        "RESOLVED (unanimously) that the appointment be confirmed.\n",
+        [("That the appointment be confirmed.", "resolved", "2024-07-30")],
+    ),
+    (
+        "RESOLVED:\n\nMembers agreed the revised terms of reference.\n\n5. NEXT MEETING\n",
+        [("Members agreed the revised terms of reference.", "resolved", "2024-07-30")],
+    ),
+    (
+        "RECOMMENDED to Council that the budget for 2025/26 be approved.\n",
+        [("That the budget for 2025/26 be approved.", "recommendation", "2024-07-30")],
+    ),
     # a report's recommendations, dated by the meeting the report is for
-    ("Title of report: Annual audit letter\n\nMeeting: Audit Committee\n\nMeeting date: Monday 3 March 2025\n\n"
-     "Recommendation(s)\n\nThat:\n\n(a) the annual audit letter be noted; and\n"
-     "(b) the committee approves the internal audit plan for 2025/26.\n\nAlternative options\n\n1. None.\n",
-     [("the annual audit letter be noted", "recommendation", "2025-03-03"),
-      ("the committee approves the internal audit plan for 2025/26.", "recommendation", "2025-03-03")]),
+    (
+        "Title of report: Annual audit letter\n\nMeeting: Audit Committee\n\nMeeting date: Monday 3 March 2025\n\n"
+        "Recommendation(s)\n\nThat:\n\n(a) the annual audit letter be noted; and\n"
+        "(b) the committee approves the internal audit plan for 2025/26.\n\nAlternative options\n\n1. None.\n",
+        [
+            ("the annual audit letter be noted", "recommendation", "2025-03-03"),
+            ("the committee approves the internal audit plan for 2025/26.", "recommendation", "2025-03-03"),
+        ],
+    ),
     # a ModernGov decision record of an officer: delegated, dated by the record
-    ("Decisions\n\n03/02/2023 - Award of contract for school transport ref: 1234    For Determination\n\n"
-     "To award the contract for home to school transport routes to the preferred bidders.\n\n"
-     "Decision Maker: Director of Children's Services\n\nDecision published: 03/02/2023\n\n"
-     "Lead officer: John Brown\n",
-     [("Award of contract for school transport - To award the contract for home to school transport routes to "
-       "the preferred bidders", "delegated decision", "2023-02-03")]),
+    (
+        "Decisions\n\n03/02/2023 - Award of contract for school transport ref: 1234    For Determination\n\n"
+        "To award the contract for home to school transport routes to the preferred bidders.\n\n"
+        "Decision Maker: Director of Children's Services\n\nDecision published: 03/02/2023\n\n"
+        "Lead officer: John Brown\n",
+        [
+            (
+                "Award of contract for school transport - To award the contract for home to school transport routes to "
+                "the preferred bidders",
+                "delegated decision",
+                "2023-02-03",
+            )
+        ],
+    ),
     # a forward plan row: still to be decided, dated by its due date
-    ("Decisions\n\n12/03/2025 - Adult social care charging policy\n\n"
-     "To approve a revised charging policy for adult social care services.\n\n"
-     "Decision Maker: Cabinet Member for Adult Social Care\n\nDecision due date: 15/04/2025\n\n"
-     "Lead officer: Jane Smith\n\nNotice of decision: 12/03/2025\n",
-     [("To approve a revised charging policy for adult social care services", "recommendation", "2025-04-15")]),
+    (
+        "Decisions\n\n12/03/2025 - Adult social care charging policy\n\n"
+        "To approve a revised charging policy for adult social care services.\n\n"
+        "Decision Maker: Cabinet Member for Adult Social Care\n\nDecision due date: 15/04/2025\n\n"
+        "Lead officer: Jane Smith\n\nNotice of decision: 12/03/2025\n",
+        [
+            (
+                "To approve a revised charging policy for adult social care services",
+                "recommendation",
+                "2025-04-15",
+            )
+        ],
+    ),
     # a decision page: numbered decisions without a keyword, dated by the date of decision
-    ("Decision Maker: Cabinet\n\nDecision status: Recommendations Approved\n\nReport seeking approval to consult.\n"
-     "1) Approve the commencement of public consultation, and\nengagement with partner agencies on the redesign;"
-     " and\n2) Approve an in-principle decision for public consultation.\nReport author: Chris Caley\n"
-     "Date of decision: 01/02/2024\n",
-     [("Approve the commencement of public consultation, and engagement with partner agencies on the redesign",
-       "resolved", "2024-02-01"),
-      ("Approve an in-principle decision for public consultation.", "resolved", "2024-02-01")]),
+    (
+        "Decision Maker: Cabinet\n\nDecision status: Recommendations Approved\n\nReport seeking approval to consult.\n"
+        "1) Approve the commencement of public consultation, and\nengagement with partner agencies on the redesign;"
+        " and\n2) Approve an in-principle decision for public consultation.\nReport author: Chris Caley\n"
+        "Date of decision: 01/02/2024\n",
+        [
+            (
+                "Approve the commencement of public consultation, and engagement with partner agencies on the redesign",
+                "resolved",
+                "2024-02-01",
+            ),
+            ("Approve an in-principle decision for public consultation.", "resolved", "2024-02-01"),
+        ],
+    ),
     # sentences that give their own date
-    ("A phase two of this plan was agreed at the Improvement Board on 17th July 24.\n",
-     [("A phase two of this plan was agreed at the Improvement Board on 17th July 24.", "resolved", "2024-07-17")]),
-    ("Employment Panel on 14 January agreed to commence the recruitment to senior posts.\n",
-     [("Employment Panel on 14 January agreed to commence the recruitment to senior posts.", "resolved",
-       "2015-01-14")]),
+    (
+        "A phase two of this plan was agreed at the Improvement Board on 17th July 24.\n",
+        [
+            (
+                "A phase two of this plan was agreed at the Improvement Board on 17th July 24.",
+                "resolved",
+                "2024-07-17",
+            )
+        ],
+    ),
+    (
+        "Employment Panel on 14 January agreed to commence the recruitment to senior posts.\n",
+        [
+            (
+                "Employment Panel on 14 January agreed to commence the recruitment to senior posts.",
+                "resolved",
+                "2015-01-14",
+            )
+        ],
+    ),
     # a day and month without a year: before the paper, in the financial year it covers
-    ("Protocol established and approved by the Board at its meeting on 22nd October.\n",
-     [("Protocol established and approved by the Board at its meeting on 22nd October.", "resolved",
-       "2014-10-22")]),
-    ("The new constitution was approved by Full Council on 12 May 2023.\n",
-     [("The new constitution was approved by Full Council on 12 May 2023.", "resolved", "2023-05-12")]),
+    (
+        "Protocol established and approved by the Board at its meeting on 22nd October.\n",
+        [
+            (
+                "Protocol established and approved by the Board at its meeting on 22nd October.",
+                "resolved",
+                "2014-10-22",
+            )
+        ],
+    ),
+    (
+        "The new constitution was approved by Full Council on 12 May 2023.\n",
+        [("The new constitution was approved by Full Council on 12 May 2023.", "resolved", "2023-05-12")],
+    ),
     # an individual decision, and a lead-in that only reports it
-    ("The Cabinet Member for Housing approved the allocation of the grant to the three schemes.\n",
-     [("The Cabinet Member for Housing approved the allocation of the grant to the three schemes.",
-       "delegated decision", "2024-07-30")]),
-    ("The Chair advised that following a competitive process, Paul Marshall had been appointed as Deputy "
-     "Chief Executive.\n",
-     [("following a competitive process, Paul Marshall had been appointed as Deputy Chief Executive.", "resolved",
-       "2024-07-30")]),
+    (
+        "The Cabinet Member for Housing approved the allocation of the grant to the three schemes.\n",
+        [
+            (
+                "The Cabinet Member for Housing approved the allocation of the grant to the three schemes.",
+                "delegated decision",
+                "2024-07-30",
+            )
+        ],
+    ),
+    (
+        "The Chair advised that following a competitive process, Paul Marshall had been appointed as Deputy "
+        "Chief Executive.\n",
+        [
+            (
+                "following a competitive process, Paul Marshall had been appointed as Deputy Chief Executive.",
+                "resolved",
+                "2024-07-30",
+            )
+        ],
+    ),
     # one decision read twice (the minute's narrative and its resolution) is one decision
-    ("A vote was taken and Councillor Phillips was elected Chairperson of the Council.\n\n"
-     "RESOLVED: That Councillor Roger Phillips is elected Chairperson of the Council for the year.\n",
-     [("That Councillor Roger Phillips is elected Chairperson of the Council for the year.", "resolved",
-       "2024-07-30")]),
+    (
+        "A vote was taken and Councillor Phillips was elected Chairperson of the Council.\n\n"
+        "RESOLVED: That Councillor Roger Phillips is elected Chairperson of the Council for the year.\n",
+        [
+            (
+                "That Councillor Roger Phillips is elected Chairperson of the Council for the year.",
+                "resolved",
+                "2024-07-30",
+            )
+        ],
+    ),
 ]
 
 
@@ -149,7 +272,7 @@ def test_no_decision(text):
 def test_evidence_is_the_document_text():
     text = CASES[2][0]
     for f in facts_of(text, "decision"):
-        assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+        assert f.evidence.text == text[f.evidence.start : f.evidence.end]
 
 
 def test_day_and_month_in_a_financial_year_plan():
@@ -160,30 +283,48 @@ def test_day_and_month_in_a_financial_year_plan():
 
 # --- tables: a forward plan or a register of decisions ------------------------------------------
 
+
 def test_forward_plan_table_rows_are_recommendations_with_maker_date_and_lead():
-    text = ("Selbourne City Council\nForward Plan of Key Decisions\n\n"
-            "Decision\tDecision maker\tDate of decision\tLead officer\n"
-            "Adoption of the Homelessness Strategy 2019-2024\tCabinet\t14 November 2018\tFiona Garraway, Head of "
-            "Housing\n"
-            "Award of the Leisure Management Contract\tCabinet Member for Culture and Leisure\tJanuary 2019\t"
-            "Hannah Druce, Leisure Services Manager\n")
+    text = (
+        "Selbourne City Council\nForward Plan of Key Decisions\n\n"
+        "Decision\tDecision maker\tDate of decision\tLead officer\n"
+        "Adoption of the Homelessness Strategy 2019-2024\tCabinet\t14 November 2018\tFiona Garraway, Head of "
+        "Housing\n"
+        "Award of the Leisure Management Contract\tCabinet Member for Culture and Leisure\tJanuary 2019\t"
+        "Hannah Druce, Leisure Services Manager\n"
+    )
     facts = facts_of(text, "decision", date="2018-10-01")
     assert [(f.text, f.kind.value, f.maker, f.date.iso, f.lead_officer) for f in facts] == [
-        ("Adoption of the Homelessness Strategy 2019-2024", "recommendation", "Cabinet", "2018-11-14",
-         "Fiona Garraway"),
-        ("Award of the Leisure Management Contract", "recommendation", "Cabinet Member for Culture and Leisure",
-         "2019-01", "Hannah Druce")]
+        (
+            "Adoption of the Homelessness Strategy 2019-2024",
+            "recommendation",
+            "Cabinet",
+            "2018-11-14",
+            "Fiona Garraway",
+        ),
+        (
+            "Award of the Leisure Management Contract",
+            "recommendation",
+            "Cabinet Member for Culture and Leisure",
+            "2019-01",
+            "Hannah Druce",
+        ),
+    ]
     for f in facts:
-        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.text
 
 
 def test_register_of_decisions_taken_as_a_pipe_table():
-    text = ("| Decision | Decision maker | Date of decision |\n|---|---|---|\n"
-            "| To award the grounds maintenance contract to Greenway Ltd | Director of Place | 9 August 2021 |\n"
-            "| To approve the Local Transport Plan for consultation | Cabinet | 12 August 2021 |\n")
+    text = (
+        "| Decision | Decision maker | Date of decision |\n|---|---|---|\n"
+        "| To award the grounds maintenance contract to Greenway Ltd | Director of Place | 9 August 2021 |\n"
+        "| To approve the Local Transport Plan for consultation | Cabinet | 12 August 2021 |\n"
+    )
     facts = facts_of(text, "decision", date="2021-09-01")
-    assert [(f.kind.value, f.maker) for f in facts] == [("delegated decision", "Director of Place"),
-                                                       ("resolved", "Cabinet")]
+    assert [(f.kind.value, f.maker) for f in facts] == [
+        ("delegated decision", "Director of Place"),
+        ("resolved", "Cabinet"),
+    ]
 
 
 def test_a_table_without_a_decision_maker_column_gives_no_table_decisions():
@@ -191,25 +332,49 @@ def test_a_table_without_a_decision_maker_column_gives_no_table_decisions():
     assert facts_of(text, "decision", date="2018-10-01") == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # a district planning committee: a dash after RESOLVED, the outcome in capitals
-    ("RESOLVED \u2013 That planning permission be GRANTED subject to the conditions set out in the report.\n",
-     [("That planning permission be GRANTED subject to the conditions set out in the report.", "resolved")]),
-    ("Resolved \u2013 That the Internal Audit progress report be noted.\n",
-     [("That the Internal Audit progress report be noted.", "noted")]),
-    # a decision notice: "DECISION:" over its text
-    ("DECISION:\nThat the draft Local Transport Plan 4 be approved for public consultation for eight weeks.\n\n"
-     "REASONS FOR DECISION:\nThe Council is required to consult.\n",
-     [("That the draft Local Transport Plan 4 be approved for public consultation for eight weeks.", "resolved")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a district planning committee: a dash after RESOLVED, the outcome in capitals
+        (
+            "RESOLVED \u2013 That planning permission be GRANTED subject to the conditions set out in the report.\n",
+            [
+                (
+                    "That planning permission be GRANTED subject to the conditions set out in the report.",
+                    "resolved",
+                )
+            ],
+        ),
+        (
+            "Resolved \u2013 That the Internal Audit progress report be noted.\n",
+            [("That the Internal Audit progress report be noted.", "noted")],
+        ),
+        # a decision notice: "DECISION:" over its text
+        (
+            "DECISION:\nThat the draft Local Transport Plan 4 be approved for public consultation for eight weeks.\n\n"
+            "REASONS FOR DECISION:\nThe Council is required to consult.\n",
+            [
+                (
+                    "That the draft Local Transport Plan 4 be approved for public consultation for eight weeks.",
+                    "resolved",
+                )
+            ],
+        ),
+    ],
+)
 def test_resolutions_of_other_councils(text, expected):
     HEAD = "Minutes of the meeting of Planning Committee held at Vale House on Thursday 22 June 2017\n\n"
     assert [(t, k) for t, k, _d in _decisions(HEAD + text)] == expected
 
 
 def test_parish_resolved_to():
-    text = ("Minutes of the Parish Council Meeting held on Monday 9 March 2015 at 7.30pm in the Village Hall\n\n"
-            "15/034 Planning\nP/15/0112 - 4 Mill Row, erection of a garden room. It was RESOLVED to support the "
-            "application.\nIt was RESOLVED to accept the quote for the grass cutting from Greenway Ltd.\n")
+    text = (
+        "Minutes of the Parish Council Meeting held on Monday 9 March 2015 at 7.30pm in the Village Hall\n\n"
+        "15/034 Planning\nP/15/0112 - 4 Mill Row, erection of a garden room. It was RESOLVED to support the "
+        "application.\nIt was RESOLVED to accept the quote for the grass cutting from Greenway Ltd.\n"
+    )
     texts = [t for t, _k, _d in _decisions(text, council="Brampton Parish Council")]
-    assert texts == ["It was RESOLVED to support the application.", "to accept the quote for the grass cutting from Greenway Ltd."]
+    assert texts == [
+        "It was RESOLVED to support the application.",
+        "to accept the quote for the grass cutting from Greenway Ltd.",
+    ]

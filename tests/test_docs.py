@@ -30,6 +30,7 @@ def test_every_make_target_a_user_runs_is_in_the_readme_or_docs():
     makefile = ROOT.joinpath("Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, re.M)) - {"install", "lint", "browser", "clean"}
     text = ROOT.joinpath("README.md").read_text(encoding="utf-8") + "".join(
-        p.read_text(encoding="utf-8") for p in ROOT.joinpath("docs").glob("*.md"))
+        p.read_text(encoding="utf-8") for p in ROOT.joinpath("docs").glob("*.md")
+    )
     missing = sorted(t for t in targets if f"make {t}" not in text)
     assert not missing, f"make targets no document mentions: {missing}"

@@ -54,8 +54,11 @@ def test_csv_tables_hold_the_documents_facts(seeds_build):
     d = t["decisions"]
     assert d.text.str.contains("review and revise the information on its website").any()
     acts = t["actions"]
-    assert acts[acts.owners.str.contains("Tina Russell")].text.str.startswith(
-        "Deliver against the Leeds improvement programme").any()
+    assert (
+        acts[acts.owners.str.contains("Tina Russell")]
+        .text.str.startswith("Deliver against the Leeds improvement programme")
+        .any()
+    )
     meetings = t["meetings"]
     assert (meetings[(meetings.body == CYP) & (meetings.date == "2024-07-30")].chairs == "Toni Fagan").all()
 
@@ -65,8 +68,9 @@ def test_graphml_round_trip(seeds_build, tmp_path):
     back = nx.read_graphml(path, force_multigraph=True)
     original = graphml(seeds_build)
     assert dict(back.nodes(data=True)) == dict(original.nodes(data=True))
-    assert sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in back.edges(keys=True, data=True)) == \
-        sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in original.edges(keys=True, data=True))
+    assert sorted(
+        (u, v, k, tuple(sorted(d.items()))) for u, v, k, d in back.edges(keys=True, data=True)
+    ) == sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in original.edges(keys=True, data=True))
     people = {n for n, d in back.nodes(data=True) if d["kind"] == "person"}
     bodies = {n: d["label"] for n, d in back.nodes(data=True) if d["kind"] == "body"}
     toni = next(n for n in people if back.nodes[n]["label"] == "Toni Fagan")
@@ -87,19 +91,26 @@ def test_popolo_round_trip_and_references(seeds_build, tmp_path):
         assert m.get("post_id", next(iter(post_ids))) in post_ids
     names = {p["id"]: p["name"] for p in doc["persons"]}
     orgs = {o["id"]: o["name"] for o in doc["organizations"]}
-    assert any(names[m["person_id"]] == "Toni Fagan" and orgs[m["organization_id"]] == CYP and m["role"] == "Chair"
-               for m in doc["memberships"])
+    assert any(
+        names[m["person_id"]] == "Toni Fagan" and orgs[m["organization_id"]] == CYP and m["role"] == "Chair"
+        for m in doc["memberships"]
+    )
     assert any(names[m["person_id"]] == "Tina Russell" and "post_id" in m for m in doc["memberships"])
 
 
 def test_cli_export_every_format(seeds_build, tmp_path):
     for fmt in FORMATS:
         out = tmp_path / fmt
-        r = subprocess.run([str(CLI), "export", str(seeds_build), "--format", fmt, "--out", str(out)],
-                           capture_output=True, text=True, timeout=120)
+        r = subprocess.run(
+            [str(CLI), "export", str(seeds_build), "--format", fmt, "--out", str(out)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert r.returncode == 0, r.stderr
         assert "wrote" in r.stderr and r.stdout == ""
         assert out.exists()
-    r = subprocess.run([str(CLI), "export", str(seeds_build), "--format", "xlsx"], capture_output=True, text=True,
-                       timeout=60)
+    r = subprocess.run(
+        [str(CLI), "export", str(seeds_build), "--format", "xlsx"], capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 2 and "choose one of" in r.stderr

@@ -26,8 +26,10 @@ def test_editing_a_pattern_file_changes_the_key(tmp_path):
 def test_a_changed_extractor_reads_every_document_again(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.txt").write_text("Westbury Borough Council\n\nAnna Price, Director of Housing, presented the report.\n",
-                                encoding="utf-8")
+    (docs / "a.txt").write_text(
+        "Westbury Borough Council\n\nAnna Price, Director of Housing, presented the report.\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     first = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     again = build_corpus([docs], out, workers=0, use_model=False, wait=True)

@@ -27,16 +27,91 @@ from tests.conftest import SEEDS, make_document
 CODE = re.compile(r"^[EW]\d{3}$")
 BROKEN = {"E200", "E500"}  # a rule or the extraction failed: a bug, not a bad document
 FUZZ = Path(__file__).parent / "data" / "fuzz"
-QUICK = settings(max_examples=50, deadline=None,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                        HealthCheck.function_scoped_fixture])
+QUICK = settings(
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 
-UNITS = ("Mr ", "Mr. ", "Councillor ", "Councillors ", "Cllr ", "Mrs ", "Dr ", "Smith", "-Jones", "Anne ", "A", "A. ",
-         "Ab-", "O'", "Mc", " ", "  ", "\t", "\n", "\n\n", "   \n", "(", ")", "((", "[", "]", '"', "'", "\u201c", "\u201d",
-         "\u2019s ", "-", "--", "\u2013 ", "\u2014", ".", ". ", ",", ", ", ";", ":", "/", "*", "**", "_", "|", "=",
-         "and ", "of the ", "&", "Committee", " Council", " Board", "Present:", "Apologies for absence were received from ",
-         "In attendance:", "RESOLVED", "That ", "1.", "17 May 2024", "Venue: ", "Date: ", "AB = ", " OBE", "\u00a0",
-         "<b>", "&amp;", "\u00e9", "\ufffd", "\u2022 ", "http://x.example/a-b", "Director of ", "Chief Executive")
+UNITS = (
+    "Mr ",
+    "Mr. ",
+    "Councillor ",
+    "Councillors ",
+    "Cllr ",
+    "Mrs ",
+    "Dr ",
+    "Smith",
+    "-Jones",
+    "Anne ",
+    "A",
+    "A. ",
+    "Ab-",
+    "O'",
+    "Mc",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "   \n",
+    "(",
+    ")",
+    "((",
+    "[",
+    "]",
+    '"',
+    "'",
+    "\u201c",
+    "\u201d",
+    "\u2019s ",
+    "-",
+    "--",
+    "\u2013 ",
+    "\u2014",
+    ".",
+    ". ",
+    ",",
+    ", ",
+    ";",
+    ":",
+    "/",
+    "*",
+    "**",
+    "_",
+    "|",
+    "=",
+    "and ",
+    "of the ",
+    "&",
+    "Committee",
+    " Council",
+    " Board",
+    "Present:",
+    "Apologies for absence were received from ",
+    "In attendance:",
+    "RESOLVED",
+    "That ",
+    "1.",
+    "17 May 2024",
+    "Venue: ",
+    "Date: ",
+    "AB = ",
+    " OBE",
+    "\u00a0",
+    "<b>",
+    "&amp;",
+    "\u00e9",
+    "\ufffd",
+    "\u2022 ",
+    "http://x.example/a-b",
+    "Director of ",
+    "Chief Executive",
+)
 
 
 def _runs(max_repeat: int, max_parts: int, min_repeat: int = 1) -> st.SearchStrategy[str]:
@@ -50,15 +125,21 @@ def _encoded(text: str, encoding: str) -> bytes:
     return text.encode(encoding, errors="replace")
 
 
-MIXED_BYTES = st.lists(st.tuples(_runs(60, 4), st.sampled_from(("utf-8", "cp1252", "latin-1", "utf-16"))).map(
-    lambda te: _encoded(*te)) | st.binary(max_size=40), min_size=1, max_size=6).map(b"".join)
+MIXED_BYTES = st.lists(
+    st.tuples(_runs(60, 4), st.sampled_from(("utf-8", "cp1252", "latin-1", "utf-16"))).map(
+        lambda te: _encoded(*te)
+    )
+    | st.binary(max_size=40),
+    min_size=1,
+    max_size=6,
+).map(b"".join)
 
 
 def _assert_sound(result: DocumentResult) -> None:
     """Facts whose evidence is the text they quote, and problems that carry a code and are not crashes."""
     text = result.document.text
     for f in result.facts:
-        assert f.evidence.text == text[f.evidence.start:f.evidence.end]
+        assert f.evidence.text == text[f.evidence.start : f.evidence.end]
     for p in result.problems:
         assert CODE.match(p.code), p
         assert p.code not in BROKEN, p.line()
@@ -101,14 +182,51 @@ def test_text_reader_on_mixed_encodings(tmp_path, data):
     _load(tmp_path / "doc.txt", data)
 
 
-HTML_UNITS = ("<html>", "<body>", "<table>", "<tr>", "<td>", "</td>", "<th>", "</tr>", "</table>", "<p>", "</p>",
-              "<br>", "<br/>", "<script>", "</script>", "<style>", "<!--", "-->", "<div>", "<li>", "&amp;", "&#0;",
-              "&#xD800;", "&nbsp;", "<", ">", "<a href='", "'>", "Councillor A Smith", "Present:", "\t", " ", "\n")
+HTML_UNITS = (
+    "<html>",
+    "<body>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "<th>",
+    "</tr>",
+    "</table>",
+    "<p>",
+    "</p>",
+    "<br>",
+    "<br/>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<div>",
+    "<li>",
+    "&amp;",
+    "&#0;",
+    "&#xD800;",
+    "&nbsp;",
+    "<",
+    ">",
+    "<a href='",
+    "'>",
+    "Councillor A Smith",
+    "Present:",
+    "\t",
+    " ",
+    "\n",
+)
 
 
 @QUICK
-@given(parts=st.lists(st.tuples(st.sampled_from(HTML_UNITS) | st.text(max_size=6), st.integers(1, 200)),
-                      min_size=1, max_size=8))
+@given(
+    parts=st.lists(
+        st.tuples(st.sampled_from(HTML_UNITS) | st.text(max_size=6), st.integers(1, 200)),
+        min_size=1,
+        max_size=8,
+    )
+)
 def test_html_reader_on_tag_soup(tmp_path, parts):
     _load(tmp_path / "page.html", "".join(u * n for u, n in parts).encode("utf-8", errors="replace"))
 
@@ -123,8 +241,11 @@ CELL = _runs(40, 3).map(lambda t: t.replace("\t", " ").replace("\n", " ")) | st.
 
 
 @QUICK
-@given(rows=st.lists(st.lists(CELL, min_size=0, max_size=7), max_size=6), encoding=st.sampled_from(("utf-8", "cp1252")),
-       junk=st.binary(max_size=20))
+@given(
+    rows=st.lists(st.lists(CELL, min_size=0, max_size=7), max_size=6),
+    encoding=st.sampled_from(("utf-8", "cp1252")),
+    junk=st.binary(max_size=20),
+)
 def test_manifest_rows_never_stop_a_build(tmp_path, rows, encoding, junk):
     """Any manifest.tsv: its rows are read as far as they can be, the documents beside it still load, and
     what could not be read is a W013, never an exception."""
@@ -143,10 +264,12 @@ FIELD = _runs(120, 4)
 
 def _feed(fields: list[str]) -> bytes:
     name, party, ward, keyposts = (escape(f) for f in fields)
-    return (f"<councillorsbyward><wards><ward><wardtitle>{ward}</wardtitle><councillors><councillor>"
-            f"<fullusername>{name}</fullusername><politicalpartytitle>{party}</politicalpartytitle>"
-            f"<keyposts>{keyposts}</keyposts></councillor></councillors></ward></wards>"
-            f"</councillorsbyward>").encode("utf-8", errors="replace")
+    return (
+        f"<councillorsbyward><wards><ward><wardtitle>{ward}</wardtitle><councillors><councillor>"
+        f"<fullusername>{name}</fullusername><politicalpartytitle>{party}</politicalpartytitle>"
+        f"<keyposts>{keyposts}</keyposts></councillor></councillors></ward></wards>"
+        f"</councillorsbyward>"
+    ).encode("utf-8", errors="replace")
 
 
 @QUICK
@@ -163,8 +286,9 @@ def test_moderngov_feed_with_hostile_fields(tmp_path, fields, raw, junk):
     _assert_sound(extract_document(doc, use_model=False))
 
 
-@pytest.mark.parametrize("path", sorted(p for p in FUZZ.glob("*") if p.is_file() and p.name != "README.md"),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in FUZZ.glob("*") if p.is_file() and p.name != "README.md"), ids=lambda p: p.name
+)
 def test_fuzz_findings_stay_fixed(tmp_path, path):
     """Each input `make fuzz` found (a crash or a slow case, since fixed) reads to facts or a coded problem."""
     start = time.perf_counter()
@@ -180,12 +304,27 @@ def _ordinary(size: int) -> str:
 def _hostile(size: int) -> str:
     """Each shape that was quadratic or worse before issue 20, a fifth of `size` each."""
     part = size // 5
-    names = ", ".join(f"{chr(65 + i % 26)} {'Kelo' if i % 2 else 'Mira'}{chr(97 + i % 23)}nu" for i in range(part // 11))
-    return ("Present: " + "Mr " * (part // 3) + "Smith\n"
-            + "Apologies for absence were received from Councillors " + names + ".\n"
-            + "Present: Councillor Anne " + "-".join(["Smith", "Jones", "Baker"] * (part // 18)) + " (Chairman)\n"
-            + "\t" * (part // 2) + "x\n" + "\n" * (part // 4) + "   \n" * (part // 16)
-            + "Venue: " + "Ab " * (part // 3) + "\n")
+    names = ", ".join(
+        f"{chr(65 + i % 26)} {'Kelo' if i % 2 else 'Mira'}{chr(97 + i % 23)}nu" for i in range(part // 11)
+    )
+    return (
+        "Present: "
+        + "Mr " * (part // 3)
+        + "Smith\n"
+        + "Apologies for absence were received from Councillors "
+        + names
+        + ".\n"
+        + "Present: Councillor Anne "
+        + "-".join(["Smith", "Jones", "Baker"] * (part // 18))
+        + " (Chairman)\n"
+        + "\t" * (part // 2)
+        + "x\n"
+        + "\n" * (part // 4)
+        + "   \n" * (part // 16)
+        + "Venue: "
+        + "Ab " * (part // 3)
+        + "\n"
+    )
 
 
 def _seconds(text: str) -> float:
@@ -200,4 +339,6 @@ def test_hostile_text_costs_what_an_ordinary_one_does():
     size = 200_000
     _seconds(_ordinary(5_000) + _hostile(5_000))  # patterns compiled, caches warm
     ordinary, hostile = _seconds(_ordinary(size)), _seconds(_hostile(size))
-    assert hostile <= 10 * ordinary, f"hostile {hostile:.2f}s vs ordinary {ordinary:.2f}s for {size:,} characters"
+    assert hostile <= 10 * ordinary, (
+        f"hostile {hostile:.2f}s vs ordinary {ordinary:.2f}s for {size:,} characters"
+    )

@@ -44,7 +44,7 @@ def test_script_json_cannot_close_its_block():
 def test_script_json_is_ascii_whatever_the_documents_hold():
     """The main page's data stays one byte a character: a document's accent, ellipsis or emoji is
     written as an escape, and reads back as itself."""
-    data = {"label": "Siân Jones \u2026 \U0001F600", "ev": ["caf\u00e9 \u2029"]}
+    data = {"label": "Siân Jones \u2026 \U0001f600", "ev": ["caf\u00e9 \u2029"]}
     text = script_json(data)
     assert text.isascii()
     assert json.loads(text) == data
@@ -113,8 +113,9 @@ def test_the_main_page_carries_nodes_and_edges_and_the_facts_sit_in_files_by_ref
 
 
 def test_facts_files_double_with_the_graph_so_a_node_keeps_its_file():
-    assert [shard_count(n) for n in (0, 1, SHARD_NODES, SHARD_NODES + 1, 4 * SHARD_NODES, 4 * SHARD_NODES + 1)] == \
-        [1, 1, 1, 2, 4, 8]
+    assert [
+        shard_count(n) for n in (0, 1, SHARD_NODES, SHARD_NODES + 1, 4 * SHARD_NODES, 4 * SHARD_NODES + 1)
+    ] == [1, 1, 1, 2, 4, 8]
     assert shard_of("0000000a00000000", 4) == 2 and shard_of("ffffffff00000000", 1) == 0
     assert facts_shards(View()) == [{}]
 
@@ -123,7 +124,9 @@ def test_pages_are_written(rendered):
     names = {p.relative_to(rendered).as_posix().split("/")[0] for p in _all_pages(rendered)}
     assert {"index.html", "people.html", "bodies.html", "timelines.html", "person", "body", "post"} <= names
     index = (rendered / "index.html").read_text(encoding="utf-8")
-    assert "https://" not in re.sub(r'"https://[^"]*"|https://w3id\.org[^"\s]*', "", index.split("cg-data")[0])
+    assert "https://" not in re.sub(
+        r'"https://[^"]*"|https://w3id\.org[^"\s]*', "", index.split("cg-data")[0]
+    )
     assert "<script src" not in index  # vis-network is inlined, nothing is fetched
 
 
@@ -212,7 +215,9 @@ def test_the_pages_that_print_an_evidence_text_change_key_with_it_and_no_other_d
     evidence[0] += " (as amended)"
     after = {rel: key for rel, key, _render in _pages(v, DEFAULT_LIMIT)}
     count = shard_count(len(v.nodes))
-    expected = {n.page for n in printing if n.page} | {f"data/facts-{shard_of(n.ref, count):04d}.js" for n in printing}
+    expected = {n.page for n in printing if n.page} | {
+        f"data/facts-{shard_of(n.ref, count):04d}.js" for n in printing
+    }
     assert {rel for rel in before if before[rel] != after[rel]} == expected
 
 
@@ -233,4 +238,5 @@ def test_an_edited_document_keeps_its_ref_so_the_facts_it_sourced_name_it_as_bef
     assert {n.label: n.ref for n in before.nodes} == {n.label: n.ref for n in after.nodes}
     assert facts_shards(before) == facts_shards(after)
     assert {n.ref for n in before.nodes if n.kind == "document"}.isdisjoint(
-        {n.ref for n in before.nodes if n.kind != "document"})
+        {n.ref for n in before.nodes if n.kind != "document"}
+    )

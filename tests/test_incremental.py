@@ -123,8 +123,10 @@ def test_nothing_changed_keeps_every_output_and_the_store(tmp_path):
     corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
-    before = {name: (out / name).stat().st_mtime_ns for name in ("graph.ttl", "graph.nt", ".store.sha256",
-                                                                   ".html.sha256", "html/index.html")}
+    before = {
+        name: (out / name).stat().st_mtime_ns
+        for name in ("graph.ttl", "graph.nt", ".store.sha256", ".html.sha256", "html/index.html")
+    }
     store_files = _files(out / "store")
     report = build_corpus([corpus], out, use_model=False, workers=0)
     assert report.extracted == 0
@@ -156,8 +158,12 @@ def test_with_no_facts_file_changed_the_graph_stages_are_skipped_and_report_what
     problems = (out / "problems.jsonl").read_bytes()
     second = build_corpus([corpus], out, use_model=False, workers=0)
     assert "graph unchanged" in second.stages and "resolve" not in second.stages
-    assert (second.facts, second.people, second.bodies, second.triples) == \
-        (first.facts, first.people, first.bodies, first.triples)
+    assert (second.facts, second.people, second.bodies, second.triples) == (
+        first.facts,
+        first.people,
+        first.bodies,
+        first.triples,
+    )
     assert [p.line() for p in second.problems] == [p.line() for p in first.problems]
     assert (out / "problems.jsonl").read_bytes() == problems
 
@@ -239,8 +245,13 @@ def _build_forking(corpus: Path, out: Path) -> str:
     import subprocess
     import sys
 
-    done = subprocess.run([sys.executable, "-c", _BUILD_IN_A_FRESH_PROCESS, str(corpus), str(out)],
-                          capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD_IN_A_FRESH_PROCESS, str(corpus), str(out)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=True,
+    )
     return done.stdout
 
 
@@ -260,7 +271,9 @@ def test_the_graph_files_written_by_a_fork_or_by_the_forkserver_are_the_same(tmp
     assert _store_triples(forked) == _store_triples(handed)
 
 
-def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_no_record(tmp_path, monkeypatch):
+def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_no_record(
+    tmp_path, monkeypatch
+):
     """Whichever process writes graph.nt, its failure reaches the build as E403 with the reason,
     and neither the record nor the pages' stamp claims the outputs stand."""
     import graph.workers
@@ -294,7 +307,7 @@ def _awkward_graph() -> Graph:
     people = [IDS[f"person/{name}"] for name in ("ann-1a2b", "bob.", "9lives", "c%41t", "d(e)")]
     for i, p in enumerate(people):
         g.add((p, RDF.type, EX.Person))
-        g.add((p, EX.name, Literal(f"Person {i} \"quoted\"\n", lang="en")))
+        g.add((p, EX.name, Literal(f'Person {i} "quoted"\n', lang="en")))
         g.add((p, URIRef("https://unbound.example/terms/rank"), Literal(i)))
         g.add((p, EX.born, Literal(f"19{50 + i}", datatype=XSD.gYear)))
         g.add((p, EX.knows, people[(i + 1) % len(people)]))
@@ -311,7 +324,9 @@ def test_turtle_and_ntriples_writers_keep_every_triple_of_an_awkward_graph():
     assert nt_bytes(g) == nt_bytes(Graph().parse(data=nt_bytes(g).decode(), format="nt"))  # a fixed point
     ttl = turtle_bytes(g)
     assert set(Graph().parse(data=ttl.decode(), format="turtle")) == set(g)
-    assert turtle_bytes(Graph().parse(data=ttl.decode(), format="turtle")) == ttl  # the same triples, the same bytes
+    assert (
+        turtle_bytes(Graph().parse(data=ttl.decode(), format="turtle")) == ttl
+    )  # the same triples, the same bytes
 
 
 def test_the_build_graph_as_turtle_and_as_ntriples_hold_the_same_triples(dev_build):
@@ -333,10 +348,20 @@ def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, t
     out = tmp_path / "out"
     render_html(out, g)
     before = _files(out / "html")
-    instants = {m: [i for iv in g.objects(m, ORG.memberDuring) for pred in (TIME.hasBeginning, TIME.hasEnd)
-                    for i in g.objects(iv, pred)] for m in g.subjects(RDF.type, ORG.Membership)}
-    stated = sorted(m for m, found in instants.items()
-                    if found and {str(b) for i in found for b in g.objects(i, CG.dateBasis)} != {"inferred"})
+    instants = {
+        m: [
+            i
+            for iv in g.objects(m, ORG.memberDuring)
+            for pred in (TIME.hasBeginning, TIME.hasEnd)
+            for i in g.objects(iv, pred)
+        ]
+        for m in g.subjects(RDF.type, ORG.Membership)
+    }
+    stated = sorted(
+        m
+        for m, found in instants.items()
+        if found and {str(b) for i in found for b in g.objects(i, CG.dateBasis)} != {"inferred"}
+    )
     for i in instants[stated[0]]:
         g.remove((i, CG.dateBasis, None))
         g.add((i, CG.dateBasis, Literal("inferred")))

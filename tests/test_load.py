@@ -57,8 +57,14 @@ def _pdf_with_text(lines: list[str]) -> bytes:
 
 def test_a_pdf_text_layer_is_read(tmp_path):
     pdf = tmp_path / "minutes.pdf"
-    pdf.write_bytes(_pdf_with_text(["Minutes of the meeting of Cabinet held on 30 July 2024",
-                                    "Apologies for absence were received from Councillor Bob White."]))
+    pdf.write_bytes(
+        _pdf_with_text(
+            [
+                "Minutes of the meeting of Cabinet held on 30 July 2024",
+                "Apologies for absence were received from Councillor Bob White.",
+            ]
+        )
+    )
     doc, problems = load_document(pdf)
     assert problems == [] and doc is not None
     assert "Apologies for absence were received from Councillor Bob White." in doc.text
@@ -67,9 +73,11 @@ def test_a_pdf_text_layer_is_read(tmp_path):
 def test_manifest_one_folder_up_gives_council_date_and_url(tmp_path: Path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "a.txt").write_text("Present: Councillor Ann Green\n", encoding="utf-8")
-    (tmp_path / "manifest.tsv").write_text("file\tcouncil\tdate\turl\ttitle\textra\n"
-                                           "a.txt\tShireton Council\t2023-05\thttps://example.org/a\tCabinet\tx\n",
-                                           encoding="utf-8")
+    (tmp_path / "manifest.tsv").write_text(
+        "file\tcouncil\tdate\turl\ttitle\textra\n"
+        "a.txt\tShireton Council\t2023-05\thttps://example.org/a\tCabinet\tx\n",
+        encoding="utf-8",
+    )
     build_corpus([tmp_path / "docs"], tmp_path / "out", use_model=False, store=False)
     header = (tmp_path / "out" / "facts" / "a.txt.jsonl").read_text(encoding="utf-8").splitlines()[0]
     for expected in ('"council": "Shireton Council"', '"date": "2023-05"', '"url": "https://example.org/a"'):

@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
-nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed: run .venv/bin/pip install -e '.[test]'")
-nbclient = pytest.importorskip("nbclient", reason="nbclient is not installed: run .venv/bin/pip install -e '.[test]'")
+nbformat = pytest.importorskip(
+    "nbformat", reason="nbformat is not installed: run .venv/bin/pip install -e '.[test]'"
+)
+nbclient = pytest.importorskip(
+    "nbclient", reason="nbclient is not installed: run .venv/bin/pip install -e '.[test]'"
+)
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -31,9 +35,12 @@ def test_notebook_runs(path: Path, build_dir: Path, monkeypatch):
     monkeypatch.setenv("COUNCILGRAPH_NOTEBOOK_OUT", str(build_dir))
     monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(path, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
-                                     resources={"metadata": {"path": str(path.parent)}})
+    client = nbclient.NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute(env=dict(os.environ))
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"]
+    errors = [
+        o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.output_type == "error"
+    ]
     assert errors == []
     assert (build_dir / "graph.ttl").is_file()

@@ -7,17 +7,23 @@ import pytest
 from tests.conftest import facts_of
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Councillor Toni Fagan proposed and Cllr. Paul Walker seconded.", {"Toni Fagan", "Paul Walker"}),
-    # a name never runs on across a line break or into the next word
-    ("Chair: Councillor Felicity Norman\nGeneral scrutiny committee\n", {"Felicity Norman"}),
-    ("Declarations were made by Cllrs Hitchiner and Powell declared an interest.", {"Hitchiner", "Powell"}),
-    ("Present: Councillors A Smith (Chair), B Jones and C Brown", {"A Smith", "B Jones", "C Brown"}),
-    ("Contact: Ben Baugh, Democratic Services \n", {"Ben Baugh"}),
-    # no one
-    ("The Chief Executive presented the report of the Director of Children's Services.", set()),
-    ("Herefordshire Council agreed the budget.", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Councillor Toni Fagan proposed and Cllr. Paul Walker seconded.", {"Toni Fagan", "Paul Walker"}),
+        # a name never runs on across a line break or into the next word
+        ("Chair: Councillor Felicity Norman\nGeneral scrutiny committee\n", {"Felicity Norman"}),
+        (
+            "Declarations were made by Cllrs Hitchiner and Powell declared an interest.",
+            {"Hitchiner", "Powell"},
+        ),
+        ("Present: Councillors A Smith (Chair), B Jones and C Brown", {"A Smith", "B Jones", "C Brown"}),
+        ("Contact: Ben Baugh, Democratic Services \n", {"Ben Baugh"}),
+        # no one
+        ("The Chief Executive presented the report of the Director of Children's Services.", set()),
+        ("Herefordshire Council agreed the budget.", set()),
+    ],
+)
 def test_people(text, expected):
     assert {f.name for f in facts_of(text, "person")} == expected
 
@@ -28,7 +34,7 @@ def test_one_person_fact_per_name_with_exact_evidence():
     names = [f.name for f in facts]
     assert len(names) == len(set(names))
     for f in facts:
-        assert text[f.evidence.start:f.evidence.end] == f.evidence.text
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.text
 
 
 def test_a_surname_typed_in_lower_case_is_read_when_the_text_confirms_it():
@@ -48,24 +54,42 @@ def test_a_bare_surname_is_the_one_fuller_name_of_the_document():
 
 
 def test_clergy_and_civic_honorifics_are_dropped():
-    text = ("Minutes of the meeting of the Combined Authority Board held at Arden House on 8 July 2016\n\n"
-            "In the Chair: Mayor Jo Prentice\nCo-opted Members: Father Michael Doyle (Diocese representative)\n")
+    text = (
+        "Minutes of the meeting of the Combined Authority Board held at Arden House on 8 July 2016\n\n"
+        "In the Chair: Mayor Jo Prentice\nCo-opted Members: Father Michael Doyle (Diocese representative)\n"
+    )
     assert {f.name for f in facts_of(text, "person")} == {"Jo Prentice", "Michael Doyle"}
 
 
 # --- the model is fed only paragraphs that can hold a name of two words ----------------------
 
 
-@pytest.mark.parametrize("paragraph", ["Jane Smith", "Apologies from Councillor J. Smith.", "Maria de Souza spoke",
-                                       "Smith, John (Chair)", "Ms O'Neill-Hughes attended"])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Jane Smith",
+        "Apologies from Councillor J. Smith.",
+        "Maria de Souza spoke",
+        "Smith, John (Chair)",
+        "Ms O'Neill-Hughes attended",
+    ],
+)
 def test_a_paragraph_with_two_capitalised_words_close_together_goes_to_the_model(paragraph):
     from extract.nlp import _TWO_CAPITALISED
 
     assert _TWO_CAPITALISED.search(paragraph)
 
 
-@pytest.mark.parametrize("paragraph", ["The committee noted the report.", "RESOLVED", "Item 5", "",
-                                       "Members asked about the budget and the timetable for it."])
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The committee noted the report.",
+        "RESOLVED",
+        "Item 5",
+        "",
+        "Members asked about the budget and the timetable for it.",
+    ],
+)
 def test_a_paragraph_that_cannot_hold_a_two_word_name_does_not(paragraph):
     from extract.nlp import _TWO_CAPITALISED
 

@@ -13,8 +13,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-pytestmark = pytest.mark.skipif(not (SHARED / "tools/score.py").is_file() or not (SHARED / "corpus/pool").is_dir(),
-                                reason="../shared (the pool pages, dev2 and the scorer) is not beside this clone")
+pytestmark = pytest.mark.skipif(
+    not (SHARED / "tools/score.py").is_file() or not (SHARED / "corpus/pool").is_dir(),
+    reason="../shared (the pool pages, dev2 and the scorer) is not beside this clone",
+)
 
 # corpus -> (overall F1, posts recall, private individuals exposed at most), measured on main
 FLOORS = {

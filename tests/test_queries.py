@@ -30,8 +30,17 @@ def test_at_least_fifteen_saved_queries_each_stating_its_question():
 
 
 def test_every_saved_query_runs_on_both_bundled_builds(seeds_build, dev_build):
-    params = {"POST": "Director", "ORG": "Council", "DATE": "2024-07-30", "BODY": "Committee", "FROM": "2014-01-01",
-              "TO": "2026-12-31", "OWNER": "Russell", "PERSON": "Russell", "FACT": "https://example.org/none"}
+    params = {
+        "POST": "Director",
+        "ORG": "Council",
+        "DATE": "2024-07-30",
+        "BODY": "Committee",
+        "FROM": "2014-01-01",
+        "TO": "2026-12-31",
+        "OWNER": "Russell",
+        "PERSON": "Russell",
+        "FACT": "https://example.org/none",
+    }
     for build in (seeds_build, dev_build):
         for text in saved_queries().values():
             run_query(build, text, params)  # raises on a malformed query
@@ -39,20 +48,36 @@ def test_every_saved_query_runs_on_both_bundled_builds(seeds_build, dev_build):
 
 # --- the bundled corpora: facts a reader can see in the documents ----------------------
 
+
 def test_post_holder_on_date(seeds_build):
     # 30 July 2024 minutes: "In attendance: ... Tina Russell (Corporate Director Children and Young People)"
-    got = rows(seeds_build, "post-holder-on-date", POST="Corporate Director Children", ORG="Herefordshire",
-               DATE="2024-07-30")
+    got = rows(
+        seeds_build,
+        "post-holder-on-date",
+        POST="Corporate Director Children",
+        ORG="Herefordshire",
+        DATE="2024-07-30",
+    )
     assert "Tina Russell" in {r["name"] for r in got}
-    assert rows(seeds_build, "post-holder-on-date", POST="Corporate Director Children", ORG="Herefordshire",
-                DATE="2014-01-01") == []
+    assert (
+        rows(
+            seeds_build,
+            "post-holder-on-date",
+            POST="Corporate Director Children",
+            ORG="Herefordshire",
+            DATE="2014-01-01",
+        )
+        == []
+    )
 
 
 def test_post_holders_in_order(seeds_build):
     # AGS 2014/15 key: "AN = Alistair Neill, Chief Executive"
     got = rows(seeds_build, "post-holders-in-order", POST="Chief Executive")
     hit = [r for r in got if r["name"] == "Alistair Neill" and r["post"] == "Chief Executive"]
-    assert hit and hit[0]["organization"] == "Herefordshire Council" and hit[0]["firstSeen"].startswith("2015")
+    assert (
+        hit and hit[0]["organization"] == "Herefordshire Council" and hit[0]["firstSeen"].startswith("2015")
+    )
 
 
 def test_interim_holders_are_all_interim(seeds_build):
@@ -68,8 +93,12 @@ def test_interim_director_of_childrens_services(seeds_build):
 
 def test_tenure_by_post(seeds_build):
     got = rows(seeds_build, "tenure-by-post")
-    assert any(r["name"] == "Tina Russell" and r["post"] == "Corporate Director Children and Young People"
-               and r["firstSeen"] == "2024-07-30" for r in got)
+    assert any(
+        r["name"] == "Tina Russell"
+        and r["post"] == "Corporate Director Children and Young People"
+        and r["firstSeen"] == "2024-07-30"
+        for r in got
+    )
 
 
 def test_posts_vacant_or_interim_on_date(seeds_build):
@@ -97,11 +126,25 @@ def test_attendance_rate(seeds_build):
 
 
 def test_decisions_by_body(seeds_build):
-    got = rows(seeds_build, "decisions-by-body", BODY="Children and Young People", FROM="2024-07-01", TO="2024-07-31")
-    assert any("review and revise the information on its website" in r["text"] and r["date"] == "2024-07-30"
-               and r["kind"] == "resolved" for r in got)
-    assert rows(seeds_build, "decisions-by-body", BODY="Children and Young People", FROM="2010-01-01",
-                TO="2012-12-31") == []
+    got = rows(
+        seeds_build, "decisions-by-body", BODY="Children and Young People", FROM="2024-07-01", TO="2024-07-31"
+    )
+    assert any(
+        "review and revise the information on its website" in r["text"]
+        and r["date"] == "2024-07-30"
+        and r["kind"] == "resolved"
+        for r in got
+    )
+    assert (
+        rows(
+            seeds_build,
+            "decisions-by-body",
+            BODY="Children and Young People",
+            FROM="2010-01-01",
+            TO="2012-12-31",
+        )
+        == []
+    )
 
 
 def test_actions_by_owner(seeds_build):
@@ -122,16 +165,23 @@ def test_owners_at_inspection(seeds_build):
 
 def test_fact_sources(seeds_build):
     got = rows(seeds_build, "fact-sources", PERSON="Tina Russell")
-    assert any(r["factType"] == "membership" and r["document"] == SEED_001 and "Tina Russell" in r["evidence"]
-               for r in got)
+    assert any(
+        r["factType"] == "membership" and r["document"] == SEED_001 and "Tina Russell" in r["evidence"]
+        for r in got
+    )
     assert any(r["factType"] == "action" and r["document"] == SEED_001 for r in got)
 
 
 def test_document_of_fact(seeds_build):
-    meeting = [r for r in rows(seeds_build, "meetings-by-body") if r["body"] == CYP and r["date"] == "2024-07-30"]
+    meeting = [
+        r for r in rows(seeds_build, "meetings-by-body") if r["body"] == CYP and r["date"] == "2024-07-30"
+    ]
     assert meeting
-    _cols, table = run_query(seeds_build, f"""SELECT ?e WHERE {{ ?e a cg:Meeting ; dcterms:date "2024-07-30"^^xsd:date ;
-                                              cg:body/skos:prefLabel "{CYP}" }}""")
+    _cols, table = run_query(
+        seeds_build,
+        f"""SELECT ?e WHERE {{ ?e a cg:Meeting ; dcterms:date "2024-07-30"^^xsd:date ;
+                                              cg:body/skos:prefLabel "{CYP}" }}""",
+    )
     got = rows(seeds_build, "document-of-fact", FACT=table[0][0])
     assert SEED_001 in {r["document"] for r in got}
 
@@ -147,14 +197,19 @@ def test_turnover_by_post(dev_build, seeds_build):
     got = rows(seeds_build, "turnover-by-post")
     assert any(r["post"] == "Chief Executive" and "Alistair Neill" in r["names"] for r in got)
     # dev corpus: Jonathan Lester, then David Hitchiner, led Herefordshire Council
-    got = [r for r in rows(dev_build, "turnover-by-post") if r["post"] == "Leader"
-           and r["organization"] == "Herefordshire Council"]
+    got = [
+        r
+        for r in rows(dev_build, "turnover-by-post")
+        if r["post"] == "Leader" and r["organization"] == "Herefordshire Council"
+    ]
     assert got and {"Jonathan Lester", "David Hitchiner"} <= set(got[0]["names"].split("; "))
     assert int(got[0]["holders"]) >= 2
 
 
 def test_meeting_attendance(seeds_build):
-    got = rows(seeds_build, "meeting-attendance", BODY="Children and Young People Scrutiny", DATE="2024-07-30")
+    got = rows(
+        seeds_build, "meeting-attendance", BODY="Children and Young People Scrutiny", DATE="2024-07-30"
+    )
     by_role: dict[str, set[str]] = {}
     for r in got:
         by_role.setdefault(r["role"], set()).add(r["name"])
@@ -168,19 +223,32 @@ def test_members_of_body(seeds_build):
     got = {(r["seat"], r["name"]) for r in rows(seeds_build, "members-of-body", BODY=CYP)}
     # seed 001, membership list: "Chairperson Councillor Toni Fagan", "Vice-chairperson Councillor Liz Harvey",
     # "Co-opted Members Sylvia Cockroft ..."
-    assert {("Chair", "Toni Fagan"), ("Vice-chair", "Liz Harvey"), ("Co-opted member", "Sylvia Cockroft")} <= got
+    assert {
+        ("Chair", "Toni Fagan"),
+        ("Vice-chair", "Liz Harvey"),
+        ("Co-opted member", "Sylvia Cockroft"),
+    } <= got
 
 
 def test_person_posts(seeds_build):
     got = rows(seeds_build, "person-posts", PERSON="Tina Russell")
-    assert any(r["role"] == "Corporate Director Children and Young People" and r["organization"] ==
-               "Herefordshire Council" and SEED_001 in r["documents"] for r in got)
+    assert any(
+        r["role"] == "Corporate Director Children and Young People"
+        and r["organization"] == "Herefordshire Council"
+        and SEED_001 in r["documents"]
+        for r in got
+    )
 
 
 def test_facts_per_document(seeds_build):
     got = {(r["document"], r["kind"]) for r in rows(seeds_build, "facts-per-document")}
-    assert {(SEED_001, "meeting"), (SEED_001, "membership"), (SEED_001, "action"), (SEED_002, "action"),
-            (SEED_003, "meeting")} <= got
+    assert {
+        (SEED_001, "meeting"),
+        (SEED_001, "membership"),
+        (SEED_001, "action"),
+        (SEED_002, "action"),
+        (SEED_003, "meeting"),
+    } <= got
 
 
 def test_meetings_by_body(seeds_build):
@@ -225,12 +293,19 @@ def small(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("date", "holders"), [
-    ("2013-12-31", set()), ("2014-01-06", {"Ann Able"}), ("2018-06-30", {"Ann Able"}),
-    ("2018-07-15", {"Bob Bray"}), ("2019-01-31", {"Bob Bray"}), ("2019-02-01", {"Cat Cole"}),
-    ("2024-11-30", {"Cat Cole"}),  # attested in 2024
-    ("2025-03-01", set()),  # no end and nothing attests it after 2024: not known
-])
+@pytest.mark.parametrize(
+    ("date", "holders"),
+    [
+        ("2013-12-31", set()),
+        ("2014-01-06", {"Ann Able"}),
+        ("2018-06-30", {"Ann Able"}),
+        ("2018-07-15", {"Bob Bray"}),
+        ("2019-01-31", {"Bob Bray"}),
+        ("2019-02-01", {"Cat Cole"}),
+        ("2024-11-30", {"Cat Cole"}),  # attested in 2024
+        ("2025-03-01", set()),  # no end and nothing attests it after 2024: not known
+    ],
+)
 def test_post_holder_on_date_logic(small, date, holders):
     got = rows(small, "post-holder-on-date", POST="children's services", ORG="example", DATE=date)
     assert {r["name"] for r in got} == holders
@@ -251,18 +326,28 @@ def test_interim_and_vacancy_logic(small):
 
 
 def test_tenure_and_turnover_logic(small):
-    got = {r["name"]: r for r in rows(small, "tenure-by-post") if r["post"] == "Director of Children's Services"}
+    got = {
+        r["name"]: r for r in rows(small, "tenure-by-post") if r["post"] == "Director of Children's Services"
+    }
     assert got["Ann Able"]["tenureDays"] == "1636"  # 2014-01-06 .. 2018-06-30
     assert got["Bob Bray"]["tenureDays"] == ""  # start known only to the month
     got = {r["post"]: r for r in rows(small, "turnover-by-post")}
     dcs = got["Director of Children's Services"]
-    assert (dcs["holders"], dcs["interimHolders"], dcs["earliest"], dcs["latest"]) == ("3", "1", "2014-01-06", "2024")
+    assert (dcs["holders"], dcs["interimHolders"], dcs["earliest"], dcs["latest"]) == (
+        "3",
+        "1",
+        "2014-01-06",
+        "2024",
+    )
 
 
 def test_chair_changes_logic(small):
     got = [(r["date"], r["chair"], r["previousChair"], r["changed"]) for r in rows(small, "chair-changes")]
-    assert got == [("2020-01-10", "Ann Able", "", "true"), ("2020-03-10", "Ann Able", "Ann Able", "false"),
-                   ("2020-05-10", "Bob Bray", "Ann Able", "true")]
+    assert got == [
+        ("2020-01-10", "Ann Able", "", "true"),
+        ("2020-03-10", "Ann Able", "Ann Able", "false"),
+        ("2020-05-10", "Bob Bray", "Ann Able", "true"),
+    ]
 
 
 def test_a_saved_query_without_its_parameter_is_an_error_naming_it(seeds_build):

@@ -30,8 +30,13 @@ CG = [sys.executable, "-m", "graph.cli", "build"]
 
 
 def _build(corpus: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*CG, str(corpus), "--out", str(out), "--workers", "1", *extra], cwd=ROOT,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [*CG, str(corpus), "--out", str(out), "--workers", "1", *extra],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def _assert_whole(out: Path) -> None:
@@ -43,8 +48,14 @@ def _assert_whole(out: Path) -> None:
 
 def _kill_during(corpus: Path, out: Path, after_lines: int, extra: tuple[str, ...]) -> None:
     """Start a build and SIGKILL it after `after_lines` progress lines (then a random instant)."""
-    proc = subprocess.Popen([*CG, str(corpus), "--out", str(out), "--workers", "1", *extra], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [*CG, str(corpus), "--out", str(out), "--workers", "1", *extra],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     seen = 0
     assert proc.stderr is not None
     while seen < after_lines:
@@ -97,8 +108,13 @@ def test_a_waiting_build_starts_when_the_first_finishes(tmp_path):
     corpus = dev_corpus(tmp_path, 1)
     out = tmp_path / "out"
     with build_lock(out):
-        proc = subprocess.Popen([*CG, str(corpus), "--out", str(out), "--no-model", "--wait"], cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [*CG, str(corpus), "--out", str(out), "--no-model", "--wait"],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(2)
         assert proc.poll() is None, "a --wait build ran while another held the folder"
         assert not (out / "graph.ttl").exists()
@@ -112,8 +128,16 @@ def test_two_builds_started_together_never_mix(tmp_path):
     reference = tmp_path / "reference"
     _build(corpus, reference)
     out = tmp_path / "out"
-    procs = [subprocess.Popen([*CG, str(corpus), "--out", str(out)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [*CG, str(corpus), "--out", str(out)],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     results = [(p.wait(timeout=600), p.stderr.read() if p.stderr else "") for p in procs]
     assert any(code in (0, 1) for code, _ in results)
     for code, err in results:
@@ -127,16 +151,22 @@ def test_two_builds_started_together_never_mix(tmp_path):
 def _flate_bomb_pdf(megabytes: int = 200) -> bytes:
     """A few hundred bytes of PDF whose content stream inflates twice, to `megabytes` of data."""
     stream = zlib.compress(zlib.compress(b"A" * (megabytes << 20), 9), 9)
-    return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n4 0 obj<</Length "
-            + str(len(stream)).encode() + b"/Filter[/FlateDecode/FlateDecode]>>stream\n" + stream
-            + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+    return (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n4 0 obj<</Length "
+        + str(len(stream)).encode()
+        + b"/Filter[/FlateDecode/FlateDecode]>>stream\n"
+        + stream
+        + b"\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
 
 
 HOSTILE = {
     "bomb.pdf": _flate_bomb_pdf(),
     "huge-line.txt": ("Herefordshire Council\n" + " ".join(["Aaaa Bbbb"] * 20_000) + " Committee\n").encode(),
-    "deep.html": ("<div>" * 100_000 + "Councillor Jane Smith chaired the meeting." + "</div>" * 100_000).encode(),
+    "deep.html": (
+        "<div>" * 100_000 + "Councillor Jane Smith chaired the meeting." + "</div>" * 100_000
+    ).encode(),
     "controls.txt": bytes(range(32)) * 200 + b"Councillor Jane\x00 Smith\x1b[31m attended\x07.\n",
     "random.pdf": b"%PDF-1.7\n" + random.Random(1).randbytes(50_000),
     "nul.txt": b"Minutes\x00\x00" + random.Random(2).randbytes(5_000),
@@ -146,7 +176,9 @@ HOSTILE = {
 
 def _accounted(out: Path, names: list[str]) -> None:
     """Each input is either a facts file or a problem line naming it: nothing silently dropped."""
-    problems = [json.loads(line) for line in (out / "problems.jsonl").read_text(encoding="utf-8").splitlines()]
+    problems = [
+        json.loads(line) for line in (out / "problems.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     facts = {p.name for p in (out / "facts").glob("*.jsonl")} if (out / "facts").exists() else set()
     for name in names:
         assert f"{name}.jsonl" in facts or any(p["path"].endswith(name) for p in problems), name
@@ -169,7 +201,9 @@ _FILE = st.tuples(
     st.sampled_from([".txt", ".html", ".pdf", ".md"]),
     st.one_of(
         st.binary(max_size=4_000),
-        st.text(alphabet=st.characters(codec="utf-8"), max_size=2_000).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=2_000).map(
+            lambda t: t.encode("utf-8", "surrogatepass")
+        ),
         st.text(alphabet="AaBb Councillor.\t\n\x00\x07\x1b<>/()&;", max_size=3_000).map(str.encode),
         st.integers(1, 3_000).map(lambda n: ("<b>" * n + "Mr Smith" + "</i>" * n).encode()),
     ),
@@ -189,16 +223,30 @@ def _fuzz(tmp_path_factory, files: list[tuple[str, bytes]]) -> None:
     _accounted(base / "out", names)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(files=st.lists(_FILE, min_size=1, max_size=4))
 def test_random_files_never_crash_the_build(tmp_path_factory, files):
     _fuzz(tmp_path_factory, files)
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                   HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(files=st.lists(_FILE, min_size=1, max_size=8))
 def test_random_files_never_crash_the_build_long(tmp_path_factory, files):
     _fuzz(tmp_path_factory, files)

@@ -22,10 +22,17 @@ from graph.resolve import resolve
 from graph.tenure import role_key, same_post
 from tests.conftest import facts_of
 
-ROLES = [json.loads(line) for line in
-         (Path(__file__).parent.parent / "extract" / "patterns" / "roles.jsonl").read_text().splitlines() if line]
-MEETING = ("MINUTES of the meeting of Audit and Governance Committee held at The Shire Hall, Hereford on "
-           "Monday 20 May 2024 at 10.00 am\n")
+ROLES = [
+    json.loads(line)
+    for line in (Path(__file__).parent.parent / "extract" / "patterns" / "roles.jsonl")
+    .read_text()
+    .splitlines()
+    if line
+]
+MEETING = (
+    "MINUTES of the meeting of Audit and Governance Committee held at The Shire Hall, Hereford on "
+    "Monday 20 May 2024 at 10.00 am\n"
+)
 
 
 @pytest.mark.parametrize("entry", ROLES, ids=[r["id"] for r in ROLES])
@@ -46,83 +53,109 @@ def test_no_written_form_belongs_to_two_roles():
 
 
 # written title -> the known post it is (None: not one of the file's posts)
-@pytest.mark.parametrize(("title", "role"), [
-    ("Director of Children's Services", "role.dcs"),
-    ("Director for Children\u2019s Services", "role.dcs"),
-    ("Director of Childrens Services", "role.dcs"),
-    ("DCS", "role.dcs"),
-    ("Interim Director of Children's Services", "role.dcs"),
-    ("dcs", None),  # an abbreviation counts only as written, in capitals
-    ("Corporate Director Children and Young People", None),  # the job title, not the statutory role
-    ("Director of Children and Young People Services", None),
-    ("Chief Executive Officer", "role.chief-executive"),
-    ("CEO", "role.chief-executive"),
-    ("Deputy Chief Executive", "role.deputy-chief-executive"),
-    ("S.151 Officer", "role.s151"),
-    ("Section 151 Officer", "role.s151"),
-    ("Monitoring officer", "role.monitoring-officer"),
-    ("Head of Paid Service", "role.head-of-paid-service"),
-    ("Director of Adult Social Services", "role.dass"),
-    ("DASS", "role.dass"),
-    ("Director of Public Health", "role.dph"),
-    ("Director of Finance", None),
-    ("Chief Financial Officer", "role.cfo"),  # often the s151 officer, but a different title: not merged
-])
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Director of Children's Services", "role.dcs"),
+        ("Director for Children\u2019s Services", "role.dcs"),
+        ("Director of Childrens Services", "role.dcs"),
+        ("DCS", "role.dcs"),
+        ("Interim Director of Children's Services", "role.dcs"),
+        ("dcs", None),  # an abbreviation counts only as written, in capitals
+        ("Corporate Director Children and Young People", None),  # the job title, not the statutory role
+        ("Director of Children and Young People Services", None),
+        ("Chief Executive Officer", "role.chief-executive"),
+        ("CEO", "role.chief-executive"),
+        ("Deputy Chief Executive", "role.deputy-chief-executive"),
+        ("S.151 Officer", "role.s151"),
+        ("Section 151 Officer", "role.s151"),
+        ("Monitoring officer", "role.monitoring-officer"),
+        ("Head of Paid Service", "role.head-of-paid-service"),
+        ("Director of Adult Social Services", "role.dass"),
+        ("DASS", "role.dass"),
+        ("Director of Public Health", "role.dph"),
+        ("Director of Finance", None),
+        ("Chief Financial Officer", "role.cfo"),  # often the s151 officer, but a different title: not merged
+    ],
+)
 def test_role_of(title, role):
     got = role_of(title)
     assert (got.id if got else None) == role
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [
-    ("DCS", "Director for Children's Services", True),
-    ("Director of Children's Services", "Director of Childrens Services", True),
-    ("Director of Children's Services", "Corporate Director Children and Young People", False),
-    ("Chief Executive", "CEO", True),
-    ("Chief Executive", "Deputy Chief Executive", False),
-    ("Section 151 Officer", "Chief Financial Officer", False),
-    ("Monitoring Officer", "MO", True),
-])
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("DCS", "Director for Children's Services", True),
+        ("Director of Children's Services", "Director of Childrens Services", True),
+        ("Director of Children's Services", "Corporate Director Children and Young People", False),
+        ("Chief Executive", "CEO", True),
+        ("Chief Executive", "Deputy Chief Executive", False),
+        ("Section 151 Officer", "Chief Financial Officer", False),
+        ("Monitoring Officer", "MO", True),
+    ],
+)
 def test_one_post_under_its_written_forms(a, b, same):
     assert same_post(a, b) is same
     assert (role_key(a) == role_key(b)) is same
 
 
 # sentence in a dated meeting -> the post a role-only mention names (None: no mention)
-@pytest.mark.parametrize(("sentence", "post"), [
-    ("The Chief Executive said that the budget was balanced.", "Chief Executive"),
-    ("In reply, the Director of Children's Services confirmed that visits were on time.",
-     "Director of Children's Services"),
-    ("The Corporate Director Children and Young People explained the plan.",
-     "Corporate Director Children and Young People"),
-    ("the DCS advised that the audit was complete.", "DCS"),
-    ("The interim Monitoring Officer reported no complaints.", "Monitoring Officer"),
-    ("The Cabinet Member for Children and Families thanked officers.", "Cabinet Member for Children and Families"),
-    ("Paul Walker, the Chief Executive, said it was fine.", None),  # named: a post of Paul Walker, not a mention
-    ("The Chair said the meeting was quorate.", None),  # a seat, not a post
-    ("The committee noted that the Director of Finance would attend the next meeting.", None),
-    ("The Chief Executive's report was noted.", None),
-    ("The council said the roads were safe.", None),
-])
+@pytest.mark.parametrize(
+    ("sentence", "post"),
+    [
+        ("The Chief Executive said that the budget was balanced.", "Chief Executive"),
+        (
+            "In reply, the Director of Children's Services confirmed that visits were on time.",
+            "Director of Children's Services",
+        ),
+        (
+            "The Corporate Director Children and Young People explained the plan.",
+            "Corporate Director Children and Young People",
+        ),
+        ("the DCS advised that the audit was complete.", "DCS"),
+        ("The interim Monitoring Officer reported no complaints.", "Monitoring Officer"),
+        (
+            "The Cabinet Member for Children and Families thanked officers.",
+            "Cabinet Member for Children and Families",
+        ),
+        (
+            "Paul Walker, the Chief Executive, said it was fine.",
+            None,
+        ),  # named: a post of Paul Walker, not a mention
+        ("The Chair said the meeting was quorate.", None),  # a seat, not a post
+        ("The committee noted that the Director of Finance would attend the next meeting.", None),
+        ("The Chief Executive's report was noted.", None),
+        ("The council said the roads were safe.", None),
+    ],
+)
 def test_role_only_mentions(sentence, post):
     found = [f for f in facts_of(MEETING + sentence) if isinstance(f, PostFact) and f.role_only]
     if post is None:
         assert found == []
         return
-    assert [(f.post, f.person, f.date.iso, f.start, f.end) for f in found] == [(post, "", "2024-05-20", None, None)]
+    assert [(f.post, f.person, f.date.iso, f.start, f.end) for f in found] == [
+        (post, "", "2024-05-20", None, None)
+    ]
     f = found[0]
-    assert f.evidence.text == (MEETING + sentence)[f.evidence.start:f.evidence.end]
+    assert f.evidence.text == (MEETING + sentence)[f.evidence.start : f.evidence.end]
 
 
 def test_an_undated_mention_is_not_kept():
-    assert [f for f in facts_of("The Chief Executive said it was fine.", date=None)
-            if isinstance(f, PostFact) and f.role_only] == []
+    assert [
+        f
+        for f in facts_of("The Chief Executive said it was fine.", date=None)
+        if isinstance(f, PostFact) and f.role_only
+    ] == []
 
 
 # --- the graph ---------------------------------------------------------------------------------
 def _build(docs: dict[str, tuple[str, str]]):
     """doc -> (date, text) -> (graph, resolution)"""
     facts = {d: facts_of(text, doc_id=d, date=date) for d, (date, text) in docs.items()}
-    headers = {d: {"council": "Herefordshire Council", "date": date, "sha256": d} for d, (date, _t) in docs.items()}
+    headers = {
+        d: {"council": "Herefordshire Council", "date": date, "sha256": d} for d, (date, _t) in docs.items()
+    }
     res = resolve(headers, facts)
     return build_graph(headers, facts, res), res
 
@@ -138,45 +171,77 @@ def _memberships(g, name: str) -> dict[str, set[str]]:
 
 
 def test_one_role_node_per_post_with_the_other_forms_as_alt_labels():
-    g, _res = _build({
-        "a.txt": ("2024-01-10", "Deliver the plan\tJohn Maynard - Tina Russell - DCS\t2024/25\n"),
-        "b.txt": ("2024-02-10", "Tina Russell, Director of Children's Services, presented the report.\n"),
-        "c.txt": ("2024-03-10", "Jo Davidson, Director for Children's Services, said it was fine.\n"
-                                "Tina Russell (Corporate Director Children and Young People) attended.\n"),
-    })
-    dcs = [r for r in g.subjects(ns.RDF.type, ns.ORG.Role)
-           if role_of(str(g.value(r, ns.SKOS.prefLabel)) or "") and role_of(str(g.value(r, ns.SKOS.prefLabel))).id
-           == "role.dcs"]
+    g, _res = _build(
+        {
+            "a.txt": ("2024-01-10", "Deliver the plan\tJohn Maynard - Tina Russell - DCS\t2024/25\n"),
+            "b.txt": ("2024-02-10", "Tina Russell, Director of Children's Services, presented the report.\n"),
+            "c.txt": (
+                "2024-03-10",
+                "Jo Davidson, Director for Children's Services, said it was fine.\n"
+                "Tina Russell (Corporate Director Children and Young People) attended.\n",
+            ),
+        }
+    )
+    dcs = [
+        r
+        for r in g.subjects(ns.RDF.type, ns.ORG.Role)
+        if role_of(str(g.value(r, ns.SKOS.prefLabel)) or "")
+        and role_of(str(g.value(r, ns.SKOS.prefLabel))).id == "role.dcs"
+    ]
     assert len(dcs) == 1  # Tina Russell and Jo Davidson share it
-    assert {str(a) for a in g.objects(dcs[0], ns.SKOS.altLabel)} == {"DCS", "Director for Children's Services"}
+    assert {str(a) for a in g.objects(dcs[0], ns.SKOS.altLabel)} == {
+        "DCS",
+        "Director for Children's Services",
+    }
     assert str(g.value(dcs[0], ns.SKOS.prefLabel)) == "Director of Children's Services"
     # the job title is another post
-    assert set(_memberships(g, "Tina Russell")) == {"Director of Children's Services",
-                                                    "Corporate Director Children and Young People"}
+    assert set(_memberships(g, "Tina Russell")) == {
+        "Director of Children's Services",
+        "Corporate Director Children and Young People",
+    }
 
 
 def test_a_role_only_mention_is_an_attestation_of_the_one_holder_then():
-    g, res = _build({
-        "sig.txt": ("2023-03-01", "Paul Walker - Herefordshire Council Chief Executive\n"),
-        "mins.txt": ("2023-06-01", MEETING.replace("Monday 20 May 2024", "Thursday 1 June 2023")
-                     + "The Chief Executive said that the budget was balanced.\n"),
-    })
+    g, res = _build(
+        {
+            "sig.txt": ("2023-03-01", "Paul Walker - Herefordshire Council Chief Executive\n"),
+            "mins.txt": (
+                "2023-06-01",
+                MEETING.replace("Monday 20 May 2024", "Thursday 1 June 2023")
+                + "The Chief Executive said that the budget was balanced.\n",
+            ),
+        }
+    )
     assert _memberships(g, "Paul Walker") == {"Chief Executive": {"2023-03-01", "2023-06-01"}}
     assert not [p for p in res.problems if p.code in ("W302", "W303")]
 
 
-@pytest.mark.parametrize(("docs", "code"), [
-    # two holders both open on the date: reported, attached to no one
-    ({"a.txt": ("2023-03-01", "Paul Walker - Herefordshire Council Chief Executive\n"),
-      "b.txt": ("2023-03-01", "Jane Roe - Herefordshire Council Chief Executive\n")}, "W302"),
-    # no holder of the post known
-    ({"a.txt": ("2023-03-01", "Jane Roe - Herefordshire Council Director of Finance\n")}, "W303"),
-    # the one holder was last seen too long before the mention
-    ({"a.txt": ("2015-03-01", "Paul Walker - Herefordshire Council Chief Executive\n")}, "W303"),
-])
+@pytest.mark.parametrize(
+    ("docs", "code"),
+    [
+        # two holders both open on the date: reported, attached to no one
+        (
+            {
+                "a.txt": ("2023-03-01", "Paul Walker - Herefordshire Council Chief Executive\n"),
+                "b.txt": ("2023-03-01", "Jane Roe - Herefordshire Council Chief Executive\n"),
+            },
+            "W302",
+        ),
+        # no holder of the post known
+        ({"a.txt": ("2023-03-01", "Jane Roe - Herefordshire Council Director of Finance\n")}, "W303"),
+        # the one holder was last seen too long before the mention
+        ({"a.txt": ("2015-03-01", "Paul Walker - Herefordshire Council Chief Executive\n")}, "W303"),
+    ],
+)
 def test_an_ambiguous_or_unknown_role_only_mention_is_reported_not_guessed(docs, code):
-    docs = {**docs, "mins.txt": ("2023-06-01", MEETING.replace("Monday 20 May 2024", "Thursday 1 June 2023")
-                                 + "The Chief Executive said that the budget was balanced.\n")}
+    docs = {
+        **docs,
+        "mins.txt": (
+            "2023-06-01",
+            MEETING.replace("Monday 20 May 2024", "Thursday 1 June 2023")
+            + "The Chief Executive said that the budget was balanced.\n",
+        ),
+    }
     g, res = _build(docs)
     assert [p.code for p in res.problems if p.doc_id == "mins.txt"] == [code]
     for m in g.subjects(ns.RDF.type, ns.ORG.Membership):

@@ -35,9 +35,24 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def endpoint(seeds_build):
     port = _free_port()
-    proc = subprocess.Popen([str(CLI), "serve", str(seeds_build), "--port", str(port), "--timeout", "3",
-                             "--max-rows", "50", "--workers", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            str(CLI),
+            "serve",
+            str(seeds_build),
+            "--port",
+            str(port),
+            "--timeout",
+            "3",
+            "--max-rows",
+            "50",
+            "--workers",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -62,7 +77,9 @@ def endpoint(seeds_build):
 
 
 def test_get_json_results(endpoint):
-    r = endpoint.get("/sparql", params={"query": PEOPLE}, headers={"Accept": "application/sparql-results+json"})
+    r = endpoint.get(
+        "/sparql", params={"query": PEOPLE}, headers={"Accept": "application/sparql-results+json"}
+    )
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/sparql-results+json")
     doc = r.json()
     assert doc["head"]["vars"] == ["name"]
@@ -73,21 +90,36 @@ def test_get_json_results(endpoint):
 def test_post_form_and_direct_body(endpoint):
     q = 'SELECT ?name WHERE { ?p foaf:name ?name FILTER(?name = "Toni Fagan") }'
     r1 = endpoint.post("/sparql", data={"query": q}, headers={"Accept": "text/csv"})
-    r2 = endpoint.post("/sparql", content=q, headers={"Content-Type": "application/sparql-query",
-                                                        "Accept": "text/csv"})
+    r2 = endpoint.post(
+        "/sparql", content=q, headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"}
+    )
     for r in (r1, r2):
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
         assert list(csv.reader(io.StringIO(r.text))) == [["name"], ["Toni Fagan"]]
 
 
-@pytest.mark.parametrize(("accept", "media", "fmt"), [
-    ("application/sparql-results+json", "application/sparql-results+json", pyoxigraph.QueryResultsFormat.JSON),
-    ("application/sparql-results+xml", "application/sparql-results+xml", pyoxigraph.QueryResultsFormat.XML),
-    ("text/csv", "text/csv", pyoxigraph.QueryResultsFormat.CSV),
-    ("text/tab-separated-values", "text/tab-separated-values", pyoxigraph.QueryResultsFormat.TSV),
-    ("text/html;q=0.9, text/tab-separated-values;q=0.5", "text/tab-separated-values",
-     pyoxigraph.QueryResultsFormat.TSV),
-])
+@pytest.mark.parametrize(
+    ("accept", "media", "fmt"),
+    [
+        (
+            "application/sparql-results+json",
+            "application/sparql-results+json",
+            pyoxigraph.QueryResultsFormat.JSON,
+        ),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            pyoxigraph.QueryResultsFormat.XML,
+        ),
+        ("text/csv", "text/csv", pyoxigraph.QueryResultsFormat.CSV),
+        ("text/tab-separated-values", "text/tab-separated-values", pyoxigraph.QueryResultsFormat.TSV),
+        (
+            "text/html;q=0.9, text/tab-separated-values;q=0.5",
+            "text/tab-separated-values",
+            pyoxigraph.QueryResultsFormat.TSV,
+        ),
+    ],
+)
 def test_content_negotiation_select(endpoint, accept, media, fmt):
     q = """SELECT ?e ?date ?chair WHERE { ?e a cg:Meeting ; dcterms:date ?date ; cg:chair/foaf:name ?chair
            FILTER(?date = "2024-07-30"^^xsd:date) }"""
@@ -101,26 +133,35 @@ def test_content_negotiation_select(endpoint, accept, media, fmt):
     sols = list(parsed)
     assert [v.value for v in parsed.variables] == ["e", "date", "chair"]
     assert any(s["chair"].value == "Toni Fagan" and s["date"].value == "2024-07-30" for s in sols)
-    assert sols[0]["date"] == pyoxigraph.Literal("2024-07-30", datatype=pyoxigraph.NamedNode(
-        "http://www.w3.org/2001/XMLSchema#date"))
+    assert sols[0]["date"] == pyoxigraph.Literal(
+        "2024-07-30", datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    )
 
 
 def test_ask(endpoint):
-    r = endpoint.get("/sparql", params={"query": 'ASK { ?p foaf:name "Toni Fagan" }'},
-                     headers={"Accept": "application/sparql-results+json"})
+    r = endpoint.get(
+        "/sparql",
+        params={"query": 'ASK { ?p foaf:name "Toni Fagan" }'},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert r.status_code == 200 and r.json()["boolean"] is True
 
 
 def test_construct_as_turtle_and_ntriples(endpoint):
     q = 'CONSTRUCT { ?p foaf:name ?n } WHERE { ?p foaf:name ?n FILTER(?n = "Toni Fagan") }'
-    for accept, fmt in (("text/turtle", pyoxigraph.RdfFormat.TURTLE),
-                        ("application/n-triples", pyoxigraph.RdfFormat.N_TRIPLES)):
+    for accept, fmt in (
+        ("text/turtle", pyoxigraph.RdfFormat.TURTLE),
+        ("application/n-triples", pyoxigraph.RdfFormat.N_TRIPLES),
+    ):
         r = endpoint.get("/sparql", params={"query": q}, headers={"Accept": accept})
         assert r.status_code == 200 and r.headers["content-type"].startswith(accept)
         triples = list(pyoxigraph.parse(r.content, format=fmt))
         assert [t.object.value for t in triples] == ["Toni Fagan"]
-    r = endpoint.get("/sparql", params={"query": 'DESCRIBE ?p WHERE { ?p foaf:name "Toni Fagan" }'},
-                     headers={"Accept": "text/turtle"})
+    r = endpoint.get(
+        "/sparql",
+        params={"query": 'DESCRIBE ?p WHERE { ?p foaf:name "Toni Fagan" }'},
+        headers={"Accept": "text/turtle"},
+    )
     assert r.status_code == 200 and "Toni Fagan" in r.text
 
 
@@ -139,8 +180,11 @@ def test_update_refused(endpoint, request_kind):
     else:
         r = endpoint.get("/sparql", params={"query": "PREFIX ex: <https://example.org/>\n" + upd})
     assert 400 <= r.status_code < 500 and "read-only" in r.text
-    r = endpoint.get("/sparql", params={"query": "ASK { <https://example.org/a> ?p ?o }"},
-                     headers={"Accept": "application/json"})
+    r = endpoint.get(
+        "/sparql",
+        params={"query": "ASK { <https://example.org/a> ?p ?o }"},
+        headers={"Accept": "application/json"},
+    )
     assert r.json()["boolean"] is False
 
 
@@ -160,13 +204,18 @@ def test_timeout_then_still_serving(endpoint):
     r = endpoint.get("/sparql", params={"query": SLOW})
     assert r.status_code == 503 and "limit" in r.text
     assert time.monotonic() - started < 12
-    r = endpoint.get("/sparql", params={"query": 'ASK { ?p foaf:name "Toni Fagan" }'},
-                     headers={"Accept": "application/json"})
+    r = endpoint.get(
+        "/sparql",
+        params={"query": 'ASK { ?p foaf:name "Toni Fagan" }'},
+        headers={"Accept": "application/json"},
+    )
     assert r.status_code == 200 and r.json()["boolean"] is True  # a fresh worker took over
 
 
 def test_row_cap(endpoint):
-    r = endpoint.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "text/csv"})
+    r = endpoint.get(
+        "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "text/csv"}
+    )
     assert r.status_code == 200 and r.headers["x-result-truncated"] == "true"
     assert len(list(csv.reader(io.StringIO(r.text)))) == 1 + 50
 
@@ -189,34 +238,43 @@ def test_binds_loopback_only(endpoint):
 
 # --- the pure parts -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "update"), [
-    ("INSERT DATA { <a:b> <a:c> <a:d> }", True),
-    ("PREFIX ex: <https://e.org/> DELETE WHERE { ?s ?p ?o }", True),
-    ("# a comment\nDROP ALL", True),
-    ("".join(f"PREFIX p{i}: <http://e.org/{i}#>\n" for i in range(40)) + "CLEAR DEFAULT", True),
-    ("SELECT * WHERE { ?s ?p 'INSERT' }", False),
-    ("SELECT ?delete WHERE { ?delete ?p ?o }", False),
-    ("SELEC ?x WHERE { ?x ?y ?z }", False),
-])
+
+@pytest.mark.parametrize(
+    ("text", "update"),
+    [
+        ("INSERT DATA { <a:b> <a:c> <a:d> }", True),
+        ("PREFIX ex: <https://e.org/> DELETE WHERE { ?s ?p ?o }", True),
+        ("# a comment\nDROP ALL", True),
+        ("".join(f"PREFIX p{i}: <http://e.org/{i}#>\n" for i in range(40)) + "CLEAR DEFAULT", True),
+        ("SELECT * WHERE { ?s ?p 'INSERT' }", False),
+        ("SELECT ?delete WHERE { ?delete ?p ?o }", False),
+        ("SELEC ?x WHERE { ?x ?y ?z }", False),
+    ],
+)
 def test_is_update(text, update):
     assert is_update(text) is update
 
 
-@pytest.mark.parametrize(("text", "service"), [
-    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
-    ("SELECT * WHERE { service silent <http://x/> { ?s ?p ?o } }", True),
-    ("SELECT * WHERE { ?s ?p ?o OPTIONAL { { SERVICE <http://x/> { ?s ?q ?r } } } }", True),
-    ("SELECT ?service WHERE { ?service ?p 'SERVICE' }", False),
-    ("SELECT * WHERE { ?s <http://x/SERVICE> ?o } # SERVICE", False),
-    ("SELECT * WHERE { ?s ?p ?o }", False),
-    ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o }", None),  # unparsable: cannot be cleared
-])
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { service silent <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s ?p ?o OPTIONAL { { SERVICE <http://x/> { ?s ?q ?r } } } }", True),
+        ("SELECT ?service WHERE { ?service ?p 'SERVICE' }", False),
+        ("SELECT * WHERE { ?s <http://x/SERVICE> ?o } # SERVICE", False),
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o }", None),  # unparsable: cannot be cleared
+    ],
+)
 def test_uses_service_reads_the_parsed_query(text, service):
     assert uses_service(text) is service
 
 
-@pytest.mark.parametrize(("text", "depth"), [("SELECT * WHERE { ?s ?p ?o }", 1),
-                                             ("ASK { { ( ( 1 ) ) } }", 4), ("}}}{", 1), ("", 0)])
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [("SELECT * WHERE { ?s ?p ?o }", 1), ("ASK { { ( ( 1 ) ) } }", 4), ("}}}{", 1), ("", 0)],
+)
 def test_nesting_depth(text, depth):
     assert nesting_depth(text) == depth
 
@@ -231,10 +289,18 @@ def test_screening_is_linear_in_the_number_of_prefixes():
     assert time.monotonic() - started < 30
 
 
-@pytest.mark.parametrize(("accept", "expected"), [
-    ("", "json"), ("*/*", "json"), ("text/csv", "csv"), ("application/xml;q=0.2, text/csv;q=0.8", "csv"),
-    ("text/*", "csv"), ("image/png", None), ("text/csv;q=0", None),
-])
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        ("", "json"),
+        ("*/*", "json"),
+        ("text/csv", "csv"),
+        ("application/xml;q=0.2, text/csv;q=0.8", "csv"),
+        ("text/*", "csv"),
+        ("image/png", None),
+        ("text/csv;q=0", None),
+    ],
+)
 def test_negotiate(accept, expected):
     from graph.serve import RESULT_TYPES
 

@@ -27,8 +27,12 @@ def _start(graph: Path, *args: str) -> tuple[subprocess.Popen, httpx.Client]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([str(CLI), "serve", str(graph), "--port", str(port), *args],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [str(CLI), "serve", str(graph), "--port", str(port), *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -91,25 +95,35 @@ def test_many_prefixes_are_answered_within_the_deadline(hostile_endpoint, n):
     r = hostile_endpoint.get("/sparql", params={"query": prefixes + TRIVIAL}, headers=JSON)
     assert r.status_code == 200 and r.json()["boolean"] is True
     assert time.monotonic() - started < 5
-    r = hostile_endpoint.post("/sparql", content=prefixes + "SERVICE <http://127.0.0.1:1/> { ?s ?p ?o }",
-                              headers={"Content-Type": "application/sparql-query"})
+    r = hostile_endpoint.post(
+        "/sparql",
+        content=prefixes + "SERVICE <http://127.0.0.1:1/> { ?s ?p ?o }",
+        headers={"Content-Type": "application/sparql-query"},
+    )
     assert r.status_code == 400
 
 
-@pytest.mark.parametrize(("query", "status"), [
-    ("SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000, 400),  # the query parser would recurse
-    ('SELECT * WHERE { ?s ?p "' + "x" * 300_000 + '" }', 413),
-    ("".join(f"PREFIX p{i}: <https://example.org/{i}#>\n" for i in range(30)) + "DROP ALL", 403),
-    ("SELECT * WHERE { ?s ?p \"unterminated }", 400),
-    ("\x00\ufffd SELECT", 400),
-])
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000, 400),  # the query parser would recurse
+        ('SELECT * WHERE { ?s ?p "' + "x" * 300_000 + '" }', 413),
+        ("".join(f"PREFIX p{i}: <https://example.org/{i}#>\n" for i in range(30)) + "DROP ALL", 403),
+        ('SELECT * WHERE { ?s ?p "unterminated }', 400),
+        ("\x00\ufffd SELECT", 400),
+    ],
+)
 def test_hostile_queries_are_refused(hostile_endpoint, query, status):
-    r = hostile_endpoint.post("/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"})
+    r = hostile_endpoint.post(
+        "/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
     assert r.status_code == status, r.text[:200]
 
 
 def test_a_body_without_length_or_over_the_limit_is_refused(hostile_endpoint):
-    r = hostile_endpoint.post("/sparql", content=b"x" * 900_000, headers={"Content-Type": "application/sparql-query"})
+    r = hostile_endpoint.post(
+        "/sparql", content=b"x" * 900_000, headers={"Content-Type": "application/sparql-query"}
+    )
     assert r.status_code == 413
 
 

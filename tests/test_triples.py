@@ -41,8 +41,11 @@ def test_to_rdflib_and_the_file_forms_hold_the_same_triples():
     g.add((A, P, Literal('a "quoted"\nline', lang="en")))
     g.add((A, Q, Literal("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))))
     g.add((B, P, A))
-    expected = {(A, P, Literal('a "quoted"\nline', lang="en")),
-                (A, Q, Literal("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))), (B, P, A)}
+    expected = {
+        (A, P, Literal('a "quoted"\nline', lang="en")),
+        (A, Q, Literal("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))),
+        (B, P, A),
+    }
     assert set(g.to_rdflib()) == expected
     assert set(Graph().parse(data=nt_bytes(g).decode(), format="nt")) == expected
     assert set(Graph().parse(data=turtle_bytes(g).decode(), format="turtle")) == expected

@@ -19,8 +19,16 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 # measured: all 0.967 (person 1.0, organization 0.887, membership 0.954, meeting 0.976, attendance 1.0,
 # decision 0.954, action 1.0)
-FLOORS = {"all": 0.95, "person": 0.97, "organization": 0.86, "membership": 0.93, "meeting": 0.94,
-          "attendance": 0.97, "decision": 0.92, "action": 0.95}
+FLOORS = {
+    "all": 0.95,
+    "person": 0.97,
+    "organization": 0.86,
+    "membership": 0.93,
+    "meeting": 0.94,
+    "attendance": 0.97,
+    "decision": 0.92,
+    "action": 0.95,
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +50,9 @@ def test_unseen_exposes_no_private_individual(unseen_rows):
 
 def test_every_unseen_document_has_gold():
     docs = {p.name for p in UNSEEN.glob("*.txt")}
-    gold_docs = {line.split('"doc": "')[1].split('"')[0]
-                 for line in (GOLD / "unseen.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
+    gold_docs = {
+        line.split('"doc": "')[1].split('"')[0]
+        for line in (GOLD / "unseen.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
     assert docs == gold_docs

@@ -21,7 +21,9 @@ PREFIXES = """
 @prefix prov: <http://www.w3.org/ns/prov#> . @prefix schema: <https://schema.org/> .
 @prefix cg: <https://w3id.org/councilgraph#> . @prefix : <https://example.org/> .
 """
-GOOD = PREFIXES + """
+GOOD = (
+    PREFIXES
+    + """
 :doc a foaf:Document ; dcterms:identifier "minutes.txt" ; dcterms:date "2024-07-30"^^xsd:date .
 :council a org:Organization ; skos:prefLabel "Example Council" .
 :cttee a org:Organization , org:OrganizationalUnit ; skos:prefLabel "Example Committee" ; org:unitOf :council .
@@ -38,6 +40,7 @@ GOOD = PREFIXES + """
     cg:atMeeting :e1 ; dcterms:date "2024-07-30"^^xsd:date ; prov:wasDerivedFrom :doc .
 :a1 a cg:Action ; cg:text "Review the plan" ; cg:owner :ann ; cg:timescale "March 2025" ; prov:wasDerivedFrom :doc .
 """
+)
 
 
 def _graph(ttl: str) -> Graph:
@@ -59,20 +62,28 @@ def test_a_good_graph_conforms():
     assert report.conforms and not report.results, format_report(report)
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    (':bob a foaf:Person .', "exactly one foaf:name"),
-    (':m1 org:member :council .', "exactly one org:member"),
-    (':m2 a org:Membership ; org:member :ann ; org:role :dcs ; org:organization :ann ; prov:wasDerivedFrom :doc .',
-     "org:organization, an org:Organization"),
-    (':m2 a org:Membership ; org:member :ann ; org:role :dcs ; org:organization :council .', "prov:wasDerivedFrom"),
-    (':s1 time:inXSDgYear "2024"^^xsd:gYear .', "an instant has one date"),
-    (':m1 cg:attestedOn "30 July 2024" .', "cg:attestedOn is an xsd:date"),
-    (':d1 cg:kind "agreed" .', "cg:kind is one of"),
-    (':e1 cg:apologies :council .', "cg:apologies is a foaf:Person"),
-    (':x a org:OrganizationalUnit ; skos:prefLabel "Loose Panel" .', "typed org:Organization too"),
-    (':doc dcterms:date "2024-07-30" .', "dcterms:date is one xsd:date"),
-    (':a1 cg:text "Another text" .', "exactly one cg:text"),
-])
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (":bob a foaf:Person .", "exactly one foaf:name"),
+        (":m1 org:member :council .", "exactly one org:member"),
+        (
+            ":m2 a org:Membership ; org:member :ann ; org:role :dcs ; org:organization :ann ; prov:wasDerivedFrom :doc .",
+            "org:organization, an org:Organization",
+        ),
+        (
+            ":m2 a org:Membership ; org:member :ann ; org:role :dcs ; org:organization :council .",
+            "prov:wasDerivedFrom",
+        ),
+        (':s1 time:inXSDgYear "2024"^^xsd:gYear .', "an instant has one date"),
+        (':m1 cg:attestedOn "30 July 2024" .', "cg:attestedOn is an xsd:date"),
+        (':d1 cg:kind "agreed" .', "cg:kind is one of"),
+        (":e1 cg:apologies :council .", "cg:apologies is a foaf:Person"),
+        (':x a org:OrganizationalUnit ; skos:prefLabel "Loose Panel" .', "typed org:Organization too"),
+        (':doc dcterms:date "2024-07-30" .', "dcterms:date is one xsd:date"),
+        (':a1 cg:text "Another text" .', "exactly one cg:text"),
+    ],
+)
 def test_shapes_catch_contract_breaks(extra, message):
     report = validate_graph(_graph(GOOD + extra))
     assert not report.conforms
@@ -81,8 +92,10 @@ def test_shapes_catch_contract_breaks(extra, message):
 
 
 def test_missing_meeting_date_is_a_warning_not_a_violation():
-    report = validate_graph(_graph(GOOD + ':e2 a cg:Meeting ; cg:body :cttee ; prov:wasDerivedFrom :doc .'))
-    assert report.conforms and [w.message for w in report.warnings] == ["a meeting should have a dcterms:date"]
+    report = validate_graph(_graph(GOOD + ":e2 a cg:Meeting ; cg:body :cttee ; prov:wasDerivedFrom :doc ."))
+    assert report.conforms and [w.message for w in report.warnings] == [
+        "a meeting should have a dcterms:date"
+    ]
 
 
 def test_report_names_the_focus_by_its_label():
@@ -95,6 +108,6 @@ def test_cli_validate(seeds_build, tmp_path):
     r = subprocess.run([str(CLI), "validate", str(seeds_build)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0 and r.stdout.startswith("conforms"), r.stdout + r.stderr
     bad = tmp_path / "bad.ttl"
-    bad.write_text(GOOD + ':bob a foaf:Person .', encoding="utf-8")
+    bad.write_text(GOOD + ":bob a foaf:Person .", encoding="utf-8")
     r = subprocess.run([str(CLI), "validate", str(bad)], capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "exactly one foaf:name" in r.stdout

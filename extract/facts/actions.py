@@ -30,31 +30,69 @@ from extract.names import clean_name, not_name_words
 from extract.records import ActionFact
 from extract.segment import Line, Segmented
 
-_ACTION_COL = re.compile(r"^(?:(?:key |planned |improvement |agreed |management |recommended |proposed )?actions?"
-                         r"(?: we will take| required| to be taken| planned| agreed)?|what we will do|"
-                         r"what will we do|what we will do next|tasks?|activity|activities)$", re.I)
-_OWNER_COL = re.compile(r"^(?:(?:action )?owners?(?: see key.*)?|persons?/forums?|persons?|"
-                        r"lead(?: officers?| persons?| members?| responsibility| by)?|leads|responsible(?: officers?| persons?)?|"
-                        r"responsibility|who|who is responsible|accountable(?: officer)?|by whom)"
-                        r"(?: responsible| lead| accountable)?$", re.I)
-_TIME_COL = re.compile(r"^(?:timescales?|timeframe|timeline|deadline|by when|when|due(?: date)?|target(?: date)?|"
-                       r"completion(?: date)?|target completion date|date(?: due)?|delivery date)$", re.I)
-_STATUS_COL = re.compile(r"^(?:progress(?: update| to date| made)?|status|rag(?: status| rating)?|update|comments?)$",
-                         re.I)
-_KEY = re.compile(r"^[ \t*\u2022-]*(?P<acr>[A-Z]{2,5})[ \t]*(?:=|:|\u2013|-|\t)[ \t]*(?P<name>[A-Z][^,(\t\n]+?)"
-                  r"[ \t]*(?:,|\(|\t|$)", re.M)
-_ACRONYM_DEF = re.compile(r"(?P<name>(?:[A-Z][\w'\u2019&]*(?: (?:and|of|for|the|&) | |$)){1,12}?)\s*"
-                          r"\((?P<acr>[A-Z][A-Za-z&]{1,7})\)$")
+_ACTION_COL = re.compile(
+    r"^(?:(?:key |planned |improvement |agreed |management |recommended |proposed )?actions?"
+    r"(?: we will take| required| to be taken| planned| agreed)?|what we will do|"
+    r"what will we do|what we will do next|tasks?|activity|activities)$",
+    re.I,
+)
+_OWNER_COL = re.compile(
+    r"^(?:(?:action )?owners?(?: see key.*)?|persons?/forums?|persons?|"
+    r"lead(?: officers?| persons?| members?| responsibility| by)?|leads|responsible(?: officers?| persons?)?|"
+    r"responsibility|who|who is responsible|accountable(?: officer)?|by whom)"
+    r"(?: responsible| lead| accountable)?$",
+    re.I,
+)
+_TIME_COL = re.compile(
+    r"^(?:timescales?|timeframe|timeline|deadline|by when|when|due(?: date)?|target(?: date)?|"
+    r"completion(?: date)?|target completion date|date(?: due)?|delivery date)$",
+    re.I,
+)
+_STATUS_COL = re.compile(
+    r"^(?:progress(?: update| to date| made)?|status|rag(?: status| rating)?|update|comments?)$", re.I
+)
+_KEY = re.compile(
+    r"^[ \t*\u2022-]*(?P<acr>[A-Z]{2,5})[ \t]*(?:=|:|\u2013|-|\t)[ \t]*(?P<name>[A-Z][^,(\t\n]+?)"
+    r"[ \t]*(?:,|\(|\t|$)",
+    re.M,
+)
+_ACRONYM_DEF = re.compile(
+    r"(?P<name>(?:[A-Z][\w'\u2019&]*(?: (?:and|of|for|the|&) | |$)){1,12}?)\s*"
+    r"\((?P<acr>[A-Z][A-Za-z&]{1,7})\)$"
+)
 _ITEM_PREFIX = re.compile(r"^\s*(?:[a-z]\)|\([a-z]\)|\([ivx]+\)|\d+[.)]|[\u2022\u00b7\-*\u2013])\s*")
 _LETTERED = re.compile(r"(?:(?<=\s)|^)(?:[a-z]\)|\([a-z]\))\s+")
 _TAGS = re.compile(r"<[^>]{0,200}>")
-_PLAN_LINE = re.compile(r"^[ #*]*(?P<name>[A-Z][^\n\t|]{0,120}\b(?:[Aa]ction [Pp]lan|[Ii]mprovement [Pp]lan|"
-                        r"[Dd]elivery [Pp]lan)\b[^\n\t|.]{0,60})$", re.M)
+_PLAN_LINE = re.compile(
+    r"^[ #*]*(?P<name>[A-Z][^\n\t|]{0,120}\b(?:[Aa]ction [Pp]lan|[Ii]mprovement [Pp]lan|"
+    r"[Dd]elivery [Pp]lan)\b[^\n\t|.]{0,60})$",
+    re.M,
+)
 _TOKEN = r"(?:Mc|Mac|O')?[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?"
-_NAME_RUN = re.compile(r"\b(?:(?P<hon>Cllr|Councillor|HHJ|Judge|Dr|Mr|Mrs|Ms|Miss)\.? (?P<sur>" + _TOKEN + r")(?! [A-Z][a-z])|"
-                       r"[A-Z]\.? ?" + _TOKEN + r"(?! [A-Z][a-z])|" + _TOKEN + r"(?: " + _TOKEN + r")+)")
-_GROUP_WORDS = frozenset({"partners", "partner", "partnership", "partnerships", "board", "group", "team", "teams",
-                          "leadership", "services", "service", "panel", "forum", "network", "providers", "managers"})
+_NAME_RUN = re.compile(
+    r"\b(?:(?P<hon>Cllr|Councillor|HHJ|Judge|Dr|Mr|Mrs|Ms|Miss)\.? (?P<sur>" + _TOKEN + r")(?! [A-Z][a-z])|"
+    r"[A-Z]\.? ?" + _TOKEN + r"(?! [A-Z][a-z])|" + _TOKEN + r"(?: " + _TOKEN + r")+)"
+)
+_GROUP_WORDS = frozenset(
+    {
+        "partners",
+        "partner",
+        "partnership",
+        "partnerships",
+        "board",
+        "group",
+        "team",
+        "teams",
+        "leadership",
+        "services",
+        "service",
+        "panel",
+        "forum",
+        "network",
+        "providers",
+        "managers",
+    }
+)
 _INTO_BODY = re.compile(r" (?:[A-Z][a-z]+ )*(?i:partnership|board|group|panel|forum|network|committee)\b")
 _RULE_ROW = re.compile(r"^[\s|:\-+=_]*$")
 
@@ -91,10 +129,10 @@ def _header(line: Line) -> dict[str, int] | None:
 
 
 def _acronyms(text: str) -> dict[str, str]:
-    """"Herefordshire Safeguarding Children Partnership (HSCP)" -> {"HSCP": "..."} for the whole document."""
+    """ "Herefordshire Safeguarding Children Partnership (HSCP)" -> {"HSCP": "..."} for the whole document."""
     out: dict[str, str] = {}
     for p in re.finditer(r"\([A-Z][A-Za-z&]{1,7}\)", text):
-        m = _ACRONYM_DEF.search(text[max(0, p.start() - 160):p.end()])  # the words just before "(HSCP)"
+        m = _ACRONYM_DEF.search(text[max(0, p.start() - 160) : p.end()])  # the words just before "(HSCP)"
         if not m:
             continue
         acr, words = m.group("acr"), m.group("name").split()
@@ -103,7 +141,7 @@ def _acronyms(text: str) -> dict[str, str]:
         caps = [w for w in words if w[0].isupper()]
         if len(caps) < len(letters) or len(letters) < 2:
             continue
-        tail = caps[-len(letters):]
+        tail = caps[-len(letters) :]
         if [w[0] for w in tail] != letters:
             continue
         first = words.index(tail[0], max(0, len(words) - 2 * len(letters) - 2))
@@ -117,7 +155,7 @@ def _stands_alone(name: str, text: str) -> bool:
     """Whether `name` occurs in the document not run into further capitalised words: a person's
     name does ("Rachel Gillott\tSept 24"); the first words of a body's name do not ("Domestic Abuse ...")."""
     for m in re.finditer(re.escape(name), text):
-        if re.match(r"\s*(?:[\t\n,;/()]|[-\u2013] |$)", text[m.end():m.end() + 3]):
+        if re.match(r"\s*(?:[\t\n,;/()]|[-\u2013] |$)", text[m.end() : m.end() + 3]):
             return True
     return False
 
@@ -153,7 +191,9 @@ def _owners(cell: str, key: dict[str, str], acronyms: dict[str, str], text: str 
     return tuple(dict.fromkeys(_full_name(o, acronyms) for o in owners))
 
 
-def _named_owners(cell: str, key: dict[str, str], acronyms: dict[str, str], text: str = "") -> tuple[str, ...]:
+def _named_owners(
+    cell: str, key: dict[str, str], acronyms: dict[str, str], text: str = ""
+) -> tuple[str, ...]:
     cell = _plain(cell)
     if not cell:
         return ()
@@ -204,8 +244,11 @@ def _named_owners(cell: str, key: dict[str, str], acronyms: dict[str, str], text
         if part in acronyms:
             owners.append(acronyms[part])
             continue
-        expanded = re.sub(r"\b[A-Z][A-Za-z]*&?[A-Z]\b(?= [a-z])",
-                          lambda m: _expand(m.group(0), text, acronyms) or m.group(0), part)
+        expanded = re.sub(
+            r"\b[A-Z][A-Za-z]*&?[A-Z]\b(?= [a-z])",
+            lambda m: _expand(m.group(0), text, acronyms) or m.group(0),
+            part,
+        )
         found = [b.name for b in find_bodies(expanded)]
         if found and sum(len(b) for b in found) >= 0.6 * len(expanded):
             owners.extend(found)
@@ -266,7 +309,13 @@ def actions(seg: Segmented) -> list[ActionFact]:
         assert cols is not None
         raw = row.cells[cols["action"]]
         items = _split_items(raw)
-        details = [(_cell(row.cells, cols, "owner"), _cell(row.cells, cols, "time"), _cell(row.cells, cols, "status"))]
+        details = [
+            (
+                _cell(row.cells, cols, "owner"),
+                _cell(row.cells, cols, "time"),
+                _cell(row.cells, cols, "status"),
+            )
+        ]
         details += row.extra
         for n, item in enumerate(items):
             action = _ITEM_PREFIX.sub("", item).strip()
@@ -278,9 +327,16 @@ def actions(seg: Segmented) -> list[ActionFact]:
                 continue
             anchor = raw.strip()[:20]
             start = row.line.start + max(0, row.line.text.find(anchor))
-            out.append(ActionFact(text=action, owners=owners, timescale=_plain(time) or None,
-                                  status=_plain(status)[:300] or None, plan=_plan_name(seg, plans, row.line.start),
-                                  evidence=seg.evidence(start, row.line.end, "action.table-row")))
+            out.append(
+                ActionFact(
+                    text=action,
+                    owners=owners,
+                    timescale=_plain(time) or None,
+                    status=_plain(status)[:300] or None,
+                    plan=_plan_name(seg, plans, row.line.start),
+                    evidence=seg.evidence(start, row.line.end, "action.table-row"),
+                )
+            )
 
     def flush() -> None:
         for row in rows:

@@ -16,70 +16,105 @@ from extract.names import fold_surnames
 from extract.records import AttendanceFact, Capacity
 from extract.segment import Segmented
 
-_PRESENT = re.compile(r"^\s*(?:Present|PRESENT|Members present|Attendees|(?i:(?:members|councillors|board members|"
-                      r"committee members|voting members|cabinet members|panel members) present|in the chair|(?:non-)?constituent (?:council )?members)"
-                      r"(?=\s*:|\s*$))\s*:?\s*(?P<rest>.*)$")
+_PRESENT = re.compile(
+    r"^\s*(?:Present|PRESENT|Members present|Attendees|(?i:(?:members|councillors|board members|"
+    r"committee members|voting members|cabinet members|panel members) present|in the chair|(?:non-)?constituent (?:council )?members)"
+    r"(?=\s*:|\s*$))\s*:?\s*(?P<rest>.*)$"
+)
 _IN_CHAIR = re.compile(r"^\s*in the chair\b", re.I)
-_MEMBERS_LINE = re.compile(r"^\s*(?:Members|Panel(?: members)?|Sub-Committee members|Committee members)\s*:\s*"
-                           r"(?P<rest>(?:Councillors?|Cllrs?)\b.+)$")
+_MEMBERS_LINE = re.compile(
+    r"^\s*(?:Members|Panel(?: members)?|Sub-Committee members|Committee members)\s*:\s*"
+    r"(?P<rest>(?:Councillors?|Cllrs?)\b.+)$"
+)
 _AGENDA = re.compile(r"\b(?:agenda|summons|notice of (?:the )?meeting|membership)\b", re.I)
-_CONTINUATION = re.compile(r"^\s*(?P<label>Councillors?|Cllrs?|Co-opted Members?|Co-optees?|Members?|"
-                           r"Independent Members?|Parent Governors?|Substitutes?)\s*:\s*(?P<rest>.+)$", re.I)
-_IN_ATTENDANCE = re.compile(r"^\s*(?:Also |Others |Officers |Officers also )?(?:in attendance|In Attendance|IN ATTENDANCE|"
-                            r"Officers(?: present)?|(?:Also|Others) (?:present|attending)|(?:Council )?Officers attending|"
-                            r"Other attendees|Other (?:members|councillors) present|(?:Legal advis[eo]r|Licensing officer|"
-                            r"Clerk(?: to the [A-Za-z -]{3,40})?|Democratic services officer|Committee (?:clerk|officer|"
-                            r"administrator)|Minute taker)(?=\s*:\s*[A-Z]))"
-                            r"(?:\s*:\s*|\s*$)(?P<rest>.*)$", re.I)  # CMIS: the label alone on its line, no colon
+_CONTINUATION = re.compile(
+    r"^\s*(?P<label>Councillors?|Cllrs?|Co-opted Members?|Co-optees?|Members?|"
+    r"Independent Members?|Parent Governors?|Substitutes?)\s*:\s*(?P<rest>.+)$",
+    re.I,
+)
+_IN_ATTENDANCE = re.compile(
+    r"^\s*(?:Also |Others |Officers |Officers also )?(?:in attendance|In Attendance|IN ATTENDANCE|"
+    r"Officers(?: present)?|(?:Also|Others) (?:present|attending)|(?:Council )?Officers attending|"
+    r"Other attendees|Other (?:members|councillors) present|(?:Legal advis[eo]r|Licensing officer|"
+    r"Clerk(?: to the [A-Za-z -]{3,40})?|Democratic services officer|Committee (?:clerk|officer|"
+    r"administrator)|Minute taker)(?=\s*:\s*[A-Z]))"
+    r"(?:\s*:\s*|\s*$)(?P<rest>.*)$",
+    re.I,
+)  # CMIS: the label alone on its line, no colon
 _APOLOGIES = re.compile(
     r"\bApologies(?: for absence)?(?: were| had been| have been)? (?:received|submitted|given|tendered)"
-    r"(?: on behalf of| from)?\s*:?\s*(?P<rest>[^\n]+)", re.I)
-_APOLOGIES_LINE = re.compile(r"^\s*(?:Apologies(?: for absence)?(?: received(?: from)?)?|Absent(?: with apologies)?)"
-                             r"(?:\s*:\s*|\s*$)(?P<rest>.*)$", re.I)
+    r"(?: on behalf of| from)?\s*:?\s*(?P<rest>[^\n]+)",
+    re.I,
+)
+_APOLOGIES_LINE = re.compile(
+    r"^\s*(?:Apologies(?: for absence)?(?: received(?: from)?)?|Absent(?: with apologies)?)"
+    r"(?:\s*:\s*|\s*$)(?P<rest>.*)$",
+    re.I,
+)
 # "Councillor Tom Everley (Westbury City Council), substituted by Councillor Rita Hambleton"
 # (a match never starts inside a run of spaces: from there `\s*` re-read the run from each of its characters)
 _SUBSTITUTED_BY = re.compile(
     r"(?:(?<!\s)|(?!\s)),?\s*\b(?:substituted by|represented by|(?:with )?substitute:)\s+(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?"
-    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})", re.I)
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})",
+    re.I,
+)
 # one person a line, with a note after a dash: "Jane Whitlock – Chief Finance Officer"
 # (the name ends at the start of the spaces before the dash, not at each of them: a line of spaces was quadratic)
-_DASH_NOTE = re.compile(r"^(?P<who>[^\t\u2013\u2014]+?)(?:(?<!\s)|(?<=^\s))\s++[\u2013\u2014-]\s++(?P<note>\S.*)$")
+_DASH_NOTE = re.compile(
+    r"^(?P<who>[^\t\u2013\u2014]+?)(?:(?<!\s)|(?<=^\s))\s++[\u2013\u2014-]\s++(?P<note>\S.*)$"
+)
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}\.?|[A-Z]{1,4}\s*/?\s*\d+(?:/\d+)?\.?|MIN\s+\d+(?:/\d+)?)\s+\S")
 # a word of a name is under 60 characters without a space (_W): inside a longer run, a rule read the rest of the
 # run again from each capital in it, quadratic in a 120 kB hyphenated "word"
 _W = r"(?![\w'\u2019-]{60})"
 _SUBSTITUTE = re.compile(
     rf"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?{_W}[A-Z][\w'\u2019-]+(?:\s+{_W}[A-Z][\w'\u2019-]+){{0,2}})"
-    r"\s+attended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for", re.M)
+    r"\s+attended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for",
+    re.M,
+)
 _SUBS_LIST = re.compile(r"\b(?P<list>(?:Cllrs?|Councillors)\s+[^\n.]+?)\s+attended as substitutes")
 _NAMED_SUBS = re.compile(r"named substitutes were present:\s*(?P<rest>[^\n]+)", re.I)
 _PROPOSED = re.compile(
     r"\b(?P<hon>Councillor|Cllr)\.?\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
-    r"(?:proposed|seconded|moved|declared|had a dispensation|made the statutory declaration|assumed the Chair)")
+    r"(?:proposed|seconded|moved|declared|had a dispensation|made the statutory declaration|assumed the Chair)"
+)
 _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced) by (?P<list>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][\w'\u2019-]+"
-    r"(?:\s+[A-Z][\w'\u2019-]+){1,2})")
+    r"(?:\s+[A-Z][\w'\u2019-]+){1,2})"
+)
 _INTRODUCED = re.compile(
     rf"(?:^|\.\s+)(?P<who>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+){{1,2}}),"
-    r"[^.\n]{3,120}?,\s+(?:introduced|presented) the", re.M)
+    r"[^.\n]{3,120}?,\s+(?:introduced|presented) the",
+    re.M,
+)
 _NAME_NOTE_PRESENTED = re.compile(
     rf"(?:^|(?<=[.:]\s))(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+)"
-    r"{1,2})[ \t]*\([^()\n]{2,120}\)[ \t]+(?:introduced|presented|gave|outlined)\b", re.M)
+    r"{1,2})[ \t]*\([^()\n]{2,120}\)[ \t]+(?:introduced|presented|gave|outlined)\b",
+    re.M,
+)
 _INVITED = re.compile(
     rf"\binvited (?P<who>(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+){{1,2}})"
-    r"(?:[ \t]*\([^()\n]{2,120}\))?[ \t]+to\b")
+    r"(?:[ \t]*\([^()\n]{2,120}\))?[ \t]+to\b"
+)
 _FROM_NAMES = re.compile(
-    r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)")
-_BLOCK_END = re.compile(r"^\s*(?:\d+\.|(?-i:[A-Z][A-Z ]{8,}$)|Apologies|Minutes|Item|Agenda|In attendance|Officers|Absent\b)",
-                        re.I)
+    r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)"
+)
+_BLOCK_END = re.compile(
+    r"^\s*(?:\d+\.|(?-i:[A-Z][A-Z ]{8,}$)|Apologies|Minutes|Item|Agenda|In attendance|Officers|Absent\b)",
+    re.I,
+)
 
 
 # a Present label inside a line (a PDF flattened the record): the list runs to the next label or numbered item
-_INLINE_PRESENT = re.compile(r"(?<![A-Za-z])(?<!Also )(?<!ALSO )(?<!Officers )(?<!OFFICERS )(?:PRESENT|Present|Members Present)(?: IN CHAMBER| in Chamber)?\s*:-?\s*"
-                             r"(?:IN CHAMBER\s*:\s*)?(?=\S)")
-_INLINE_END = re.compile(r"(?<![A-Za-z])(?:In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|ALSO PRESENT|"
-                         r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n [Aa]ttendance|Attending|"
-                         r"Apologies|APOLOGIES)\b|\s\d{1,3}\.?\s+[A-Z]{3,}")
+_INLINE_PRESENT = re.compile(
+    r"(?<![A-Za-z])(?<!Also )(?<!ALSO )(?<!Officers )(?<!OFFICERS )(?:PRESENT|Present|Members Present)(?: IN CHAMBER| in Chamber)?\s*:-?\s*"
+    r"(?:IN CHAMBER\s*:\s*)?(?=\S)"
+)
+_INLINE_END = re.compile(
+    r"(?<![A-Za-z])(?:In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|ALSO PRESENT|"
+    r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n [Aa]ttendance|Attending|"
+    r"Apologies|APOLOGIES)\b|\s\d{1,3}\.?\s+[A-Z]{3,}"
+)
 
 
 def _inline_attendance(seg: Segmented, line, at: int) -> list:
@@ -89,9 +124,9 @@ def _inline_attendance(seg: Segmented, line, at: int) -> list:
     if label is None:
         return []
     cap = Capacity.APOLOGIES if label.group("label").lower().startswith("apolog") else Capacity.IN_ATTENDANCE
-    rest = text[label.end():]
+    rest = text[label.end() :]
     end = _INLINE_END.search(rest)
-    rest = rest[:end.start()] if end else rest
+    rest = rest[: end.start()] if end else rest
     return _facts(seg, split_people(rest, line.start + at + label.end()), cap, "attendance.inline-present")
 
 
@@ -102,7 +137,11 @@ def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPers
         who = split_people(m.group("who"), offset + m.start("who"), honorific)
         if len(who) == 1:
             p = who[0]
-            return [ListedPerson(p.start, p.end, p.name, p.honorific, m.group("note").strip(), offset + m.start("note"))]
+            return [
+                ListedPerson(
+                    p.start, p.end, p.name, p.honorific, m.group("note").strip(), offset + m.start("note")
+                )
+            ]
     return split_people(text, offset, honorific)
 
 
@@ -112,7 +151,7 @@ def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) ->
     lines = seg.lines
     line = lines[i]
     out: list = []
-    rest = seg.text[rest_start:line.end]
+    rest = seg.text[rest_start : line.end]
     if rest.strip():
         return _facts_with_subs(seg, rest, rest_start, cap, rule), i + 1
     j = i + 1
@@ -142,9 +181,13 @@ def _facts_with_subs(seg: Segmented, text: str, offset: int, cap: Capacity, rule
     out = []
     sub = _SUBSTITUTED_BY.search(text) if cap == Capacity.APOLOGIES else None
     if sub:
-        out += _facts(seg, split_people(sub.group("who"), offset + sub.start("who")), Capacity.PRESENT,
-                      "attendance.substituted-by")
-        text = text[:sub.start()]
+        out += _facts(
+            seg,
+            split_people(sub.group("who"), offset + sub.start("who")),
+            Capacity.PRESENT,
+            "attendance.substituted-by",
+        )
+        text = text[: sub.start()]
     return _facts(seg, _line_people(text, offset), cap, rule) + out
 
 
@@ -155,18 +198,28 @@ def _label_of(text: str) -> bool:
 _CHAIR_NOTE = re.compile(r"^(?:(?:independent|acting|interim) )?(?:chair(?:person|man|woman)?|in the chair)$")
 
 
-def _facts(seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str,
-           chair_notes: bool = False) -> list[tuple[AttendanceFact, ListedPerson]]:
+def _facts(
+    seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str, chair_notes: bool = False
+) -> list[tuple[AttendanceFact, ListedPerson]]:
     out = []
     for p in people:
         meeting = seg.meeting_at(p.start)
         if meeting is None:
             continue
         note = (p.note or "").lower()
-        out.append((AttendanceFact(
-            person=p.name, body=meeting.body, meeting_date=meeting.date, capacity=cap,
-            chair=chair_notes and bool(_CHAIR_NOTE.match(note)),
-            evidence=seg.sentence_evidence(p.start, p.end, rule)), p))
+        out.append(
+            (
+                AttendanceFact(
+                    person=p.name,
+                    body=meeting.body,
+                    meeting_date=meeting.date,
+                    capacity=cap,
+                    chair=chair_notes and bool(_CHAIR_NOTE.match(note)),
+                    evidence=seg.sentence_evidence(p.start, p.end, rule),
+                ),
+                p,
+            )
+        )
     return out
 
 
@@ -174,8 +227,10 @@ def _facts(seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str,
 _COL_WHO = re.compile(r"^(?:attendee|name|member|board member|councillor|committee member)s?$", re.I)
 _COL_ROLE = re.compile(r"^(?:role|position|capacity|title)$", re.I)
 _COL_ATTENDED = re.compile(r"^(?:attendance|attended|status|present(?:/apologies)?)$", re.I)
-_ATTENDED = [(re.compile(r"^(?:present|attended|in attendance|yes|expected)\b", re.I), Capacity.PRESENT),
-             (re.compile(r"^(?:apologies|apologies received|sent apologies|absent)\b", re.I), Capacity.APOLOGIES)]
+_ATTENDED = [
+    (re.compile(r"^(?:present|attended|in attendance|yes|expected)\b", re.I), Capacity.PRESENT),
+    (re.compile(r"^(?:apologies|apologies received|sent apologies|absent)\b", re.I), Capacity.APOLOGIES),
+]
 
 
 def _table_attendance(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson]]:
@@ -228,12 +283,18 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
                     break
                 cm = _PRESENT.match(text) if j == i else _CONTINUATION.match(text)
                 rest_start = ln.start + (cm.start("rest") if cm else 0)
-                rest = text[rest_start - ln.start:]
-                hon = "councillor" if cm and "councillor" in (cm.groupdict().get("label") or "").lower() else ""
+                rest = text[rest_start - ln.start :]
+                hon = (
+                    "councillor" if cm and "councillor" in (cm.groupdict().get("label") or "").lower() else ""
+                )
                 listed = _line_people(rest, rest_start, hon)
                 if j == i and _IN_CHAIR.match(text):  # "In the Chair: Mayor Jo Prentice"
-                    listed = [ListedPerson(p.start, p.end, p.name, p.honorific, p.note or "in the chair", p.note_start)
-                              for p in listed]
+                    listed = [
+                        ListedPerson(
+                            p.start, p.end, p.name, p.honorific, p.note or "in the chair", p.note_start
+                        )
+                        for p in listed
+                    ]
                 facts += _facts(seg, listed, Capacity.PRESENT, "attendance.present-block", chair_notes=True)
                 j += 1
             i = j
@@ -241,30 +302,43 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
         m = _MEMBERS_LINE.match(line.text)
         if m and not _AGENDA.search(seg.text[:1500]):
             rest_start = line.start + m.start("rest")
-            facts += _facts(seg, split_people(m.group("rest"), rest_start), Capacity.PRESENT, "attendance.members-line",
-                            chair_notes=True)
+            facts += _facts(
+                seg,
+                split_people(m.group("rest"), rest_start),
+                Capacity.PRESENT,
+                "attendance.members-line",
+                chair_notes=True,
+            )
             i += 1
             continue
         m = _IN_ATTENDANCE.match(line.text)
         if m:
-            found, nxt = _block(seg, i, line.start + m.start("rest"), Capacity.IN_ATTENDANCE,
-                                "attendance.in-attendance-block")
+            found, nxt = _block(
+                seg, i, line.start + m.start("rest"), Capacity.IN_ATTENDANCE, "attendance.in-attendance-block"
+            )
             facts += found
             i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
             continue
         m = _APOLOGIES_LINE.match(line.text)
         if m:
-            found, nxt = _block(seg, i, line.start + m.start("rest"), Capacity.APOLOGIES, "attendance.apologies-line")
+            found, nxt = _block(
+                seg, i, line.start + m.start("rest"), Capacity.APOLOGIES, "attendance.apologies-line"
+            )
             facts += found
             i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
             continue
         m = _INLINE_PRESENT.search(line.text)
         if m:  # "... held on 27 January 2020 PRESENT: The Mayor (Alderman J Smyth) ...": a record flattened into one line
-            rest = line.text[m.end():]
+            rest = line.text[m.end() :]
             end = _INLINE_END.search(rest)
-            rest = rest[:end.start()] if end else rest
-            facts += _facts(seg, split_people(rest, line.start + m.end()), Capacity.PRESENT, "attendance.inline-present",
-                            chair_notes=True)
+            rest = rest[: end.start()] if end else rest
+            facts += _facts(
+                seg,
+                split_people(rest, line.start + m.end()),
+                Capacity.PRESENT,
+                "attendance.inline-present",
+                chair_notes=True,
+            )
             if end:
                 facts += _inline_attendance(seg, line, m.end() + end.start())
             i += 1
@@ -273,39 +347,67 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
     facts += _table_attendance(seg)
     for m in _APOLOGIES.finditer(seg.text):
         rest = m.group("rest")
-        cut = re.search(r"\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$", rest)
+        cut = re.search(
+            r"\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$", rest
+        )
         if cut:
-            rest = rest[:cut.start()]
-        facts += _facts(seg, split_people(rest, m.start("rest")), Capacity.APOLOGIES, "attendance.apologies-sentence")
+            rest = rest[: cut.start()]
+        facts += _facts(
+            seg, split_people(rest, m.start("rest")), Capacity.APOLOGIES, "attendance.apologies-sentence"
+        )
     for m in _SUBSTITUTE.finditer(seg.text):
-        facts += _facts(seg, split_people(m.group("who"), m.start("who")), Capacity.PRESENT, "attendance.substitute")
+        facts += _facts(
+            seg, split_people(m.group("who"), m.start("who")), Capacity.PRESENT, "attendance.substitute"
+        )
     for m in _SUBS_LIST.finditer(seg.text):
-        facts += _facts(seg, split_people(m.group("list"), m.start("list")), Capacity.PRESENT, "attendance.substitutes")
+        facts += _facts(
+            seg, split_people(m.group("list"), m.start("list")), Capacity.PRESENT, "attendance.substitutes"
+        )
     for m in _NAMED_SUBS.finditer(seg.text):
         for part_m in re.finditer(r"[^;]+", m.group("rest")):
             part = part_m.group(0)
             who = re.split(r",|\s+for\s+", part)[0]
-            facts += _facts(seg, split_people(who, m.start("rest") + part_m.start()), Capacity.PRESENT,
-                            "attendance.named-substitutes")
+            facts += _facts(
+                seg,
+                split_people(who, m.start("rest") + part_m.start()),
+                Capacity.PRESENT,
+                "attendance.named-substitutes",
+            )
     for m in _PROPOSED.finditer(seg.text):
-        facts += _facts(seg, split_people(m.group(0)[:m.end("name") - m.start()], m.start()), Capacity.PRESENT,
-                        "attendance.spoke")
+        facts += _facts(
+            seg,
+            split_people(m.group(0)[: m.end("name") - m.start()], m.start()),
+            Capacity.PRESENT,
+            "attendance.spoke",
+        )
     for rx in (_NAME_NOTE_PRESENTED, _INVITED):
         for m in rx.finditer(seg.text):
-            cap = Capacity.PRESENT if re.match(r"(?:Councillor|Cllr)\b", m.group("who")) else Capacity.IN_ATTENDANCE
+            cap = (
+                Capacity.PRESENT
+                if re.match(r"(?:Councillor|Cllr)\b", m.group("who"))
+                else Capacity.IN_ATTENDANCE
+            )
             facts += _facts(seg, split_people(m.group("who"), m.start("who")), cap, "attendance.presented")
     for m in _FROM_NAMES.finditer(seg.text):
         # "... an overview from Sue Harris, Director of Strategy, and David Thomas, Associate Director."
         rest = m.group("rest")
         end = re.search(r"\.(?:\s|$)", rest)
-        rest = rest[:end.start()] if end else rest
-        for nm in re.finditer(r"(?:^|,? and )(?P<who>(?:(?:Dr|Mr|Mrs|Ms) )?[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2}),", rest):
-            facts += _facts(seg, split_people(nm.group("who"), m.start("rest") + nm.start("who")),
-                            Capacity.IN_ATTENDANCE, "attendance.presented")
+        rest = rest[: end.start()] if end else rest
+        for nm in re.finditer(
+            r"(?:^|,? and )(?P<who>(?:(?:Dr|Mr|Mrs|Ms) )?[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2}),", rest
+        ):
+            facts += _facts(
+                seg,
+                split_people(nm.group("who"), m.start("rest") + nm.start("who")),
+                Capacity.IN_ATTENDANCE,
+                "attendance.presented",
+            )
     for rx in (_PRESENTED_BY, _INTRODUCED):
         for m in rx.finditer(seg.text):
             g = "list" if "list" in m.groupdict() else "who"
-            facts += _facts(seg, split_people(m.group(g), m.start(g)), Capacity.IN_ATTENDANCE, "attendance.presented")
+            facts += _facts(
+                seg, split_people(m.group(g), m.start(g)), Capacity.IN_ATTENDANCE, "attendance.presented"
+            )
     # "Councillor Delaney declared ..." after "Councillors ... R Delaney" in the Present block: one person
     fold = fold_surnames({f.person for f, _p in facts})
     facts = [(replace(f, person=fold.get(f.person, f.person)), p) for f, p in facts]

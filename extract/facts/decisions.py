@@ -39,16 +39,20 @@ from extract.segment import Segmented
 
 # --- patterns ------------------------------------------------------------------------------
 
-_BODY = (r"(?P<body>(?:[Tt]he |[Ff]ull |[Aa]nnual )?(?:[A-Z][\w'\u2019&-]*,? (?:(?:and|of|for|&|the) ){0,2}){0,8}?"
-         r"(?:Committee|Sub-Committee|Sub-committee|Board|Panel|Cabinet|Council|Group|Partnership|Executive|"
-         r"Forum|Commission|Working Party)|[Tt]he (?:committee|sub-committee|board|panel|cabinet|council|group|"
-         r"commission|forum|executive|meeting|working group)|[Cc]ouncil|[Cc]abinet|[Mm]embers|[Gg]roup [Ll]eaders|"
-         r"[Mm]anagement [Bb]oard|[Ss]crutiny)")
-_BODYX = (r"(?P<body>(?:the |their |its |a |members of (?:the )?)?(?:[Cc]ouncil'?s |[A-Z]{2,6} and (?:the )?)?"
-          r"(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&) ){0,10}?"
-          r"(?:Committee|Sub-Committee|Board|Boards|Panel|Cabinet|Council|Group|Partnership|Executive|Forum|"
-          r"Commission|council|cabinet|budget meeting|[Mm]anagement [Bb]oard|[Gg]roup [Ll]eaders|[A-Z]{2,6}\b|"
-          r"[Ll]eaders))")
+_BODY = (
+    r"(?P<body>(?:[Tt]he |[Ff]ull |[Aa]nnual )?(?:[A-Z][\w'\u2019&-]*,? (?:(?:and|of|for|&|the) ){0,2}){0,8}?"
+    r"(?:Committee|Sub-Committee|Sub-committee|Board|Panel|Cabinet|Council|Group|Partnership|Executive|"
+    r"Forum|Commission|Working Party)|[Tt]he (?:committee|sub-committee|board|panel|cabinet|council|group|"
+    r"commission|forum|executive|meeting|working group)|[Cc]ouncil|[Cc]abinet|[Mm]embers|[Gg]roup [Ll]eaders|"
+    r"[Mm]anagement [Bb]oard|[Ss]crutiny)"
+)
+_BODYX = (
+    r"(?P<body>(?:the |their |its |a |members of (?:the )?)?(?:[Cc]ouncil'?s |[A-Z]{2,6} and (?:the )?)?"
+    r"(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&) ){0,10}?"
+    r"(?:Committee|Sub-Committee|Board|Boards|Panel|Cabinet|Council|Group|Partnership|Executive|Forum|"
+    r"Commission|council|cabinet|budget meeting|[Mm]anagement [Bb]oard|[Gg]roup [Ll]eaders|[A-Z]{2,6}\b|"
+    r"[Ll]eaders))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,11 @@ def sentence_patterns() -> tuple[SentencePattern, ...]:
         d = json.loads(line)
         rx = re.compile(d["pattern"].replace("{BODY}", _BODY).replace("{BODYX}", _BODYX))
         unless = re.compile(d["unless_after"]) if d.get("unless_after") else None
-        out.append(SentencePattern(d["id"], DecisionKind(d["kind"]), d["date"], rx, unless, d["example"], d["expect"]))
+        out.append(
+            SentencePattern(
+                d["id"], DecisionKind(d["kind"]), d["date"], rx, unless, d["example"], d["expect"]
+            )
+        )
     return tuple(out)
 
 
@@ -83,37 +91,60 @@ _KEYWORD = re.compile(
     r"(?P<kw>RESOLVED|Resolved|resolved|ORDERED|Ordered|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)"
     r"(?:\*\*)?(?=[ \t]*(?:$|[:\u2013\u2014-]|\(|that\b|That\b|THAT\b|unanimously\b|accordingly\b|\*)|"
     r"(?<=RESOLVED|Resolved|resolved)[ \t]+to[ \t]+[a-z])"
-    r"(?:[ \t]+(?:unanimously|accordingly))?[ \t]*(?:\*\*)?[ \t]*[:\u2013\u2014-]?[ \t\u00a0]*(?P<rest>.*)$", re.M)
+    r"(?:[ \t]+(?:unanimously|accordingly))?[ \t]*(?:\*\*)?[ \t]*[:\u2013\u2014-]?[ \t\u00a0]*(?P<rest>.*)$",
+    re.M,
+)
 _RECOMMEND_HEAD = re.compile(
     r"^[\s>*_#|-]*(?:Recommendations?(?:\s*\(s\))?|RECOMMENDATIONS?(?:\s*\(S\))?|Recommended|RECOMMENDED|"
     r"Proposed decisions?|The (?:committee|board|panel|cabinet|council|sub-committee) (?:is|are) "
     r"(?:asked|recommended|invited) to)(?:\*\*)?(?:[ \t]+to[ \t]+(?:the[ \t]+)?(?:[A-Z][\w']*[ \t]+){1,4}?)?"
-    r"[ \t]*(?::|\u2013|-)?[ \t]*(?P<rest>(?:(?:that|That|THAT)\b.*)?)$")
+    r"[ \t]*(?::|\u2013|-)?[ \t]*(?P<rest>(?:(?:that|That|THAT)\b.*)?)$"
+)
 _MARKER = re.compile(
     r"^[\s>|]*(?:[-*\u2022\u00b7\u25aa\u2013]\s+)?(?:\*\*)?(?P<m>\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)](?!\d)|"
-    r"\((?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)|[-*\u2022\u00b7\u25aa])[\s\u00a0]+(?:\*\*)?(?P<text>\S.*)$")
+    r"\((?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)|[-*\u2022\u00b7\u25aa])[\s\u00a0]+(?:\*\*)?(?P<text>\S.*)$"
+)
 _ROMAN = re.compile(r"^\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]", re.I)
 _HEADING = re.compile(r"^\s*(?:\d{1,3}\.?\s+)?[A-Z][A-Z &',()/-]{3,}(?:\s*\(Pages?.*\))?\s*$")
-_RECORD_HEAD = re.compile(r"^[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+.*)?\s*$", re.M)
-_FIELD = re.compile(r"^[ \t]*(?P<k>Decision [Mm]aker|Lead officer|Report author|Date of decision|Decision due date|"
-                    r"Decided at meeting|Decision published|Notice of decision|Publication date|Effective from|"
-                    r"Decision status)[ \t]*:[ \t]*(?P<v>.*)$", re.M)
-_TO_PURPOSE = re.compile(r"^\s*To (?:recommend|agree|approve|decide|endorse|adopt|determine|authorise|ratify)\b")
-_THAT_RESOLUTION = re.compile(r"^(?:That|THAT)\s+(?:the |Councillor |Cllr |a |an |this |[A-Z])[^\t]{5,}?"
-                              r"\b(?:be|is|are|notes|agrees|approves|endorses|recommends|resolves|requests|asks)\b")
-_IMPERATIVE = re.compile(r"^(?:That\b|Approve|Agree|Note|Notes|Delegate|Authorise|Endorse|Recommend|Adopt|Confirm|"
-                         r"Request|Cabinet\b|Council\b|The (?:Cabinet|Council|Committee|Board)\b)")
+_RECORD_HEAD = re.compile(
+    r"^[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+.*)?\s*$", re.M
+)
+_FIELD = re.compile(
+    r"^[ \t]*(?P<k>Decision [Mm]aker|Lead officer|Report author|Date of decision|Decision due date|"
+    r"Decided at meeting|Decision published|Notice of decision|Publication date|Effective from|"
+    r"Decision status)[ \t]*:[ \t]*(?P<v>.*)$",
+    re.M,
+)
+_TO_PURPOSE = re.compile(
+    r"^\s*To (?:recommend|agree|approve|decide|endorse|adopt|determine|authorise|ratify)\b"
+)
+_THAT_RESOLUTION = re.compile(
+    r"^(?:That|THAT)\s+(?:the |Councillor |Cllr |a |an |this |[A-Z])[^\t]{5,}?"
+    r"\b(?:be|is|are|notes|agrees|approves|endorses|recommends|resolves|requests|asks)\b"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:That\b|Approve|Agree|Note|Notes|Delegate|Authorise|Endorse|Recommend|Adopt|Confirm|"
+    r"Request|Cabinet\b|Council\b|The (?:Cabinet|Council|Committee|Board)\b)"
+)
 _MEETING_DATE_LINE = re.compile(r"^[ \t]*(?:Meeting date|Date of meeting|Date)[ \t]*:[ \t]*(?P<v>.+)$", re.M)
 _MEETING_LINE = re.compile(r"^[ \t]*Meeting[ \t]*:[ \t]*(?P<v>.+)$", re.M)
-_OFFICE = re.compile(r"\b(?:Director|Officer|Executive|Head|Manager|Member|Leader|Portfolio Holder|Solicitor|"
-                     r"Monitoring|Treasurer|Chief|member|director|officer|executive)\b")
-_LEAD_IN = re.compile(r"(?:(?P<report>\b(?:advised|reported|said|confirmed|explained|noted|stated|informed [\w ]{2,40}?|"
-                      r"added|highlighted|announced|clarified|indicated)\s+that)|;|\bthat\b|\bfollowing this,)\s+")
+_OFFICE = re.compile(
+    r"\b(?:Director|Officer|Executive|Head|Manager|Member|Leader|Portfolio Holder|Solicitor|"
+    r"Monitoring|Treasurer|Chief|member|director|officer|executive)\b"
+)
+_LEAD_IN = re.compile(
+    r"(?:(?P<report>\b(?:advised|reported|said|confirmed|explained|noted|stated|informed [\w ]{2,40}?|"
+    r"added|highlighted|announced|clarified|indicated)\s+that)|;|\bthat\b|\bfollowing this,)\s+"
+)
 _TAGS = re.compile(r"<[^>]{0,200}>")
-_SENTENCE = re.compile(r"(?<=[a-z0-9)\]'\u2019\"\u201d*%])[.!?](?:\*\*)?(?=\s+[A-Z(\"\u201c*<])|\t|\s[\u2022\u00b7]\s")
-_DAY_MONTH = re.compile(r"\b(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th|<sup>\s*(?:st|nd|rd|th)\s*</sup>))?\s+(?:of\s+)?"
-                        r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?!\s+(?:19|20)?\d\d\b)",
-                        re.I)
+_SENTENCE = re.compile(
+    r"(?<=[a-z0-9)\]'\u2019\"\u201d*%])[.!?](?:\*\*)?(?=\s+[A-Z(\"\u201c*<])|\t|\s[\u2022\u00b7]\s"
+)
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>[0-3]?\d)(?:\s*(?:st|nd|rd|th|<sup>\s*(?:st|nd|rd|th)\s*</sup>))?\s+(?:of\s+)?"
+    r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?!\s+(?:19|20)?\d\d\b)",
+    re.I,
+)
 
 
 def _ends_sentence(text: str, marks: str = ".;!?") -> bool:
@@ -128,8 +159,12 @@ def _plain(text: str) -> str:
 def _clean(text: str) -> str:
     text = _plain(text).strip(" |")
     text = re.sub(r"^[-*\u2022\u00b7\u25aa]\s+", "", text)
-    text = re.sub(r"^(?:[-*\u2022\u00b7]\s+)?(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-zA-Z]|"
-                  r"[ivxIVX]{1,5})\))\s+", "", text)
+    text = re.sub(
+        r"^(?:[-*\u2022\u00b7]\s+)?(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-zA-Z]|"
+        r"[ivxIVX]{1,5})\))\s+",
+        "",
+        text,
+    )
     text = re.sub(r"^\((?:unanimously|by \d+ votes?[^)]{0,40}|nem\.? con\.?)\)\s*", "", text, flags=re.I)
     text = re.sub(r"^(?:that|That|THAT)\s*[:\-]?\s*(?=[A-Za-z(])", "That ", text.lstrip("\"'\u201c\u2018 "))
     text = re.sub(r"\s*;\s*(?:and|or)?\s*$", "", text)
@@ -175,7 +210,7 @@ class _NearIndex:
         self.rare: dict[str, list[int]] = {}  # word -> kept sets with it among their `_probe` rarest
 
     def _rarest(self, words: set[str]) -> list[str]:
-        return sorted(words, key=lambda w: (self.freq.get(w, 0), w))[:_probe(len(words))]
+        return sorted(words, key=lambda w: (self.freq.get(w, 0), w))[: _probe(len(words))]
 
     def near(self, text: str) -> bool:
         wa = _words(text)
@@ -200,8 +235,12 @@ def _kind(text: str, default: DecisionKind) -> DecisionKind:
         return default
     if re.match(r"^(?:To |That (?:the )?\w+ )?[Rr]ecommends? (?:to|that)\b", text):
         return DecisionKind.RECOMMENDATION
-    if re.search(r"\b(?:be|was|were|is|are|been)\s+noted\b|^(?:that )?(?:the )?[\w ]{0,40}?\b(?:received and )?"
-                 r"(?:notes|noted)\b", text, re.I) and not re.search(r"\b(?:approved?|agreed?|resolved)\b", text, re.I):
+    if re.search(
+        r"\b(?:be|was|were|is|are|been)\s+noted\b|^(?:that )?(?:the )?[\w ]{0,40}?\b(?:received and )?"
+        r"(?:notes|noted)\b",
+        text,
+        re.I,
+    ) and not re.search(r"\b(?:approved?|agreed?|resolved)\b", text, re.I):
         return DecisionKind.NOTED
     return default
 
@@ -222,7 +261,7 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
         items.append([rest_start, rest_start + len(rest), rest])
         items_roman = bool(re.match(r"^\(?i[.)]", intro))
     blanks = 0
-    for ln in seg.lines[first + 1:first + 80]:
+    for ln in seg.lines[first + 1 : first + 80]:
         raw = ln.text
         text = _plain(raw)
         if not text:
@@ -242,7 +281,12 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
             body = _plain(m.group("text"))
             prev = _plain(items[-1][2]) if items else ""
             roman = bool(_ROMAN.match(m.group("m").lstrip("-*\u2022 ")))
-            if items and roman and not items_roman and (not _ends_sentence(prev) or prev.endswith((" to", ":"))):
+            if (
+                items
+                and roman
+                and not items_roman
+                and (not _ends_sentence(prev) or prev.endswith((" to", ":")))
+            ):
                 items[-1][1] = ln.end  # a sub-item of the item above
                 items[-1][2] += f" {m.group('m').strip()} {m.group('text')}"
             elif len(body) > 3:
@@ -254,13 +298,17 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
             break
         if not items:
             # the resolution as a paragraph under its keyword ("RESOLVED:" / "Members agreed the report.")
-            if (text[:1].isupper() and len(text) < 800 and not rest.strip(" :.-*")) \
-                    or rest.strip(" :").endswith(("that", "That")):
+            if (text[:1].isupper() and len(text) < 800 and not rest.strip(" :.-*")) or rest.strip(
+                " :"
+            ).endswith(("that", "That")):
                 items.append([ln.start, ln.end, raw])
                 continue
             break
-        if text[:1].islower() and not _ends_sentence(items[-1][2]) or \
-                (not gap and not _ends_sentence(items[-1][2], ".;!?:")):
+        if (
+            text[:1].islower()
+            and not _ends_sentence(items[-1][2])
+            or (not gap and not _ends_sentence(items[-1][2], ".;!?:"))
+        ):
             items[-1][1] = ln.end  # the item's text goes on
             items[-1][2] += " " + raw
             continue
@@ -315,11 +363,18 @@ def _records(seg: Segmented) -> list[_Record]:
                 break
         if date is None and head:
             date = _first_date(head.group("d"))
-        forthcoming = "decision due date" in fields and "date of decision" not in fields \
+        forthcoming = (
+            "decision due date" in fields
+            and "date of decision" not in fields
             and "decision published" not in fields
+        )
         if forthcoming:
             kind = DecisionKind.RECOMMENDATION
-        elif maker and _OFFICE.search(maker) and not re.search(r"\b(?:Cabinet|Council|Committee|Board|Panel)$", maker):
+        elif (
+            maker
+            and _OFFICE.search(maker)
+            and not re.search(r"\b(?:Cabinet|Council|Committee|Board|Panel)$", maker)
+        ):
             kind = DecisionKind.DELEGATED
         else:
             kind = DecisionKind.RESOLVED
@@ -339,7 +394,7 @@ def _record_text(seg: Segmented, rec: _Record) -> tuple[str, int, int] | None:
     if re.match(r"^To [a-z]", title):
         return title, s, e
     i = seg.line_index(rec.head.start("d"))
-    for ln in seg.lines[i + 1:i + 12]:
+    for ln in seg.lines[i + 1 : i + 12]:
         para = _plain(ln.text)
         if not para:
             continue
@@ -356,15 +411,29 @@ def _record_text(seg: Segmented, rec: _Record) -> tuple[str, int, int] | None:
 
 # --- decision tables (forward plans, registers of decisions) --------------------------------
 
-_COL_DECISION = re.compile(r"^(?:(?:key |proposed |forthcoming )?decisions?(?: to be taken| required| title)?|title|"
-                           r"subject|matter for decision|item|description|report title)$", re.I)
-_COL_MAKER = re.compile(r"^(?:decision[- ]?(?:maker|taker)|decision to be taken by|decided by|who will decide|"
-                        r"decision taken by)$", re.I)
-_COL_DATE = re.compile(r"^(?:(?:expected |proposed |planned )?date(?: of decision)?|decision (?:due )?date|"
-                       r"(?:expected|planned) decision date|date decision (?:due|expected|taken|made)|when)$", re.I)
-_COL_LEAD = re.compile(r"^(?:lead officer|report author|contact officer|responsible officer|officer contact)$", re.I)
-_FORTHCOMING = re.compile(r"\b(?:forward plan|forthcoming (?:key )?decisions|notice of (?:key )?decisions? to be taken|"
-                          r"key decisions to be taken|plan of key decisions)\b", re.I)
+_COL_DECISION = re.compile(
+    r"^(?:(?:key |proposed |forthcoming )?decisions?(?: to be taken| required| title)?|title|"
+    r"subject|matter for decision|item|description|report title)$",
+    re.I,
+)
+_COL_MAKER = re.compile(
+    r"^(?:decision[- ]?(?:maker|taker)|decision to be taken by|decided by|who will decide|"
+    r"decision taken by)$",
+    re.I,
+)
+_COL_DATE = re.compile(
+    r"^(?:(?:expected |proposed |planned )?date(?: of decision)?|decision (?:due )?date|"
+    r"(?:expected|planned) decision date|date decision (?:due|expected|taken|made)|when)$",
+    re.I,
+)
+_COL_LEAD = re.compile(
+    r"^(?:lead officer|report author|contact officer|responsible officer|officer contact)$", re.I
+)
+_FORTHCOMING = re.compile(
+    r"\b(?:forward plan|forthcoming (?:key )?decisions|notice of (?:key )?decisions? to be taken|"
+    r"key decisions to be taken|plan of key decisions)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,8 +464,9 @@ def table_cells(seg: Segmented, i: int) -> list[Cell]:
     return cells
 
 
-def header_tables(seg: Segmented, columns: dict[str, re.Pattern[str]], need: set[str]
-                  ) -> Iterator[tuple[dict[str, int], list[list[Cell]]]]:
+def header_tables(
+    seg: Segmented, columns: dict[str, re.Pattern[str]], need: set[str]
+) -> Iterator[tuple[dict[str, int], list[list[Cell]]]]:
     """Tables whose header row names the `need`ed columns: each as {column: index} and its rows below."""
     i = 0
     while i < len(seg.lines):
@@ -428,8 +498,9 @@ def header_tables(seg: Segmented, columns: dict[str, re.Pattern[str]], need: set
         i = j
 
 
-def _table_decisions(seg: Segmented) -> Iterator[tuple[str, int, int, str | None, PartialDate | None, str | None,
-                                                        DecisionKind]]:
+def _table_decisions(
+    seg: Segmented,
+) -> Iterator[tuple[str, int, int, str | None, PartialDate | None, str | None, DecisionKind]]:
     """Rows of a forward plan or a register of decisions: (text, start, end, maker, date, lead officer, kind)."""
     columns = {"decision": _COL_DECISION, "maker": _COL_MAKER, "date": _COL_DATE, "lead": _COL_LEAD}
     forthcoming = bool(_FORTHCOMING.search((seg.document.title or "") + " " + seg.text[:1500]))
@@ -443,11 +514,14 @@ def _table_decisions(seg: Segmented) -> Iterator[tuple[str, int, int, str | None
             lead = None
             if "lead" in cols:
                 lead = clean_name(re.split(r"\s*[,(\u2013\u2014]\s*|\s+-\s+", cells[cols["lead"]].text)[0])
-            later = bool(date and seg.date and date.iso[:len(seg.date.iso)] > seg.date.iso[:len(date.iso)])
+            later = bool(date and seg.date and date.iso[: len(seg.date.iso)] > seg.date.iso[: len(date.iso)])
             if forthcoming or later:
                 kind = DecisionKind.RECOMMENDATION
-            elif maker and _OFFICE.search(maker) and not re.search(r"\b(?:Cabinet|Council|Committee|Board|Panel)$",
-                                                                   maker):
+            elif (
+                maker
+                and _OFFICE.search(maker)
+                and not re.search(r"\b(?:Cabinet|Council|Committee|Board|Panel)$", maker)
+            ):
                 kind = DecisionKind.DELEGATED
             else:
                 kind = DecisionKind.RESOLVED
@@ -474,8 +548,14 @@ def _sentence_date(seg: Segmented, sentence: str, offset: int) -> PartialDate | 
     if base.precision != "year":
         if month > int(base.iso[5:7]) + 1:
             year -= 1
-    elif base.precision == "year" and month >= 4 and re.search(
-            rf"\b{year - 1}\s*[/-]\s*(?:{year}|{year % 100:02d})\b", (seg.document.title or "") + seg.text[:3000]):
+    elif (
+        base.precision == "year"
+        and month >= 4
+        and re.search(
+            rf"\b{year - 1}\s*[/-]\s*(?:{year}|{year % 100:02d})\b",
+            (seg.document.title or "") + seg.text[:3000],
+        )
+    ):
         year -= 1
     return PartialDate(f"{year:04d}-{month:02d}-{day:02d}")
 
@@ -500,7 +580,10 @@ def _maker(seg: Segmented, raw: str | None, offset: int) -> str | None:
     low = raw.lower()
     if low in ("council", "full council", "the council") or low.endswith("'s council"):
         return seg.council or raw
-    if re.match(r"^(?:the )?(?:committee|sub-committee|board|panel|meeting|members|scrutiny|group|working group)$", low):
+    if re.match(
+        r"^(?:the )?(?:committee|sub-committee|board|panel|meeting|members|scrutiny|group|working group)$",
+        low,
+    ):
         return meeting.body if meeting else raw
     if _OFFICE.search(raw) and not re.search(r"\b(?:Committee|Board|Panel|Council|Group|Cabinet)$", raw):
         return re.sub(r"^[Tt]he\s+", "", raw)  # an office: "Cabinet Member for Housing"
@@ -545,8 +628,18 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
                 return r
         return None
 
-    def add(text: str, kind: DecisionKind, start: int, end: int, rule: str, *, maker: str | None = None,
-            date: PartialDate | None = None, lead: str | None = None, key: str | None = None) -> bool:
+    def add(
+        text: str,
+        kind: DecisionKind,
+        start: int,
+        end: int,
+        rule: str,
+        *,
+        maker: str | None = None,
+        date: PartialDate | None = None,
+        lead: str | None = None,
+        key: str | None = None,
+    ) -> bool:
         text = _clean(text)
         if len(text) < 12 or len(text.split()) < 4 or not re.search(r"[a-z]{3}", text):
             return False
@@ -564,11 +657,17 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
         if not ev.text.strip():
             return False
         at_meeting = meeting is not None and rec is None and (date is None or date == meeting.date)
-        out.append(DecisionFact(
-            text=text, kind=_kind(text, kind), maker=maker or (meeting.body if meeting else None),
-            date=date or (meeting.date if meeting else seg.date),
-            meeting_date=meeting.date if at_meeting and meeting else None,
-            lead_officer=lead, evidence=ev))
+        out.append(
+            DecisionFact(
+                text=text,
+                kind=_kind(text, kind),
+                maker=maker or (meeting.body if meeting else None),
+                date=date or (meeting.date if meeting else seg.date),
+                meeting_date=meeting.date if at_meeting and meeting else None,
+                lead_officer=lead,
+                evidence=ev,
+            )
+        )
         kept.keep(text)
         spans.append((start, end))
         return True
@@ -599,7 +698,16 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
                 add(rt[0], rec.kind, rt[1], rt[2], "decision.record")
     # 2b. rows of a forward plan or a register of decisions laid out as a table
     for text, start, end, maker, date, lead, kind in _table_decisions(seg):
-        add(text, kind, start, end, "decision.table-row", maker=_maker(seg, maker, start), date=date, lead=lead)
+        add(
+            text,
+            kind,
+            start,
+            end,
+            "decision.table-row",
+            maker=_maker(seg, maker, start),
+            date=date,
+            lead=lead,
+        )
     # 3. recommendation blocks of reports
     for i, ln in enumerate(seg.lines):
         m = _RECOMMEND_HEAD.match(ln.text)
@@ -607,25 +715,45 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             continue
         body, date = _report_meeting(seg, ln.start)
         rec = record_at(ln.start)
-        kind = DecisionKind.RECOMMENDATION if rec is None or rec.kind == DecisionKind.RECOMMENDATION else rec.kind
+        kind = (
+            DecisionKind.RECOMMENDATION
+            if rec is None or rec.kind == DecisionKind.RECOMMENDATION
+            else rec.kind
+        )
         for s, e, text in _block_items(seg, i, m.group("rest"), ln.start + m.start("rest")):
-            if re.match(r"^(?:That|To|The|For|Approve|Recommend|Agree|Note|Notes|Endorse|Delegate|Authorise|Cabinet|"
-                        r"Council|Members)\b", _clean(text), re.I):
-                add(text, kind, s, e, "decision.recommendation-block", maker=_maker(seg, body, s) if body else None,
-                    date=date)
+            if re.match(
+                r"^(?:That|To|The|For|Approve|Recommend|Agree|Note|Notes|Endorse|Delegate|Authorise|Cabinet|"
+                r"Council|Members)\b",
+                _clean(text),
+                re.I,
+            ):
+                add(
+                    text,
+                    kind,
+                    s,
+                    e,
+                    "decision.recommendation-block",
+                    maker=_maker(seg, body, s) if body else None,
+                    date=date,
+                )
     # 4. the purpose line of an agenda item in the minutes of a meeting
     for i, ln in enumerate(seg.lines):
         if "\t" in ln.text or not _TO_PURPOSE.match(ln.text) or re.search(r"\bminutes\b", ln.text, re.I):
             continue
         if seg.meeting_at(ln.start) is None or record_at(ln.start) is not None:
             continue
-        above = next((x.text.strip() for x in reversed(seg.lines[max(0, i - 4):i]) if x.text.strip()), "")
+        above = next((x.text.strip() for x in reversed(seg.lines[max(0, i - 4) : i]) if x.text.strip()), "")
         item_title = bool(above) and len(above) < 150 and not _ends_sentence(above, ".;:!?")
-        if not item_title and not any(re.match(r"^\s*Minutes:", x.text) for x in seg.lines[i + 1:i + 6]):
+        if not item_title and not any(re.match(r"^\s*Minutes:", x.text) for x in seg.lines[i + 1 : i + 6]):
             continue
         first = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", ln.text.strip())[0]
-        add(first, DecisionKind.RECOMMENDATION, ln.start, ln.start + len(ln.text) - len(ln.text.lstrip()) + len(first),
-            "decision.item-purpose")
+        add(
+            first,
+            DecisionKind.RECOMMENDATION,
+            ln.start,
+            ln.start + len(ln.text) - len(ln.text.lstrip()) + len(first),
+            "decision.item-purpose",
+        )
     # 5. loose "That ... be ..." resolutions (a converter dropped the RESOLVED above them)
     for ln in seg.lines:
         mk = _MARKER.match(ln.text)
@@ -634,8 +762,13 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             continue
         if seg.meeting_at(ln.start) is None and record_at(ln.start) is None:
             continue
-        add(mk.group("text") if mk else ln.text, DecisionKind.RESOLVED, ln.start + (mk.start("text") if mk else 0),
-            ln.end, "decision.that-clause")
+        add(
+            mk.group("text") if mk else ln.text,
+            DecisionKind.RESOLVED,
+            ln.start + (mk.start("text") if mk else 0),
+            ln.end,
+            "decision.that-clause",
+        )
     # 6. sentences: a body agreed, something was approved by a body, a person was appointed ...
     for s, e in _sentences(seg):
         sentence = seg.text[s:e]
@@ -649,14 +782,22 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             # the decision is the clause the pattern found, not a lead-in reporting it
             cut = 0
             for c in _LEAD_IN.finditer(sentence, 0, m.start()):
-                if c.group("report") or len(sentence[:c.start()].split()) >= 8:
+                if c.group("report") or len(sentence[: c.start()].split()) >= 8:
                     cut = c.end()
             clause = sentence[cut:]
             # a date the clause gives near what was decided ("agreed at the Board on 17th July 24")
-            near = sentence[max(cut, m.start() - 40):m.end() + 120]
+            near = sentence[max(cut, m.start() - 40) : m.end() + 120]
             date = _sentence_date(seg, near, s) if p.date == "sentence" else None
-            add(clause, p.kind, s + cut, e, f"decision.sentence.{p.id}", maker=_maker(seg, body, s), date=date,
-                key=sentence[m.start():])
+            add(
+                clause,
+                p.kind,
+                s + cut,
+                e,
+                f"decision.sentence.{p.id}",
+                maker=_maker(seg, body, s),
+                date=date,
+                key=sentence[m.start() :],
+            )
             break
     out.sort(key=lambda f: f.evidence.start)
     return out

@@ -33,22 +33,37 @@ from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, Seat
 from extract.segment import Line, Segmented
 
 _HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
-_TOKEN = r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z\u00df-\u00ff'\u2019]+(?:-(?:Mc|Mac)?[A-Z][a-z\u00df-\u00ff'\u2019]+)?"
+_TOKEN = (
+    r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z\u00df-\u00ff'\u2019]+(?:-(?:Mc|Mac)?[A-Z][a-z\u00df-\u00ff'\u2019]+)?"
+)
 # a name as lists and news write it: initials and a surname, or a first name, a middle initial and a surname
 _BARE = rf"(?:(?:[A-Z]\.?\s+){{1,3}}{_TOKEN}|{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
 _NAME = rf"{_HON}{{0,2}}{_BARE}"
 _LOWER_TITLE = r"[A-Za-z][A-Za-z'\u2019&/ -]{2,90}?"
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
 _INTERIM = re.compile(r"\b(?:interim|acting|temporary|temporarily|caretaker)\b", re.I)
-_SEATS = [(re.compile(r"^(?:the\s+)?deputy\s+(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I),
-           SeatRole.DEPUTY_LEADER),
-          (re.compile(r"^(?:the\s+)?(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I),
-           SeatRole.LEADER)]
+_SEATS = [
+    (
+        re.compile(
+            r"^(?:the\s+)?deputy\s+(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$",
+            re.I,
+        ),
+        SeatRole.DEPUTY_LEADER,
+    ),
+    (
+        re.compile(
+            r"^(?:the\s+)?(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I
+        ),
+        SeatRole.LEADER,
+    ),
+]
 _CHAIR = re.compile(r"^(?:vice[- ]|deputy )?chair(?:man|person|woman)?\b", re.I)
-_OF_COUNCIL = re.compile(r"^(?P<post>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:council|authority|borough|city|county|district|town|"
-                         r"(?:Royal |Metropolitan |London )?(?:City|County|Borough|Town|District) of [A-Z][\w'\u2019-]*"
-                         r"(?: (?:and |upon |on |in )?[A-Z][\w'\u2019-]*){0,3}|"
-                         r"[A-Z][\w'\u2019&, -]*?(?:Council|Borough|County|City|District|Corporation|Authority)))$")
+_OF_COUNCIL = re.compile(
+    r"^(?P<post>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:council|authority|borough|city|county|district|town|"
+    r"(?:Royal |Metropolitan |London )?(?:City|County|Borough|Town|District) of [A-Z][\w'\u2019-]*"
+    r"(?: (?:and |upon |on |in )?[A-Z][\w'\u2019-]*){0,3}|"
+    r"[A-Z][\w'\u2019&, -]*?(?:Council|Borough|County|City|District|Corporation|Authority)))$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +85,7 @@ def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, 
     "until", "leaves", "retires", "stepped down" it ends."""
     began = ended = None
     for s, _e, date in find_dates(sentence):
-        cue = sentence[max(0, s - 40):s].lower()
+        cue = sentence[max(0, s - 40) : s].lower()
         if re.search(r"\b(?:until|till|to|leav\w*|retir\w*|step\w* down|end\w*|left)\b[^,;]*$", cue):
             ended = ended or date
         elif re.search(r"\b(?:from|on|effect|start\w*|join\w*|since|take up)\b[^,;]*$", cue):
@@ -95,17 +110,28 @@ def _in_sentences(seg: Segmented, rx: re.Pattern[str]) -> Iterator[tuple[int, st
 def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
     """ "Deputy Leader – Councillor Hywel Williams"; "Chief Executive – J Dixon Deputy Chief Executive – M McAlister";
     "Cabinet member for housing: Cllr Shayne Cook" (a colon only before a councillor's title)."""
-    rx = re.compile(rf"(?P<title>[A-Z][A-Za-z'\u2019&,()/ ]{{2,100}}?)(?:\s+[\u2013\u2014-]\s+|:\s+(?={_HON}))(?P<name>{_NAME})"
-                    r"(?![\w'\u2019-])")
+    rx = re.compile(
+        rf"(?P<title>[A-Z][A-Za-z'\u2019&,()/ ]{{2,100}}?)(?:\s+[\u2013\u2014-]\s+|:\s+(?={_HON}))(?P<name>{_NAME})"
+        r"(?![\w'\u2019-])"
+    )
     for line in seg.lines:
         if not re.search(r"\u2013|\u2014| - |: (?:Councillor|Cllr)", line.text):
             continue
         for m in rx.finditer(line.text):
-            after = line.text[m.end():]
-            if after.strip() and not re.match(r"\s*(?:[,.;:)\u2022|]|\(|$)", after) and rx.match(after.lstrip()) is None:
+            after = line.text[m.end() :]
+            if (
+                after.strip()
+                and not re.match(r"\s*(?:[,.;:)\u2022|]|\(|$)", after)
+                and rx.match(after.lstrip()) is None
+            ):
                 continue  # "West Mercia Constabulary": the name runs on into a word that starts no next item
-            yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
-                         "holder.title-dash-name")
+            yield Holder(
+                m.group("name"),
+                m.group("title"),
+                line.start + m.start(),
+                line.start + m.end(),
+                "holder.title-dash-name",
+            )
 
 
 def _name_comma_title_run(seg: Segmented) -> Iterator[Holder]:
@@ -115,12 +141,12 @@ def _name_comma_title_run(seg: Segmented) -> Iterator[Holder]:
     rx = re.compile(rf"(?P<name>{_NAME}),\s+")
     for line in seg.lines:
         found = [m for m in rx.finditer(line.text) if clean_name(m.group("name"))]
-        if len(found) < 2 or is_post(line.text[max(0, found[0].start() - 40):found[0].start()].strip()):
+        if len(found) < 2 or is_post(line.text[max(0, found[0].start() - 40) : found[0].start()].strip()):
             continue  # "the Chief Executive Bob Jackson, Deputy ...": the titles come first (_title_name_items)
         entries: list[list[int]] = []  # [name start, name end (title start), title end]
         for k, m in enumerate(found):
             stop = found[k + 1].start() if k + 1 < len(found) else len(line.text)
-            if is_post(_title_text(line.text[m.end():stop])) or not entries:
+            if is_post(_title_text(line.text[m.end() : stop])) or not entries:
                 entries.append([m.start(), m.end(), stop])
             else:
                 entries[-1][2] = stop
@@ -129,12 +155,16 @@ def _name_comma_title_run(seg: Segmented) -> Iterator[Holder]:
         for s0, s1, s2 in entries:
             title = _title_text(line.text[s1:s2])
             name = line.text[s0:s1].rstrip(", ")
-            yield Holder(name, title, line.start + s0, line.start + s1 + len(title), "holder.name-comma-title-run")
+            yield Holder(
+                name, title, line.start + s0, line.start + s1 + len(title), "holder.name-comma-title-run"
+            )
 
 
 def _title_text(text: str) -> str:
     """A title as far as the list gives it: up to a semicolon, a closing "and", or a full stop."""
-    title = re.split(r";|\s+and\s*$|\.\s|\.$|<|\S+@\S+|\b(?:Tel|Telephone|[Ee]mail|e-mail)\b", text)[0].strip(" ,;")
+    title = re.split(r";|\s+and\s*$|\.\s|\.$|<|\S+@\S+|\b(?:Tel|Telephone|[Ee]mail|e-mail)\b", text)[0].strip(
+        " ,;"
+    )
     return "" if re.search(r"\b(?:Councillors?|Cllrs?)\b", title) else title
 
 
@@ -143,70 +173,129 @@ def _either_case(phrase: str) -> str:
     return " ".join(f"[{w[0].upper()}{w[0].lower()}]{w[1:]}" for w in phrase.split())
 
 
-_KNOWN = "(?:" + "|".join(
-    [rf"(?:{_either_case(p)} )?{_either_case('Chief Executive')}" for p in ("Deputy", "Depute", "Assistant", "Interim",
-                                                                           "Acting")]
-    + [rf"(?:{_either_case('Deputy')} )?(?:{_either_case('Council')} )?{_either_case('Leader')}"
-       rf"(?: of (?:the )?(?:[Cc]ouncil|[A-Z][\w ]+? Council))?"]
-    + [rf"(?:(?:{_either_case('Lord')}|{_either_case('Deputy')}|{_either_case('Depute')}) )?{_either_case(t)}"
-       for t in ("Mayor", "Provost")]
-    + [_either_case(t) for t in ("Monitoring Officer", "Town Clerk", "Returning Officer", "Managing Director", "Convener",
-                                  "Convenor", "Head of Paid Service")]) + ")"
+_KNOWN = (
+    "(?:"
+    + "|".join(
+        [
+            rf"(?:{_either_case(p)} )?{_either_case('Chief Executive')}"
+            for p in ("Deputy", "Depute", "Assistant", "Interim", "Acting")
+        ]
+        + [
+            rf"(?:{_either_case('Deputy')} )?(?:{_either_case('Council')} )?{_either_case('Leader')}"
+            rf"(?: of (?:the )?(?:[Cc]ouncil|[A-Z][\w ]+? Council))?"
+        ]
+        + [
+            rf"(?:(?:{_either_case('Lord')}|{_either_case('Deputy')}|{_either_case('Depute')}) )?{_either_case(t)}"
+            for t in ("Mayor", "Provost")
+        ]
+        + [
+            _either_case(t)
+            for t in (
+                "Monitoring Officer",
+                "Town Clerk",
+                "Returning Officer",
+                "Managing Director",
+                "Convener",
+                "Convenor",
+                "Head of Paid Service",
+            )
+        ]
+    )
+    + ")"
+)
 
 
 def _title_before_name(seg: Segmented) -> Iterator[Holder]:
     """ "Chief Executive Steve Barron said", "Leader of the council Andrew Johnson said", "council leader Ann
     Lee": a known title (any case) right before a name that the sentence goes on from."""
-    rx = re.compile(rf"(?<![\w'\u2019-])(?P<title>{_KNOWN}),?\s+(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
-                    r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
-                    r"welcomed|thanked|commented|stated)\b))")
+    rx = re.compile(
+        rf"(?<![\w'\u2019-])(?P<title>{_KNOWN}),?\s+(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
+        r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
+        r"welcomed|thanked|commented|stated)\b))"
+    )
     for at, _sentence, m in _in_sentences(seg, rx):
-        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name")
+        yield Holder(
+            m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name"
+        )
 
 
-_VERB = (r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+and\s+is\s+hereby\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?"
-         r"(?:formally\s+)?"
-         r"(?:re-?)?(?:elected|appointed|confirmed|installed|chosen|named|selected)(?:\s+unopposed)?")
+_VERB = (
+    r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+and\s+is\s+hereby\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?"
+    r"(?:formally\s+)?"
+    r"(?:re-?)?(?:elected|appointed|confirmed|installed|chosen|named|selected)(?:\s+unopposed)?"
+)
 
 
 def _appointed(seg: Segmented) -> Iterator[Holder]:
     """ "X was elected unopposed as Mayor of Y, succeeding Councillor Z", "X be re-elected Mayor", "X has been
     appointed to the role of Depute Chief Executive", "X will serve as Deputy Mayor", "X takes over as leader"."""
-    rx = re.compile(rf"(?P<name>{_NAME})\s+(?:{_VERB}\s+(?:as\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
-                    r"(?:will\s+)?(?:serve|serves|take over|takes over|took over|has taken over)\s+as\s+)"
-                    rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?P<title>{_LOWER_TITLE})"
-                    r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
-                    r"alongside|succeeding|following)\b|\s+and\s+(?:[a-z]|Councillor|Cllr)|$)")
+    rx = re.compile(
+        rf"(?P<name>{_NAME})\s+(?:{_VERB}\s+(?:as\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
+        r"(?:will\s+)?(?:serve|serves|take over|takes over|took over|has taken over)\s+as\s+)"
+        rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?P<title>{_LOWER_TITLE})"
+        r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
+        r"alongside|succeeding|following)\b|\s+and\s+(?:[a-z]|Councillor|Cllr)|$)"
+    )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
         interim = bool(_INTERIM.search(sentence))
-        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.appointed",
-                     interim, began, ended)
-        prior = re.search(rf"\b(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})",
-                          sentence[m.end():])
+        yield Holder(
+            m.group("name"),
+            m.group("title"),
+            at + m.start(),
+            at + m.end(),
+            "holder.appointed",
+            interim,
+            began,
+            ended,
+        )
+        prior = re.search(
+            rf"\b(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})",
+            sentence[m.end() :],
+        )
         if prior:
-            yield Holder(prior.group("name"), m.group("title"), at + m.start(), at + m.end() + prior.end(),
-                         "holder.succeeding", ended=seg.date_at(at))
+            yield Holder(
+                prior.group("name"),
+                m.group("title"),
+                at + m.start(),
+                at + m.end() + prior.end(),
+                "holder.succeeding",
+                ended=seg.date_at(at),
+            )
 
 
 def _appointed_active(seg: Segmented) -> Iterator[Holder]:
     """ "Council appointed Councillor Cockeram as the Presiding Member", "to designate Joyce Hamilton, Head of
     Legal and Governance, as the Monitoring Officer", "agreed to appoint Ann Lee as interim Director"."""
-    rx = re.compile(rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
-                    r"(?:,[^,;\n]{2,80},)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent)\s+)?"
-                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
-                    r"who|which|in|after|following)\b|$)")
+    rx = re.compile(
+        rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
+        r"(?:,[^,;\n]{2,80},)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent)\s+)?"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
+        r"who|which|in|after|following)\b|$)"
+    )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
-        yield Holder(m.group("name"), m.group("title"), at + m.start("name"), at + m.end(), "holder.appointed-active",
-                     bool(_INTERIM.search(m.group(0))), began, ended)
+        yield Holder(
+            m.group("name"),
+            m.group("title"),
+            at + m.start("name"),
+            at + m.end(),
+            "holder.appointed-active",
+            bool(_INTERIM.search(m.group(0))),
+            began,
+            ended,
+        )
 
 
 def _title_name_line(seg: Segmented) -> Iterator[Holder]:
     """ "Executive Head of Resources Manjit Sandhu", "Contact: Fiona Young Interim Democratic Services Manager":
     a short line that is a post and a name, in either order, with nothing else (unlabelled, in a list of them)."""
-    title_first = re.compile(rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$")
-    name_first = re.compile(rf"^\s*(?:Contact(?: officer)?\s*:\s*)(?P<name>{_BARE})\s+(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*$")
+    title_first = re.compile(
+        rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$"
+    )
+    name_first = re.compile(
+        rf"^\s*(?:Contact(?: officer)?\s*:\s*)(?P<name>{_BARE})\s+(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*$"
+    )
     found: list[tuple[int, re.Match[str], Line, bool]] = []
     for i, line in enumerate(seg.lines):
         if len(line.text) > 120:
@@ -214,32 +303,50 @@ def _title_name_line(seg: Segmented) -> Iterator[Holder]:
         m = name_first.match(line.text)
         labelled = m is not None
         m = m or title_first.match(line.text)
-        if m and not is_post(m.group("name")) and not find_bodies(m.group("name")) and is_post(m.group("title")):
+        if (
+            m
+            and not is_post(m.group("name"))
+            and not find_bodies(m.group("name"))
+            and is_post(m.group("title"))
+        ):
             found.append((i, m, line, labelled))
     lines_found = {i for i, *_ in found}
     for i, m, line, labelled in found:
         # a heading can read as a post and a name ("Director of Children's Services Permanent Appointment"): an
         # unlabelled line counts only in a list of such lines
         if labelled or lines_found & {i - 2, i - 1, i + 1, i + 2}:
-            yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
-                         "holder.title-name-line")
+            yield Holder(
+                m.group("name"),
+                m.group("title"),
+                line.start + m.start(),
+                line.start + m.end(),
+                "holder.title-name-line",
+            )
 
 
 def _councillor_line(seg: Segmented) -> Iterator[Holder]:
     """A cabinet list one member a line, by surname: "Councillor Thompson - Leader and Cabinet Member for
     Partnerships", "Cabinet Member – Adult Social Care Councillor Cummins"; each post of an "and" is one post."""
     hon = r"(?:Councillor|Cllr)\.?\s+"
-    name_title = re.compile(rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<name>{hon}(?:{_BARE}|{_TOKEN}))\s+[\u2013\u2014-]\s+(?P<title>[A-Z][^\n]{{2,120}}?)"
-                            r"\s*[.;]?\s*$")
-    title_name = re.compile(rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<title>[A-Z][^\n]{{2,120}}?)\s+(?P<name>{hon}(?:{_BARE}|{_TOKEN}))\s*[.;]?\s*$")
+    name_title = re.compile(
+        rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<name>{hon}(?:{_BARE}|{_TOKEN}))\s+[\u2013\u2014-]\s+(?P<title>[A-Z][^\n]{{2,120}}?)"
+        r"\s*[.;]?\s*$"
+    )
+    title_name = re.compile(
+        rf"^\s*(?:[\u2022\u00b7\u25cf\u25aa\u2023*-]\s*)?(?P<title>[A-Z][^\n]{{2,120}}?)\s+(?P<name>{hon}(?:{_BARE}|{_TOKEN}))\s*[.;]?\s*$"
+    )
     for line in seg.lines:
         if len(line.text) > 200 or not re.search(hon, line.text):
             continue
         m = name_title.match(line.text) or title_name.match(line.text)
         if m is None or not _title_cased(m.group("title")):
             continue
-        for part in re.split(r"\s+and\s+(?=(?:Deputy\s+)?(?:Leader|Cabinet|Portfolio|Executive|Lead)\b)", m.group("title")):
-            yield Holder(m.group("name"), part, line.start + m.start(), line.start + m.end(), "holder.councillor-line")
+        for part in re.split(
+            r"\s+and\s+(?=(?:Deputy\s+)?(?:Leader|Cabinet|Portfolio|Executive|Lead)\b)", m.group("title")
+        ):
+            yield Holder(
+                m.group("name"), part, line.start + m.start(), line.start + m.end(), "holder.councillor-line"
+            )
 
 
 def _title_cased(title: str) -> bool:
@@ -251,32 +358,48 @@ def _title_cased(title: str) -> bool:
 
 def _portfolio(seg: Segmented) -> Iterator[Holder]:
     """ "Councillor Alun Roberts with Portfolio responsibility for Adults' Services": a portfolio holder."""
-    rx = re.compile(rf"(?P<name>{_NAME})(?:\s*\([^()\n]{{2,60}}\))?\s+(?:with|has|holds|having)\s+(?:the\s+)?[Pp]ortfolio\s+"
-                    r"(?:responsibility\s+)?for\s+(?P<portfolio>[A-Z][^;.\n]{2,120}?)\s*(?=[;.\n]|$)")
+    rx = re.compile(
+        rf"(?P<name>{_NAME})(?:\s*\([^()\n]{{2,60}}\))?\s+(?:with|has|holds|having)\s+(?:the\s+)?[Pp]ortfolio\s+"
+        r"(?:responsibility\s+)?for\s+(?P<portfolio>[A-Z][^;.\n]{2,120}?)\s*(?=[;.\n]|$)"
+    )
     for at, _sentence, m in _in_sentences(seg, rx):
-        yield Holder(m.group("name"), f"Portfolio Holder for {m.group('portfolio')}", at + m.start(), at + m.end(),
-                     "holder.portfolio")
+        yield Holder(
+            m.group("name"),
+            f"Portfolio Holder for {m.group('portfolio')}",
+            at + m.start(),
+            at + m.end(),
+            "holder.portfolio",
+        )
 
 
 def _capacity_as(seg: Segmented) -> Iterator[Holder]:
     """ "Councillor J Aitman who was representing the Council in her role as Mayor", "Bob Jack, in his capacity as
     Returning Officer, took the Chair": the office the sentence says someone acted in."""
-    rx = re.compile(rf"(?P<name>{_NAME})\b[^.;\n]{{0,80}}?\bin\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?"
-                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:for|of the|and|at|on|in|to)\b|$)")
+    rx = re.compile(
+        rf"(?P<name>{_NAME})\b[^.;\n]{{0,80}}?\bin\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:for|of the|and|at|on|in|to)\b|$)"
+    )
     for at, _sentence, m in _in_sentences(seg, rx):
         yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.capacity-as")
 
 
 def _title_paren_name(seg: Segmented) -> Iterator[Holder]:
     """ "Head of Marketing and Communications (Mrs C Bethel)": a post with its holder in brackets."""
-    rx = re.compile(rf"(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*\(\s*(?P<name>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
-                    rf"{_BARE})\s*\)")
+    rx = re.compile(
+        rf"(?P<title>[A-Z][A-Za-z'\u2019&,/ ]{{2,90}}?)\s*\(\s*(?P<name>(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s+"
+        rf"{_BARE})\s*\)"
+    )
     for line in seg.lines:
         if "(" not in line.text:
             continue
         for m in rx.finditer(line.text):
-            yield Holder(m.group("name"), m.group("title"), line.start + m.start(), line.start + m.end(),
-                         "holder.title-paren-name")
+            yield Holder(
+                m.group("name"),
+                m.group("title"),
+                line.start + m.start(),
+                line.start + m.end(),
+                "holder.title-paren-name",
+            )
 
 
 def _posts_of(title: str) -> list[str]:
@@ -289,7 +412,9 @@ def _posts_of(title: str) -> list[str]:
 def _title_name_items(seg: Segmented) -> Iterator[Holder]:
     """ "the Chief Executive Bob Jackson, Deputy Chief Executive and Executive Head of Operations Colin Read, and
     Executive Head of Resources Manjit Sandhu": a sentence listing posts each followed by its holder (two at least)."""
-    item = re.compile(rf"^\s*(?:(?:the|our|its)\s+)?(?P<title>[A-Z][A-Za-z'\u2019&/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$")
+    item = re.compile(
+        rf"^\s*(?:(?:the|our|its)\s+)?(?P<title>[A-Z][A-Za-z'\u2019&/ ]{{2,90}}?)\s+(?P<name>{_BARE})\s*$"
+    )
     for at, sentence in _sentences(seg):
         if sentence.count(",") < 1:
             continue
@@ -302,8 +427,13 @@ def _title_name_items(seg: Segmented) -> Iterator[Holder]:
             m = item.match(part)
             title = m.group("title") if m else ""
             title = re.sub(r"^.*\b(?:comprises|includes|are|is|were)\s+(?:the\s+)?", "", title)
-            if m and re.match(r"[A-Z][a-z]", title) and is_post(title) and _title_cased(title) \
-                    and not is_post(m.group("name")):
+            if (
+                m
+                and re.match(r"[A-Z][a-z]", title)
+                and is_post(title)
+                and _title_cased(title)
+                and not is_post(m.group("name"))
+            ):
                 found.append((m.group("name"), title, at + pos, at + pos + len(part)))
             pos += len(part)
         if len(found) >= 2:
@@ -314,23 +444,33 @@ def _title_name_items(seg: Segmented) -> Iterator[Holder]:
 
 def _left(seg: Segmented) -> Iterator[Holder]:
     """ "X has stepped down as mayor", "X is retiring as Chief Executive", "X is leaving his role as director"."""
-    rx = re.compile(rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:stepped|step|steps|stepping)\s+down\s+"
-                    rf"as\s+(?:the\s+)?(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|at|on|from|in|with)\b|$)|"
-                    rf"(?P<name2>{_NAME})\s+(?:is|will be|has been)?\s*(?:retiring|leaving)\s+(?:(?:his|her|their)\s+"
-                    rf"(?:role|post|position)\s+)?as\s+(?:the\s+)?(?P<title2>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|"
-                    r"at|on|in|with)\b|$)")
+    rx = re.compile(
+        rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:stepped|step|steps|stepping)\s+down\s+"
+        rf"as\s+(?:the\s+)?(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|at|on|from|in|with)\b|$)|"
+        rf"(?P<name2>{_NAME})\s+(?:is|will be|has been)?\s*(?:retiring|leaving)\s+(?:(?:his|her|their)\s+"
+        rf"(?:role|post|position)\s+)?as\s+(?:the\s+)?(?P<title2>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|"
+        r"at|on|in|with)\b|$)"
+    )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
-        yield Holder(m.group("name") or m.group("name2"), m.group("title") or m.group("title2"), at + m.start(),
-                     at + m.end(), "holder.left", ended=ended)
+        yield Holder(
+            m.group("name") or m.group("name2"),
+            m.group("title") or m.group("title2"),
+            at + m.start(),
+            at + m.end(),
+            "holder.left",
+            ended=ended,
+        )
 
 
 def _who_is(seg: Segmented) -> Iterator[Holder]:
     """ "Neil Kissock, who was most recently the director of finance", "Mark Wynn – who is the authority's
     executive director of resources –": a relative clause that names the post."""
-    rx = re.compile(rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been)\s+(?:most\s+recently\s+|currently\s+|"
-                    r"previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
-                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from)\b)")
+    rx = re.compile(
+        rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been)\s+(?:most\s+recently\s+|currently\s+|"
+        r"previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from)\b)"
+    )
     for at, _sentence, m in _in_sentences(seg, rx):
         yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
 
@@ -338,29 +478,45 @@ def _who_is(seg: Segmented) -> Iterator[Holder]:
 def _the_new(seg: Segmented) -> Iterator[Holder]:
     """ "the credentials of Mr Paul Walker, the proposed chief executive", "Ann Lee, the new Monitoring Officer":
     the holder an appointment item or an announcement names, attested on its date."""
-    rx = re.compile(rf"(?P<name>{_NAME}),\s+(?:the|our|its)\s+(?:proposed|new|incoming|newly appointed|next)\s+"
-                    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:and|who|for|from|at|of the)\b)")
+    rx = re.compile(
+        rf"(?P<name>{_NAME}),\s+(?:the|our|its)\s+(?:proposed|new|incoming|newly appointed|next)\s+"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:and|who|for|from|at|of the)\b)"
+    )
     for at, _sentence, m in _in_sentences(seg, rx):
-        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.the-new",
-                     bool(_INTERIM.search(m.group(0))))
+        yield Holder(
+            m.group("name"),
+            m.group("title"),
+            at + m.start(),
+            at + m.end(),
+            "holder.the-new",
+            bool(_INTERIM.search(m.group(0))),
+        )
 
 
 def _civic(seg: Segmented) -> Iterator[Holder]:
     """ "The Mayor (Councillor S M Murray)", "Lord Mayor (Councillor Yvonne Mosquito)", "Provost Fergus WOOD",
     "The Right Worshipful the Mayor, Councillor A Givan"."""
-    title = r"(?P<title>(?:Lord |Deputy |Depute |Vice )?(?:Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
-    rx = re.compile(rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}?{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}))"
-                    r"(?![\w'\u2019-])")
+    title = (
+        r"(?P<title>(?:Lord |Deputy |Depute |Vice )?(?:Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
+    )
+    rx = re.compile(
+        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}?{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}))"
+        r"(?![\w'\u2019-])"
+    )
     for line in seg.lines:
         for m in rx.finditer(line.text):
             name = m.group("name") or m.group("name2")
-            yield Holder(name, m.group("title"), line.start + m.start(), line.start + m.end(), "holder.civic-title")
+            yield Holder(
+                name, m.group("title"), line.start + m.start(), line.start + m.end(), "holder.civic-title"
+            )
 
 
 def _aldermen(seg: Segmented) -> Iterator[Holder]:
     """ "Aldermen – F Agnew, P Brett and D Kinahan", "Alderman W J Dillon": an alderman is an office of the council."""
-    rx = re.compile(r"(?<![\w-])(?:Aldermen\s*[\u2013\u2014:-]?\s*(?P<list>[^\n]+?)(?=\s+(?:Councillors?|Officers|In Attendance|"
-                    rf"Apologies)\b|$)|Alderman\s+(?P<one>{_NAME}))")
+    rx = re.compile(
+        r"(?<![\w-])(?:Aldermen\s*[\u2013\u2014:-]?\s*(?P<list>[^\n]+?)(?=\s+(?:Councillors?|Officers|In Attendance|"
+        rf"Apologies)\b|$)|Alderman\s+(?P<one>{_NAME}))"
+    )
     for line in seg.lines:
         for m in rx.finditer(line.text):
             group = "list" if m.group("list") else "one"
@@ -395,7 +551,7 @@ RULES: tuple[Rule, ...] = (
 
 
 def _post_and_org(seg: Segmented, title: str) -> tuple[str, str | None]:
-    """ ("Mayor", the council) from "Mayor of Bridgend County Borough"; ("Chief Executive", "Bury Council") from
+    """("Mayor", the council) from "Mayor of Bridgend County Borough"; ("Chief Executive", "Bury Council") from
     "chief executive at Bury Council"; the document's council where the title names none or "the council"."""
     title = " ".join(title.split()).strip(" ,;:-\u2013\u2014")
     title = re.sub(r"^(?:the|our|its|their)\s+", "", title, flags=re.I)
@@ -405,7 +561,12 @@ def _post_and_org(seg: Segmented, title: str) -> tuple[str, str | None]:
         named = [b for b in find_bodies(org) if b.kind in (OrgKind.COUNCIL, OrgKind.EXTERNAL)]
         if named and named[0].name != seg.council and named[0].kind == OrgKind.EXTERNAL:
             return m.group("post"), named[0].name
-        if named and named[0].kind == OrgKind.COUNCIL and named[0].name != seg.council and org.endswith("Council"):
+        if (
+            named
+            and named[0].kind == OrgKind.COUNCIL
+            and named[0].name != seg.council
+            and org.endswith("Council")
+        ):
             return m.group("post"), named[0].name
         return m.group("post"), seg.council
     return title, seg.council
@@ -417,8 +578,12 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
     interim = h.interim or bool(_INTERIM.match(post))
     post = re.sub(r"^(?:interim|acting|temporary)\s+", "", post, flags=re.I)
     post = post[:1].upper() + post[1:]
-    if not name or len(name.split()) < 2 and not re.match(r"[A-Z]\.?\s", h.name.split(" ", 1)[-1]) and \
-            not h.name.startswith(("Councillor", "Cllr", "Alderman")):
+    if (
+        not name
+        or len(name.split()) < 2
+        and not re.match(r"[A-Z]\.?\s", h.name.split(" ", 1)[-1])
+        and not h.name.startswith(("Councillor", "Cllr", "Alderman"))
+    ):
         return None
     if not org or not is_post(post) or _CHAIR.match(post):
         return None  # a chair of a body is a seat (memberships.py, tenures.py read those)
@@ -426,8 +591,16 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
     for rx, role in _SEATS:
         if rx.match(post):
             return SeatFact(person=name, body=org, role=role, date=seg.date_at(h.start), evidence=evidence)
-    return PostFact(person=name, post=post, org=org, date=seg.stated_date_at(h.start), start=h.began, end=h.ended,
-                    interim=interim, evidence=evidence)
+    return PostFact(
+        person=name,
+        post=post,
+        org=org,
+        date=seg.stated_date_at(h.start),
+        start=h.began,
+        end=h.ended,
+        interim=interim,
+        evidence=evidence,
+    )
 
 
 def _key(fact: Fact) -> tuple[str, str]:

@@ -19,50 +19,75 @@ from extract.segment import MeetingSpan, Segmented, line_matches
 _MINUTES_HEAD = re.compile(
     r"(?:Minutes|MINUTES|Record|Notes) of (?:the |an? )?(?:(?:extraordinary|annual|special|ordinary|reconvened|"
     r"virtual|remote|informal)\s+)*meeting of (?:the )?(?P<body>[^\n]+?)\s+held\s+"
-    r"(?:(?:at|in|via|on|remotely)\s+(?P<rest>[^\n]*))", re.I)
-_VENUE_LINE = re.compile(r"^\s*(?:Venue|Place|Location|Proposed venue|NEW Venue)\s*:\s*\**(?P<v>[^\n*]+?)\**\s*$",
-                         re.I | re.M)
-_DATE_LINE = re.compile(r"^\s*(?:Date(?: of (?:meeting|hearing))?|Meeting date|Hearing date|Held on|Date and time|"
-                        r"Time and date)\s*:\s*\**"
-                        r"(?P<d>[^\n*]+)", re.I | re.M)
+    r"(?:(?:at|in|via|on|remotely)\s+(?P<rest>[^\n]*))",
+    re.I,
+)
+_VENUE_LINE = re.compile(
+    r"^\s*(?:Venue|Place|Location|Proposed venue|NEW Venue)\s*:\s*\**(?P<v>[^\n*]+?)\**\s*$", re.I | re.M
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:Date(?: of (?:meeting|hearing))?|Meeting date|Hearing date|Held on|Date and time|"
+    r"Time and date)\s*:\s*\**"
+    r"(?P<d>[^\n*]+)",
+    re.I | re.M,
+)
 # a heading line that is only a date, or "Minutes – 30 January 2024" under the body's name
 _DATED_HEAD = re.compile(
     r"^\s*(?:(?:Minutes|Agenda|Notes|Decisions?|Meeting)\s*(?:[-–—:,]\s*|\s+of\s+)?)?(?:[A-Z][a-z]+day,?\s+)?"
     r"(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+\d{4})(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))?"
-    r"(?:,\s*(?P<v>[A-Z][^\n]{2,80}))?\s*$", re.M)
+    r"(?:,\s*(?P<v>[A-Z][^\n]{2,80}))?\s*$",
+    re.M,
+)
 # "Minutes of the Combined Authority Board" as a heading, without "meeting ... held"
-_MINUTES_OF_LINE = re.compile(r"^\s*(?:Minutes|Notes|Record of (?:the )?proceedings) of (?:the |a )?(?:meeting of (?:the )?)?"
-                              r"(?P<body>[^\n]{3,90})$",
-                              re.I | re.M)
+_MINUTES_OF_LINE = re.compile(
+    r"^\s*(?:Minutes|Notes|Record of (?:the )?proceedings) of (?:the |a )?(?:meeting of (?:the )?)?"
+    r"(?P<body>[^\n]{3,90})$",
+    re.I | re.M,
+)
 # "Minutes of the meeting held on ...": the body is the heading above
 _MINUTES_NO_BODY = re.compile(
     r"(?:Minutes|MINUTES|Record|Notes) of (?:the |an? )?(?:(?:extraordinary|annual|special|ordinary|reconvened|"
     r"virtual|remote|informal)\s+)*(?P<pre>(?:[A-Z][\w'\u2019]*\s+){0,4}?)(?i:meeting)\s+held\s+(?P<rest>[^\n]*)",
-    re.I)
+    re.I,
+)
 # a decision notice: "Decision taken by: Cabinet" / "Decision maker: Laura Penhaligon, Director of Place"
-_MAKER_LINE = re.compile(r"^\s*(?:Decision (?:taken by|maker|made by)|Decided by)\s*:\s*(?P<b>[^\n]+)$", re.I | re.M)
-_DECISION_DATE_LINE = re.compile(r"^\s*(?:Date of decision|Decision date|Date decision (?:taken|made))\s*:\s*(?P<d>[^\n]+)$",
-                                 re.I | re.M)
-_BODY_DATE_HEAD = re.compile(r"^(?P<body>[A-Z][^\n]{2,80}?)\s+[-\u2013]\s+(?P<d>[A-Z][a-z]+day,?\s+[^\n]+)$", re.M)
+_MAKER_LINE = re.compile(
+    r"^\s*(?:Decision (?:taken by|maker|made by)|Decided by)\s*:\s*(?P<b>[^\n]+)$", re.I | re.M
+)
+_DECISION_DATE_LINE = re.compile(
+    r"^\s*(?:Date of decision|Decision date|Date decision (?:taken|made))\s*:\s*(?P<d>[^\n]+)$", re.I | re.M
+)
+_BODY_DATE_HEAD = re.compile(
+    r"^(?P<body>[A-Z][^\n]{2,80}?)\s+[-\u2013]\s+(?P<d>[A-Z][a-z]+day,?\s+[^\n]+)$", re.M
+)
 _HELD_ON = re.compile(
     r"\b(?:minutes of the (?:previous |last )?meetings? (?:of (?:the )?(?P<body>[A-Z][^\n,.;]*?) )?held on|"
     r"(?:next|previous|last|briefing) meeting (?:will be |is )?(?:held )?on|meeting (?:held )?on|"
     r"(?:DATE OF THE )?NEXT MEETING\**\s*\n?|meetings on|meeting of (?:the )?(?P<body2>Council|Cabinet) held on|"
-    r"(?P<body3>council|cabinet)['\u2019]s (?:[a-z]+ )?meeting (?:held )?on)\s+(?P<d>[^\n]{0,60})", re.I)
+    r"(?P<body3>council|cabinet)['\u2019]s (?:[a-z]+ )?meeting (?:held )?on)\s+(?P<d>[^\n]{0,60})",
+    re.I,
+)
 _COUNCIL_IN = re.compile(
     r"\b(?:(?:extraordinary|annual|budget|full)\s+(?:full\s+)?(?:council\s+)?meeting|(?:by|at)\s+(?:full\s+)?council)"
     r"\s+in\s+(?P<d>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})",
-    re.I)
-_CMIS_SUMMARY = re.compile(r"^[ \t]*Meeting Summary[ \t]*\n[ \t]*(?P<body>[A-Z][^\n]{2,100}?)[ \t]*\n[ \t]*(?P<d>\d{1,2} [A-Z][a-z]{2,8} "
-                           r"\d{4}[^\n]{0,40})$", re.M)
-_DAY_MONTH = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December)\b")
+    re.I,
+)
+_CMIS_SUMMARY = re.compile(
+    r"^[ \t]*Meeting Summary[ \t]*\n[ \t]*(?P<body>[A-Z][^\n]{2,100}?)[ \t]*\n[ \t]*(?P<d>\d{1,2} [A-Z][a-z]{2,8} "
+    r"\d{4}[^\n]{0,40})$",
+    re.M,
+)
+_DAY_MONTH = re.compile(
+    r"(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b"
+)
 _MEETING_OF_ON = re.compile(
     r"\b(?:annual|full|extraordinary|special|ordinary|statutory)\s+(?:general\s+|council\s+)?meeting\s+of\s+(?:the\s+)?"
     r"(?:full\s+)?(?P<body>[Cc]ouncil|[A-Z][\w'\u2019&-]*(?:\s+(?:and\s+|of\s+)?[A-Z][\w'\u2019&-]*){0,5}\s+Council)"
     r"(?:\s+held)?\s+on\s+(?P<d>(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)(?:,?\s+\d{4})?)")
+    r"July|August|September|October|November|December)(?:,?\s+\d{4})?)"
+)
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # a body's name: at most 25 capitalised words, none of 60 characters without a space (open-ended, a rule
 # re-read a long run of capitalised words, or a long hyphenated word, from each of its words: quadratic time)
@@ -71,18 +96,25 @@ _BODY_PHRASE = rf"(?P<body>{_WORD}(?: (?:and |of |for |& )?{_WORD}){{0,24}})"
 _ACTED = r"(?:agreed|approved|considered|resolved|decided|noted|endorsed|discussed|reviewed|met)"
 # "Employment Panel on 14 January agreed", "in September 2023 the X Committee had discussed",
 # "will be considered by the Member Development & Training Group in early February"
-_BODY_ON_ACTED = re.compile(rf"\b(?:the )?{_BODY_PHRASE} on (?P<d>\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?: \d{{4}})?)"
-                            rf",? (?:had )?{_ACTED}\b")
+_BODY_ON_ACTED = re.compile(
+    rf"\b(?:the )?{_BODY_PHRASE} on (?P<d>\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?: \d{{4}})?)"
+    rf",? (?:had )?{_ACTED}\b"
+)
 _IN_MONTH_BODY = re.compile(rf"\b[Ii]n (?P<d>(?:{_MONTHS}) \d{{4}}),? the {_BODY_PHRASE} (?:had )?{_ACTED}\b")
-_ACTED_BY_IN = re.compile(rf"\b{_ACTED} by (?:the |its )?(?:(?:council|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,24}} Council)['\u2019]s )?"
-                          rf"{_BODY_PHRASE} (?:in|on|at its meeting (?:in|on)) (?:(?:early|mid|late|"
-                          rf"mid-) )?(?P<d>(?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}} (?:{_MONTHS}) \d{{4}})")
-_MET = re.compile(r"\b(?P<body>(?:Full |The )?Council|Cabinet|(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
-                  r"(?: (?:and |of |for )?(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,24} "
-                  r"(?:Committee|Board|Panel|Sub-Committee))\s+met\s+(?P<when>today|on\s+[^\n]{0,40})")
+_ACTED_BY_IN = re.compile(
+    rf"\b{_ACTED} by (?:the |its )?(?:(?:council|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,24}} Council)['\u2019]s )?"
+    rf"{_BODY_PHRASE} (?:in|on|at its meeting (?:in|on)) (?:(?:early|mid|late|"
+    rf"mid-) )?(?P<d>(?:{_MONTHS})(?: \d{{4}})?|\d{{1,2}} (?:{_MONTHS}) \d{{4}})"
+)
+_MET = re.compile(
+    r"\b(?P<body>(?:Full |The )?Council|Cabinet|(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
+    r"(?: (?:and |of |for )?(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,24} "
+    r"(?:Committee|Board|Panel|Sub-Committee))\s+met\s+(?P<when>today|on\s+[^\n]{0,40})"
+)
 _AT_BODY_ON = re.compile(
     rf"\b(?:[Aa]t|by|of|to) (?:the |its )?(?P<body>(?:{_WORD}(?: (?:and|of|for|&) | )){{0,24}}?"
-    r"(?:Cabinet|Council|Committee|Board|Panel|Group))(?: meeting| session)? (?:held )?on (?P<d>[^\n]{0,40})")
+    r"(?:Cabinet|Council|Committee|Board|Panel|Group))(?: meeting| session)? (?:held )?on (?P<d>[^\n]{0,40})"
+)
 
 
 def _first_date(text: str) -> PartialDate | None:
@@ -91,8 +123,11 @@ def _first_date(text: str) -> PartialDate | None:
     return None
 
 
-_COUNCIL_MEETING = re.compile(r"^(?:the )?(?:(?:annual|extraordinary|full|special|ordinary|budget|reconvened|"
-                              r"adjourned)\s+)*(?:meeting of (?:the )?)?council(?: meeting)?$", re.I)
+_COUNCIL_MEETING = re.compile(
+    r"^(?:the )?(?:(?:annual|extraordinary|full|special|ordinary|budget|reconvened|"
+    r"adjourned)\s+)*(?:meeting of (?:the )?)?council(?: meeting)?$",
+    re.I,
+)
 
 
 def council_or(seg: Segmented, body: str | None) -> str | None:
@@ -112,7 +147,9 @@ def _title_caps(text: str) -> str:
 
 def _body_from(text: str) -> str | None:
     text = _title_caps(text.strip())
-    of_council = re.match(r"^(?:(?:the |full |annual |extraordinary )*council of (?:the )?)(?P<c>.+\bCouncil)$", text, re.I)
+    of_council = re.match(
+        r"^(?:(?:the |full |annual |extraordinary )*council of (?:the )?)(?P<c>.+\bCouncil)$", text, re.I
+    )
     if of_council:  # "Full Council of Marlow Heath District Council": a meeting of that council
         text = of_council.group("c")
     bodies = [b for b in find_bodies(text) if b.kind in (OrgKind.COMMITTEE, OrgKind.COUNCIL)]
@@ -136,15 +173,25 @@ def _main_body(seg: Segmented) -> str | None:
         if body:
             return body
     if doc.title:
-        if _COUNCIL_MEETING.match(re.split(r"(?<!\s)\s+(?:minutes|agenda|meeting|decisions?)\b", doc.title, flags=re.I)[0]
-                                  .strip()) and seg.council:
+        if (
+            _COUNCIL_MEETING.match(
+                re.split(r"(?<!\s)\s+(?:minutes|agenda|meeting|decisions?)\b", doc.title, flags=re.I)[
+                    0
+                ].strip()
+            )
+            and seg.council
+        ):
             return seg.council
         whole = [b for b in find_bodies(doc.title) if b.kind == OrgKind.COMMITTEE and b.start == 0]
         if whole:
             return whole[0].name
         title = re.split(r"\s[(:]|,\s|\s[-\u2013]\s", doc.title)[0]
-        title = re.sub(r"(?<!\s)\s+(minutes|agenda.*|decisions?|meeting|online meeting|committee details|details)$",
-                       "", title, flags=re.I)
+        title = re.sub(
+            r"(?<!\s)\s+(minutes|agenda.*|decisions?|meeting|online meeting|committee details|details)$",
+            "",
+            title,
+            flags=re.I,
+        )
         if re.match(r"^(Annual |Extraordinary )?Council( meeting)?$", title, re.I) and seg.council:
             return seg.council
         body = _body_from(title)
@@ -161,7 +208,9 @@ def _main_body(seg: Segmented) -> str | None:
         t = _title_caps(line.text.strip())
         if re.match(r"^\d+\.?\s|^[A-Z]{1,4}/?\d", t):
             break  # the first numbered item: the head is over
-        if t and not re.match(r"^(agenda|minutes|decisions?|committee details|skip to main content)\b", t, re.I):
+        if t and not re.match(
+            r"^(agenda|minutes|decisions?|committee details|skip to main content)\b", t, re.I
+        ):
             bodies = find_bodies(t)
             if bodies and bodies[0].start < 5 and bodies[0].kind != OrgKind.EXTERNAL:
                 # a heading line naming a committee, alone or after its council ("X Council – Y Board")
@@ -183,10 +232,16 @@ _TIME = r"\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|noon)"
 def _venue_from(rest: str) -> str | None:
     r"""The venue of "held at V on D", "held on D at 10.00 am in V", "held in V on D". (The lookbehinds let a
     match start only once in a run of spaces: from each of them, `\s+` re-read the run, quadratic in it.)"""
-    m = (re.match(r"(?P<v>.+?)(?:(?<!\s)|(?!\s)|(?<=^\s))\s+(?i:on)\s+[A-Z]", rest) if not re.match(r"^(?i:on|via)\b", rest) else None) or \
-        re.search(rf"\b(?i:at)\s+{_TIME}\s+(?i:in|at)\s+(?P<v>.+)$", rest) or \
-        re.search(r"\d{4},?\s+(?i:in|at)\s+(?P<v>(?!\d).+)$", rest) or \
-        re.search(r"\d{4},\s+(?P<v>[A-Z][^,\d][^\n]+)$", rest)
+    m = (
+        (
+            re.match(r"(?P<v>.+?)(?:(?<!\s)|(?!\s)|(?<=^\s))\s+(?i:on)\s+[A-Z]", rest)
+            if not re.match(r"^(?i:on|via)\b", rest)
+            else None
+        )
+        or re.search(rf"\b(?i:at)\s+{_TIME}\s+(?i:in|at)\s+(?P<v>.+)$", rest)
+        or re.search(r"\d{4},?\s+(?i:in|at)\s+(?P<v>(?!\d).+)$", rest)
+        or re.search(r"\d{4},\s+(?P<v>[A-Z][^,\d][^\n]+)$", rest)
+    )
     if not m:
         return None
     venue = re.sub(rf"(?:(?<!\s)|(?!\s)),?\s+(?i:at)\s+{_TIME}.*$", "", m.group("v")).strip(" ,.")
@@ -199,12 +254,14 @@ def _heading_above(seg: Segmented, offset: int) -> str | None:
     on ..."): a committee before the council's masthead."""
     i = seg.line_index(offset)
     council = None
-    for ln in reversed(seg.lines[max(0, i - 8):i]):
+    for ln in reversed(seg.lines[max(0, i - 8) : i]):
         t = ln.text.strip()
         if not t:
             continue
         body = _body_from(t) if len(t) < 100 else None
-        committees = [b for b in find_bodies(_title_caps(t)) if b.kind == OrgKind.COMMITTEE] if len(t) < 100 else []
+        committees = (
+            [b for b in find_bodies(_title_caps(t)) if b.kind == OrgKind.COMMITTEE] if len(t) < 100 else []
+        )
         if committees:  # "Greyfield Council – Children's Services Improvement Board"
             return committees[-1].name
         if body and classify_body(body) == OrgKind.COMMITTEE:
@@ -224,8 +281,11 @@ def _maker_meeting(seg: Segmented) -> tuple[str | None, PartialDate | None, re.M
     maker = m.group("b").strip()
     dm = _DECISION_DATE_LINE.search(head)
     date = _first_date(dm.group("d")) if dm else None
-    if "," in maker or re.search(r"\b(?:Director|Officer|Head|Manager|Member|Leader|Executive|Holder)\b", maker) and \
-            not re.search(r"\b(?:Committee|Board|Panel|Cabinet|Council)$", maker):
+    if (
+        "," in maker
+        or re.search(r"\b(?:Director|Officer|Head|Manager|Member|Leader|Executive|Holder)\b", maker)
+        and not re.search(r"\b(?:Committee|Board|Panel|Cabinet|Council)$", maker)
+    ):
         return (None, None, None)
     body = council_or(seg, maker) if _COUNCIL_MEETING.match(maker) else _body_from(maker)
     if not body or classify_body(body) == OrgKind.EXTERNAL:
@@ -247,22 +307,32 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
         if notice is not None:
             nb, nd, anchor = notice
             if nb and anchor:
-                spans.append(MeetingSpan(0, nb, nd, None, seg.sentence_evidence(anchor.start(), anchor.end(),
-                                                                                 "meeting.decision-notice")))
+                spans.append(
+                    MeetingSpan(
+                        0,
+                        nb,
+                        nd,
+                        None,
+                        seg.sentence_evidence(anchor.start(), anchor.end(), "meeting.decision-notice"),
+                    )
+                )
             return spans
     heads = list(_MINUTES_HEAD.finditer(seg.text))
     if not any(h.start() < 3000 for h in heads):
         # a heading a PDF wrapped over lines, or "Minutes of the meeting held on ..." under the body's name
         joined = _joined(seg.text[:3000])
-        m = re.compile(_MINUTES_HEAD.pattern.replace(r"[^\n]+?)\s+held", r"[^\n]{3,120}?)\s+held"),
-                       _MINUTES_HEAD.flags).search(joined)
+        m = re.compile(
+            _MINUTES_HEAD.pattern.replace(r"[^\n]+?)\s+held", r"[^\n]{3,120}?)\s+held"), _MINUTES_HEAD.flags
+        ).search(joined)
         if m is None:
             nb = _MINUTES_NO_BODY.search(joined)
             above = None
             if nb and nb.group("pre").strip():
                 # "Minutes of the Parish Council Meeting held on ...", "Minutes of the Planning Committee Meeting ..."
                 pre = nb.group("pre").strip()
-                if re.fullmatch(r"(?:(?:parish|town|city|full|annual|ordinary|extraordinary)\s+)*council", pre, re.I):
+                if re.fullmatch(
+                    r"(?:(?:parish|town|city|full|annual|ordinary|extraordinary)\s+)*council", pre, re.I
+                ):
                     above = seg.council
                 else:
                     above = _body_from(pre)
@@ -270,19 +340,34 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
                 above = _heading_above(seg, nb.start())
             if nb and above:
                 rest = nb.group("rest")
-                spans.append(MeetingSpan(nb.start(), above, _first_date(rest), _venue_from(rest),
-                                         seg.sentence_evidence(nb.start(), nb.end(), "meeting.minutes-head")))
+                spans.append(
+                    MeetingSpan(
+                        nb.start(),
+                        above,
+                        _first_date(rest),
+                        _venue_from(rest),
+                        seg.sentence_evidence(nb.start(), nb.end(), "meeting.minutes-head"),
+                    )
+                )
         else:
             heads.insert(0, m)
     for m in heads:
         raw = m.group("body").strip()
-        b = seg.council if raw.lower() in ("council", "full council") and seg.council else (_body_from(raw) or body)
+        b = (
+            seg.council
+            if raw.lower() in ("council", "full council") and seg.council
+            else (_body_from(raw) or body)
+        )
         if not b:
             continue
         rest = m.group("rest")
         date = _first_date(rest)
         venue = _venue_from(rest)
-        spans.append(MeetingSpan(m.start(), b, date, venue, seg.sentence_evidence(m.start(), m.end(), "meeting.minutes-head")))
+        spans.append(
+            MeetingSpan(
+                m.start(), b, date, venue, seg.sentence_evidence(m.start(), m.end(), "meeting.minutes-head")
+            )
+        )
     if body:
         first = min((s.start for s in spans), default=len(seg.text))
         head_text = seg.text[:first]
@@ -305,7 +390,9 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
                 ev = seg.sentence_evidence(anchor.start(), anchor.end(), "meeting.header")
             else:
                 ev = seg.line_evidence(next(ln for ln in seg.lines if ln.text.strip()), "meeting.title")
-            venue = venue_m.group("v").strip().rstrip(".").replace(" View directions", "") if venue_m else None
+            venue = (
+                venue_m.group("v").strip().rstrip(".").replace(" View directions", "") if venue_m else None
+            )
             if venue is None and dh is not None and anchor is dh and dh.group("v"):
                 venue = dh.group("v").strip(" .")
             if venue:
@@ -314,23 +401,36 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
                 # a body named only by the opening lines, with no date or venue line, is what the document is
                 # about (a plan, a report), not a meeting it records
                 spans.insert(0, MeetingSpan(0, body, date, venue, ev))
-    spans = [MeetingSpan(sp.start, council_or(seg, sp.body) or sp.body, sp.date, sp.venue, sp.evidence, sp.recorded)
-             for sp in spans]
+    spans = [
+        MeetingSpan(
+            sp.start, council_or(seg, sp.body) or sp.body, sp.date, sp.venue, sp.evidence, sp.recorded
+        )
+        for sp in spans
+    ]
     summary = _CMIS_SUMMARY.search(seg.text, 0, 4000)
     if summary and not spans and _first_date(summary.group("d")):
         # a CMIS meeting page: "Meeting Summary" / the body / "19 Feb 2020 - 13:00 to 14:00"
         owner = council_or(seg, _body_from(summary.group("body")) or summary.group("body").strip())
         if owner:
-            spans.append(MeetingSpan(summary.start(), owner, _first_date(summary.group("d")), None,
-                                     seg.sentence_evidence(summary.start("body"), summary.end("d"),
-                                                           "meeting.cmis-summary")))
+            spans.append(
+                MeetingSpan(
+                    summary.start(),
+                    owner,
+                    _first_date(summary.group("d")),
+                    None,
+                    seg.sentence_evidence(summary.start("body"), summary.end("d"), "meeting.cmis-summary"),
+                )
+            )
     implied = _implied_by_attendance(seg, None if weak else body, spans)
     return sorted(spans + ([implied] if implied else []), key=lambda s: s.start)
 
 
 # a line opening an attendance record: "Present:", "PRESENT: The Mayor ...", "In Attendance", "Attending: ..."
-_ATTENDANCE_LABEL = re.compile(r"^[ \t]*(?:(?:members|councillors)[ \t]+)?(?:present|in attendance|attending)"
-                               r"(?=[ \t]*(?::|-|\u2013|$|Councillors?\b|Cllrs?\b|The\b))", re.I | re.M)
+_ATTENDANCE_LABEL = re.compile(
+    r"^[ \t]*(?:(?:members|councillors)[ \t]+)?(?:present|in attendance|attending)"
+    r"(?=[ \t]*(?::|-|\u2013|$|Councillors?\b|Cllrs?\b|The\b))",
+    re.I | re.M,
+)
 
 
 _NOT_RECORDS = {"report", "news", "foi", "forward-plan", "leadership-page", "decision"}  # manifest kinds
@@ -352,10 +452,18 @@ def _implied_by_attendance(seg: Segmented, body: str | None, spans: list[Meeting
     owner = council_or(seg, body) or seg.council
     if not owner:
         return None
-    date = _first_date(seg.text[:label.start()]) or seg.date
-    if date is None:  # a list with neither a date above it nor a dated document: not enough to call it a meeting
+    date = _first_date(seg.text[: label.start()]) or seg.date
+    if (
+        date is None
+    ):  # a list with neither a date above it nor a dated document: not enough to call it a meeting
         return None
-    return MeetingSpan(0, owner, date, None, seg.sentence_evidence(label.start(), label.end(), "meeting.implied-by-attendance"))
+    return MeetingSpan(
+        0,
+        owner,
+        date,
+        None,
+        seg.sentence_evidence(label.start(), label.end(), "meeting.implied-by-attendance"),
+    )
 
 
 def _join_wrapped(text: str) -> str:
@@ -364,8 +472,11 @@ def _join_wrapped(text: str) -> str:
 
 def meetings(seg: Segmented) -> list[MeetingFact]:
     """The recorded meetings plus every earlier or later meeting the text dates."""
-    out: list[MeetingFact] = [MeetingFact(body=s.body, date=s.date, venue=s.venue and _join_wrapped(s.venue),
-                                          evidence=s.evidence) for s in seg.meetings if s.recorded]
+    out: list[MeetingFact] = [
+        MeetingFact(body=s.body, date=s.date, venue=s.venue and _join_wrapped(s.venue), evidence=s.evidence)
+        for s in seg.meetings
+        if s.recorded
+    ]
     seen = {(f.body, f.date) for f in out}
 
     def add(body: str | None, date: PartialDate | None, start: int, end: int, rule: str) -> None:
@@ -380,8 +491,8 @@ def meetings(seg: Segmented) -> list[MeetingFact]:
         body = current.body if current else None
         if m.group(0).lower().startswith("meeting"):
             # "presented at the Children and Young People Scrutiny Committee meeting on 26 July 2022"
-            pre = seg.text[max(0, m.start() - 120):m.start()]
-            named = [b for b in find_bodies(pre) if b.kind != OrgKind.EXTERNAL and not pre[b.end:].strip()]
+            pre = seg.text[max(0, m.start() - 120) : m.start()]
+            named = [b for b in find_bodies(pre) if b.kind != OrgKind.EXTERNAL and not pre[b.end :].strip()]
             if named:
                 body = named[-1].name
         if m.group("body"):
@@ -391,11 +502,18 @@ def meetings(seg: Segmented) -> list[MeetingFact]:
             body = seg.council if b == "Council" else b
         tail = m.group("d")
         dates = [d for _s, _e, d in find_dates(tail)]
-        if not dates and _DAY_MONTH.match(tail):  # "the council's annual meeting on 15 May": the document's year
+        if not dates and _DAY_MONTH.match(
+            tail
+        ):  # "the council's annual meeting on 15 May": the document's year
             dates = [d for d in [_date_in_year(_DAY_MONTH.match(tail).group(0), seg.date)] if d]
         # "7 May and 13 June 2024": the first date borrows the year of the second
         short = re.match(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+) and ", tail)
-        if short and dates and dates[0].precision == "day" and not re.match(r"\d{1,2}\w* [A-Z][a-z]+ \d{4}", tail):
+        if (
+            short
+            and dates
+            and dates[0].precision == "day"
+            and not re.match(r"\d{1,2}\w* [A-Z][a-z]+ \d{4}", tail)
+        ):
             extra = parse_date(f"{short.group(1)} {short.group(2)} {dates[0].iso[:4]}")
             if extra:
                 dates.insert(0, extra)
@@ -405,8 +523,11 @@ def meetings(seg: Segmented) -> list[MeetingFact]:
         when = m.group("when")
         date = seg.date if when == "today" and seg.date and seg.date.precision == "day" else _first_date(when)
         add(council_or(seg, m.group("body")), date, m.start(), m.end(), "meeting.met")
-    for rx, rule in ((_BODY_ON_ACTED, "meeting.body-on-acted"), (_IN_MONTH_BODY, "meeting.in-month-body"),
-                     (_ACTED_BY_IN, "meeting.acted-by-in")):
+    for rx, rule in (
+        (_BODY_ON_ACTED, "meeting.body-on-acted"),
+        (_IN_MONTH_BODY, "meeting.in-month-body"),
+        (_ACTED_BY_IN, "meeting.acted-by-in"),
+    ):
         for m in rx.finditer(seg.text):
             bodies = [b for b in find_bodies(m.group("body")) if b.kind != OrgKind.EXTERNAL]
             date = _date_in_year(m.group("d"), seg.date)
@@ -425,8 +546,13 @@ def meetings(seg: Segmented) -> list[MeetingFact]:
     for m in _MEETING_OF_ON.finditer(seg.text):
         # news of an annual meeting: "at the annual meeting of Council held on Wednesday 15 May"
         date = _date_in_year(m.group("d"), seg.date)
-        add(council_or(seg, _body_from(m.group("body")) or m.group("body")), date, m.start(), m.end(),
-            "meeting.meeting-of-on")
+        add(
+            council_or(seg, _body_from(m.group("body")) or m.group("body")),
+            date,
+            m.start(),
+            m.end(),
+            "meeting.meeting-of-on",
+        )
     for m in _COUNCIL_IN.finditer(seg.text):
         date = _first_date(m.group("d"))
         if date and date.precision != "year":

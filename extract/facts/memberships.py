@@ -43,16 +43,24 @@ _ELECTED = re.compile(
     r"(?:(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)|"
     r"is|was|will be)\s+"
     r"(?:as\s+)?(?:the\s+)?(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Deputy Leader|Leader)"
-    r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)")
+    r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)"
+)
 _RESPECTIVELY = re.compile(
     r"(?P<a>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+and\s+(?P<b>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+"
     r"(?:\s+[A-Z][\w'-]+)?)\s+(?:are|were|will be)\s+(?:the\s+)?(?P<r1>Vice[- ]Chair\w*|Chair\w*)\s+and\s+"
-    r"(?P<r2>Vice[- ]Chair\w*|Chair\w*)(?:\s+of\s+(?P<body>[A-Z][^\n.,;]*?))?\s+respectively", re.I)
+    r"(?P<r2>Vice[- ]Chair\w*|Chair\w*)(?:\s+of\s+(?P<body>[A-Z][^\n.,;]*?))?\s+respectively",
+    re.I,
+)
 _CHAIR_LIST = re.compile(
     r"(?P<role>Vice[- ]chair(?:person|man)?|Chair(?:person|man)?)[ \t]*:[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+"
-    r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})", re.I)
-_PAREN_ROLE = re.compile(r"^(?P<role>Leader|Deputy Leader|Chair(?:person|man)?|Vice[- ]Chair(?:person|man)?)"
-                         r"(?: of (?:the )?(?P<body>.+?))?(?: and (?:Cabinet|Portfolio|Executive) .+)?$", re.I)
+    r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})",
+    re.I,
+)
+_PAREN_ROLE = re.compile(
+    r"^(?P<role>Leader|Deputy Leader|Chair(?:person|man)?|Vice[- ]Chair(?:person|man)?)"
+    r"(?: of (?:the )?(?P<body>.+?))?(?: and (?:Cabinet|Portfolio|Executive) .+)?$",
+    re.I,
+)
 
 
 _ROLE_LABEL = re.compile(r"\b(?:Vice[- ])?Chair(?:person|man|woman)?\s*:", re.I)
@@ -62,8 +70,9 @@ _MINOR = {"and", "of", "for", "the", "on", "in", "with", "&", "to"}
 def title_case(text: str) -> str:
     """ "Children and young people scrutiny committee" -> "Children and Young People Scrutiny Committee"."""
     words = text.split()
-    return " ".join(w if (i and w in _MINOR) or w[:1].isupper() else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))
+    return " ".join(
+        w if (i and w in _MINOR) or w[:1].isupper() else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 def _heading_body(seg: Segmented, text: str) -> str | None:
@@ -103,11 +112,14 @@ def _body_named(seg: Segmented, raw: str | None, default: str | None) -> str | N
 
 _SUBSTITUTE_FOR = re.compile(
     r"\battended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for\s+"
-    r"(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})")
+    r"(?P<who>(?:(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
+)
 _MEMBER_ROW = re.compile(
     r"^[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,3}?)[ \t]+"
     r"(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Member|Co-opted Member|Substitute(?: Member)?)"
-    r"[ \t]+(?P<s>\d{1,2}/\d{1,2}/\d{4})(?:[ \t]*-[ \t]*(?P<e>\d{1,2}/\d{1,2}/\d{4}))?", re.M)
+    r"[ \t]+(?P<s>\d{1,2}/\d{1,2}/\d{4})(?:[ \t]*-[ \t]*(?P<e>\d{1,2}/\d{1,2}/\d{4}))?",
+    re.M,
+)
 
 
 # (a word of a name is under 60 characters without a space: inside a longer run, the rule read the rest of the
@@ -116,30 +128,45 @@ _OWN_MEMBERSHIP = re.compile(
     r"(?P<who>(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+)?(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
     r"(?:[ \t]+(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,2})"
     r"[ \t]+(?:reminded|informed|advised|declared|noted|reported)[^.\n]{0,60}?\b(?:his|her|their)[ \t]+membership[ \t]+of"
-    r"[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^.,;\n]{3,100})")
+    r"[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^.,;\n]{3,100})"
+)
 
 
-_CO_OPTED_LABEL = re.compile(r"^\s*(?:co-?opted|independent|parent governor)[\w ]{0,30}(?:members?|persons?|"
-                             r"representatives?)\s*:", re.I)
+_CO_OPTED_LABEL = re.compile(
+    r"^\s*(?:co-?opted|independent|parent governor)[\w ]{0,30}(?:members?|persons?|"
+    r"representatives?)\s*:",
+    re.I,
+)
 _CO_OPTED_NOTE = re.compile(r"\bco-?opted\b|\bindependent (?:member|person)\b|\bparent governor\b", re.I)
 _CABINET = "Cabinet"
-_CABINET_COL = re.compile(r"^(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)s?(?: responsible)?$", re.I)
-_EXEC_ROLE = (r"(?:Cabinet Member|Portfolio Holder|Executive Member|Executive Councillor|Lead Member|Leader|"
-              r"Deputy Leader)")
+_CABINET_COL = re.compile(
+    r"^(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)s?(?: responsible)?$", re.I
+)
+_EXEC_ROLE = (
+    r"(?:Cabinet Member|Portfolio Holder|Executive Member|Executive Councillor|Lead Member|Leader|"
+    r"Deputy Leader)"
+)
 # "Councillor Adrian Bell, Leader of the Council", "Councillor F Mbeki (Cabinet Member for Housing)",
 # "Councillor Sandra Kettering – Cabinet Member for Children's Services"
 _APPOSITIVE_ROLE = re.compile(
     r"(?P<who>\b(?:Councillor|Cllr)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
     rf"[ \t]*(?:,|\(|[\u2013\u2014-])[ \t]*(?:the[ \t]+)?(?P<role>{_EXEC_ROLE})"
     r"(?=[ \t]+(?:for|of|with)\b|[ \t]*[),:.;\n]|$)"
-    r"(?![ \t]+of[ \t]+(?:the[ \t]+)?(?!Council\b|(?:[A-Z][a-z]+ )+Council\b)[A-Z])", re.M)
+    r"(?![ \t]+of[ \t]+(?:the[ \t]+)?(?!Council\b|(?:[A-Z][a-z]+ )+Council\b)[A-Z])",
+    re.M,
+)
 # "Cabinet Member: Councillor Ruth Oyelaran", "Portfolio Holder: Cllr X"
-_ROLE_LABEL_WHO = re.compile(r"^[ \t]*(?:Cabinet Member|Portfolio Holder|Executive Member)s?(?: consulted)?[ \t]*:[ \t]*"
-                             r"(?P<who>(?:Councillor|Cllr)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})",
-                             re.M)
+_ROLE_LABEL_WHO = re.compile(
+    r"^[ \t]*(?:Cabinet Member|Portfolio Holder|Executive Member)s?(?: consulted)?[ \t]*:[ \t]*"
+    r"(?P<who>(?:Councillor|Cllr)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})",
+    re.M,
+)
 # "The new Cabinet is: Councillor Lorna Fitch (Finance and Resources), Councillor Dev Mistry (...) and ..."
-_CABINET_IS = re.compile(r"\b(?:The |the )?(?:new )?(?:Cabinet|Executive)(?: members)? (?:is|are|will be|comprises|consists of)"
-                         r"[ \t]*:[ \t]*(?P<list>(?:Councillor|Cllr)[^\n]+?)(?:\.(?:\s|$)|$)", re.M)
+_CABINET_IS = re.compile(
+    r"\b(?:The |the )?(?:new )?(?:Cabinet|Executive)(?: members)? (?:is|are|will be|comprises|consists of)"
+    r"[ \t]*:[ \t]*(?P<list>(?:Councillor|Cllr)[^\n]+?)(?:\.(?:\s|$)|$)",
+    re.M,
+)
 
 
 def _appositive_role(text: str) -> SeatRole:
@@ -170,8 +197,15 @@ def seats(seg: Segmented) -> list[SeatFact]:
         if key in seen:
             return
         seen.add(key)
-        out.append(SeatFact(person=name, body=body, role=role, date=date or seg.date_at(start),
-                            evidence=seg.sentence_evidence(start, end, rule)))
+        out.append(
+            SeatFact(
+                person=name,
+                body=body,
+                role=role,
+                date=date or seg.date_at(start),
+                evidence=seg.sentence_evidence(start, end, rule),
+            )
+        )
 
     # membership blocks: "Chairperson<TAB>Councillor X", "<TAB>Councillor Y", "Co-opted Members<TAB>Name<TAB>Body"
     lines = seg.lines
@@ -182,7 +216,7 @@ def seats(seg: Segmented) -> list[SeatFact]:
         body = meeting.body if meeting else None
         current = SeatRole.MEMBER
         blanks = 0
-        for ln in lines[i + 1:i + 60]:
+        for ln in lines[i + 1 : i + 60]:
             cells = ln.text.split("\t")
             if not ln.text.strip():
                 blanks += 1
@@ -190,14 +224,20 @@ def seats(seg: Segmented) -> list[SeatFact]:
                     break
                 continue
             blanks = 0
-            if len(cells) == 1 and not re.match(r"^\s*(Councillor|Cllr)", ln.text) and role_of(cells[0]) is None:
+            if (
+                len(cells) == 1
+                and not re.match(r"^\s*(Councillor|Cllr)", ln.text)
+                and role_of(cells[0]) is None
+            ):
                 break
             label = role_of(cells[0]) if cells[0].strip() else None
             if label:
                 current = label
             elif cells[0].strip():
                 current = SeatRole.MEMBER if current in (SeatRole.CHAIR, SeatRole.VICE_CHAIR) else current
-            people_cell = next((c for c in (cells[1:] if label or not cells[0].strip() else cells) if c.strip()), "")
+            people_cell = next(
+                (c for c in (cells[1:] if label or not cells[0].strip() else cells) if c.strip()), ""
+            )
             offset = ln.start + ln.text.find(people_cell) if people_cell else ln.start
             for p in split_people(people_cell, offset):
                 add(p.name, body, current, p.start, p.end, "seat.membership-block")
@@ -210,45 +250,87 @@ def seats(seg: Segmented) -> list[SeatFact]:
     represents: dict[str, str] = {}
     for a, listed in listed_all:
         note = (listed.note or "").strip()
-        if note and listed.honorific == "councillor" and find_bodies(note) and find_bodies(note)[0].start == 0 and len(find_bodies(note)[0].name) >= \
-                len(note) - 2 and classify_body(find_bodies(note)[0].name) == OrgKind.COUNCIL:
+        if (
+            note
+            and listed.honorific == "councillor"
+            and find_bodies(note)
+            and find_bodies(note)[0].start == 0
+            and len(find_bodies(note)[0].name) >= len(note) - 2
+            and classify_body(find_bodies(note)[0].name) == OrgKind.COUNCIL
+        ):
             represents[a.person] = find_bodies(note)[0].name
-            add(a.person, represents[a.person], SeatRole.MEMBER, a.evidence.start, a.evidence.end,
-                "seat.represents-council", a.meeting_date)
+            add(
+                a.person,
+                represents[a.person],
+                SeatRole.MEMBER,
+                a.evidence.start,
+                a.evidence.end,
+                "seat.represents-council",
+                a.meeting_date,
+            )
     for name in represents:
         seen.add((name, seg.council or "", SeatRole.MEMBER))  # not a member of the host council
     for a, listed in listed_all:
         councillor = listed.honorific in ("councillor", "councillors", "cllr", "cllrs")
         if councillor and seg.council:
-            add(a.person, seg.council, SeatRole.MEMBER, a.evidence.start, a.evidence.end, "seat.councillor-attending",
-                a.meeting_date)
+            add(
+                a.person,
+                seg.council,
+                SeatRole.MEMBER,
+                a.evidence.start,
+                a.evidence.end,
+                "seat.councillor-attending",
+                a.meeting_date,
+            )
         if a.capacity == Capacity.IN_ATTENDANCE:
             continue
         # a co-opted member: listed under a "Co-opted Members:" label, or so noted ("Mr A Pryce (Independent Member)")
         label_line = seg.lines[seg.line_index(listed.start)].text
-        if not councillor and a.capacity == Capacity.PRESENT and (
-                _CO_OPTED_LABEL.match(label_line) or _CO_OPTED_NOTE.search(listed.note or "")):
-            add(a.person, a.body, SeatRole.CO_OPTED, a.evidence.start, a.evidence.end, "seat.co-opted-listed",
-                a.meeting_date)
+        if (
+            not councillor
+            and a.capacity == Capacity.PRESENT
+            and (_CO_OPTED_LABEL.match(label_line) or _CO_OPTED_NOTE.search(listed.note or ""))
+        ):
+            add(
+                a.person,
+                a.body,
+                SeatRole.CO_OPTED,
+                a.evidence.start,
+                a.evidence.end,
+                "seat.co-opted-listed",
+                a.meeting_date,
+            )
             continue
         # an officer listed with a job title attends; a member sits on the body
-        if listed.note and is_post(listed.note) and not role_of(listed.note) and not councillor and not a.chair:
+        if (
+            listed.note
+            and is_post(listed.note)
+            and not role_of(listed.note)
+            and not councillor
+            and not a.chair
+        ):
             continue
         if a.capacity == Capacity.APOLOGIES and not councillor and not listed.note:
             continue
         ev = a.evidence
-        line = seg.text[ev.start:ev.end]
+        line = seg.text[ev.start : ev.end]
         role = SeatRole.CABINET_MEMBER if _is_cabinet(a.body) else SeatRole.MEMBER
-        after = seg.text[ev.start:ev.end].lower()
+        after = seg.text[ev.start : ev.end].lower()
         if a.chair:
             role = SeatRole.CHAIR
         elif role_of(listed.note or "") == SeatRole.VICE_CHAIR:
             role = SeatRole.VICE_CHAIR
-        elif re.search(r"vice[- ]chair", after) and a.person.split()[-1].lower() in line.lower() and re.search(
-                re.escape(a.person) + r"\s*\(vice[- ]chair", seg.text[ev.start:ev.end + 40], re.I):
+        elif (
+            re.search(r"vice[- ]chair", after)
+            and a.person.split()[-1].lower() in line.lower()
+            and re.search(re.escape(a.person) + r"\s*\(vice[- ]chair", seg.text[ev.start : ev.end + 40], re.I)
+        ):
             role = SeatRole.VICE_CHAIR
-        elif re.search(r"co-opted", line, re.I) and re.search(r"co-opted[^\n]*" + re.escape(a.person) + "|" +
-                                                              re.escape(a.person) + r"[^\n]{0,5}\(co-opted", line, re.I):
+        elif re.search(r"co-opted", line, re.I) and re.search(
+            r"co-opted[^\n]*" + re.escape(a.person) + "|" + re.escape(a.person) + r"[^\n]{0,5}\(co-opted",
+            line,
+            re.I,
+        ):
             role = SeatRole.CO_OPTED
         elif re.search(r"substitute", line, re.I) and a.capacity == Capacity.PRESENT:
             role = SeatRole.SUBSTITUTE
@@ -268,7 +350,14 @@ def seats(seg: Segmented) -> list[SeatFact]:
                 c = cells[cols["cabinet"]]
                 for p in split_people(c.text, c.start):
                     if p.honorific == "councillor":
-                        add(p.name, _CABINET, SeatRole.CABINET_MEMBER, c.start, c.end, "seat.cabinet-member-column")
+                        add(
+                            p.name,
+                            _CABINET,
+                            SeatRole.CABINET_MEMBER,
+                            c.start,
+                            c.end,
+                            "seat.cabinet-member-column",
+                        )
     for m in _CABINET_IS.finditer(seg.text):
         for p in split_people(m.group("list"), m.start("list"), "councillor"):
             add(p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-list")
@@ -290,9 +379,9 @@ def seats(seg: Segmented) -> list[SeatFact]:
         # the body is named just before ("Licensing sub-committee Chairperson: Cllr X") or on a line above
         # ("Audit and governance committee" / "Chair: Councillor X" / "Vice-Chair: Councillor Y")
         line_i = seg.line_index(m.start())
-        before = seg.text[seg.lines[line_i].start:m.start()]
+        before = seg.text[seg.lines[line_i].start : m.start()]
         label = _ROLE_LABEL.search(before)
-        before = before[:label.start()] if label else before
+        before = before[: label.start()] if label else before
         body = _heading_body(seg, before)
         j = line_i - 1
         while body is None and j >= max(0, line_i - 6):
@@ -315,7 +404,14 @@ def seats(seg: Segmented) -> list[SeatFact]:
     # a listing of members one a line: seats on the body the page is about; on a Cabinet or an Executive
     # every listed member (leader and deputy leader too) is a cabinet member
     for entry in find_portfolio_rows(seg.lines):
-        add(entry.person.name, "Cabinet", SeatRole.CABINET_MEMBER, entry.person.start, entry.end, "seat.portfolio-row")
+        add(
+            entry.person.name,
+            "Cabinet",
+            SeatRole.CABINET_MEMBER,
+            entry.person.start,
+            entry.end,
+            "seat.portfolio-row",
+        )
         note = _PAREN_ROLE.match(entry.person.note or "")
         role = role_of(note.group("role")) if note else None
         if role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER):
@@ -325,15 +421,26 @@ def seats(seg: Segmented) -> list[SeatFact]:
         body = meeting.body if meeting else None
         if not body or body == seg.council:
             continue
-        role = SeatRole.CABINET_MEMBER if _is_cabinet(body) else (role_of(entry.person.note or "") or SeatRole.MEMBER)
+        role = (
+            SeatRole.CABINET_MEMBER
+            if _is_cabinet(body)
+            else (role_of(entry.person.note or "") or SeatRole.MEMBER)
+        )
         add(entry.person.name, body, role, entry.person.start, entry.end, "seat.listing")
     # "A attended as a substitute for B": B sits on the body
     for m in _SUBSTITUTE_FOR.finditer(seg.text):
         meeting = seg.meeting_at(m.start())
         if meeting:
             for p in split_people(m.group("who"), m.start("who")):
-                add(p.name, meeting.body, SeatRole.MEMBER, m.start(), m.end(), "seat.substituted-for",
-                    meeting.date)
+                add(
+                    p.name,
+                    meeting.body,
+                    SeatRole.MEMBER,
+                    m.start(),
+                    m.end(),
+                    "seat.substituted-for",
+                    meeting.date,
+                )
     # a members table row (CMIS): "Councillor Margaret Forbes Member 10/06/2014 - 19/05/2015 75%"
     for m in _MEMBER_ROW.finditer(seg.text):
         meeting = seg.meeting_at(m.start())
@@ -347,8 +454,17 @@ def seats(seg: Segmented) -> list[SeatFact]:
             if key in seen:
                 continue
             seen.add(key)
-            out.append(SeatFact(person=p.name, body=body, role=role, date=seg.date_at(m.start()), start=start,
-                                end=end, evidence=seg.evidence(m.start(), m.end(), "seat.members-table-row")))
+            out.append(
+                SeatFact(
+                    person=p.name,
+                    body=body,
+                    role=role,
+                    date=seg.date_at(m.start()),
+                    start=start,
+                    end=end,
+                    evidence=seg.evidence(m.start(), m.end(), "seat.members-table-row"),
+                )
+            )
     # "Cllr David Hitchiner (Leader)"
     for line in seg.lines:
         if "(" not in line.text:

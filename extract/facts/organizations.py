@@ -32,7 +32,9 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
         if not key or len(key) < 3:
             return
         if key not in first:
-            first[key] = OrganizationFact(name=name, kind=kind, evidence=seg.sentence_evidence(start, end, rule))
+            first[key] = OrganizationFact(
+                name=name, kind=kind, evidence=seg.sentence_evidence(start, end, rule)
+            )
             aliases[key] = set()
 
     if seg.council:
@@ -54,20 +56,32 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
         if entry.party and len(entry.party.split()) <= 6 and entry.party[:1].isupper():
             start = text.find(entry.party, entry.person.end)
             if start >= 0:
-                add(entry.party, OrgKind.EXTERNAL, start, start + len(entry.party), "organization.listing-party")
+                add(
+                    entry.party,
+                    OrgKind.EXTERNAL,
+                    start,
+                    start + len(entry.party),
+                    "organization.listing-party",
+                )
     for f in facts:
         body = getattr(f, "body", None) or getattr(f, "org", None)
         if body:
-            add(body, classify_body(body) if body != seg.council else OrgKind.COUNCIL,
-                f.evidence.start, f.evidence.end, "organization.from-fact")
+            add(
+                body,
+                classify_body(body) if body != seg.council else OrgKind.COUNCIL,
+                f.evidence.start,
+                f.evidence.end,
+                "organization.from-fact",
+            )
     _short_forms_in_text(text, first, aliases)
     for _round in range(2):  # variants fold first, so a short form then has one long name left to fold into
         _fold_short_forms(first, aliases, seg.council)
     out = []
     for key, fact in first.items():
         if aliases[key]:
-            fact = OrganizationFact(name=fact.name, kind=fact.kind, aliases=tuple(sorted(aliases[key])),
-                                    evidence=fact.evidence)
+            fact = OrganizationFact(
+                name=fact.name, kind=fact.kind, aliases=tuple(sorted(aliases[key])), evidence=fact.evidence
+            )
         out.append(fact)
     return out
 
@@ -77,7 +91,7 @@ def _without_person(name: str, people: list[str]) -> str | None:
     Board", "Nicola Turvey and EH Partnership") loses the name; None when nothing is left."""
     for person in people:
         if len(person.split()) >= 2 and name.startswith(person + " "):
-            rest = re.sub(r"^(?:and|&|,)\s+", "", name[len(person) + 1:]).strip()
+            rest = re.sub(r"^(?:and|&|,)\s+", "", name[len(person) + 1 :]).strip()
             if re.match(r"^(?:UK |\(UK\) )?(?:Ltd|Limited|LLP|plc|PLC)\b", rest):
                 return name  # "Grant Thornton UK LLP": a firm named after people
             return rest if len(rest.split()) >= 2 or rest in ("Cabinet",) else None
@@ -105,16 +119,23 @@ def acronym_fits(short: str, long: str) -> bool:
     for tok in s:
         if i < len(lw) and tok.lower() == lw[i].lower():
             i += 1
-        elif tok.isupper() and 2 <= len(tok) <= 5 and "".join(w[0] for w in lw[i:i + len(tok)]).upper() == tok:
+        elif (
+            tok.isupper()
+            and 2 <= len(tok) <= 5
+            and "".join(w[0] for w in lw[i : i + len(tok)]).upper() == tok
+        ):
             i += len(tok)
         else:
             return False
     rest = lw[i:]
-    return (not rest or len(rest) == 1 and rest[0].lower() in _GENERIC_TAIL and i > 0) \
-        and any(t.isupper() and len(t) >= 2 for t in s)
+    return (not rest or len(rest) == 1 and rest[0].lower() in _GENERIC_TAIL and i > 0) and any(
+        t.isupper() and len(t) >= 2 for t in s
+    )
 
 
-_SHORT_FORM = re.compile(r"(?<![\w-])(?P<short>[A-Z]{2,5}(?:\s+(?:&\s+)?[A-Z][a-z]+(?:-[A-Za-z]+)?){1,3})(?![\w-])")
+_SHORT_FORM = re.compile(
+    r"(?<![\w-])(?P<short>[A-Z]{2,5}(?:\s+(?:&\s+)?[A-Z][a-z]+(?:-[A-Za-z]+)?){1,3})(?![\w-])"
+)
 
 
 def _short_forms_in_text(text: str, first: dict[str, OrganizationFact], aliases: dict[str, set[str]]) -> None:
@@ -129,7 +150,9 @@ def _short_forms_in_text(text: str, first: dict[str, OrganizationFact], aliases:
             aliases[fits[0]].add(short)
 
 
-def _fold_short_forms(first: dict[str, OrganizationFact], aliases: dict[str, set[str]], council: str | None) -> None:
+def _fold_short_forms(
+    first: dict[str, OrganizationFact], aliases: dict[str, set[str]], council: str | None
+) -> None:
     """Within one document a shortened name ("Improvement Board") stands for the one longer name that ends
     with it ("Children's Improvement Board"): one body, the short form an alias."""
     keys = list(first)
@@ -140,12 +163,24 @@ def _fold_short_forms(first: dict[str, OrganizationFact], aliases: dict[str, set
         # the same words in another order ("Adults Safeguarding Board" / "Safeguarding Adults Board") or the
         # tail of exactly one longer name
         core = re.sub(r" (?:ltd|limited|llp|plc)$", "", short)
-        longer = [k for k in keys if k in first and k != short and (
-            first[k].kind == first[short].kind and (k.endswith(" " + short) or _subsequence(short, k)
-                                                    or re.fullmatch(re.escape(short) + r"(?: uk)? (?:ltd|limited|llp|plc)", k)
-                                                    or _bag(k) == _bag(short) and k < short
-                                                    or acronym_fits(first[short].name, first[k].name))
-            or core in {_key(a) for a in aliases[k]})]
+        longer = [
+            k
+            for k in keys
+            if k in first
+            and k != short
+            and (
+                first[k].kind == first[short].kind
+                and (
+                    k.endswith(" " + short)
+                    or _subsequence(short, k)
+                    or re.fullmatch(re.escape(short) + r"(?: uk)? (?:ltd|limited|llp|plc)", k)
+                    or _bag(k) == _bag(short)
+                    and k < short
+                    or acronym_fits(first[short].name, first[k].name)
+                )
+                or core in {_key(a) for a in aliases[k]}
+            )
+        ]
         if len(longer) == 1:
             aliases[longer[0]].add(first[short].name)
             aliases[longer[0]] |= aliases.pop(short)

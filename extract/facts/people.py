@@ -32,9 +32,13 @@ def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list
     for f in facts:
         for name in _names_in(f):
             office = isinstance(f, PostFact | SeatFact) or (isinstance(f, AttendanceFact))
-            mentions.setdefault(name, []).append((f.evidence.start, f.evidence.end, f"person.from-{f.fact_type}", office))
+            mentions.setdefault(name, []).append(
+                (f.evidence.start, f.evidence.end, f"person.from-{f.fact_type}", office)
+            )
     for m in find_honorific_people(seg.text):
-        mentions.setdefault(m.name, []).append((m.start, m.end, "person.honorific", m.honorific in _OFFICE_HONORIFICS))
+        mentions.setdefault(m.name, []).append(
+            (m.start, m.end, "person.honorific", m.honorific in _OFFICE_HONORIFICS)
+        )
     if use_model:
         for m in find_model_people(seg.text):
             mentions.setdefault(m.name, []).append((m.start, m.end, "person.model", False))
@@ -50,13 +54,16 @@ def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list
         in_private = [s for s in spans if is_private_at(private, s[0])]
         public = has_office or not in_private
         s, e, rule, _o = min(spans)
-        out.append(PersonFact(name=name, public=public, written=seg.text[s:e],
-                              evidence=seg.sentence_evidence(s, e, rule)))
+        out.append(
+            PersonFact(
+                name=name, public=public, written=seg.text[s:e], evidence=seg.sentence_evidence(s, e, rule)
+            )
+        )
     return _private_surnames_stay_private(out, mentions)
 
 
 def _private_surnames_stay_private(people: list[PersonFact], mentions: dict[str, list]) -> list[PersonFact]:
-    """"Mr and Mrs McGeown" after a public question by "Mr. James McGeown": a bare surname (or
+    """ "Mr and Mrs McGeown" after a public question by "Mr. James McGeown": a bare surname (or
     initial + surname) of a private individual in the same document, with no office of its own,
     is that private family, not a new public person."""
     # every word after the first: a place may trail the name in a question list ("Mr. A Brennock Weobley")
@@ -74,5 +81,5 @@ def _private_surnames_stay_private(people: list[PersonFact], mentions: dict[str,
 
 def _has_context(seg: Segmented, start: int, end: int) -> bool:
     """A name followed by a comma and a capitalised title, or inside a parenthesised title."""
-    after = seg.text[end:end + 4]
-    return after.startswith((", ", " (", "\t")) or seg.text[max(0, start - 2):start] in ("- ", "= ")
+    after = seg.text[end : end + 4]
+    return after.startswith((", ", " (", "\t")) or seg.text[max(0, start - 2) : start] in ("- ", "= ")

@@ -65,8 +65,10 @@ def is_abbreviation(form: str) -> bool:
 def roles() -> tuple[Role, ...]:
     """The posts whose written forms are known to be one post, from `patterns/roles.jsonl`."""
     text = resources.files("extract").joinpath("patterns/roles.jsonl").read_text(encoding="utf-8")
-    return tuple(Role(id=p["id"], label=p["label"], kind=p["kind"], forms=tuple(p["forms"]))
-                 for p in (json.loads(line) for line in text.splitlines() if line.strip()))
+    return tuple(
+        Role(id=p["id"], label=p["label"], kind=p["kind"], forms=tuple(p["forms"]))
+        for p in (json.loads(line) for line in text.splitlines() if line.strip())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -97,8 +99,11 @@ def _abbreviation_rx() -> str:
 
 
 _INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b", re.I)
-_NOT_POST = re.compile(r"^(?:the |a |an )?(?:(?:vice[- ])?chair(?:person|man|woman)?(?: of (?:the )?council\b.*)?|in the chair|"
-                       r"co-opted member.*|substitute.*|member|observer|non-voting.*)$", re.I)
+_NOT_POST = re.compile(
+    r"^(?:the |a |an )?(?:(?:vice[- ])?chair(?:person|man|woman)?(?: of (?:the )?council\b.*)?|in the chair|"
+    r"co-opted member.*|substitute.*|member|observer|non-voting.*)$",
+    re.I,
+)
 
 
 def is_post(text: str) -> bool:
@@ -118,7 +123,7 @@ def _split_post_org(seg: Segmented, post: str) -> tuple[str, str | None]:
         return m.group("post").strip(), m.group("org").strip()
     bodies = [b for b in find_bodies(post) if b.kind == OrgKind.EXTERNAL and b.end == len(post)]
     if bodies and bodies[0].start > 0:
-        rest = post[:bodies[0].start].rstrip(" ,-")
+        rest = post[: bodies[0].start].rstrip(" ,-")
         if rest and _head_rx().search(rest):
             return rest, bodies[0].name
     return post, None
@@ -136,41 +141,79 @@ def _clean_post(post: str) -> str:
 # `(?:[ -]X+){1,2}` tried every way of cutting a long hyphenated word; the longest name a rule accepts is the same
 # when the second part is read whole before a third, and a part of 60 characters without a space is no name's
 _PART = r"(?![A-Za-z'\u2019-]{60})[A-Z][A-Za-z'\u2019-]"
-_NAME = (r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Councillor|Cllr)\.?\s+)?[A-Z][a-z'\u2019]+"
-         rf"(?:[ -]{_PART}++ {_PART}+|[ -]{_PART}+)")
-_NAME_COMMA_TITLE = re.compile(rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+)?(?:[Ii]nterim\s+|[Aa]cting\s+)?"
-                               rf"[A-Z][^,.;\n()]{{2,90}}?(?:,\s+[A-Z][^,.;\n()]{{2,60}}?)?)(?=[,.;\n(]|\s+(?:introduced|presented|said|explained|confirmed|reported|gave|outlined|advised|noted|attended|"
-                               rf"and\s+{_NAME}(?:,|\s+(?:introduced|presented|said|explained|gave|outlined))))")
-_KEY_LINE = re.compile(r"^\s*(?P<acr>[A-Z]{2,4})\s*[=:\u2013-]\s*(?P<name>[A-Z][^,\n]+?),\s*(?P<title>[^\n]+?)\s*$", re.M)
+_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Councillor|Cllr)\.?\s+)?[A-Z][a-z'\u2019]+"
+    rf"(?:[ -]{_PART}++ {_PART}+|[ -]{_PART}+)"
+)
+_NAME_COMMA_TITLE = re.compile(
+    rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+)?(?:[Ii]nterim\s+|[Aa]cting\s+)?"
+    rf"[A-Z][^,.;\n()]{{2,90}}?(?:,\s+[A-Z][^,.;\n()]{{2,60}}?)?)(?=[,.;\n(]|\s+(?:introduced|presented|said|explained|confirmed|reported|gave|outlined|advised|noted|attended|"
+    rf"and\s+{_NAME}(?:,|\s+(?:introduced|presented|said|explained|gave|outlined))))"
+)
+_KEY_LINE = re.compile(
+    r"^\s*(?P<acr>[A-Z]{2,4})\s*[=:\u2013-]\s*(?P<name>[A-Z][^,\n]+?),\s*(?P<title>[^\n]+?)\s*$", re.M
+)
 _TITLE_COMMA_NAME = re.compile(
     rf"\b(?:the\s+)?(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?(?:Corporate |Service |Assistant |Deputy |Executive |Strategic )?"
-    rf"(?:Director|Chief Executive|Head of [A-Z][\w ]+?|Commissioner)(?:,?[^,.;\n()]{{0,60}}?)),\s+(?P<name>{_NAME})(?=[,.;\n)]|\s+(?:said|has|had|was|is|and)\b)")
+    rf"(?:Director|Chief Executive|Head of [A-Z][\w ]+?|Commissioner)(?:,?[^,.;\n()]{{0,60}}?)),\s+(?P<name>{_NAME})(?=[,.;\n)]|\s+(?:said|has|had|was|is|and)\b)"
+)
 
 
 _CONTACT = re.compile(
     rf"^[ \t]*Contact(?: officer)?\s*:\s*(?:(?P<title2>[A-Z][A-Za-z ,&']{{2,70}}?)\s+[\u2013-]\s+(?P<name2>{_NAME})|"
-    rf"(?P<name>{_NAME})\s*[,\u2013-]\s*(?P<title>[A-Za-z][A-Za-z ,&']{{2,70}}?))[ \t]*(?:Email:.*)?$", re.M)
+    rf"(?P<name>{_NAME})\s*[,\u2013-]\s*(?P<title>[A-Za-z][A-Za-z ,&']{{2,70}}?))[ \t]*(?:Email:.*)?$",
+    re.M,
+)
 _APPOINTED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:had been|has been|was|is|will be|would be)\s+(?:formally\s+)?appointed\s+(?:as\s+)?"
     rf"(?:the\s+)?(?:(?:new|permanent)\s+)?(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)"
-    rf"(?=\s+(?:of|at|for|with)\s+[A-Z][a-z]+ (?:City |County |Borough )?Council|[,.;\n(]|\s+(?:with effect|from|on|and)\b)")
+    rf"(?=\s+(?:of|at|for|with)\s+[A-Z][a-z]+ (?:City |County |Borough )?Council|[,.;\n(]|\s+(?:with effect|from|on|and)\b)"
+)
 _OFFERED = re.compile(
     rf"\b(?:the\s+)?(?:role|post|position)\s+of\s+(?:(?:new|permanent)\s+)?(?P<title>[A-Z][^,.;\n()]{{2,80}}?)\s+"
-    rf"(?:was|has been|had been)\s+offered\s+to\s+(?P<name>{_NAME})")
+    rf"(?:was|has been|had been)\s+offered\s+to\s+(?P<name>{_NAME})"
+)
 
 
 # the last word of a body's name (where the body grammar does not know the body)
-_BODY_TAILS = {"Council", "Trust", "Board", "Authority", "Partnership", "Service", "Agency", "Club", "Group",
-               "Association", "Foundation", "Company", "Ltd", "Limited", "LLP", "plc", "University", "College",
-               "School", "Constabulary", "Police", "Commission", "Department", "Office", "England"}
+_BODY_TAILS = {
+    "Council",
+    "Trust",
+    "Board",
+    "Authority",
+    "Partnership",
+    "Service",
+    "Agency",
+    "Club",
+    "Group",
+    "Association",
+    "Foundation",
+    "Company",
+    "Ltd",
+    "Limited",
+    "LLP",
+    "plc",
+    "University",
+    "College",
+    "School",
+    "Constabulary",
+    "Police",
+    "Commission",
+    "Department",
+    "Office",
+    "England",
+}
 _DASH = r"\s*[\u2013\u2014-]\s*"
 # "Paul Walker - Herefordshire Council Chief Executive", "Rachel Jones – Assistant Chief Constable – West Mercia
 # Constabulary": a signature or contact cell, the name, a dash, the title (and the body)
 _NAME_DASH_TITLE = re.compile(
     rf"^[ \t]*(?P<name>{_NAME}){_DASH}(?P<title>(?:(?!\s[\u2013\u2014-]\s)[^\t\n])+?)"
-    rf"(?:\s+[\u2013\u2014-]\s+(?P<org>[A-Z][^\t\n\u2013\u2014]+?))?[ \t]*$")
+    rf"(?:\s+[\u2013\u2014-]\s+(?P<org>[A-Z][^\t\n\u2013\u2014]+?))?[ \t]*$"
+)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s")
-_PERSON2 = r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'\u2019]+\s+[A-Za-z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+_PERSON2 = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'\u2019]+\s+[A-Za-z][a-z'\u2019]+(?:-[A-Z][a-z'\u2019]+)?"
+)
 
 
 def _known_abbreviation_rules() -> list[tuple[re.Pattern[str], str]]:
@@ -178,14 +221,23 @@ def _known_abbreviation_rules() -> list[tuple[re.Pattern[str], str]]:
     a known abbreviation of a post (`patterns/roles.jsonl`) next to a name."""
     abbr = _abbreviation_rx()
     return [
-        (re.compile(rf"^[ \t]*(?P<abbr>{abbr}){_DASH}(?P<name>{_NAME})[ \t]*$"), "post.abbreviation-dash-name"),
-        (re.compile(rf"(?<![\w-])(?P<name>{_PERSON2})(?:{_DASH}|,\s*|\s+)(?P<abbr>{abbr})(?![\w-])"),
-         "post.name-abbreviation"),
+        (
+            re.compile(rf"^[ \t]*(?P<abbr>{abbr}){_DASH}(?P<name>{_NAME})[ \t]*$"),
+            "post.abbreviation-dash-name",
+        ),
+        (
+            re.compile(rf"(?<![\w-])(?P<name>{_PERSON2})(?:{_DASH}|,\s*|\s+)(?P<abbr>{abbr})(?![\w-])"),
+            "post.name-abbreviation",
+        ),
     ]
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'\u2019-]*", name) if w.lower() not in ("and", "of", "for", "the"))
+    return "".join(
+        w[0]
+        for w in re.findall(r"[A-Za-z][\w'\u2019-]*", name)
+        if w.lower() not in ("and", "of", "for", "the")
+    )
 
 
 def _title_and_body(title: str, document_bodies: Callable[[], list[BodyMention]]) -> tuple[str, str | None]:
@@ -194,39 +246,49 @@ def _title_and_body(title: str, document_bodies: Callable[[], list[BodyMention]]
     those initials (else the acronym stays part of the title: "Service Manager SEND")."""
     bodies = [b for b in find_bodies(title) if b.start == 0 and b.kind != OrgKind.COMMITTEE]
     if bodies:
-        rest = title[bodies[0].end:].strip(" ,")
+        rest = title[bodies[0].end :].strip(" ,")
         if rest and (is_post(rest) or role_of(rest)):
             return rest, bodies[0].name
     m = re.fullmatch(r"(?P<rest>.+?)\s+(?P<acr>[A-Z]{2,5})", title)
-    if m and is_post(m.group("rest")) and any(h.end() == len(m.group("rest")) for h in _head_rx().finditer(m.group("rest"))):
-        named = {b.name for b in document_bodies() if b.kind == OrgKind.EXTERNAL
-                 and _initials(b.name).upper() == m.group("acr")}
+    if (
+        m
+        and is_post(m.group("rest"))
+        and any(h.end() == len(m.group("rest")) for h in _head_rx().finditer(m.group("rest")))
+    ):
+        named = {
+            b.name
+            for b in document_bodies()
+            if b.kind == OrgKind.EXTERNAL and _initials(b.name).upper() == m.group("acr")
+        }
         if len(named) == 1:
             return m.group("rest"), named.pop()
     return title, None
-
 
 
 # press releases on appointments: "confirmed the appointment of Catherine Ellwood as its new Chief Executive",
 # "Oakhurst City Council has appointed Rebecca Lyle as interim Director of Children's Services"
 _APPOINTMENT_OF = re.compile(
     rf"\b(?:appointment\s+of|(?:has|have|had)\s+(?:now\s+)?appointed)\s+(?P<name>{_NAME})\s+as\s+(?:its\s+|the\s+|their\s+|our\s+)?(?:new\s+|permanent\s+)?"
-    rf"(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)(?=[,.;\n(]|\s+(?:with effect|from|on|and|at|while|until|to|who|after)\b)")
+    rf"(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)(?=[,.;\n(]|\s+(?:with effect|from|on|and|at|while|until|to|who|after)\b)"
+)
 # "Ms Ellwood, currently Deputy Chief Executive at Rivermead Borough Council": a post held elsewhere
 _CURRENTLY = re.compile(
     rf"(?P<name>{_NAME})(?:,\s+|\s+(?:is|was|had been|has been)\s+)(?:currently|presently|formerly|previously)\s+(?:the\s+)?"
     rf"(?P<title>[A-Z][^,.;\n()]{{2,80}}?)\s+(?:at|with|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'\u2019&-]*"
-    rf"(?:\s+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){{0,8}}?)(?=\s*[,.;\n()]|\s+(?:will|is|was|has|had)\b)")
+    rf"(?:\s+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){{0,8}}?)(?=\s*[,.;\n()]|\s+(?:will|is|was|has|had)\b)"
+)
 # "Nadine Fraser, Director of Corporate Services, will act as interim Head of Paid Service": acting in a post
 _ACT_AS = re.compile(
     rf"(?P<name>{_NAME})(?:,\s+[^,.;\n]{{2,80}},)?\s+(?:will act|is acting|acts|has acted|will be acting)\s+as\s+"
-    rf"(?:the\s+)?(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)(?=[,.;\n(]|\s+(?:until|from|on|and|while|during)\b)")
+    rf"(?:the\s+)?(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?[A-Z][^,.;\n()]{{2,80}}?)(?=[,.;\n(]|\s+(?:until|from|on|and|while|during)\b)"
+)
 # a declaration of interest: "Councillor Powell declared an interest ... in his capacity as chairman of Hereford
 # Rugby Club": an office held in another body
 _CAPACITY = re.compile(
     rf"(?P<name>{_NAME})\s+declared\s+(?:an?\s+)?(?:\w+\s+)?interest\b[^.\n]{{0,160}}?\bin\s+(?:his|her|their)\s+"
     rf"capacity\s+as\s+(?:a\s+|an\s+|the\s+)?(?P<title>[A-Za-z][\w -]{{2,60}}?)\s+of\s+(?:the\s+)?"
-    rf"(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){{0,8}}?)(?=\s*[,.;\n()]|\s+(?:and|who|which)\b)")
+    rf"(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){{0,8}}?)(?=\s*[,.;\n()]|\s+(?:and|who|which)\b)"
+)
 
 
 _CELL_END = re.compile(r"<|\S+@\S+|\b(?:Tel|Telephone|email|e-mail)\b|\s+on\s+\d")
@@ -247,7 +309,7 @@ def _chain_name(part: str) -> tuple[str, int] | None:
 
 def _name_title_chain(cell: str) -> list[tuple[str, str, int, int]]:
     end = _CELL_END.search(cell)
-    cell = cell[:end.start()] if end else cell
+    cell = cell[: end.start()] if end else cell
     parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", cell)]
     out: list[tuple[str, str, int, int]] = []
     current: tuple[str, int] | None = None
@@ -295,23 +357,45 @@ def posts(seg: Segmented) -> list[PostFact]:
         if org and classify_body(org) == OrgKind.COMMITTEE:
             org = None
         key = (name, post.lower())
-        if key in seen or any(n == name and (p.startswith(post.lower()) or post.lower().startswith(p))
-                              for n, p in seen):
+        if key in seen or any(
+            n == name and (p.startswith(post.lower()) or post.lower().startswith(p)) for n, p in seen
+        ):
             return
         seen.add(key)
-        out.append(PostFact(person=name, post=post, org=org or seg.council or "", date=seg.stated_date_at(start),
-                            interim=interim, evidence=seg.sentence_evidence(start, end, rule)))
+        out.append(
+            PostFact(
+                person=name,
+                post=post,
+                org=org or seg.council or "",
+                date=seg.stated_date_at(start),
+                interim=interim,
+                evidence=seg.sentence_evidence(start, end, rule),
+            )
+        )
 
     def add_raw(name: str | None, title: str, start: int, end: int, rule: str) -> None:
         title = _clean_post(title)
-        if not name or not title or len(title.split()) > 12 or not title[0].isupper() and not title[0].islower():
+        if (
+            not name
+            or not title
+            or len(title.split()) > 12
+            or not title[0].isupper()
+            and not title[0].islower()
+        ):
             return
         key = (name, title.lower())
         if key in seen:
             return
         seen.add(key)
-        out.append(PostFact(person=name, post=title[:1].upper() + title[1:], org=seg.council or "",
-                            date=seg.date_at(start), evidence=seg.sentence_evidence(start, end, rule)))
+        out.append(
+            PostFact(
+                person=name,
+                post=title[:1].upper() + title[1:],
+                org=seg.council or "",
+                date=seg.date_at(start),
+                evidence=seg.sentence_evidence(start, end, rule),
+            )
+        )
 
     # "Name (Title)" in lists
     for line in seg.lines:
@@ -324,19 +408,40 @@ def posts(seg: Segmented) -> list[PostFact]:
     for entry in find_member_listing(seg.lines):
         meeting = seg.meeting_at(entry.person.start)
         body = meeting.body if meeting else ""
-        if entry.portfolio and (body in ("Cabinet", "Executive") or body.endswith((" Cabinet", " Executive"))) \
-                and not find_bodies(entry.portfolio):
-            add_raw(entry.person.name, f"Cabinet member {entry.portfolio}", entry.person.start, entry.end,
-                    "post.cabinet-portfolio")
+        if (
+            entry.portfolio
+            and (body in ("Cabinet", "Executive") or body.endswith((" Cabinet", " Executive")))
+            and not find_bodies(entry.portfolio)
+        ):
+            add_raw(
+                entry.person.name,
+                f"Cabinet member {entry.portfolio}",
+                entry.person.start,
+                entry.end,
+                "post.cabinet-portfolio",
+            )
     for entry in find_portfolio_rows(seg.lines):
-        add_raw(entry.person.name, f"Cabinet member {entry.portfolio}", entry.person.start, entry.end,
-                "post.cabinet-portfolio")
+        add_raw(
+            entry.person.name,
+            f"Cabinet member {entry.portfolio}",
+            entry.person.start,
+            entry.end,
+            "post.cabinet-portfolio",
+        )
     # "Contact: Ben Baugh, Democratic Services": a contact line gives the person's job, head word or not
     for m in _CONTACT.finditer(text):
-        add_raw(clean_name(m.group("name") or m.group("name2")), m.group("title") or m.group("title2"), m.start(),
-                m.end(), "post.contact-line")
-    for rx, rule in ((_APPOINTED, "post.appointed"), (_OFFERED, "post.offered"),
-                     (_APPOINTMENT_OF, "post.appointment-of")):
+        add_raw(
+            clean_name(m.group("name") or m.group("name2")),
+            m.group("title") or m.group("title2"),
+            m.start(),
+            m.end(),
+            "post.contact-line",
+        )
+    for rx, rule in (
+        (_APPOINTED, "post.appointed"),
+        (_OFFERED, "post.offered"),
+        (_APPOINTMENT_OF, "post.appointment-of"),
+    ):
         for m in rx.finditer(text):
             add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), rule)
     for m in _CURRENTLY.finditer(text):
@@ -345,17 +450,35 @@ def posts(seg: Segmented) -> list[PostFact]:
             add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.currently-at", org)
     for m in _ACT_AS.finditer(text):
         title = m.group("title")
-        add(clean_name(m.group("name")), title if _INTERIM.match(title) else f"Acting {title}", m.start(), m.end(),
-            "post.act-as")
-    for m in _CAPACITY.finditer(text):  # "chairman", "trustee", "governor": the office as worded, head word or not
+        add(
+            clean_name(m.group("name")),
+            title if _INTERIM.match(title) else f"Acting {title}",
+            m.start(),
+            m.end(),
+            "post.act-as",
+        )
+    for m in _CAPACITY.finditer(
+        text
+    ):  # "chairman", "trustee", "governor": the office as worded, head word or not
         name, title = clean_name(m.group("name")), m.group("title").strip()
-        if name and len(title.split()) <= 5 and not find_bodies(title) \
-                and not re.fullmatch(r"(?:\w+\s+)?(?:member|councillor)s?", title, re.I):  # seats: memberships.py
+        if (
+            name
+            and len(title.split()) <= 5
+            and not find_bodies(title)
+            and not re.fullmatch(r"(?:\w+\s+)?(?:member|councillor)s?", title, re.I)
+        ):  # seats: memberships.py
             key = (name, title.lower())
             if key not in seen:
                 seen.add(key)
-                out.append(PostFact(person=name, post=title, org=m.group("org"), date=seg.date_at(m.start()),
-                                    evidence=seg.sentence_evidence(m.start(), m.end(), "post.declared-capacity")))
+                out.append(
+                    PostFact(
+                        person=name,
+                        post=title,
+                        org=m.group("org"),
+                        date=seg.date_at(m.start()),
+                        evidence=seg.sentence_evidence(m.start(), m.end(), "post.declared-capacity"),
+                    )
+                )
     # "Victoria Gibbs, Service Director Early Help, Rachel Gillott, Service Director, Safeguarding": a chain of
     # names each followed by its title, read cell by cell
     for line in seg.lines:
@@ -385,31 +508,52 @@ def posts(seg: Segmented) -> list[PostFact]:
             at = line.start + pos
             pos += len(cell) + 1
             dash = _NAME_DASH_TITLE.match(cell)
-            if dash and not re.search(r"\((?:interim|acting)\)\s*$", dash.group("title"), re.I):  # tenures.py's
+            if dash and not re.search(
+                r"\((?:interim|acting)\)\s*$", dash.group("title"), re.I
+            ):  # tenures.py's
                 name = clean_name(dash.group("name"))
                 if name and not is_post(dash.group("name")) and not find_bodies(dash.group("name")):
                     title, org = _title_and_body(dash.group("title"), document_bodies)
                     if is_post(title):
-                        add(name, title, at + dash.start(), at + dash.end(), "post.name-dash-title",
-                            org or (dash.group("org") or "").strip() or None)
+                        add(
+                            name,
+                            title,
+                            at + dash.start(),
+                            at + dash.end(),
+                            "post.name-dash-title",
+                            org or (dash.group("org") or "").strip() or None,
+                        )
             for rx, rule in _known_abbreviation_rules():
                 for m in rx.finditer(cell):
                     name = clean_name(m.group("name"))
-                    if not name or len(name.split()) < 2 or find_bodies(m.group("name")) or is_post(m.group("name")):
+                    if (
+                        not name
+                        or len(name.split()) < 2
+                        or find_bodies(m.group("name"))
+                        or is_post(m.group("name"))
+                    ):
                         continue
-                    if rule == "post.name-abbreviation" and not cell[m.end("name"):m.start("abbr")].strip() \
-                            and not _HONORIFIC.match(m.group("name")):
+                    if (
+                        rule == "post.name-abbreviation"
+                        and not cell[m.end("name") : m.start("abbr")].strip()
+                        and not _HONORIFIC.match(m.group("name"))
+                    ):
                         continue  # only a space between: a name needs its honorific ("Local Authority LADO")
                     end = at + m.end()
-                    after = find_bodies(cell[m.end():m.end() + 80])
-                    org = after[0].name if after and cell[m.end():m.end() + after[0].start].strip() == "" else None
+                    after = find_bodies(cell[m.end() : m.end() + 80])
+                    org = (
+                        after[0].name
+                        if after and cell[m.end() : m.end() + after[0].start].strip() == ""
+                        else None
+                    )
                     if org:
                         end = at + m.end() + after[0].end
                     add(name, m.group("abbr"), at + m.start(), end, rule, org or seg.council or "")
     named = {n for n, _p in seen}
     for m in _TITLE_COMMA_NAME.finditer(text):
-        if clean_name(m.group("name")) in named or re.search(r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?$",
-                                                             text[max(0, m.start() - 40):m.start()]):
+        if clean_name(m.group("name")) in named or re.search(
+            r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?$", text[max(0, m.start() - 40) : m.start()]
+        ):
             continue  # the title belongs to the name before it, in a chain of names and titles
         add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.title-comma-name")
     return out
