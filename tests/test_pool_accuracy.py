@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(
 
 # corpus -> (overall F1, posts recall, private individuals exposed at most), measured on main
 FLOORS = {
-    "dev2": (0.72, 0.52, 0),
+    "dev2": (0.72, 0.58, 0),
     "pool/p1": (0.62, 0.53, 1),
     "pool/p2": (0.62, 0.52, 0),
     "pool/p3": (0.62, 0.76, 1),

@@ -234,7 +234,8 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
         r"(?:will\s+)?(?:serve|serves|take over|takes over|took over|has taken over)\s+as\s+)"
         rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?P<title>{_LOWER_TITLE})"
         r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
-        r"alongside|succeeding|following)\b|\s+and\s+(?:[a-z]|Councillor|Cllr)|$)"
+        r"alongside|succeeding|following|had|has|have|was|were|is|be|been|would|will|should)\b|"
+        r"\s+and\s+(?:[a-z]|Councillor|Cllr)|$)"
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
@@ -271,7 +272,7 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
         rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
         r"(?:,[^,;\n]{2,80},)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent)\s+)?"
         rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
-        r"who|which|in|after|following)\b|$)"
+        r"who|which|in|after|following|had|has|have|was|were|is|be|been|would|will|should)\b|$)"
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)

@@ -116,10 +116,23 @@ def is_post(text: str) -> bool:
     return bool(_head_rx().search(t))
 
 
+# a post of another body, named by the kind of body it is: an NHS body, a trust, a board, the police
+_OF_OTHER_BODY = re.compile(
+    r"(?P<post>.+?)\s+of\s+(?:the\s+)?(?P<org>(?:NHS|[A-Z][\w&'\u2019-]*)(?:\s+(?:and|of|for|&|[A-Z][\w&'\u2019-]*)){0,8}?"
+    r"\s+(?:ICB|CCG|Integrated Care Board|NHS Trust|NHS Foundation Trust|Foundation Trust|Trust|Police|Constabulary|"
+    r"Fire and Rescue Service|Fire Authority|Combined Authority|Clinical Commissioning Group))$"
+)
+
+
 def _split_post_org(seg: Segmented, post: str) -> tuple[str, str | None]:
     """("Auditor", "South West Audit Partnership") from "Auditor with the South West Audit Partnership"."""
     m = re.match(r"(?P<post>.+?),?\s+(?:with|at|from) (?:the )?(?P<org>[A-Z].+)$", post)
     if m:
+        return m.group("post").strip(), m.group("org").strip()
+    m = _OF_OTHER_BODY.match(post)
+    if m and _head_rx().search(
+        m.group("post")
+    ):  # "Chief Executive of NHS Herefordshire and Worcestershire ICB"
         return m.group("post").strip(), m.group("org").strip()
     bodies = [b for b in find_bodies(post) if b.kind == OrgKind.EXTERNAL and b.end == len(post)]
     if bodies and bodies[0].start > 0:
