@@ -117,6 +117,20 @@ _INLINE_END = re.compile(
 )
 
 
+def _inline_present(seg: Segmented, line) -> list | None:
+    """ "... held on 27 January 2020 PRESENT: The Mayor (Alderman J Smyth) ...": a record flattened into one line;
+    the Present list runs to the next label, then the officers or apologies after it. None: no such label."""
+    m = _INLINE_PRESENT.search(line.text)
+    if m is None:
+        return None
+    rest = line.text[m.end() :]
+    end = _INLINE_END.search(rest)
+    rest = rest[: end.start()] if end else rest
+    people = split_people(rest, line.start + m.end())
+    facts = _facts(seg, people, Capacity.PRESENT, "attendance.inline-present", chair_notes=True)
+    return facts + (_inline_attendance(seg, line, m.end() + end.start()) if end else [])
+
+
 def _inline_attendance(seg: Segmented, line, at: int) -> list:
     """The officers or apologies after an inline Present list, to the next label or numbered item."""
     text = line.text[at:]
@@ -327,20 +341,9 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
             facts += found
             i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
             continue
-        m = _INLINE_PRESENT.search(line.text)
-        if m:  # "... held on 27 January 2020 PRESENT: The Mayor (Alderman J Smyth) ...": a record flattened into one line
-            rest = line.text[m.end() :]
-            end = _INLINE_END.search(rest)
-            rest = rest[: end.start()] if end else rest
-            facts += _facts(
-                seg,
-                split_people(rest, line.start + m.end()),
-                Capacity.PRESENT,
-                "attendance.inline-present",
-                chair_notes=True,
-            )
-            if end:
-                facts += _inline_attendance(seg, line, m.end() + end.start())
+        inline = _inline_present(seg, line)
+        if inline is not None:
+            facts += inline
             i += 1
             continue
         i += 1

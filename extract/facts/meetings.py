@@ -407,20 +407,8 @@ def meeting_spans(seg: Segmented) -> list[MeetingSpan]:
         )
         for sp in spans
     ]
-    summary = _CMIS_SUMMARY.search(seg.text, 0, 4000)
-    if summary and not spans and _first_date(summary.group("d")):
-        # a CMIS meeting page: "Meeting Summary" / the body / "19 Feb 2020 - 13:00 to 14:00"
-        owner = council_or(seg, _body_from(summary.group("body")) or summary.group("body").strip())
-        if owner:
-            spans.append(
-                MeetingSpan(
-                    summary.start(),
-                    owner,
-                    _first_date(summary.group("d")),
-                    None,
-                    seg.sentence_evidence(summary.start("body"), summary.end("d"), "meeting.cmis-summary"),
-                )
-            )
+    if not spans:
+        spans += _cmis_summary(seg)
     implied = _implied_by_attendance(seg, None if weak else body, spans)
     return sorted(spans + ([implied] if implied else []), key=lambda s: s.start)
 
@@ -435,6 +423,19 @@ _ATTENDANCE_LABEL = re.compile(
 
 _NOT_RECORDS = {"report", "news", "foi", "forward-plan", "leadership-page", "decision"}  # manifest kinds
 _REPORT_TITLE = re.compile(r"\b(?:report|plan|strategy|policy|news|press release)\b", re.I)
+
+
+def _cmis_summary(seg: Segmented) -> list[MeetingSpan]:
+    """A CMIS meeting page: "Meeting Summary" / the body / "19 Feb 2020 - 13:00 to 14:00"."""
+    summary = _CMIS_SUMMARY.search(seg.text, 0, 4000)
+    date = _first_date(summary.group("d")) if summary else None
+    if summary is None or date is None:
+        return []
+    owner = council_or(seg, _body_from(summary.group("body")) or summary.group("body").strip())
+    if not owner:
+        return []
+    evidence = seg.sentence_evidence(summary.start("body"), summary.end("d"), "meeting.cmis-summary")
+    return [MeetingSpan(summary.start(), owner, date, None, evidence)]
 
 
 def _implied_by_attendance(seg: Segmented, body: str | None, spans: list[MeetingSpan]) -> MeetingSpan | None:
