@@ -11,6 +11,7 @@ is bounded in count and time and goes to loopback only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import socket
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,27 +61,53 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: float = 3.0) -> LoadResult:
+def bundled_build(prefix: str) -> Path:
+    """A build of the bundled corpus in a new temporary folder, for a bench given no build folder."""
+    build = Path(tempfile.mkdtemp(prefix=prefix))
+    subprocess.run(
+        [str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    return build
+
+
+@contextlib.contextmanager
+def serving(build: Path, *options: str) -> Iterator[tuple[subprocess.Popen, int]]:
+    """`councilgraph serve BUILD OPTIONS` on a free loopback port, once it answers a query; stopped on exit
+    (SIGTERM to its process group, SIGKILL after 10 s)."""
     port = _free_port()
     proc = subprocess.Popen(
-        [str(CLI), "serve", str(build), "--port", str(port), "--timeout", str(timeout_s), "--workers", "2"],
+        [str(CLI), "serve", str(build), "--port", str(port), *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    url = f"http://127.0.0.1:{port}/sparql"
-    result = LoadResult()
-    lock = threading.Lock()
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"http://127.0.0.1:{port}/", timeout=2).status_code == 200:
+                ask = {"query": "ASK { ?s ?p ?o }"}
+                if httpx.get(f"http://127.0.0.1:{port}/sparql", params=ask, timeout=5).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.3)
         else:
             raise RuntimeError("serve did not start within 60 s")
+        yield proc, port
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: float = 3.0) -> LoadResult:
+    result = LoadResult()
+    lock = threading.Lock()
+    with serving(build, "--timeout", str(timeout_s), "--workers", "2") as (_proc, port):
+        url = f"http://127.0.0.1:{port}/sparql"
 
         def client(n: int, offset: int) -> None:
             with httpx.Client(timeout=30) as c:
@@ -108,12 +136,6 @@ def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: floa
         r = httpx.get(url, params={"query": PATHOLOGICAL}, timeout=timeout_s + 30)
         result.timeout_status = r.status_code
         result.alive_after = httpx.get(url, params={"query": MIX[-1]}, timeout=10).status_code == 200
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
     return result
 
 
@@ -123,14 +145,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=8)
     args = ap.parse_args()
-    build = args.build
-    if build is None:
-        build = Path(tempfile.mkdtemp(prefix="cg-serve-bench-"))
-        subprocess.run(
-            [str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
-            check=True,
-            stderr=subprocess.DEVNULL,
-        )
+    build = args.build or bundled_build("cg-serve-bench-")
     t = time.perf_counter()
     res = run_load(build, args.queries, args.clients)
     wall = time.perf_counter() - t

@@ -20,8 +20,6 @@ import argparse
 import collections
 import socket
 import statistics
-import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -31,7 +29,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-from bench.bench_serve import CLI, MIX, ROOT, _free_port
+from bench.bench_serve import MIX, bundled_build, serving
 from graph.sparql import fill, run_query, saved_queries
 
 JSON = {"Accept": "application/sparql-results+json"}
@@ -178,27 +176,9 @@ def run_soak(
     timeout: float,
     workers: int,
 ) -> tuple[Soak, float]:
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            str(CLI),
-            "serve",
-            str(build),
-            "--port",
-            str(port),
-            "--timeout",
-            str(timeout),
-            "--workers",
-            str(workers),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/sparql"
     soak, users = Soak(), user_queries(build)
-    try:
-        _wait_up(url)
+    with serving(build, "--timeout", str(timeout), "--workers", str(workers)) as (proc, port):
+        url = f"http://127.0.0.1:{port}/sparql"
         started = time.monotonic()
 
         def stop() -> bool:
@@ -220,24 +200,7 @@ def run_soak(
         for th in threads:
             th.join()
         wall = time.monotonic() - started
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
     return soak, wall
-
-
-def _wait_up(url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, params={"query": "ASK { ?s ?p ?o }"}, timeout=5).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.3)
-    raise RuntimeError("serve did not start within 60 s")
 
 
 def main() -> None:
@@ -250,14 +213,7 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=2)
     ap.add_argument("--workers", type=int, default=4)
     args = ap.parse_args()
-    build = args.build
-    if build is None:
-        build = Path(tempfile.mkdtemp(prefix="cg-soak-"))
-        subprocess.run(
-            [str(CLI), "build", str(ROOT / "corpus" / "herefordshire"), "--out", str(build)],
-            check=True,
-            stderr=subprocess.DEVNULL,
-        )
+    build = args.build or bundled_build("cg-soak-")
     soak, wall = run_soak(
         build,
         queries=args.queries,
