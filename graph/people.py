@@ -153,13 +153,7 @@ def on_date_status(graph: Path, post: str, on: str, *, org: str | None = None) -
     """What `who --on` says where no holder is attested on the date: "vacant" where one holder's stated end
     comes before it and the next holder's stated start after it, else "not known" with the nearest
     evidence on each side."""
-    known = role_of(post)
-    ts = [
-        t
-        for t in tenures(graph)
-        if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
-        and _matches(t.org, org)
-    ]
+    ts = _tenures_of(graph, post, org)
     when = day(on)
     ended = [t for t in ts if t.end and t.end_basis == "stated" and day(t.end, last=True) < when]
     starts = [t for t in ts if t.start and t.start_basis == "stated" and day(t.start) > day(on, last=True)]
@@ -186,15 +180,20 @@ def _matches(text: str, wanted: str | None) -> bool:
 def who(graph: Path, post: str, *, org: str | None = None, on: str | None = None) -> Table:
     """The holders of a post (any post whose name contains POST, or the known post POST is another written
     form of: "DCS" finds the Director of Children's Services), as a timeline."""
+    rows = [t.row() for t in _tenures_of(graph, post, org) if on is None or _covers(t, on)]
+    return TENURE_COLUMNS, rows
+
+
+def _tenures_of(graph: Path, post: str, org: str | None) -> list[Tenure]:
+    """The tenures of any post whose name contains POST, or of the known post POST is a written form of,
+    in organizations whose name contains ORG: what `who` lists and `on_date_status` reasons over."""
     known = role_of(post)
-    rows = [
-        t.row()
+    return [
+        t
         for t in tenures(graph)
         if (_matches(t.role, post) or (known is not None and t.is_post and role_key(t.role) == known.id))
         and _matches(t.org, org)
-        and (on is None or _covers(t, on))
     ]
-    return TENURE_COLUMNS, rows
 
 
 def find_people(graph: Path, name: str) -> list[tuple[str, str]]:
