@@ -84,8 +84,8 @@ FORMAT_PARAM = {
 }
 
 READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
-MAX_DEPTH = 400
-GRACE = 2  # seconds a request still running at SIGTERM is given before the server stops anyway  # brackets nested deeper than this are refused: the query parser recurses on them
+MAX_DEPTH = 400  # brackets nested deeper than this are refused: the query parser recurses on them
+GRACE = 2  # seconds a request still running at SIGTERM is given before the server stops anyway
 
 
 def nesting_depth(text: str) -> int:
