@@ -177,8 +177,8 @@ _KNOWN = (
     "(?:"
     + "|".join(
         [
-            rf"(?:{_either_case(p)} )?{_either_case('Chief Executive')}"
-            for p in ("Deputy", "Depute", "Assistant", "Interim", "Acting")
+            rf"(?:(?:{'|'.join(_either_case(p) for p in ('Deputy', 'Depute', 'Assistant', 'Interim', 'Acting'))}) )?"
+            rf"{_either_case('Chief Executive')}"
         ]
         + [
             rf"(?:{_either_case('Deputy')} )?(?:{_either_case('Council')} )?{_either_case('Leader')}"
