@@ -190,7 +190,7 @@ def main() -> None:
     )
     ratios.append(f"incremental/full at {big} docs: {inc / builds[big][0]:.1%}")
 
-    from graph.sparql import open_store, run_query, saved_queries
+    from graph.read.sparql import open_store, run_query, saved_queries
 
     store = open_store(out)
     times = []
@@ -213,7 +213,7 @@ def main() -> None:
             )
         )
     try:
-        from graph.html import render_html
+        from graph.pages.site import render_html
 
         started = time.perf_counter()
         render_html(out)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.html import render_html
-from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.pages.site import render_html
 
 ID = "https://w3id.org/councilgraph/id/"
 ARGS = [

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.sparql import PREFIX_BLOCK, fill, load_query  # noqa: E402
+from graph.read.sparql import PREFIX_BLOCK, fill, load_query  # noqa: E402
 
 QUERIES = {  # name -> (saved query name or SPARQL text, parameters, run by rdflib on the big graph too?)
     "count by type": ("SELECT ?t (COUNT(*) AS ?n) WHERE { ?s a ?t } GROUP BY ?t", {}, True),
@@ -183,7 +183,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         nt = args.graph / "graph.nt"
         if not nt.is_file():
-            from graph.corpus import build_corpus
+            from graph.run.corpus import build_corpus
 
             print(f"no {nt}: building corpus/herefordshire into a temp folder", file=sys.stderr)
             build_corpus([ROOT / "corpus" / "herefordshire"], Path(tmp) / "seeds")

@@ -30,7 +30,7 @@ import httpx
 import psutil
 
 from bench.bench_serve import MIX, bundled_build, serving
-from graph.sparql import fill, run_query, saved_queries
+from graph.read.sparql import fill, run_query, saved_queries
 
 JSON = {"Accept": "application/sparql-results+json"}
 

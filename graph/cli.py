@@ -93,11 +93,11 @@ def build(
         _err(f"--as-of {as_of!r} is not a date; give it as 2024-05-01 (or 2024-05, or 1 May 2024)")
         raise typer.Exit(2)
     if executor == "local" and workers != 0:  # a worker loads the model while the build is imported
-        from graph.prestart import prestart, worker_options
+        from graph.run.prestart import prestart, worker_options
 
         prestart(worker_options(use_model=not no_model, as_of=snapshot_date, council=council))
-    from graph.corpus import build_corpus
-    from graph.store import BuildLocked
+    from graph.core.store import BuildLocked
+    from graph.run.corpus import build_corpus
 
     interactive = sys.stderr.isatty()
     progress_bar = None
@@ -176,7 +176,7 @@ def query(
 
     Example: councilgraph query 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --graph output/graph.ttl
     """
-    from graph.sparql import load_query, parameters, run_query
+    from graph.read.sparql import load_query, parameters, run_query
 
     if name:
         text = load_query(name)
@@ -232,7 +232,7 @@ def score(
 
     Example: councilgraph score output/graph.ttl tests/gold/*.jsonl
     """
-    from graph.evaluate import evaluate, format_table, load_gold
+    from graph.read.evaluate import evaluate, format_table, load_gold
 
     rows, detail = evaluate(graph, load_gold(gold))
     if as_json:
@@ -274,8 +274,8 @@ def serve(
 
     Example: councilgraph serve output --port 7878
     """
-    from graph.serve import Limits
-    from graph.serve import serve as run_server
+    from graph.serve.endpoint import Limits
+    from graph.serve.endpoint import serve as run_server
 
     try:
         limits = Limits(timeout=timeout, max_rows=max_rows, workers=workers, max_query_chars=max_query_chars)
@@ -295,14 +295,14 @@ def validate(
         "output"
     ),
     shapes: Annotated[
-        Path | None, typer.Option("--shapes", help="SHACL shapes (default: graph/shapes.ttl).")
+        Path | None, typer.Option("--shapes", help="SHACL shapes (default: graph/core/shapes.ttl).")
     ] = None,
 ) -> None:
     """Check the graph against the contract's SHACL shapes; exit 1 if it does not conform.
 
     Example: councilgraph validate output
     """
-    from graph.validate import format_report, validate_graph
+    from graph.core.validate import format_report, validate_graph
 
     try:
         report = validate_graph(graph, shapes)
@@ -326,7 +326,7 @@ def export(
 
     Example: councilgraph export output --format csv --out output/csv
     """
-    from graph.export import FORMATS, export_graph
+    from graph.read.export import FORMATS, export_graph
 
     if fmt not in FORMATS:
         _err(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -358,7 +358,7 @@ def who(
 
     Example: councilgraph who "Director of Children's Services" --org Herefordshire --graph output
     """
-    from graph.people import who as who_table
+    from graph.read.people import who as who_table
 
     try:
         columns, rows = who_table(graph, post, org=org, on=on)
@@ -366,7 +366,7 @@ def who(
         _err(f"who failed: {exc}")
         raise typer.Exit(2) from exc
     if not rows and on:
-        from graph.people import on_date_status
+        from graph.read.people import on_date_status
 
         _err(f"{post} on {on}: {on_date_status(graph, post, on, org=org)}")
     elif not rows:
@@ -386,8 +386,8 @@ def person(
 
     Example: councilgraph person "Tina Russell" --graph output
     """
-    from graph.people import find_people
-    from graph.people import person as person_tables
+    from graph.read.people import find_people
+    from graph.read.people import person as person_tables
 
     try:
         found = find_people(graph, name)
@@ -426,7 +426,7 @@ def turnover(
 
     Example: councilgraph turnover --org Herefordshire --from 2014 --to 2026 --format csv --graph output
     """
-    from graph.people import turnover as turnover_table
+    from graph.read.people import turnover as turnover_table
 
     try:
         columns, rows = turnover_table(graph, org=org, start=start, end=end)
@@ -449,8 +449,8 @@ def render(
 
     Example: councilgraph render output && open output/html/index.html
     """
-    from graph.html import render_html
-    from graph.store import BuildLocked, build_lock
+    from graph.core.store import BuildLocked, build_lock
+    from graph.pages.site import render_html
 
     if not out.is_dir():
         _err(f"no build folder {out}: run `councilgraph build PATH --out {out}` first")
@@ -467,7 +467,7 @@ def render(
 def progress_display(console=None):  # -> rich.progress.Progress
     """The progress bar of a build on a terminal. It redraws when a document is done, not from a
     thread of its own: with no thread beside it the build can fork its graph-file writer
-    (`graph.workers.GraphWriter`)."""
+    (`graph.run.workers.GraphWriter`)."""
     from rich.progress import Progress
 
     return Progress(console=console, transient=True, auto_refresh=False)

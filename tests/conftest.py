@@ -11,7 +11,7 @@ import pytest
 
 from extract.pipeline import extract_document
 from extract.records import Document, Fact, PartialDate
-from graph.corpus import build_corpus
+from graph.run.corpus import build_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "herefordshire"

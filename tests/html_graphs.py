@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 
 ID = "https://w3id.org/councilgraph/id/"
 SCRIPT = "<script>alert('x')</script>"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import build_corpus
+from graph.run.corpus import build_corpus
 
 GOOD = (
     "Minutes of the meeting of Cabinet held at Plough Lane on Tuesday 30 July 2024\n\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import build_corpus
+from graph.run.corpus import build_corpus
 from tests.html_graphs import HOSTILE_DOCUMENT
 
 ROOT = Path(__file__).resolve().parent.parent

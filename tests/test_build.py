@@ -9,8 +9,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF
 
 from extract.load import load_document
-from graph.corpus import build_corpus
-from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, SCHEMA, SKOS, TIME, XSD
+from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, SCHEMA, SKOS, TIME, XSD
+from graph.run.corpus import build_corpus
 from tests.conftest import SEEDS
 
 

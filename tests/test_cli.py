@@ -40,7 +40,7 @@ def test_a_malformed_query_is_a_clear_error_not_a_traceback(seeds_build):
 
 
 def test_the_progress_bar_of_a_terminal_build_runs_no_thread_so_the_writer_can_fork():
-    """`graph.workers.single_threaded` decides whether the build forks: the bar must add no thread."""
+    """`graph.run.workers.single_threaded` decides whether the build forks: the bar must add no thread."""
     import io
     import os
 

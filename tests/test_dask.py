@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import build_corpus
+from graph.run.corpus import build_corpus
 
 pytest.importorskip("distributed")
 

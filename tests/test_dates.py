@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from extract.dates import find_dates, parse_date
 from extract.records import PartialDate
-from graph.iris import mint, norm
+from graph.core.iris import mint, norm
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic
 
-from graph.export import FORMATS, TABLES, export_graph, graphml, popolo, tables
-from graph.validate import load_graph
+from graph.core.validate import load_graph
+from graph.read.export import FORMATS, TABLES, export_graph, graphml, popolo, tables
 
 CLI = Path(sys.executable).parent / "councilgraph"
 CYP = "Children and Young People Scrutiny Committee"

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from extract import extractor_key
-from graph.corpus import build_corpus
+from graph.run.corpus import build_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,6 +34,6 @@ def test_a_changed_extractor_reads_every_document_again(tmp_path, monkeypatch):
     first = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     again = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     assert (first.extracted, again.reused, again.extracted) == (1, 1, 0)
-    monkeypatch.setattr("graph.corpus.extractor_key", lambda: "an edited rule")
+    monkeypatch.setattr("graph.run.corpus.extractor_key", lambda: "an edited rule")
     edited = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     assert (edited.reused, edited.extracted) == (0, 1)

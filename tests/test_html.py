@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.html import (
+from graph.pages.site import (
     KINDS,
     SHARD_NODES,
     View,
@@ -204,7 +204,7 @@ def test_the_pages_that_print_an_evidence_text_change_key_with_it_and_no_other_d
     """Page keys name an evidence list by a digest worked out once per list (the facts read from
     one sentence share it): an amended sentence still changes the key of every page and facts file
     that prints it."""
-    from graph.html import DEFAULT_LIMIT, _pages
+    from graph.pages.site import DEFAULT_LIMIT, _pages
 
     v = graph_view(hostile_graph())
     before = {rel: key for rel, key, _render in _pages(v, DEFAULT_LIMIT)}
@@ -226,7 +226,7 @@ def test_an_edited_document_keeps_its_ref_so_the_facts_it_sourced_name_it_as_bef
     its identifier, so the facts it sourced are written as before."""
     from rdflib import Graph, URIRef
 
-    from graph.namespaces import FOAF, RDF
+    from graph.core.namespaces import FOAF, RDF
 
     g = hostile_graph()
     doc = next(iter(g.subjects(RDF.type, FOAF.Document)))

@@ -15,9 +15,9 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, XSD
 
-from graph.corpus import build_corpus
-from graph.triples import nt_bytes, turtle_bytes
-from graph.uptodate import RECORD
+from graph.core.triples import nt_bytes, turtle_bytes
+from graph.run.corpus import build_corpus
+from graph.run.uptodate import RECORD
 from tests.conftest import change_document, dev_corpus
 
 OUTPUTS = ("graph.ttl", "graph.nt", "problems.jsonl")
@@ -183,12 +183,12 @@ def test_an_output_changed_since_the_last_build_or_another_option_runs_the_graph
 
 
 def test_a_change_to_the_code_the_graph_stages_run_runs_them_again(tmp_path, monkeypatch):
-    import graph.uptodate
+    import graph.run.uptodate
 
     code = tmp_path / "code"
     code.mkdir()
     (code / "resolve.py").write_text("first", encoding="utf-8")
-    monkeypatch.setattr(graph.uptodate, "_PACKAGES", (code,))
+    monkeypatch.setattr(graph.run.uptodate, "_PACKAGES", (code,))
     corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
     build_corpus([corpus], out, use_model=False, workers=0)
@@ -198,7 +198,7 @@ def test_a_change_to_the_code_the_graph_stages_run_runs_them_again(tmp_path, mon
 
 
 def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tmp_path, monkeypatch):
-    import graph.corpus
+    import graph.core.stages
 
     corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
@@ -210,7 +210,7 @@ def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tm
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patched:
-        patched.setattr(graph.corpus, "build_triples", killed)
+        patched.setattr(graph.core.stages, "build_triples", killed)
         try:
             build_corpus([corpus], out, use_model=False, workers=0)
         except KeyboardInterrupt:
@@ -225,11 +225,11 @@ def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tm
 _BUILD_IN_A_FRESH_PROCESS = """
 import sys
 from pathlib import Path
-import graph.workers
+import graph.run.workers
 forks = []
-fork = graph.workers.GraphWriter._fork
-graph.workers.GraphWriter._fork = lambda self, *a: forks.append(1) or fork(self, *a)
-from graph.corpus import build_corpus
+fork = graph.run.workers.GraphWriter._fork
+graph.run.workers.GraphWriter._fork = lambda self, *a: forks.append(1) or fork(self, *a)
+from graph.run.corpus import build_corpus
 try:
     build_corpus([Path(sys.argv[1])], Path(sys.argv[2]), use_model=False, workers=0)
 except RuntimeError as exc:
@@ -258,12 +258,12 @@ def _build_forking(corpus: Path, out: Path) -> str:
 def test_the_graph_files_written_by_a_fork_or_by_the_forkserver_are_the_same(tmp_path, monkeypatch):
     """A build with one thread forks its graph-file writer; one with other threads about hands the
     N-Triples to a forkserver process instead. Both leave the same files, store and stamps."""
-    import graph.workers
+    import graph.run.workers
 
     corpus = dev_corpus(tmp_path, 4)
     forked, handed = tmp_path / "forked", tmp_path / "handed"
     assert _build_forking(corpus, forked).strip() == "forked"
-    monkeypatch.setattr(graph.workers, "single_threaded", lambda: False)
+    monkeypatch.setattr(graph.run.workers, "single_threaded", lambda: False)
     build_corpus([corpus], handed, use_model=False, workers=0)
     _same_outputs(forked, handed)
     for stamp in (".html.sha256", ".store.sha256"):
@@ -276,7 +276,7 @@ def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_n
 ):
     """Whichever process writes graph.nt, its failure reaches the build as E403 with the reason,
     and neither the record nor the pages' stamp claims the outputs stand."""
-    import graph.workers
+    import graph.run.workers
 
     corpus = dev_corpus(tmp_path, 3)
     forked, handed = tmp_path / "forked", tmp_path / "handed"
@@ -285,7 +285,7 @@ def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_n
     said = _build_forking(corpus, forked)
     assert said.endswith("forked\n") and not said.endswith("not forked\n")
     assert said.startswith("E403 ") and "Is a directory" in said
-    monkeypatch.setattr(graph.workers, "single_threaded", lambda: False)
+    monkeypatch.setattr(graph.run.workers, "single_threaded", lambda: False)
     with pytest.raises(RuntimeError, match=r"E403 .*Is a directory"):
         build_corpus([corpus], handed, use_model=False, workers=0)
     for out in (forked, handed):
@@ -341,8 +341,8 @@ def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, t
     turn from stated to inferred changes only the bar's style in its post's and body's charts (the
     fact tables print the same dates): those pages are rewritten, and every page is what a render
     from scratch writes."""
-    from graph.html import render_html
-    from graph.namespaces import CG, ORG, TIME
+    from graph.core.namespaces import CG, ORG, TIME
+    from graph.pages.site import render_html
 
     g = Graph().parse(dev_build / "graph.nt", format="nt")
     out = tmp_path / "out"
@@ -376,14 +376,14 @@ def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, t
 
 @pytest.mark.parametrize("stage", ["graph_view", "render_html"])
 def test_pages_that_fail_are_a_problem_line_and_the_graph_still_stands(tmp_path, monkeypatch, stage):
-    import graph.html
+    import graph.pages.site
 
     def broken(*_args, **_kwargs):
         raise ValueError("a view that cannot be drawn")
 
     corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
-    monkeypatch.setattr(graph.html, stage, broken)
+    monkeypatch.setattr(graph.pages.site, stage, broken)
     report = build_corpus([corpus], out, use_model=False, workers=0)
     assert [p.code for p in report.problems if p.stage == "graph.html"] == ["W900"]
     assert "a view that cannot be drawn" in next(p.message for p in report.problems if p.code == "W900")

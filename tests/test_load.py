@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from extract.load import html_to_text, load_document
-from graph.corpus import build_corpus
+from graph.run.corpus import build_corpus
 
 PAGE = """<html><head><title>Cabinet</title><script>var tracking = "Councillor Fake Person";</script>
 <style>p { color: red }</style></head><body>

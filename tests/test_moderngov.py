@@ -11,8 +11,8 @@ import pytest
 from extract.load import load_document
 from extract.moderngov import FEED_KIND, feed_facts, keypost_rules, read_keypost, snapshot, split_keyposts
 from extract.records import PartialDate
-from graph.corpus import build_corpus
-from graph.namespaces import FOAF, ORG, RDF, SKOS
+from graph.core.namespaces import FOAF, ORG, RDF, SKOS
+from graph.run.corpus import build_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "moderngov"
@@ -454,8 +454,8 @@ def test_two_builds_of_a_feed_are_byte_identical(tmp_path):
 
 
 def test_exports_and_html_of_a_feed_hold_nothing_private(tmp_path):
-    export = pytest.importorskip("graph.export")
-    html = pytest.importorskip("graph.html")
+    export = pytest.importorskip("graph.read.export")
+    html = pytest.importorskip("graph.pages.site")
     out = tmp_path / "out"
     build_corpus(
         [DATA / "feed_keyposts.xml"],

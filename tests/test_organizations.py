@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.facts.organizations import acronym_fits
 from extract.mentions import find_bodies
+from extract.vocab.bodies import acronym_fits
 from tests.conftest import facts_of
 
 

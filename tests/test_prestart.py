@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-import graph.prestart as prestart
-from graph.corpus import build_corpus
+import graph.run.prestart as prestart
+from graph.run.corpus import build_corpus
 from tests.conftest import change_document, dev_corpus
 
 

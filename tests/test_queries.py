@@ -1,4 +1,4 @@
-"""Every saved query (graph/queries/*.rq) answers its question: on the bundled corpora, with
+"""Every saved query (graph/read/queries/*.rq) answers its question: on the bundled corpora, with
 rows a reader can check in the documents, and on a small hand-written graph whose dates make
 the time logic (held on a date, vacancies, tenure, chair changes) checkable exactly."""
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.sparql import load_query, run_query, saved_queries
+from graph.read.sparql import load_query, run_query, saved_queries
 
 CYP = "Children and Young People Scrutiny Committee"
 SEED_001 = "001_281b6b6b12f1ec48.txt"  # CYP Scrutiny agenda pack, 17 Sept 2024 (minutes of 30 July 2024)
@@ -360,7 +360,7 @@ def test_a_saved_query_without_its_parameter_is_an_error_naming_it(seeds_build):
 
 
 def test_plan_actions_lists_one_plans_actions_and_owners(seeds_build):
-    from graph.sparql import load_query, run_query
+    from graph.read.sparql import load_query, run_query
 
     _plans_cols, plans = run_query(seeds_build, "SELECT DISTINCT ?t WHERE { ?a cg:inPlan/dcterms:title ?t }")
     assert plans, "the seeds hold an action plan"

@@ -21,8 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.corpus import build_corpus
-from graph.store import build_lock, read_facts
+from graph.core.store import build_lock, read_facts
+from graph.run.corpus import build_corpus
 from tests.conftest import dev_corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """Resolution tables: written forms that must become one person, and ones that must stay apart.
 
 Each case is a small corpus of facts (document -> council, date, mentions); the test asks
-`graph.resolve.resolve` who each mention is.
+`graph.core.resolve.resolve` who each mention is.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from extract.records import (
     SeatFact,
     SeatRole,
 )
-from graph.resolve import familiar_fits, resolve
+from graph.core.resolve import familiar_fits, resolve
 
 HEREFORD = "Herefordshire Council"
 LEEDS = "Leeds City Council"
@@ -343,7 +343,7 @@ def test_bodies(case, docs, one, other, same):
 
 def test_word_order_variants_of_a_body_are_one_body():
     from extract.records import OrgKind
-    from graph.resolve import BodyEntity, _merge_near_bodies
+    from graph.core.resolve import BodyEntity, _merge_near_bodies
 
     bodies = {
         ("", k): BodyEntity(key=k, scope="", kind=OrgKind.EXTERNAL)
@@ -365,7 +365,7 @@ def test_word_order_variants_of_a_body_are_one_body():
 
 def test_a_shortened_body_name_folds_into_the_one_body_it_fits_in_the_same_document():
     from extract.records import OrgKind
-    from graph.resolve import BodyEntity, _merge_subset_names
+    from graph.core.resolve import BodyEntity, _merge_subset_names
 
     def body(key, docs):
         return BodyEntity(key=key, scope="", kind=OrgKind.EXTERNAL, docs=set(docs))

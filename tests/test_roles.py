@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from extract.facts.posts import is_abbreviation, role_of, roles
 from extract.records import PostFact
-from graph import namespaces as ns
-from graph.build import build_graph
-from graph.resolve import resolve
-from graph.tenure import role_key, same_post
+from extract.vocab.posts import is_abbreviation, role_of, roles
+from graph.core import namespaces as ns
+from graph.core.build import build_graph
+from graph.core.resolve import resolve
+from graph.core.tenure import role_key, same_post
 from tests.conftest import facts_of
 
 ROLES = [
@@ -249,7 +249,7 @@ def test_an_ambiguous_or_unknown_role_only_mention_is_reported_not_guessed(docs,
 
 
 def test_who_finds_a_post_by_another_written_form(seeds_build):
-    from graph.people import who
+    from graph.read.people import who
 
     _cols, rows = who(seeds_build, "DCS")
     assert {(r[0], r[2]) for r in rows} == {("Director of Children's Services", "Tina Russell")}

@@ -19,7 +19,7 @@ import httpx
 import pyoxigraph
 import pytest
 
-from graph.serve import is_update, negotiate, nesting_depth, uses_service
+from graph.serve.endpoint import is_update, negotiate, nesting_depth, uses_service
 
 CLI = Path(sys.executable).parent / "councilgraph"
 PEOPLE = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name"
@@ -302,13 +302,13 @@ def test_screening_is_linear_in_the_number_of_prefixes():
     ],
 )
 def test_negotiate(accept, expected):
-    from graph.serve import RESULT_TYPES
+    from graph.serve.endpoint import RESULT_TYPES
 
     assert negotiate(accept, RESULT_TYPES) == expected
 
 
 def test_json_serialisation_of_terms():
-    from graph.serve import serialize_solutions
+    from graph.serve.endpoint import serialize_solutions
 
     lit = pyoxigraph.Literal("x", language="en")
     doc = json.loads(serialize_solutions(["a", "b"], [[lit, None]], "json"))

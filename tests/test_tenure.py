@@ -10,10 +10,10 @@ from rdflib import Literal
 
 from extract.records import PartialDate as D
 from extract.records import PostFact, SeatFact
-from graph import namespaces as ns
-from graph.build import build_graph
-from graph.resolve import resolve
-from graph.tenure import (
+from graph.core import namespaces as ns
+from graph.core.build import build_graph
+from graph.core.resolve import resolve
+from graph.core.tenure import (
     Spell,
     attach_mention,
     attach_role_only,

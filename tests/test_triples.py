@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from graph.triples import Triples, nt_bytes, turtle_bytes
+from graph.core.triples import Triples, nt_bytes, turtle_bytes
 
 A, B, P, Q = (URIRef(f"https://example.org/{x}") for x in "abpq")
 
@@ -60,7 +60,7 @@ def test_the_change_between_two_graph_files_is_whole_lines_whatever_the_literals
     """The store follows graph.nt by the lines removed and added. A literal may hold characters
     Python counts as line breaks (U+2028, U+0085, form feed) that N-Triples leaves raw: the lines
     are split at newlines only, so each is one whole triple."""
-    from graph.store import write_graph
+    from graph.core.store import write_graph
 
     s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
     old, new = Triples(), Triples()

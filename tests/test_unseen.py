@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.corpus import build_corpus
-from graph.evaluate import evaluate, load_gold
+from graph.read.evaluate import evaluate, load_gold
+from graph.run.corpus import build_corpus
 from tests.conftest import GOLD, ROOT
 
 UNSEEN = ROOT / "tests" / "data" / "unseen"

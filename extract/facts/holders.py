@@ -26,11 +26,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from extract.dates import find_dates
-from extract.facts.posts import is_post
 from extract.mentions import find_bodies, split_people
 from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
 from extract.segment import Line, Segmented
+from extract.vocab.posts import is_post
 
 _HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
 _TOKEN = (

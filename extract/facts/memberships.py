@@ -15,7 +15,6 @@ from dataclasses import replace
 from extract.dates import parse_date
 from extract.facts.attendance import attendance_listed
 from extract.facts.decisions import header_tables
-from extract.facts.posts import is_post
 from extract.mentions import (
     classify_body,
     find_bodies,
@@ -27,6 +26,7 @@ from extract.mentions import (
 from extract.names import fold_surnames
 from extract.records import Capacity, OrgKind, SeatFact, SeatRole
 from extract.segment import Segmented
+from extract.vocab.posts import is_post
 
 _ROLE_WORDS = [
     (re.compile(r"^vice[- ]?chair(?:person|man|woman)?s?$", re.I), SeatRole.VICE_CHAIR),

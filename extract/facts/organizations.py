@@ -12,6 +12,7 @@ import re
 from extract.mentions import classify_body, find_bodies, find_member_listing
 from extract.records import Fact, OrganizationFact, OrgKind, PersonFact
 from extract.segment import Segmented
+from extract.vocab.bodies import STOP_WORDS, acronym_fits
 
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)")
 
@@ -98,39 +99,8 @@ def _without_person(name: str, people: list[str]) -> str | None:
     return name
 
 
-_STOP = {"and", "of", "the", "for", "s"}
-
-
 def _bag(key: str) -> list[str]:
-    return sorted(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in key.split() if w not in _STOP)
-
-
-# the kind of body a short form leaves unsaid: "CYP Scrutiny" is the "... Scrutiny Committee"
-_GENERIC_TAIL = {"committee", "sub-committee", "subcommittee", "board", "panel", "group", "forum"}
-
-
-def acronym_fits(short: str, long: str) -> bool:
-    """ "CYP Strategic Partnership" for "Children & Young People Strategic Partnership"; "CYP Scrutiny" for
-    "Children and Young People Scrutiny Committee" (the short form may leave the last, generic word unsaid).
-    The short form has an acronym in it; every other word is the long name's, in order."""
-    s = short.replace("&", " ").split()
-    lw = [w for w in long.replace("&", " ").split() if w.lower() not in _STOP]
-    i = 0
-    for tok in s:
-        if i < len(lw) and tok.lower() == lw[i].lower():
-            i += 1
-        elif (
-            tok.isupper()
-            and 2 <= len(tok) <= 5
-            and "".join(w[0] for w in lw[i : i + len(tok)]).upper() == tok
-        ):
-            i += len(tok)
-        else:
-            return False
-    rest = lw[i:]
-    return (not rest or len(rest) == 1 and rest[0].lower() in _GENERIC_TAIL and i > 0) and any(
-        t.isupper() and len(t) >= 2 for t in s
-    )
+    return sorted(w[:-1] if w.endswith("s") and len(w) > 4 else w for w in key.split() if w not in STOP_WORDS)
 
 
 _SHORT_FORM = re.compile(

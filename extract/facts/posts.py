@@ -8,12 +8,8 @@ the South West Audit Partnership", "(NHS England)"), else the document's council
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from extract.mentions import (
     BodyMention,
@@ -26,95 +22,9 @@ from extract.mentions import (
 from extract.names import clean_name
 from extract.records import OrgKind, PostFact
 from extract.segment import Segmented, line_matches
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, dict]:
-    text = resources.files("extract").joinpath("patterns/posts.jsonl").read_text(encoding="utf-8")
-    return {p["id"]: p for p in (json.loads(line) for line in text.splitlines() if line.strip())}
-
-
-@lru_cache(maxsize=1)
-def _head_rx() -> re.Pattern[str]:
-    heads = sorted((re.escape(w) for w in _patterns()["post-heads"]["words"]), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(heads) + r")s?\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    """One post under all its written forms (`patterns/roles.jsonl`): "DCS", "Director for Children's
-    Services" and "Director of Children's Services" are the statutory Director of Children's Services."""
-
-    id: str
-    label: str
-    kind: str  # "statutory" (an office the law requires) | "job"
-    forms: tuple[str, ...]
-
-
-def _form_key(text: str) -> str:
-    low = text.lower().replace("&", " and ").replace("\u2019", "'").replace("'", "").replace(".", "")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", low).split())
-
-
-def is_abbreviation(form: str) -> bool:
-    """ "DCS", "HoPS", "S151": one word, capitals inside it."""
-    return " " not in form and (form.isupper() or any(c.isupper() for c in form[1:]))
-
-
-@lru_cache(maxsize=1)
-def roles() -> tuple[Role, ...]:
-    """The posts whose written forms are known to be one post, from `patterns/roles.jsonl`."""
-    text = resources.files("extract").joinpath("patterns/roles.jsonl").read_text(encoding="utf-8")
-    return tuple(
-        Role(id=p["id"], label=p["label"], kind=p["kind"], forms=tuple(p["forms"]))
-        for p in (json.loads(line) for line in text.splitlines() if line.strip())
-    )
-
-
-@lru_cache(maxsize=1)
-def _role_index() -> tuple[dict[str, Role], dict[str, Role]]:
-    words: dict[str, Role] = {}
-    abbreviations: dict[str, Role] = {}
-    for role in roles():
-        for form in role.forms:
-            if is_abbreviation(form):
-                abbreviations[form.replace(".", "")] = role
-            else:
-                words[_form_key(form)] = role
-    return words, abbreviations
-
-
-def role_of(post: str) -> Role | None:
-    """The known post a written post title is, or None: "Director for Childrens Services" and "DCS" are
-    `role.dcs`; an abbreviation counts only as written, in capitals ("CEO", not "ceo")."""
-    words, abbreviations = _role_index()
-    post = re.sub(r"^(?:the|interim|acting|temporary)\s+", "", post.strip(" ,.;:"), flags=re.I)
-    return abbreviations.get(post.replace(".", "")) or words.get(_form_key(post))
-
-
-@lru_cache(maxsize=1)
-def _abbreviation_rx() -> str:
-    forms = sorted((re.escape(f) for f in _role_index()[1] if len(f) >= 3), key=len, reverse=True)
-    return "(?:" + "|".join(forms) + ")"
-
+from extract.vocab.posts import abbreviation_rx, head_rx, is_post, role_of
 
 _INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b", re.I)
-_NOT_POST = re.compile(
-    r"^(?:the |a |an )?(?:(?:vice[- ])?chair(?:person|man|woman)?(?: of (?:the )?council\b.*)?|in the chair|"
-    r"co-opted member.*|substitute.*|member|observer|non-voting.*)$",
-    re.I,
-)
-
-
-def is_post(text: str) -> bool:
-    """Whether `text` reads as a job title or office."""
-    t = text.strip()
-    if not t or len(t) > 110 or len(t.split()) > 14 or _NOT_POST.match(t):
-        return False
-    if not t[0].isupper() and not t.lower().startswith(("interim", "acting", "the ", "lead ")):
-        return False
-    return bool(_head_rx().search(t))
-
 
 # a post of another body, named by the kind of body it is: an NHS body, a trust, a board, the police
 _OF_OTHER_BODY = re.compile(
@@ -130,14 +40,14 @@ def _split_post_org(seg: Segmented, post: str) -> tuple[str, str | None]:
     if m:
         return m.group("post").strip(), m.group("org").strip()
     m = _OF_OTHER_BODY.match(post)
-    if m and _head_rx().search(
+    if m and head_rx().search(
         m.group("post")
     ):  # "Chief Executive of NHS Herefordshire and Worcestershire ICB"
         return m.group("post").strip(), m.group("org").strip()
     bodies = [b for b in find_bodies(post) if b.kind == OrgKind.EXTERNAL and b.end == len(post)]
     if bodies and bodies[0].start > 0:
         rest = post[: bodies[0].start].rstrip(" ,-")
-        if rest and _head_rx().search(rest):
+        if rest and head_rx().search(rest):
             return rest, bodies[0].name
     return post, None
 
@@ -232,7 +142,7 @@ _PERSON2 = (
 def _known_abbreviation_rules() -> list[tuple[re.Pattern[str], str]]:
     """ "PSW - Dylan Harrison" (owner cells), "Tina Russell - DCS", "Mr Paul Walker CEO Herefordshire Council":
     a known abbreviation of a post (`patterns/roles.jsonl`) next to a name."""
-    abbr = _abbreviation_rx()
+    abbr = abbreviation_rx()
     return [
         (
             re.compile(rf"^[ \t]*(?P<abbr>{abbr}){_DASH}(?P<name>{_NAME})[ \t]*$"),
@@ -266,7 +176,7 @@ def _title_and_body(title: str, document_bodies: Callable[[], list[BodyMention]]
     if (
         m
         and is_post(m.group("rest"))
-        and any(h.end() == len(m.group("rest")) for h in _head_rx().finditer(m.group("rest")))
+        and any(h.end() == len(m.group("rest")) for h in head_rx().finditer(m.group("rest")))
     ):
         named = {
             b.name

@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 
 from extract.dates import parse_date
-from extract.facts.posts import is_post, role_of
 from extract.names import clean_name
 from extract.records import Fact, PartialDate, PostFact, SeatFact, SeatRole
 from extract.segment import Segmented
+from extract.vocab.posts import is_post, role_of
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

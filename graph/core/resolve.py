@@ -27,10 +27,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extract.facts.organizations import acronym_fits
 from extract.names import clean_name, name_key
 from extract.records import ActionFact, Fact, OrganizationFact, OrgKind, PersonFact, Problem, SeatFact
-from graph.iris import mint, norm
+from extract.vocab.bodies import acronym_fits
+from graph.core.iris import mint, norm
 
 
 @dataclass(slots=True)

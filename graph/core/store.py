@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
-from graph.triples import turtle_from_nt
+from graph.core.triples import turtle_from_nt
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -132,7 +132,7 @@ class GraphChange:
 
 
 def write_graph(out: Path, nt: bytes) -> GraphChange:
-    """graph.nt (the sorted N-Triples `nt`, `graph.triples.nt_bytes`) and graph.ttl (Turtle of those
+    """graph.nt (the sorted N-Triples `nt`, `graph.core.triples.nt_bytes`) and graph.ttl (Turtle of those
     lines: subjects and predicates sorted). graph.ttl is written first, so a graph.nt that already
     holds these lines means graph.ttl was written from them: neither is written again."""
     path = out / "graph.nt"
@@ -190,7 +190,7 @@ def _digest(path: Path) -> str:
 # a change of more lines than this share of the graph is loaded whole rather than applied line by line
 STORE_UPDATE_SHARE = 0.2
 # stamps in the build folder, each written after what it vouches for: the sha256 of the graph.nt the
-# store was loaded from, and the key (`graph.html._source_key`) the pages were rendered from
+# store was loaded from, and the key (`graph.pages.site._source_key`) the pages were rendered from
 STORE_STAMP = ".store.sha256"
 HTML_STAMP = ".html.sha256"
 

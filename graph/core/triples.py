@@ -19,7 +19,7 @@ from rdflib import Graph, Literal
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
-from graph.namespaces import PREFIXES
+from graph.core.namespaces import PREFIXES
 
 Triple = tuple[Node, Node, Node]
 

@@ -1,7 +1,7 @@
 """SPARQL over a built graph with pyoxigraph: the persistent store when the build wrote
 one (no re-parse), else the Turtle file loaded in memory.
 
-Saved queries live in `graph/queries/*.rq`, each opening with a comment that states the
+Saved queries live in `graph/read/queries/*.rq`, each opening with a comment that states the
 question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals.
 """
 
@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pyoxigraph
 
-from graph.namespaces import PREFIXES
+from graph.core.namespaces import PREFIXES
 
 PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 
 
 def saved_queries() -> dict[str, str]:
-    folder = resources.files("graph").joinpath("queries")
+    folder = resources.files("graph.read").joinpath("queries")
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
 
 

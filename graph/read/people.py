@@ -14,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.facts.posts import role_of
 from extract.names import name_key
-from graph.sparql import open_store, run_query
-from graph.tenure import OPEN_SPELL_YEARS, post_key, role_key
+from extract.vocab.posts import role_of
+from graph.core.tenure import OPEN_SPELL_YEARS, post_key, role_key
+from graph.read.sparql import open_store, run_query
 
 Table = tuple[list[str], list[list[str]]]
 

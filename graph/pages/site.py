@@ -47,9 +47,9 @@ from markupsafe import Markup, escape
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.stores.memory import Memory
 
-from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
-from graph.store import HTML_STAMP, write_atomic
-from graph.triples import Triples
+from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
+from graph.core.store import HTML_STAMP, write_atomic
+from graph.core.triples import Triples
 
 YEAR_MIN, YEAR_MAX = 2014, 2026
 DEFAULT_LIMIT = 500
@@ -830,7 +830,7 @@ def legend_svg(kind: str) -> Markup:
 
 def _env() -> Environment:
     env = Environment(
-        loader=PackageLoader("graph", "templates"),
+        loader=PackageLoader("graph.pages", "templates"),
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -118,7 +118,7 @@ class _Worker:
 
 def _start_worker(options: dict) -> _Worker:
     """The worker started before the documents were listed (its model loading), else a new one."""
-    from graph import prestart
+    from graph.run import prestart
 
     proc, conn = prestart.take(options) or prestart.spawn(options, WORKER_MEMORY_MB)
     return _Worker(proc=proc, conn=conn)
@@ -254,7 +254,7 @@ def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task,
 def _writer_main(conn, out: Path, store: bool) -> None:
     # imported here, not by the module: a worker's start (the forkserver preloads this module) is on
     # the path of every rebuild, and rdflib and pyoxigraph are no part of extraction
-    from graph.store import write_graph_files
+    from graph.core.store import write_graph_files
 
     try:
         write_graph_files(out, conn.recv_bytes(), store)
@@ -277,8 +277,8 @@ def _forked_writer(fd: int, out: Path, graph, store: bool) -> NoReturn:
     JSON message back (graph.nt's digest, or why not); then out without running the build's exit."""
     status = 1
     try:
-        from graph.store import write_graph_files
-        from graph.triples import nt_bytes
+        from graph.core.store import write_graph_files
+        from graph.core.triples import nt_bytes
 
         message = {"digest": write_graph_files(out, nt_bytes(graph), store)}  # (each file only if it changed)
         status = 0
@@ -311,9 +311,9 @@ class GraphWriter:
         self._digest: str | None = None
         if single_threaded() and self._fork(out, graph, store):
             return
-        from graph.prestart import forkserver
-        from graph.store import graph_files_hold
-        from graph.triples import nt_bytes
+        from graph.core.store import graph_files_hold
+        from graph.core.triples import nt_bytes
+        from graph.run.prestart import forkserver
 
         nt = nt_bytes(graph)
         self._digest = hashlib.sha256(nt).hexdigest()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import rdflib
 
-from graph.sparql import PREFIX_BLOCK
+from graph.read.sparql import PREFIX_BLOCK
 
 _QUERIES = {
     "person": "SELECT DISTINCT ?x ?name WHERE { ?x a foaf:Person ; foaf:name ?name }",

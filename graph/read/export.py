@@ -20,8 +20,8 @@ import networkx as nx
 import pandas as pd
 from rdflib import Graph
 
-from graph.namespaces import PREFIXES
-from graph.store import write_atomic
+from graph.core.namespaces import PREFIXES
+from graph.core.store import write_atomic
 
 FORMATS = ("ttl", "nt", "jsonld", "csv", "graphml", "popolo")
 SEP = "; "
@@ -95,7 +95,7 @@ SELECT ?id ?text (GROUP_CONCAT(DISTINCT STR(?owner_id); separator="; ") AS ?owne
 
 def tables(graph: Path) -> dict[str, pd.DataFrame]:
     """The CSV tables as DataFrames (strings; empty cells are "")."""
-    from graph.sparql import open_store, run_query
+    from graph.read.sparql import open_store, run_query
 
     store = open_store(graph)
     out = {}
@@ -108,7 +108,7 @@ def tables(graph: Path) -> dict[str, pd.DataFrame]:
 
 
 def rdf_graph(graph: Path) -> Graph:
-    from graph.validate import load_graph
+    from graph.core.validate import load_graph
 
     return load_graph(graph)
 

@@ -23,24 +23,24 @@ def worker_options(*, use_model: bool, as_of: object, council: str | None) -> di
 
 
 def _run(conn, options: dict, memory_mb: int | None) -> None:
-    from graph.workers import WORKER_MEMORY_MB, _worker_main
+    from graph.run.workers import WORKER_MEMORY_MB, _worker_main
 
     _worker_main(conn, options, WORKER_MEMORY_MB if memory_mb is None else memory_mb)
 
 
 def forkserver():
     """The multiprocessing context of every process beside the build: one forkserver, a clean
-    single-threaded parent with extraction imported (`graph.workers`)."""
+    single-threaded parent with extraction imported (`graph.run.workers`)."""
     import multiprocessing as mp
 
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload(["graph.workers"])
+    ctx.set_forkserver_preload(["graph.run.workers"])
     return ctx
 
 
 def spawn(options: dict, memory_mb: int | None = None) -> tuple[object, object]:
     """A new guarded extraction worker with `options`, as (process, connection); its memory cap
-    is `memory_mb`, else `graph.workers.WORKER_MEMORY_MB` as the worker reads it."""
+    is `memory_mb`, else `graph.run.workers.WORKER_MEMORY_MB` as the worker reads it."""
     ctx = forkserver()
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_run, args=(child, options, memory_mb), daemon=True)

@@ -27,12 +27,12 @@ from pathlib import Path
 import extract
 from extract import extractor_key
 from extract.records import Problem
-from graph.store import HTML_STAMP, store_digest, write_atomic
+from graph.core.store import HTML_STAMP, store_digest, write_atomic
 
 RECORD = ".graph-inputs.json"
 _LIBRARIES = ("rdflib", "pyoxigraph", "jinja2", "pyvis")  # they write the graph files and the pages
 # the graph stages run this code: theirs, and extraction's helpers they call (names, dates, records)
-_PACKAGES = (Path(__file__).resolve().parent, Path(extract.__file__).resolve().parent)
+_PACKAGES = (Path(__file__).resolve().parent.parent, Path(extract.__file__).resolve().parent)
 
 
 @dataclass(slots=True)

@@ -36,7 +36,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from graph.namespaces import PREFIXES
+from graph.core.namespaces import PREFIXES
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -520,7 +520,7 @@ class QueryPool:
 
 
 def _page(queries: dict[str, str]) -> str:
-    from graph.sparql import query_question
+    from graph.read.sparql import query_question
 
     items = []
     for name, text in sorted(queries.items()):
@@ -630,7 +630,7 @@ async def _read(request: Request, limits: Limits) -> _Asked | Response:
 
 def create_app(graph: Path, limits: Limits | None = None) -> Starlette:
     """The endpoint's routes; every query is parsed and run in a worker process, off the event loop."""
-    from graph.sparql import saved_queries
+    from graph.read.sparql import saved_queries
 
     limits = limits or Limits()
     pool = QueryPool(graph, size=limits.workers, timeout=limits.timeout, max_rows=limits.max_rows)

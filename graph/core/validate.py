@@ -1,4 +1,4 @@
-"""SHACL validation of a built graph against the contract's shapes (`graph/shapes.ttl`).
+"""SHACL validation of a built graph against the contract's shapes (`graph/core/shapes.ttl`).
 
 `validate_graph` runs pyshacl (no inference: the graph must state its types itself) and
 returns the results as plain records; `format_report` prints them grouped by what is
@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
-from graph.namespaces import FOAF, SKOS
+from graph.core.namespaces import FOAF, SKOS
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,7 +49,8 @@ def shapes_graph(path: Path | None = None) -> Graph:
     g = Graph()
     if path is None:
         g.parse(
-            data=resources.files("graph").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle"
+            data=resources.files("graph.core").joinpath("shapes.ttl").read_text(encoding="utf-8"),
+            format="turtle",
         )
     else:
         g.parse(path, format="turtle")

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rdflib import URIRef
 
-from graph.namespaces import ID
+from graph.core.namespaces import ID
 
 
 @lru_cache(maxsize=1 << 18)  # pure; the build asks it for the same names and labels again and again

@@ -31,9 +31,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extract.facts.posts import role_of
 from extract.records import PartialDate
-from graph.iris import norm
+from extract.vocab.posts import role_of
+from graph.core.iris import norm
 
 # posts (and seats) that one person holds at a time: a later holder ends the earlier one
 SINGLE_HOLDER_SEATS = {"chair", "vice chair", "leader", "deputy leader"}

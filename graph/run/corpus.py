@@ -22,12 +22,11 @@ from pathlib import Path
 from extract import extractor_key
 from extract.load import discover, doc_id_for, file_hash, manifest_for
 from extract.records import Fact, PartialDate, Problem
-from graph.build import build_triples
-from graph.prestart import discard, prestart, worker_options
-from graph.resolve import resolve
-from graph.store import build_lock, facts_path, read_facts, read_header, write_facts, write_problems
-from graph.uptodate import forget_record, inputs_key, read_record, write_record
-from graph.workers import (
+from graph.core.stages import graph_from_facts
+from graph.core.store import build_lock, facts_path, read_facts, read_header, write_facts, write_problems
+from graph.run.prestart import discard, prestart, worker_options
+from graph.run.uptodate import forget_record, inputs_key, read_record, write_record
+from graph.run.workers import (
     DOC_TIMEOUT,
     EXECUTORS,
     Background,
@@ -248,7 +247,7 @@ def _graph_stages(
     store: bool,
 ) -> None:
     """Facts files -> graph, its files, the store and the pages, reported in `report`; then the
-    record that lets a build with the same inputs skip all this (`graph.uptodate`)."""
+    record that lets a build with the same inputs skip all this (`graph.run.uptodate`)."""
     graph_problems_from = len(report.problems)  # what the record keeps: problems from here on
     docs: dict[str, dict] = {}
     facts_by_doc: dict[str, list[Fact]] = {}
@@ -260,22 +259,22 @@ def _graph_stages(
         for f in facts:
             report.facts[f.fact_type] += 1
     t = report.lap("read facts", t)
-    res = resolve(docs, facts_by_doc)
-    t = report.lap("resolve", t)
-    report.problems.extend(res.problems)
-    graph = build_triples(docs, facts_by_doc, res, include_private=include_private)
-    report.problems.extend(p for p in res.problems if p.stage == "graph.tenure")  # found while building
+    result = graph_from_facts(docs, facts_by_doc, include_private=include_private)
+    graph = result.triples
+    report.problems.extend(result.problems)
+    for stage, seconds in result.seconds:
+        report.stages[stage] = report.stages.get(stage, 0.0) + seconds
     report.triples = len(graph)
-    from graph.namespaces import FOAF, ORG, RDF
+    from graph.core.namespaces import FOAF, ORG, RDF
 
     kinds = Counter(
         o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type for o in objects
     )  # one pass: subjects per rdf:type
     report.people, report.bodies = kinds[FOAF.Person], kinds[ORG.Organization]
-    del docs, facts_by_doc, res  # the pages need only the graph: the facts go before the view is built
-    t = report.lap("graph", t)
+    del docs, facts_by_doc, result  # the pages need only the graph: the facts go before the view is built
+    t = time.perf_counter()
     writer = GraphWriter(out, graph, store)  # graph.nt, graph.ttl and the store, beside the pages
-    from graph.html import mark_rendered, render_html
+    from graph.pages.site import mark_rendered, render_html
 
     try:  # the pages are a view: a failure to render is reported, and the graph stands
         render_html(out, graph)

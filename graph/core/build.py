@@ -13,7 +13,6 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
-from extract.facts.posts import is_abbreviation, role_of
 from extract.records import (
     ActionFact,
     AttendanceFact,
@@ -29,10 +28,11 @@ from extract.records import (
     Problem,
     SeatFact,
 )
-from graph.iris import mint, norm
-from graph.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
-from graph.resolve import BodyEntity, PersonEntity, Resolution
-from graph.tenure import (
+from extract.vocab.posts import is_abbreviation, role_of
+from graph.core.iris import mint, norm
+from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.core.resolve import BodyEntity, PersonEntity, Resolution
+from graph.core.tenure import (
     Posts,
     Spell,
     attach_mention,
@@ -43,7 +43,7 @@ from graph.tenure import (
     role_key,
     split_spells,
 )
-from graph.triples import Triples
+from graph.core.triples import Triples
 
 SEAT_LABELS = {
     "chair": "Chair",
@@ -334,7 +334,7 @@ def _office(g: Triples, label: str, doc: str, res: Resolution) -> URIRef:
 
 
 def _key(name: str) -> str:
-    from graph.resolve import body_key
+    from graph.core.resolve import body_key
 
     return body_key(name)
 

@@ -1,0 +1,1 @@
+"""Vocabulary that extraction and the graph stages both need (posts, roles, bodies); it imports no fact module."""
