@@ -24,6 +24,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check extract graph tests bench scripts
 	$(BIN)/ruff format --check extract graph tests bench scripts
+	$(BIN)/mypy extract graph
 
 test: lint browser
 	$(BIN)/pytest -q

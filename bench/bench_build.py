@@ -98,7 +98,7 @@ def bare_pipe(texts: list[str], n_process: int, ner_only: bool) -> float:
         cg_nlp._load.cache_clear()  # a fresh model, as a worker loads it
         model = cg_nlp.load()
     else:
-        model = spacy.load(cg_nlp.model_name())
+        model = spacy.load(cg_nlp.DEFAULT_MODEL)
         model.max_length = 5_000_000
     started = time.perf_counter()
     for _doc in model.pipe(texts, batch_size=32, n_process=n_process):

@@ -17,9 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.core.triples import Triples
 from graph.pages.site import render_html
 
 ID = "https://w3id.org/councilgraph/id/"
@@ -36,18 +37,12 @@ ARGS = [
 ]
 
 
-def synthetic_graph(n: int, seed: int = 1) -> Graph:
+def synthetic_graph(n: int, seed: int = 1) -> Triples:
     """About `n` nodes: 40% people, 8% bodies, 8% posts, 14% meetings, 10% decisions,
-    15% actions, 5% documents, linked the way a real build links them."""
+    15% actions, 5% documents, linked the way a real build links them. A `Triples`, as the
+    build hands the renderer."""
     rnd = random.Random(seed)
-    g = Graph()
-
-    def iri(kind: str, i: int) -> URIRef:
-        return URIRef(f"{ID}{kind}/{i}")
-
-    def d(y: int, m: int = 1, day: int = 1) -> Literal:
-        return Literal(f"{y:04d}-{m:02d}-{day:02d}", datatype=XSD.date)
-
+    g = Triples()
     count = {
         k: max(1, int(n * f))
         for k, f in (
@@ -60,23 +55,18 @@ def synthetic_graph(n: int, seed: int = 1) -> Graph:
             ("document", 0.05),
         )
     }
-    docs = [iri("document", i) for i in range(count["document"])]
-    for i, doc in enumerate(docs):
-        g.add((doc, RDF.type, FOAF.Document))
-        g.add((doc, DCTERMS.identifier, Literal(f"doc_{i:05d}.txt")))
-        g.add((doc, DCTERMS.title, Literal(f"Agenda pack {i}")))
-        g.add((doc, DCTERMS.date, d(rnd.randint(2014, 2026), rnd.randint(1, 12), rnd.randint(1, 28))))
-    people = [iri("person", i) for i in range(count["person"])]
+    docs = _documents(g, rnd, count["document"])
+    people = [_iri("person", i) for i in range(count["person"])]
     for i, p in enumerate(people):
         g.add((p, RDF.type, FOAF.Person))
         g.add((p, FOAF.name, Literal(f"Person {i} Surname{i % 97}")))
-    bodies = [iri("body", i) for i in range(count["body"])]
+    bodies = [_iri("body", i) for i in range(count["body"])]
     for i, b in enumerate(bodies):
         g.add((b, RDF.type, ORG.Organization))
         g.add((b, SKOS.prefLabel, Literal(f"Committee {i}")))
         if i:
             g.add((b, ORG.unitOf, bodies[0]))
-    posts = [iri("role", i) for i in range(count["post"])]
+    posts = [_iri("role", i) for i in range(count["post"])]
     for i, r in enumerate(posts):
         g.add((r, RDF.type, ORG.Role))
         g.add((r, RDF.type, ORG.Post))
@@ -84,50 +74,91 @@ def synthetic_graph(n: int, seed: int = 1) -> Graph:
         g.add((r, ORG.postIn, bodies[i % len(bodies)]))
     for i, p in enumerate(people):
         for k in range(rnd.choice((1, 1, 2))):
-            m = URIRef(f"{ID}membership/{i}-{k}")
-            r = posts[rnd.randrange(len(posts))]
-            start = rnd.randint(2014, 2025)
-            g.add((m, RDF.type, ORG.Membership))
-            g.add((m, ORG.member, p))
-            g.add((m, ORG.organization, bodies[posts.index(r) % len(bodies)]))
-            g.add((m, ORG.role, r))
-            g.add((m, CG.attestedOn, d(start, rnd.randint(1, 12), 1)))
-            g.add(
-                (m, CG.evidence, Literal(f"Person {i} was appointed Director {posts.index(r)} in {start}."))
-            )
-            g.add((m, PROV.wasDerivedFrom, rnd.choice(docs)))
-            if rnd.random() < 0.3:
-                iv, s, e = URIRef(f"{m}/during"), URIRef(f"{m}/start"), URIRef(f"{m}/end")
-                g.add((m, ORG.memberDuring, iv))
-                g.add((iv, TIME.hasBeginning, s))
-                g.add((s, TIME.inXSDDate, d(start)))
-                g.add((iv, TIME.hasEnd, e))
-                g.add((e, TIME.inXSDDate, d(min(start + rnd.randint(1, 4), 2026))))
-                if rnd.random() < 0.1:
-                    g.add((m, CG.interim, Literal(True)))
-    meetings = [iri("meeting", i) for i in range(count["meeting"])]
-    for i, e in enumerate(meetings):
-        y = rnd.randint(2014, 2026)
-        g.add((e, RDF.type, CG.Meeting))
-        g.add((e, CG.body, rnd.choice(bodies)))
-        g.add((e, DCTERMS.date, d(y, rnd.randint(1, 12), rnd.randint(1, 28))))
-        g.add((e, CG.evidence, Literal(f"Minutes of meeting {i}")))
-        g.add((e, PROV.wasDerivedFrom, rnd.choice(docs)))
-        for p in rnd.sample(people, min(len(people), 4)):
-            g.add((e, SCHEMA.attendee, p))
-        g.add((e, CG.apologies, rnd.choice(people)))
+            _membership(g, rnd, URIRef(f"{ID}membership/{i}-{k}"), i, p, posts, bodies, docs)
+    meetings = _meetings(g, rnd, count["meeting"], people, bodies, docs)
     for kind, cls, pred in (("decision", CG.Decision, CG.decidedBy), ("action", CG.Action, CG.owner)):
         for i in range(count[kind]):
-            x = iri(kind, i)
+            x = _iri(kind, i)
             g.add((x, RDF.type, cls))
             g.add((x, CG.text, Literal(f"That the {kind} {i} be carried out")))
             g.add((x, pred, rnd.choice(bodies if kind == "decision" else people)))
-            g.add((x, DCTERMS.date, d(rnd.randint(2014, 2026), rnd.randint(1, 12), 1)))
+            g.add((x, DCTERMS.date, _date(rnd.randint(2014, 2026), rnd.randint(1, 12), 1)))
             g.add((x, CG.evidence, Literal(f"RESOLVED: that the {kind} {i} be carried out")))
             g.add((x, PROV.wasDerivedFrom, rnd.choice(docs)))
             if kind == "decision":
                 g.add((x, CG.atMeeting, rnd.choice(meetings)))
     return g
+
+
+def _iri(kind: str, i: int) -> URIRef:
+    return URIRef(f"{ID}{kind}/{i}")
+
+
+def _date(y: int, m: int = 1, day: int = 1) -> Literal:
+    return Literal(f"{y:04d}-{m:02d}-{day:02d}", datatype=XSD.date)
+
+
+def _documents(g: Triples, rnd: random.Random, count: int) -> list[URIRef]:
+    docs = [_iri("document", i) for i in range(count)]
+    for i, doc in enumerate(docs):
+        g.add((doc, RDF.type, FOAF.Document))
+        g.add((doc, DCTERMS.identifier, Literal(f"doc_{i:05d}.txt")))
+        g.add((doc, DCTERMS.title, Literal(f"Agenda pack {i}")))
+        g.add((doc, DCTERMS.date, _date(rnd.randint(2014, 2026), rnd.randint(1, 12), rnd.randint(1, 28))))
+    return docs
+
+
+def _membership(
+    g: Triples,
+    rnd: random.Random,
+    m: URIRef,
+    i: int,
+    p: URIRef,
+    posts: list[URIRef],
+    bodies: list[URIRef],
+    docs: list[URIRef],
+) -> None:
+    """Person `i` (`p`) holds a random post, attested in a year; three in ten with stated dates."""
+    r = posts[rnd.randrange(len(posts))]
+    start = rnd.randint(2014, 2025)
+    g.add((m, RDF.type, ORG.Membership))
+    g.add((m, ORG.member, p))
+    g.add((m, ORG.organization, bodies[posts.index(r) % len(bodies)]))
+    g.add((m, ORG.role, r))
+    g.add((m, CG.attestedOn, _date(start, rnd.randint(1, 12), 1)))
+    g.add((m, CG.evidence, Literal(f"Person {i} was appointed Director {posts.index(r)} in {start}.")))
+    g.add((m, PROV.wasDerivedFrom, rnd.choice(docs)))
+    if rnd.random() < 0.3:
+        iv, s, e = URIRef(f"{m}/during"), URIRef(f"{m}/start"), URIRef(f"{m}/end")
+        g.add((m, ORG.memberDuring, iv))
+        g.add((iv, TIME.hasBeginning, s))
+        g.add((s, TIME.inXSDDate, _date(start)))
+        g.add((iv, TIME.hasEnd, e))
+        g.add((e, TIME.inXSDDate, _date(min(start + rnd.randint(1, 4), 2026))))
+        if rnd.random() < 0.1:
+            g.add((m, CG.interim, Literal(True)))
+
+
+def _meetings(
+    g: Triples,
+    rnd: random.Random,
+    count: int,
+    people: list[URIRef],
+    bodies: list[URIRef],
+    docs: list[URIRef],
+) -> list[URIRef]:
+    meetings = [_iri("meeting", i) for i in range(count)]
+    for i, e in enumerate(meetings):
+        y = rnd.randint(2014, 2026)
+        g.add((e, RDF.type, CG.Meeting))
+        g.add((e, CG.body, rnd.choice(bodies)))
+        g.add((e, DCTERMS.date, _date(y, rnd.randint(1, 12), rnd.randint(1, 28))))
+        g.add((e, CG.evidence, Literal(f"Minutes of meeting {i}")))
+        g.add((e, PROV.wasDerivedFrom, rnd.choice(docs)))
+        for p in rnd.sample(people, min(len(people), 4)):
+            g.add((e, SCHEMA.attendee, p))
+        g.add((e, CG.apologies, rnd.choice(people)))
+    return meetings
 
 
 def open_times(index: Path, runs: int = 3) -> list[float]:

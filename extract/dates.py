@@ -105,3 +105,11 @@ def parse_date(text: str) -> PartialDate | None:
     for _s, _e, date in find_dates(text, years=True):
         return date
     return None
+
+
+def as_of_date(text: str) -> PartialDate | None:
+    """`--as-of` as given: ISO 2024-05-01 / 2024-05 / 2024, or an English date ("1 May 2024")."""
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+        return PartialDate(text)
+    return parse_date(text)

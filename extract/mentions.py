@@ -489,12 +489,13 @@ _PLURAL_LIST = re.compile(
 )
 
 
-def find_model_people(text: str) -> list[PersonMention]:
-    """People the statistical model finds, kept only where the span reads as a name."""
+def find_model_people(text: str, model: str | None = None) -> list[PersonMention]:
+    """People the statistical model `model` (None: the default) finds, kept only where the span reads as
+    a name."""
     from extract import nlp
 
     out = []
-    for s, e in nlp.person_spans(text):
+    for s, e in nlp.person_spans(text, model):
         cleaned = clean_name(text[s:e])
         if cleaned and len(cleaned.split()) >= 2:
             out.append(PersonMention(s, e, cleaned, ""))

@@ -8,7 +8,7 @@ personal email. Two steps keep the private part out of every output by construct
    (name, ward, party, group, key posts, photo links) as one tab-separated line per
    councillor. Addresses, postcodes, phones and emails are never copied, so they cannot
    reach a facts file, the graph, an export or a page, whatever a later stage does.
-2. `feed_facts` (called by `pipeline.py` instead of the NLP pipeline) reads those lines
+2. `feed_facts` (the feed reader's facts, `extract/readers/moderngov.py`, run by the pipeline instead of the NLP rules) reads those lines
    back into facts. Evidence is the councillor's line, so `text == document.text[start:end]`.
 
 The XML is parsed with the standard library's `xml.etree` after refusing any document that
@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from extract import dates
 from extract.mentions import classify_body
 from extract.names import clean_name, strip_honorific
 from extract.records import (
@@ -65,6 +66,17 @@ _FIELDS = (
     ("Key posts", "keyposts"),
     ("Photo", "photobigurl"),
     ("Photo", "photosmallurl"),
+)
+# the evidence rules of a feed's facts, one per field read (how a key post is read is in
+# `patterns/moderngov_keyposts.jsonl`, with an example each); tests/test_moderngov.py checks a feed gives each
+EVIDENCE_RULES = (
+    "moderngov.councillor",
+    "moderngov.ward",
+    "moderngov.party",
+    "moderngov.keypost.seat",
+    "moderngov.keypost.post",
+    "moderngov.council",
+    "moderngov.body",
 )
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 # spaces in a tag are read one way (`\s*/?\s*` read a run of them in every split: quadratic in the run)
@@ -198,17 +210,13 @@ def feed_text(raw: bytes) -> tuple[str, str | None]:
 
 
 def is_feed(document: Document) -> bool:
+    """Whether a document is a feed (`extract.readers.reader_of(document).facts` says the same)."""
     return document.kind == FEED_KIND
 
 
 def as_of_date(text: str) -> PartialDate | None:
-    """`--as-of` as given: ISO 2024-05-01 / 2024-05 / 2024, or an English date ("1 May 2024")."""
-    text = text.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
-        return PartialDate(text)
-    from extract.dates import parse_date
-
-    return parse_date(text)
+    """`--as-of` as given; kept here for callers from before it moved to `extract.dates`."""
+    return dates.as_of_date(text)
 
 
 def snapshot(
@@ -371,6 +379,78 @@ def _cells(line: str) -> dict[str, str]:
     return out
 
 
+def _missing(document: Document, missing: list[str]) -> DocumentResult:
+    """A feed with no snapshot date or council gives no facts: a Problem that says how to give them."""
+    host = _HOST.search(document.text)
+    hint = f" (its links point at {host.group(1)})" if host and not document.council else ""
+    return DocumentResult(
+        document=document,
+        problems=(
+            Problem(
+                doc_id=document.doc_id,
+                stage="extract.moderngov",
+                code="E210",
+                message=f"ModernGov feed without a {' or '.join(missing)}{hint}: give `--as-of DATE` and "
+                "`--council NAME` to build, or a manifest.tsv row (file, council, date) beside it",
+            ),
+        ),
+    )
+
+
+def _keypost_facts(
+    cells: dict[str, str],
+    person: str,
+    group: str | None,
+    ev: Evidence,
+    snap: tuple[str, PartialDate | None],
+    bodies: dict[str, tuple[OrgKind, Evidence]],
+) -> list[Fact]:
+    """A councillor's key posts, each seat or post once; a body they name other than the council is noted."""
+    council, date = snap
+    facts: list[Fact] = []
+    held: set[tuple[str, str, str]] = set()
+    for post in split_keyposts(cells.get("Key posts", "")):
+        for what in read_keypost(post, council=council, group=group):
+            if what in held:
+                continue
+            held.add(what)
+            kind, label, org = what
+            rev = replace(ev, rule=f"moderngov.keypost.{kind}")
+            if kind == "seat":
+                facts.append(SeatFact(person=person, body=org, role=SeatRole(label), date=date, evidence=rev))
+            else:
+                facts.append(PostFact(person=person, post=label, org=org, date=date, evidence=rev))
+            if org != council:
+                bodies.setdefault(org, (_kind(org), ev))
+    return facts
+
+
+def _councillor_facts(
+    cells: dict[str, str],
+    ev: Evidence,
+    snap: tuple[str, PartialDate | None],
+    bodies: dict[str, tuple[OrgKind, Evidence]],
+) -> list[Fact]:
+    """One councillor's line: the person, the council seat, the ward, the party group and the key posts."""
+    council, date = snap
+    person = _person(cells["Name"])
+    party = cells.get("Group") or cells.get("Party")
+    group = group_name(party) if party else None
+    facts: list[Fact] = [
+        PersonFact(name=person, public=True, written=cells["Name"], evidence=ev),
+        SeatFact(person=person, body=council, role=SeatRole.MEMBER, date=date, evidence=ev),
+    ]
+    if cells.get("Ward"):
+        post = WARD_POST.format(ward=cells["Ward"])
+        ward_ev = replace(ev, rule="moderngov.ward")
+        facts.append(PostFact(person=person, post=post, org=council, date=date, evidence=ward_ev))
+    if group:
+        party_ev = replace(ev, rule="moderngov.party")
+        facts.append(SeatFact(person=person, body=group, role=SeatRole.MEMBER, date=date, evidence=party_ev))
+        bodies.setdefault(group, (OrgKind.COMMITTEE, ev))
+    return facts + _keypost_facts(cells, person, group, ev, snap, bodies)
+
+
 def feed_facts(document: Document) -> DocumentResult:
     """Facts of a feed read by `feed_text`: per councillor a person, a seat on the council,
     the ward (as the post "Councillor for <ward>" in the council), membership of the
@@ -378,21 +458,8 @@ def feed_facts(document: Document) -> DocumentResult:
     doc_id = document.doc_id
     missing = [w for w, v in (("snapshot date", document.date), ("council", document.council)) if not v]
     if missing:
-        host = _HOST.search(document.text)
-        hint = f" (its links point at {host.group(1)})" if host and not document.council else ""
-        return DocumentResult(
-            document=document,
-            problems=(
-                Problem(
-                    doc_id=doc_id,
-                    stage="extract.moderngov",
-                    code="E210",
-                    message=f"ModernGov feed without a {' or '.join(missing)}{hint}: give `--as-of DATE` and "
-                    "`--council NAME` to build, or a manifest.tsv row (file, council, date) beside it",
-                ),
-            ),
-        )
-    council, date = document.council or "", document.date
+        return _missing(document, missing)
+    council = document.council or ""
     facts: list[Fact] = []
     bodies: dict[str, tuple[OrgKind, Evidence]] = {}
     text = document.text
@@ -410,48 +477,7 @@ def feed_facts(document: Document) -> DocumentResult:
         cut = line.find("\tPhoto: ")
         e = end if cut < 0 else start + cut
         ev = Evidence(doc_id=doc_id, start=start, end=e, text=text[start:e], rule="moderngov.councillor")
-        person = _person(cells["Name"])
-        party = cells.get("Group") or cells.get("Party")
-        group = group_name(party) if party else None
-        facts.append(PersonFact(name=person, public=True, written=cells["Name"], evidence=ev))
-        facts.append(SeatFact(person=person, body=council, role=SeatRole.MEMBER, date=date, evidence=ev))
-        if cells.get("Ward"):
-            facts.append(
-                PostFact(
-                    person=person,
-                    post=WARD_POST.format(ward=cells["Ward"]),
-                    org=council,
-                    date=date,
-                    evidence=replace(ev, rule="moderngov.ward"),
-                )
-            )
-        if group:
-            facts.append(
-                SeatFact(
-                    person=person,
-                    body=group,
-                    role=SeatRole.MEMBER,
-                    date=date,
-                    evidence=replace(ev, rule="moderngov.party"),
-                )
-            )
-            bodies.setdefault(group, (OrgKind.COMMITTEE, ev))
-        held: set[tuple[str, str, str]] = set()
-        for post in split_keyposts(cells.get("Key posts", "")):
-            for what in read_keypost(post, council=council, group=group):
-                if what in held:
-                    continue
-                held.add(what)
-                kind, label, org = what
-                rev = replace(ev, rule=f"moderngov.keypost.{kind}")
-                if kind == "seat":
-                    facts.append(
-                        SeatFact(person=person, body=org, role=SeatRole(label), date=date, evidence=rev)
-                    )
-                else:
-                    facts.append(PostFact(person=person, post=label, org=org, date=date, evidence=rev))
-                if org != council:
-                    bodies.setdefault(org, (_kind(org), ev))
+        facts += _councillor_facts(cells, ev, (council, document.date), bodies)
     first = heading_ev or (facts[0].evidence if facts else None)
     if first is not None:
         facts.append(

@@ -1,7 +1,8 @@
 """The spaCy model, loaded once, with only the components extraction uses.
 
-The model name is a setting (`COUNCILGRAPH_MODEL` or `--model`), so a user can swap in
-another English pipeline. Extraction needs named entities only: the parser, tagger and
+The model name is a setting (`COUNCILGRAPH_MODEL` or `--model`, read into the build's options),
+so a user can swap in another English pipeline; it reaches this module as an argument, passed down
+from the pipeline to the one rule that reads with the model. Extraction needs named entities only: the parser, tagger and
 lemmatizer are excluded and a rule sentencizer added (NER output depends on sentence
 boundaries, so the sentencizer stays). The shared `tok2vec` is excluded too when no kept
 component listens to it: in the small English pipelines NER has its own embedding, so the
@@ -11,7 +12,6 @@ identical). Together about 3x the throughput of the pipeline as shipped (`make b
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -23,15 +23,11 @@ class ModelMissing(RuntimeError):
     pass
 
 
-def model_name() -> str:
-    return os.environ.get("COUNCILGRAPH_MODEL", DEFAULT_MODEL)
-
-
 def load(name: str | None = None):  # -> spacy.Language (spaCy imported lazily: it is slow to import)
-    """The model `name` (the configured one when None), loaded once per process whichever way it
-    is asked for: a worker loads it as `load()` before its first document, and the extraction asks
-    `load(None)`; cached by the argument, those were two loads and two models in every worker."""
-    return _load(name or model_name())
+    """The model `name` (when None, DEFAULT_MODEL), loaded once per process whichever way it is asked for: a worker loads it by name before its
+    first document, and the extraction asks `load(None)`; cached by the argument, those were two
+    loads and two models in every worker."""
+    return _load(name or DEFAULT_MODEL)
 
 
 @lru_cache(maxsize=4)

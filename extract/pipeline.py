@@ -1,4 +1,6 @@
-"""Document -> DocumentResult: segmentation, then the fact modules in dependency order.
+"""Document -> DocumentResult: segmentation and layout (the meetings each passage records, `extract/layout.py`),
+then the fact modules in dependency order. What one module reads and another needs (attendance, for the seats
+it implies) is read once here and passed on: no fact module imports another.
 
 People and bodies come last because they gather the names every other fact uses.
 A fact module that fails on a document is a Problem for that document, never a crash
@@ -8,52 +10,69 @@ of the corpus.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from extract.facts.actions import actions
-from extract.facts.attendance import attendance
+from extract.facts.attendance import attendance_listed
 from extract.facts.decisions import decisions
 from extract.facts.holders import holders
-from extract.facts.meetings import meeting_spans, meetings
+from extract.facts.meetings import meetings
 from extract.facts.memberships import seats
 from extract.facts.organizations import organizations
 from extract.facts.people import people
 from extract.facts.posts import posts
 from extract.facts.tenures import tenures
-from extract.moderngov import feed_facts, is_feed
+from extract.layout import meeting_spans
+from extract.readers import reader_of
 from extract.records import Document, DocumentResult, Fact, Problem
 from extract.segment import bounded, segment
 
+T = TypeVar("T")
 
-def extract_document(document: Document, *, use_model: bool = True) -> DocumentResult:
-    if is_feed(document):  # structured: read field by field, no NLP model needed
-        return feed_facts(document)
+
+def _run(problems: list[Problem], document: Document, name: str, step: Callable[[], Sequence[T]]) -> list[T]:
+    """What one fact module reads; a module that fails is a Problem of the document and reads nothing."""
+    try:
+        return list(step())
+    except Exception as exc:  # a rule bug on one document must not stop the corpus; it is reported
+        problems.append(
+            Problem(
+                doc_id=document.doc_id,
+                stage=f"extract.{name}",
+                code="E200",
+                message=f"{name} failed: {type(exc).__name__}: {exc} "
+                f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})",
+            )
+        )
+        return []
+
+
+def extract_document(
+    document: Document, *, use_model: bool = True, model: str | None = None
+) -> DocumentResult:
+    """One document -> its facts and problems. `model` names the spaCy pipeline (None: the default)."""
+    reader = reader_of(document)
+    if reader.facts is not None:  # a structured source: read field by field, no NLP model needed
+        return reader.facts(document)
     document, cut = bounded(document)  # a line longer than any real one is cut: the rules stay linear
     seg = segment(document)
     seg.meetings = meeting_spans(seg)
-    facts: list[Fact] = []
     problems: list[Problem] = [cut] if cut else []
-    for name, module in (
-        ("meetings", meetings),
-        ("attendance", attendance),
-        ("memberships", seats),
-        ("posts", posts),
-        ("tenures", tenures),
-        ("decisions", decisions),
-        ("actions", actions),
-    ):
-        try:
-            facts.extend(module(seg))
-        except Exception as exc:  # a rule bug on one document must not stop the corpus; it is reported
-            problems.append(
-                Problem(
-                    doc_id=document.doc_id,
-                    stage=f"extract.{name}",
-                    code="E200",
-                    message=f"{name} failed: {type(exc).__name__}: {exc} "
-                    f"({traceback.extract_tb(exc.__traceback__)[-1].lineno})",
-                )
-            )
+    facts: list[Fact] = _run(problems, document, "meetings", lambda: meetings(seg))
+    # attendance is read once: its facts, and the list items they came from for the seats they imply
+    listed = _run(problems, document, "attendance", lambda: attendance_listed(seg))
+    facts += [f for f, _p in listed]
+    steps: tuple[tuple[str, Callable[[], Sequence[Fact]]], ...] = (
+        ("memberships", lambda: seats(seg, listed)),
+        ("posts", lambda: posts(seg)),
+        ("tenures", lambda: tenures(seg)),
+        ("decisions", lambda: decisions(seg)),
+        ("actions", lambda: actions(seg)),
+    )
+    for name, step in steps:
+        facts.extend(_run(problems, document, name, step))
     try:
         facts.extend(holders(seg, facts))
     except Exception as exc:  # as above
@@ -66,7 +85,7 @@ def extract_document(document: Document, *, use_model: bool = True) -> DocumentR
             )
         )
     try:
-        facts.extend(people(seg, facts, use_model=use_model))
+        facts.extend(people(seg, facts, use_model=use_model, model=model))
     except Exception as exc:  # as above
         problems.append(
             Problem(

@@ -57,6 +57,33 @@ class Capacity(StrEnum):
     APOLOGIES = "apologies"
 
 
+class MentionSource(StrEnum):
+    """How a person mention was read, which decides what resolution may found a person on: a name
+    only the model saw, or one read from an action's owner cell or a decision's lead officer, needs
+    a name's shape ("Grant Thornton", "Leadership" are no one)."""
+
+    HONORIFIC = "honorific"  # "Councillor Fagan", "Mr. Paul Walker"
+    FACT = "fact"  # the person of an attendance, seat or post
+    CELL = "cell"  # an action's owner or a decision's lead officer: a table cell, often not a person
+    MODEL = "model"  # the model's PERSON entity, and nothing else
+    OTHER = "other"  # any other reader (a ModernGov table, a test)
+
+    @classmethod
+    def of_rule(cls, rule: str) -> MentionSource:
+        """The source a PersonFact's evidence rule names (`extract/facts/people.py` writes
+        "person.honorific", "person.model", "person.from-<fact type>"): facts files keep the rule, not
+        the source, so a fact read back gets its source here."""
+        if rule == "person.honorific":
+            return cls.HONORIFIC
+        if rule == "person.model":
+            return cls.MODEL
+        if rule in ("person.from-action", "person.from-decision"):
+            return cls.CELL
+        if rule.startswith("person.from-"):
+            return cls.FACT
+        return cls.OTHER
+
+
 class DecisionKind(StrEnum):
     RESOLVED = "resolved"
     RECOMMENDATION = "recommendation"
@@ -123,6 +150,8 @@ class Fact:
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.fact_type}
         for f in fields(self):
+            if not f.metadata.get("json", True):
+                continue
             value = getattr(self, f.name)
             if isinstance(value, PartialDate):
                 value = value.iso
@@ -145,10 +174,14 @@ class PersonFact(Fact):
     name: str
     public: bool = True
     written: str = ""
+    # not written to facts files (their bytes stay as they were): None takes it from the evidence's rule
+    source: MentionSource | None = field(default=None, metadata={"json": False})
 
     def __post_init__(self) -> None:
         if not self.name.strip():
             raise ValueError("PersonFact.name: empty")
+        if self.source is None:
+            object.__setattr__(self, "source", MentionSource.of_rule(self.evidence.rule))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -275,7 +308,8 @@ def _converter(cls: type[Fact], name: str) -> Callable[[Any], Any] | None:
 
 # per fact type, its fields and their converters, worked out once: a build reads every fact of the corpus
 _READERS: dict[str, tuple[type[Fact], tuple[tuple[str, Callable[[Any], Any] | None], ...]]] = {
-    t: (cls, tuple((f.name, _converter(cls, f.name)) for f in fields(cls))) for t, cls in FACT_TYPES.items()
+    t: (cls, tuple((f.name, _converter(cls, f.name)) for f in fields(cls) if f.metadata.get("json", True)))
+    for t, cls in FACT_TYPES.items()
 }
 
 

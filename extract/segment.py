@@ -40,6 +40,15 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its text, stripped, and where that text is."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class MeetingSpan:
     """From `start` on (until the next span), the text is the record of this meeting."""
 
@@ -62,6 +71,8 @@ class Segmented:
     meetings: list[MeetingSpan] = field(default_factory=list)
     # per line index, where its sentences end (see `_sentence_ends`): worked out once a line, not once a fact
     sentence_ends: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
+    # per line index, its table cells (see `table_cells`): every module that reads tables asks, each line is split once
+    cells: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -104,11 +115,16 @@ class Segmented:
             marks, reach = [], []
             for m in _SENTENCE_END.finditer(text, line.start, line.end):
                 marks.append(m.start())
-                reach.append(
-                    m.start() if m.group(0) == "\t" else _SPACES.match(text, m.end(), line.end).end()
-                )
+                spaces = _SPACES.match(text, m.end(), line.end)  # `\s*`: always a match
+                reach.append(m.start() if m.group(0) == "\t" or spaces is None else spaces.end())
             self.sentence_ends[i] = (marks, reach)
         return self.sentence_ends[i]
+
+    def table_cells(self, i: int) -> list[Cell]:
+        """Line `i` as table cells with their offsets: tab-separated, or a pipe table's "| a | b |"; else []."""
+        if i not in self.cells:
+            self.cells[i] = _split_cells(self.lines[i])
+        return self.cells[i]
 
     def meeting_at(self, offset: int) -> MeetingSpan | None:
         current = None
@@ -141,6 +157,62 @@ class Segmented:
             else:
                 hi = mid - 1
         return lo
+
+
+def _split_cells(ln: Line) -> list[Cell]:
+    text = ln.text
+    if "\t" in text:
+        sep = "\t"
+    elif text.strip().startswith("|") and text.count("|") >= 3:
+        sep = "|"
+    else:
+        return []
+    cells, pos = [], 0
+    for part in text.split(sep):
+        lead = len(part) - len(part.lstrip())
+        stripped = part.strip()
+        cells.append(Cell(ln.start + pos + lead, ln.start + pos + lead + len(stripped), stripped))
+        pos += len(part) + 1
+    if sep == "|":
+        cells = cells[1:-1]
+    return cells
+
+
+def header_tables(
+    seg: Segmented, columns: dict[str, re.Pattern[str]], need: set[str]
+) -> Iterator[tuple[dict[str, int], list[list[Cell]]]]:
+    """Tables whose header row names the `need`ed columns: each as {column: index} and its rows below.
+
+    A layout question asked by several fact modules (attendance tables, cabinet columns, forward plans):
+    it lives with the layout so that no fact module imports another, and the cells of a line are split once."""
+    i = 0
+    while i < len(seg.lines):
+        head = seg.table_cells(i)
+        cols: dict[str, int] = {}
+        for n, c in enumerate(head):
+            # (a "(" right after another is never where a match starts: a run of them was read to its end from each)
+            name = " ".join(re.sub(r"(?<!\()\([^)\n]*\)|\*", "", c.text).split()).strip(" :")
+            for key, rx in columns.items():
+                if key not in cols and rx.match(name):
+                    cols[key] = n
+                    break
+        if not need <= set(cols):
+            i += 1
+            continue
+        rows = []
+        j = i + 1
+        while j < len(seg.lines):
+            cells = seg.table_cells(j)
+            if not cells:
+                if seg.lines[j].text.strip():
+                    break
+                j += 1
+                continue
+            if not re.fullmatch(r"[\s|:+=_-]*", seg.lines[j].text):
+                rows.append(cells)
+            j += 1
+        yield cols, rows
+        i = j
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=\s+[A-Z(])|\t")

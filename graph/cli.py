@@ -7,10 +7,12 @@ Exit status of `build`: 0 when every document was read, 1 when some could not be
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -82,64 +84,102 @@ def build(
 
     Example: councilgraph build corpus/herefordshire --out output
     """
-    import os
-
-    if model:
-        os.environ["COUNCILGRAPH_MODEL"] = model
-    from extract.moderngov import as_of_date
+    from extract.dates import as_of_date
 
     snapshot_date = as_of_date(as_of) if as_of else None
     if as_of and snapshot_date is None:
         _err(f"--as-of {as_of!r} is not a date; give it as 2024-05-01 (or 2024-05, or 1 May 2024)")
         raise typer.Exit(2)
-    if executor == "local" and workers != 0:  # a worker loads the model while the build is imported
-        from graph.run.prestart import prestart, worker_options
+    given: dict[str, object] = {"model": model} if model else {}
+    options = _options(
+        include_private=include_private,
+        use_model=not no_model,
+        wait=wait,
+        as_of=snapshot_date,
+        council=council,
+        executor=executor,
+        workers=workers,
+        **given,
+    )
+    from graph.run.build import build as build_folder
 
-        prestart(worker_options(use_model=not no_model, as_of=snapshot_date, council=council))
-    from graph.core.store import BuildLocked
-    from graph.run.corpus import build_corpus
-
-    interactive = sys.stderr.isatty()
-    progress_bar = None
-    if interactive:
-        progress_bar = progress_display()
-        progress_bar.start()
-        task = progress_bar.add_task("extracting", total=None)
-
-    def progress(doc: str, i: int, n: int) -> None:
-        if progress_bar is not None:
-            progress_bar.update(
-                task, total=n, completed=i - 1, description=f"extracting {doc[:40]}", refresh=True
-            )
-        else:
-            _err(f"[{i}/{n}] {doc}")
-
-    try:
-        report = build_corpus(
-            paths,
-            out,
-            include_private=include_private,
-            use_model=not no_model,
-            progress=progress,
-            wait=wait,
-            as_of=snapshot_date,
-            council=council,
-            executor=executor,
-            workers=workers,
-        )
-    except BuildLocked as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from exc
-    except RuntimeError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from exc
-    finally:
-        if progress_bar is not None:
-            progress_bar.stop()
+    with _progress() as progress:
+        report = _run(lambda: build_folder(paths, out, options, progress))
     _err(
         f"councilgraph: {report.documents} documents ({report.extracted} extracted, {report.reused} unchanged, "
         f"{report.failed} unreadable) in {report.seconds:.1f}s"
     )
+    _summary(report, out)
+
+
+@app.command("graph")
+def graph_command(
+    facts: Annotated[Path, typer.Argument(help="A facts folder (a build's OUT/facts).")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("output"),
+    include_private: Annotated[
+        bool, typer.Option("--include-private", help="Publish private individuals too (off by default).")
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Wait for another build into OUT instead of refusing.")
+    ] = False,
+) -> None:
+    """Build the graph, store, pages and problems.jsonl into OUT from a facts folder alone.
+
+    Example: councilgraph graph output/facts --out output2
+    """
+    if not facts.is_dir():
+        _err(f"no facts folder {facts}: give the facts folder of a build (OUT/facts)")
+        raise typer.Exit(2)
+    options = _options(include_private=include_private, wait=wait)
+    from graph.run.build import build_graph
+
+    report = _run(lambda: build_graph(facts, out, options))
+    _err(f"councilgraph: {report.documents} facts files in {report.seconds:.1f}s")
+    _summary(report, out)
+
+
+def _options(**given: object):  # -> graph.run.options.BuildOptions
+    """The build's options: those the command line gives, the rest from the COUNCILGRAPH_* settings."""
+    from graph.run.options import BuildOptions
+
+    try:
+        return BuildOptions.from_env(os.environ, **given)
+    except ValueError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
+def _run(work):  # (() -> BuildReport) -> BuildReport
+    """A build, with a build that could not run at all (folder locked, no model, ...) as exit 2."""
+    from graph.core.store import BuildLocked
+
+    try:
+        return work()
+    except (BuildLocked, RuntimeError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from exc
+
+
+@contextlib.contextmanager
+def _progress():  # -> Iterator[(doc, i, n) -> None]
+    """A build's progress: a bar on a terminal, else a line per document."""
+    if not sys.stderr.isatty():
+        yield lambda doc, i, n: _err(f"[{i}/{n}] {doc}")
+        return
+    bar = progress_display()
+    bar.start()
+    task = bar.add_task("extracting", total=None)
+    try:
+        yield lambda doc, i, n: bar.update(
+            task, total=n, completed=i - 1, description=f"extracting {doc[:40]}", refresh=True
+        )
+    finally:
+        bar.stop()
+
+
+def _summary(report, out: Path) -> None:  # report: graph.run.build.BuildReport
+    """The facts, the time per stage, the graph and the problems of a build, on stderr; exit 1 when a
+    document could not be read."""
     _err("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(report.facts.items())))
     _err("time: " + ", ".join(f"{stage} {sec:.1f}s" for stage, sec in report.stages.items()))
     _err(
@@ -152,8 +192,6 @@ def build(
             _err("  " + p.line())
         if len(report.problems) > 30:
             _err(f"  ... and {len(report.problems) - 30} more")
-    global _EXIT_WITHOUT_TEARDOWN
-    _EXIT_WITHOUT_TEARDOWN = True
     if report.errors:
         raise typer.Exit(1)
 
@@ -200,7 +238,7 @@ def query(
     _print_rows(columns, rows, fmt)
 
 
-def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:
+def _print_rows(columns: list[str], rows: Sequence[Sequence[str | None]], fmt: str) -> None:
     if fmt == "json":
         print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, indent=1))
     elif fmt == "csv":
@@ -302,7 +340,7 @@ def validate(
 
     Example: councilgraph validate output
     """
-    from graph.core.validate import format_report, validate_graph
+    from graph.read.validate import format_report, validate_graph
 
     try:
         report = validate_graph(graph, shapes)
@@ -464,6 +502,26 @@ def render(
     _err(f"html: {index}")
 
 
+@app.command()
+def explain(
+    code: Annotated[
+        str, typer.Argument(help="A problem code from problems.jsonl or a build's output, e.g. E501.")
+    ],
+) -> None:
+    """Say what a problem code means and what to do about it (the table: extract/problems.py).
+
+    Example: councilgraph explain E501
+    """
+    from extract.problems import PROBLEMS
+    from extract.problems import explain as row_of
+
+    row = row_of(code)
+    if row is None:
+        _err(f"no problem code {code!r}; the codes are {', '.join(PROBLEMS)}")
+        raise typer.Exit(2)
+    print(f"{row.code} ({row.severity.value}): {row.means}.\nWhat to do: {row.remedy}.")
+
+
 def progress_display(console=None):  # -> rich.progress.Progress
     """The progress bar of a build on a terminal. It redraws when a document is done, not from a
     thread of its own: with no thread beside it the build can fork its graph-file writer
@@ -473,25 +531,9 @@ def progress_display(console=None):  # -> rich.progress.Progress
     return Progress(console=console, transient=True, auto_refresh=False)
 
 
-_EXIT_WITHOUT_TEARDOWN = False  # set by `build`
-
-
 def main() -> None:
-    """The `councilgraph` command. After a build the process ends without freeing its objects one
-    by one: a 1,000-document graph stage leaves millions of them, and freeing them took most of a
-    second that the user waits for and the files (written, synced and renamed by then) do not need."""
-    try:
-        app()
-        code: object = 0
-    except SystemExit as exc:
-        code = exc.code
-    if not _EXIT_WITHOUT_TEARDOWN:
-        raise SystemExit(code)
-    if isinstance(code, str):
-        print(code, file=sys.stderr)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
+    """The `councilgraph` command."""
+    app()
 
 
 if __name__ == "__main__":

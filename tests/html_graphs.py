@@ -58,6 +58,23 @@ def hostile_graph() -> Graph:
     g.add((role, RDF.type, ORG.Post))
     g.add((role, ORG.postIn, council))
     g.add((role, SKOS.prefLabel, Literal(f"Director {SCRIPT}")))
+    _spells(g, people, council, role, doc)
+    seat = _iri("role", 2)
+    g.add((seat, RDF.type, ORG.Role))
+    g.add((seat, SKOS.prefLabel, Literal("Chair")))
+    m = _iri("membership", "seat")
+    g.add((m, RDF.type, ORG.Membership))
+    g.add((m, ORG.member, people[3]))
+    g.add((m, ORG.organization, body))
+    g.add((m, ORG.role, seat))
+    g.add((m, CG.attestedOn, Literal("2024-07-30", datatype=XSD.date)))
+    g.add((m, CG.evidence, Literal(f"Chair: {HOSTILE[3]}")))
+    _meeting_decision_action(g, body, people, doc)
+    return g
+
+
+def _spells(g: Graph, people: list[URIRef], council: URIRef, role: URIRef, doc: URIRef) -> None:
+    """Three people hold the post in turn, the second as an interim, the third with no end."""
     spells = [
         ("2015-04-01", "2018-03-31", False),
         ("2018-04-01", "2018-09-30", True),
@@ -83,16 +100,10 @@ def hostile_graph() -> Graph:
                 g.add((iv, pred, inst))
                 g.add((inst, RDF.type, TIME.Instant))
                 g.add((inst, TIME.inXSDDate, Literal(d, datatype=XSD.date)))
-    seat = _iri("role", 2)
-    g.add((seat, RDF.type, ORG.Role))
-    g.add((seat, SKOS.prefLabel, Literal("Chair")))
-    m = _iri("membership", "seat")
-    g.add((m, RDF.type, ORG.Membership))
-    g.add((m, ORG.member, people[3]))
-    g.add((m, ORG.organization, body))
-    g.add((m, ORG.role, seat))
-    g.add((m, CG.attestedOn, Literal("2024-07-30", datatype=XSD.date)))
-    g.add((m, CG.evidence, Literal(f"Chair: {HOSTILE[3]}")))
+
+
+def _meeting_decision_action(g: Graph, body: URIRef, people: list[URIRef], doc: URIRef) -> None:
+    """A meeting of the committee (chair, attendee, apologies), a decision at it and an action."""
     meeting = _iri("meeting", 1)
     g.add((meeting, RDF.type, CG.Meeting))
     g.add((meeting, CG.body, body))
@@ -119,4 +130,3 @@ def hostile_graph() -> Graph:
     g.add((act, CG.timescale, Literal("March 2016")))
     g.add((act, CG.evidence, Literal(f"Review {SCRIPT} the plan - owner")))
     g.add((act, PROV.wasDerivedFrom, doc))
-    return g

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract.facts.attendance import LINE_RULES, RULES
 from tests.conftest import facts_of
+from tests.rule_examples import examples, gives, read_by_rule, rule_ids_in_source
 
 HEAD = "Minutes of the meeting of Audit Committee held at Shire Hall on Monday 3 June 2024\n\n"
 
@@ -237,3 +239,19 @@ def test_cmis_labels_alone_on_their_line():
         ("Dowd", "apologies"),
         ("K Mair", "apologies"),
     } <= got
+
+
+# --- every rule of the tables reads its own example --------------------------------------------
+
+RULE_EXAMPLES = examples("attendance")
+
+
+@pytest.mark.parametrize("example", RULE_EXAMPLES, ids=[e["id"] for e in RULE_EXAMPLES])
+def test_every_rule_example_gives_its_fact(example):
+    assert gives(example), (example["expect"], read_by_rule(example))
+
+
+def test_every_rule_is_in_the_tables_and_has_an_example():
+    table = {r.id for r in RULES} | {i for r in LINE_RULES for i in (r.id, *r.also)}
+    assert rule_ids_in_source("extract/facts/attendance.py", "attendance") == table
+    assert table <= {e["id"] for e in RULE_EXAMPLES}

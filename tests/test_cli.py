@@ -62,3 +62,15 @@ def test_the_progress_bar_of_a_terminal_build_runs_no_thread_so_the_writer_can_f
         assert "extracting a.txt" in shown.getvalue()
     finally:
         bar.stop()
+
+
+def test_explain_says_what_a_code_means_and_the_fix():
+    from typer.testing import CliRunner
+
+    from graph.cli import app
+
+    said = CliRunner().invoke(app, ["explain", "e501"])
+    assert said.exit_code == 0
+    assert "E501 (error)" in said.stdout and "COUNCILGRAPH_DOC_TIMEOUT" in said.stdout
+    unknown = CliRunner().invoke(app, ["explain", "E999"])
+    assert unknown.exit_code == 2 and "E501" in unknown.stderr

@@ -182,3 +182,23 @@ def test_who_on_a_date_inside_a_vacancy_says_vacant(tmp_path):
     assert "vacant" in r.stderr and "Anna Price" in r.stderr and "Ben Cole" in r.stderr
     r = run("who", "Director of Housing", "--graph", str(out), "--on", "2024-08-01", "--format", "csv")
     assert [row["holder"] for row in csv.DictReader(io.StringIO(r.stdout))] == ["Ben Cole"]
+
+
+def test_person_reads_the_saved_person_queries_bound_to_one_person(seeds_build):
+    """`person` asks the saved person-* queries with ?person bound to one IRI: the same rows as the
+    query run for everyone, then kept to that person."""
+    from graph.read.people import find_people, person
+    from graph.read.sparql import load_query, run_query
+
+    ((iri, _name),) = find_people(seeds_build, "Tina Russell")
+    tables = person(seeds_build, iri)
+    for section, query in (
+        ("meetings", "person-meetings"),
+        ("decisions", "person-decisions"),
+        ("actions", "person-actions"),
+    ):
+        columns, rows = run_query(seeds_build, load_query(query))
+        mine = [["" if v is None else v for v in r[1:]] for r in rows if r[0] == iri]
+        assert tables[section][0] == columns[1:], section
+        assert sorted(tables[section][1]) == sorted(mine), section
+    assert any(rows for _c, rows in tables.values())

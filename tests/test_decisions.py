@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.facts.decisions import sentence_patterns
+from extract.facts.decisions import RULES, sentence_patterns
 from tests.conftest import facts_of
+from tests.rule_examples import examples, gives, read_by_rule, rule_ids_in_source
 
 
 def _decisions(text: str, **meta) -> list[tuple[str, str, str | None]]:
@@ -378,3 +379,21 @@ def test_parish_resolved_to():
         "It was RESOLVED to support the application.",
         "to accept the quote for the grass cutting from Greenway Ltd.",
     ]
+
+
+# --- every layout rule of the table reads its own example (the sentence patterns: above) ----------
+
+RULE_EXAMPLES = examples("decisions")
+
+
+@pytest.mark.parametrize("example", RULE_EXAMPLES, ids=[e["id"] for e in RULE_EXAMPLES])
+def test_every_rule_example_gives_its_fact(example):
+    assert gives(example), (example["expect"], read_by_rule(example))
+
+
+def test_every_rule_is_in_the_table_and_has_an_example():
+    table = {i for r in RULES for i in (r.id, *r.also)}
+    assert rule_ids_in_source("extract/facts/decisions.py", "decision") == table
+    # "decision.sentence" reads with the patterns of patterns/decisions.jsonl, each with its example
+    assert table - {"decision.sentence"} <= {e["id"] for e in RULE_EXAMPLES}
+    assert sentence_patterns()

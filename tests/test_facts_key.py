@@ -34,6 +34,23 @@ def test_a_changed_extractor_reads_every_document_again(tmp_path, monkeypatch):
     first = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     again = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     assert (first.extracted, again.reused, again.extracted) == (1, 1, 0)
-    monkeypatch.setattr("graph.run.corpus.extractor_key", lambda: "an edited rule")
+    monkeypatch.setattr("graph.run.steps.extractor_key", lambda **_model: "an edited rule")
     edited = build_corpus([docs], out, workers=0, use_model=False, wait=True)
     assert (edited.reused, edited.extracted) == (0, 1)
+
+
+def test_another_model_reads_every_document_again(tmp_path):
+    """The key names the build's model (`BuildOptions.model`): facts read with one model do not stand for another."""
+    from graph.run.build import build
+    from graph.run.options import BuildOptions
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Westbury Borough Council\n\nAnna Price, Director of Housing.\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert build([docs], out, BuildOptions(use_model=False, workers=0)).extracted == 1
+    assert build([docs], out, BuildOptions(use_model=False, workers=0)).reused == 1
+    other = build([docs], out, BuildOptions(use_model=False, workers=0, model="en_other_model"))
+    assert (other.reused, other.extracted) == (0, 1)

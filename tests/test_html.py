@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.pages.site import (
-    KINDS,
-    SHARD_NODES,
-    View,
-    facts_shards,
-    graph_view,
-    page_data,
-    render_html,
-    script_json,
-    shard_count,
-    shard_of,
-)
+from graph.core.triples import Triples
+from graph.pages.data import SHARD_NODES, facts_shards, page_data, script_json, shard_count, shard_of
+from graph.pages.site import render_html
+from graph.pages.view import KINDS, View, graph_view
 from tests.html_graphs import HOSTILE, hostile_graph
 
 
@@ -174,11 +166,29 @@ def test_timeline_marks_interims(rendered):
 
 
 def test_render_reads_the_build_folder(tmp_path):
+    """graph.nt is read into the build's own `Triples`: the pages are those the graph itself gives."""
     hostile_graph().serialize(tmp_path / "graph.nt", format="nt", encoding="utf-8")
     index = render_html(tmp_path)
     assert index == tmp_path / "html" / "index.html" and index.is_file()
+    given = render_html(tmp_path / "given", hostile_graph()).parent
+    assert _files(given) == _files(index.parent)
     with pytest.raises(FileNotFoundError):
         render_html(tmp_path / "nothing")
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_an_rdflib_graph_and_the_builds_triples_give_one_view():
+    """The build hands the renderer its `Triples`; the tests and other callers an rdflib graph,
+    read through its public API: the view is the same."""
+    g = hostile_graph()
+    triples = Triples()
+    for s in sorted(set(g.subjects())):
+        for p, o in g.predicate_objects(s):
+            triples.add((s, p, o))
+    assert graph_view(triples) == graph_view(g)
 
 
 def test_render_is_deterministic(tmp_path):
@@ -204,7 +214,8 @@ def test_the_pages_that_print_an_evidence_text_change_key_with_it_and_no_other_d
     """Page keys name an evidence list by a digest worked out once per list (the facts read from
     one sentence share it): an amended sentence still changes the key of every page and facts file
     that prints it."""
-    from graph.pages.site import DEFAULT_LIMIT, _pages
+    from graph.pages.data import DEFAULT_LIMIT
+    from graph.pages.render import _pages
 
     v = graph_view(hostile_graph())
     before = {rel: key for rel, key, _render in _pages(v, DEFAULT_LIMIT)}

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract.facts.meetings import RULES
+from extract.layout import SPAN_RULES
 from tests.conftest import facts_of
+from tests.rule_examples import examples, gives, read_by_rule, rule_ids_in_source
 
 
 def meetings(text: str, **meta) -> set[tuple[str, str | None]]:
@@ -254,3 +257,20 @@ def test_a_cmis_meeting_page_names_its_body_and_date():
         "  • Documents\n  • Attendance\n"
     )
     assert meetings(text, title=None, date=None) == {("Housing and Communities Policy Board", "2019-03-04")}
+
+
+# --- every rule of the tables reads its own example --------------------------------------------
+
+RULE_EXAMPLES = examples("meetings")
+
+
+@pytest.mark.parametrize("example", RULE_EXAMPLES, ids=[e["id"] for e in RULE_EXAMPLES])
+def test_every_rule_example_gives_its_fact(example):
+    assert gives(example), (example["expect"], read_by_rule(example))
+
+
+def test_every_rule_is_in_the_tables_and_has_an_example():
+    table = {r.id for r in RULES} | {i for r in SPAN_RULES for i in (r.id, *r.also)}
+    in_source = rule_ids_in_source("extract/facts/meetings.py", "meeting")
+    assert in_source | rule_ids_in_source("extract/layout.py", "meeting") == table
+    assert table <= {e["id"] for e in RULE_EXAMPLES}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract.facts.memberships import RULES
 from tests.conftest import facts_of
+from tests.rule_examples import examples, gives, read_by_rule, rule_ids_in_source
 
 
 def seats(text: str, **meta) -> set[tuple[str, str, str]]:
@@ -268,3 +270,19 @@ def test_a_role_column_gives_the_vice_chair():
         "Audit Committee",
         "vice-chair",
     ) in got
+
+
+# --- every rule of the table reads its own example ---------------------------------------------
+
+RULE_EXAMPLES = examples("memberships")
+
+
+@pytest.mark.parametrize("example", RULE_EXAMPLES, ids=[e["id"] for e in RULE_EXAMPLES])
+def test_every_rule_example_gives_its_fact(example):
+    assert gives(example), (example["expect"], read_by_rule(example))
+
+
+def test_every_rule_is_in_the_table_and_has_an_example():
+    table = {r.id for r in RULES}
+    assert rule_ids_in_source("extract/facts/memberships.py", "seat") == table
+    assert table <= {e["id"] for e in RULE_EXAMPLES}

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from extract.load import load_document
-from extract.moderngov import FEED_KIND, feed_facts, keypost_rules, read_keypost, snapshot, split_keyposts
+from extract.moderngov import (
+    EVIDENCE_RULES,
+    FEED_KIND,
+    feed_facts,
+    keypost_rules,
+    read_keypost,
+    snapshot,
+    split_keyposts,
+)
 from extract.records import PartialDate
 from graph.core.namespaces import FOAF, ORG, RDF, SKOS
 from graph.run.corpus import build_corpus
@@ -172,6 +180,11 @@ def _feed(path: Path, *, date: str | None = "2016-05-20", council: str | None = 
     assert doc.kind == FEED_KIND
     doc, _ = snapshot(doc, as_of=PartialDate(date) if date else None, council=council)
     return doc, feed_facts(doc)
+
+
+def test_a_feed_gives_every_evidence_rule():
+    _doc, result = _feed(DATA / "feed_keyposts.xml")
+    assert {f.evidence.rule for f in result.facts} == set(EVIDENCE_RULES)
 
 
 def _holdings(facts) -> dict[str, set[tuple[str, str, str]]]:

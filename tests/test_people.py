@@ -117,6 +117,6 @@ def test_the_paragraphs_left_out_lose_no_name_the_model_finds(monkeypatch):
 def test_the_model_is_loaded_once_however_it_is_asked_for():
     """A worker loads the model as `load()` before its first document and the extraction asks
     `load(None)`: one model, not a second load (and a second copy in memory) per worker."""
-    from extract.nlp import load, model_name
+    from extract.nlp import DEFAULT_MODEL, load
 
-    assert load() is load(None) is load(model_name())
+    assert load() is load(None) is load(DEFAULT_MODEL)

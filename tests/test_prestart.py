@@ -1,52 +1,56 @@
-"""A worker is started before the build lists its documents: the extraction takes it when its
-options match, and a build with nothing to extract stops it."""
+"""A build starts its first extraction worker before it lists its documents (`WorkerSupply`): the
+extraction takes that one, and a build with nothing to extract stops it."""
 
 from __future__ import annotations
 
 import multiprocessing as mp
 
-import graph.run.prestart as prestart
-from graph.run.corpus import build_corpus
+import graph.run.workers
+from graph.run.build import build
+from graph.run.options import BuildOptions
+from graph.run.workers import WorkerSupply
 from tests.conftest import change_document, dev_corpus
 
+NO_MODEL = BuildOptions(use_model=False, workers=0)
 
-def test_a_waiting_worker_is_taken_only_with_the_options_it_was_started_with():
-    options = prestart.worker_options(use_model=False, as_of=None, council=None)
-    prestart.prestart(options)
-    prestart.prestart(options)  # one is enough
-    try:
-        assert len(prestart._started) == 1
-        assert prestart.take({**options, "council": "Elsewhere Council"}) is None
-        proc, conn = prestart.take(options)
-        assert proc.is_alive() and prestart.take(options) is None
+
+def test_the_worker_started_first_is_the_one_taken_and_one_is_enough():
+    supply = WorkerSupply(NO_MODEL)
+    supply.start_one()
+    supply.start_one()  # one is enough
+    with supply:
+        first = supply._waiting[0]
+        assert len(supply._waiting) == 1
+        proc, conn = supply.take()
+        assert (proc, conn) == first and proc.is_alive() and not supply._waiting
         conn.close()
         proc.kill()
         proc.join()
-    finally:
-        prestart.discard()
 
 
 def test_the_worker_started_first_extracts_the_changed_document(tmp_path, monkeypatch):
     corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
-    build_corpus([corpus], out, use_model=False, workers=0)
+    build([corpus], out, NO_MODEL)
     changed = sorted(corpus.glob("*.txt"))[1]
     change_document(changed)
-    taken = []
-    take = prestart.take
-    monkeypatch.setattr(prestart, "take", lambda options: taken.append(take(options)) or taken[-1])
-    report = build_corpus([corpus], out, use_model=False, workers=1)
-    assert report.extracted == 1 and len(taken) == 1 and taken[0] is not None
+    spawned, waiting_when_taken = [], []
+    spawn, take = graph.run.workers.spawn, WorkerSupply.take
+    monkeypatch.setattr(graph.run.workers, "spawn", lambda options: spawned.append(1) or spawn(options))
+    monkeypatch.setattr(
+        WorkerSupply, "take", lambda self: waiting_when_taken.append(bool(self._waiting)) or take(self)
+    )
+    report = build([corpus], out, BuildOptions(use_model=False, workers=1))
+    assert report.extracted == 1 and waiting_when_taken == [True] and len(spawned) == 1
     fresh = tmp_path / "fresh"
-    build_corpus([corpus], fresh, use_model=False, workers=0)
+    build([corpus], fresh, NO_MODEL)
     assert (out / "graph.nt").read_bytes() == (fresh / "graph.nt").read_bytes()
 
 
 def test_a_build_with_nothing_to_extract_stops_the_worker_it_started(tmp_path):
     corpus = dev_corpus(tmp_path, 2)
     out = tmp_path / "out"
-    build_corpus([corpus], out, use_model=False, workers=0)
-    report = build_corpus([corpus], out, use_model=False, workers=2)
+    build([corpus], out, NO_MODEL)
+    report = build([corpus], out, BuildOptions(use_model=False, workers=2))
     assert report.extracted == 0
-    assert not prestart._started
     assert not [p for p in mp.active_children() if p.is_alive()]

@@ -368,3 +368,58 @@ def test_plan_actions_lists_one_plans_actions_and_owners(seeds_build):
     cols, rows = run_query(seeds_build, load_query("plan-actions"), {"PLAN": title[:20]})
     assert cols[:3] == ["plan", "text", "owner"] and rows
     assert {r[0] for r in rows} <= {p[0] for p in plans} and any(r[2] for r in rows)
+
+
+# --- one opener: every command answers a --graph from the same triples ----------------------
+
+
+def _triples_by_entry_point(graph: Path, tmp_path: Path) -> dict[str, int]:
+    """The triple count each command sees when given `graph`."""
+    from graph.read.export import export_graph
+    from graph.read.model import ReadModel
+    from graph.read.validate import load_graph
+    from graph.serve.endpoint import execute, open_graph_store
+
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    served = execute(open_graph_store(graph), count, "text/csv", 10)
+    (nt,) = export_graph(graph, "nt", tmp_path / "export.nt")
+    return {
+        "query": int(run_query(graph, count)[1][0][0] or 0),
+        "serve": int(served.body.decode().split()[1]),
+        "who/person/turnover/evaluate": ReadModel.open(graph).graph.triples,
+        "export": len(nt.read_text(encoding="utf-8").splitlines()),
+        "validate": len(load_graph(graph)),
+    }
+
+
+def test_every_entry_point_answers_a_build_folder_from_the_same_triples(seeds_build, tmp_path):
+    lines = len((seeds_build / "graph.nt").read_bytes().splitlines())
+    counts = _triples_by_entry_point(seeds_build, tmp_path)
+    assert set(counts.values()) == {lines}, counts
+
+
+def test_a_stale_store_is_passed_over_for_graph_nt_by_every_entry_point(seeds_build, tmp_path):
+    """A store that no longer holds graph.nt (an older build's, say) is never read: every command
+    falls back to graph.nt, so none answers from other triples than the rest."""
+    import shutil
+
+    from graph.read.open import open_graph
+
+    folder = tmp_path / "build"
+    shutil.copytree(seeds_build, folder)
+    nt = folder / "graph.nt"
+    kept = nt.read_bytes().splitlines(keepends=True)[:-1]
+    nt.write_bytes(b"".join(kept))
+    assert open_graph(folder).source == nt
+    counts = _triples_by_entry_point(folder, tmp_path)
+    assert set(counts.values()) == {len(kept)}, counts
+
+
+def test_a_graph_file_is_read_by_its_suffix(seeds_build):
+    from graph.read.open import open_graph
+
+    assert open_graph(seeds_build).source == seeds_build / "store"
+    for name in ("graph.nt", "graph.ttl"):
+        opened = open_graph(seeds_build / name)
+        assert opened.source == seeds_build / name
+        assert opened.triples == open_graph(seeds_build).triples

@@ -16,12 +16,13 @@ from typer.testing import CliRunner
 
 from graph.cli import app
 
-QUESTIONS = [
+ALL_QUESTIONS = [
     json.loads(line)
     for path in sorted((Path(__file__).parent / "questions").glob("*.jsonl"))
     for line in path.read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
+QUESTIONS = [q for q in ALL_QUESTIONS if q.get("corpus", "seeds") == "seeds"]  # on the bundled papers
 FLOOR = 0.70  # measured 9 of 12 (0.75)
 
 

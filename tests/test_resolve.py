@@ -12,6 +12,7 @@ from extract.records import (
     ActionFact,
     Evidence,
     Fact,
+    MentionSource,
     OrganizationFact,
     OrgKind,
     PersonFact,
@@ -25,12 +26,14 @@ HEREFORD = "Herefordshire Council"
 LEEDS = "Leeds City Council"
 
 
-def _ev(doc: str, text: str, rule: str = "person.honorific") -> Evidence:
+def _ev(doc: str, text: str, rule: str = "test") -> Evidence:
     return Evidence(doc_id=doc, start=0, end=len(text), text=text, rule=rule)
 
 
-def person(doc: str, name: str, written: str | None = None, rule: str = "person.honorific") -> PersonFact:
-    return PersonFact(name=name, written=written or name, evidence=_ev(doc, written or name, rule))
+def person(
+    doc: str, name: str, written: str | None = None, source: MentionSource = MentionSource.HONORIFIC
+) -> PersonFact:
+    return PersonFact(name=name, written=written or name, evidence=_ev(doc, written or name), source=source)
 
 
 def seat(doc: str, name: str) -> SeatFact:
@@ -102,7 +105,7 @@ MERGE = [
                 [
                     person("a", "Nicola Turvey"),
                     owner("a", "Nicky Turvey"),
-                    person("a", "Nicky Turvey", rule="person.from-action"),
+                    person("a", "Nicky Turvey", source=MentionSource.CELL),
                 ],
             )
         ],
@@ -227,7 +230,7 @@ NO_ONE = [
                 [
                     person("a", "Dylan Harrison"),
                     person("a", "Rachel Gillott"),
-                    person("a", "Dylan Harrison Rachel Gillott", rule="person.from-action"),
+                    person("a", "Dylan Harrison Rachel Gillott", source=MentionSource.CELL),
                 ],
             )
         ],
@@ -236,7 +239,7 @@ NO_ONE = [
     ),
     (
         "a body read as a person by the model",
-        [("a", HEREFORD, "2024-07-30", [person("a", "Leeds City Council", rule="person.model")])],
+        [("a", HEREFORD, "2024-07-30", [person("a", "Leeds City Council", source=MentionSource.MODEL)])],
         ("a", "Leeds City Council"),
         None,
     ),

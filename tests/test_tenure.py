@@ -11,8 +11,7 @@ from rdflib import Literal
 from extract.records import PartialDate as D
 from extract.records import PostFact, SeatFact
 from graph.core import namespaces as ns
-from graph.core.build import build_graph
-from graph.core.resolve import resolve
+from graph.core.stages import graph_from_facts
 from graph.core.tenure import (
     Spell,
     attach_mention,
@@ -360,8 +359,8 @@ def test_a_role_only_statement_dates_the_holders_membership_in_the_graph():
     )
     facts = facts_of(text, date="2024-09-17")
     docs = {"test.txt": {"council": "Herefordshire Council", "date": "2024-09-17", "sha256": "x"}}
-    res = resolve(docs, {"test.txt": facts})
-    g = build_graph(docs, {"test.txt": facts}, res)
+    result = graph_from_facts(docs, {"test.txt": facts}, include_private=False)
+    g = result.triples.to_rdflib()
     CG, ORG, TIME, XSD = ns.CG, ns.ORG, ns.TIME, ns.XSD  # noqa: N806
     (m,) = list(
         g.subjects(
@@ -399,8 +398,8 @@ def test_a_named_start_without_a_post_starts_the_one_post_the_document_names_her
     )
     facts = facts_of(text, date="2021-05-19")
     docs = {"test.txt": {"council": "Herefordshire Council", "date": "2021-05-19", "sha256": "x"}}
-    res = resolve(docs, {"test.txt": facts})
-    g = build_graph(docs, {"test.txt": facts}, res)
+    result = graph_from_facts(docs, {"test.txt": facts}, include_private=False)
+    g = result.triples.to_rdflib()
     ORG, SKOS, TIME = ns.ORG, ns.SKOS, ns.TIME  # noqa: N806
     starts = {}
     for m in g.subjects(ns.RDF.type, ORG.Membership):
@@ -411,4 +410,4 @@ def test_a_named_start_without_a_post_starts_the_one_post_the_document_names_her
         starts[label] = (str(start) if start else None, str(basis) if basis else None)
     assert starts["Chief Executive"] == ("2021-08-01", "stated")
     assert starts["Deputy Chief Executive"] != ("2021-08-01", "stated")
-    assert not res.problems
+    assert not result.problems

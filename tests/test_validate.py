@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from graph.core.validate import format_report, validate_graph
+from graph.read.validate import format_report, validate_graph
 
 CLI = Path(sys.executable).parent / "councilgraph"
 

@@ -15,6 +15,9 @@ How a table is read:
   that holds several lettered items in one cell ("a) ... b) ...");
 - rows that are section captions ("Ofsted Recommendation 2", "Principle 3: ...") have no owner
   and are not followed by owned rows: they are not actions.
+
+The rule is `RULES` (one, the table row); its example is in `patterns/actions_examples.jsonl`,
+and a test runs it.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extract.mentions import find_bodies
+from extract.mentions import BodyMention, find_bodies
 from extract.names import clean_name, not_name_words
 from extract.records import ActionFact
 from extract.segment import Line, Segmented
@@ -200,8 +204,20 @@ def _named_owners(
     parts = [p.strip() for p in re.split(r"\s*(?:/|,|;|&|\band\b)\s*", cell) if p.strip()]
     if parts and all(p in key for p in parts):
         return tuple(dict.fromkeys(key[p] for p in parts))
-    names: list[str] = []
     bodies = find_bodies(cell)
+    names = _people_in(cell, text)
+    for acr in re.findall(r"\b[A-Z]{2,4}\b", cell):
+        if acr in key and key[acr] not in names:
+            names.append(key[acr])
+    if names:
+        return tuple(dict.fromkeys(names))
+    return _bodies_or_offices(cell, bodies, acronyms, text)
+
+
+def _people_in(cell: str, text: str) -> list[str]:
+    """The people a cell names: a surname after an honorific, or a run of capitalised words cut into names
+    at the words that are never names, without the first words of a body's name."""
+    names: list[str] = []
     for m in _NAME_RUN.finditer(cell):
         if m.group("hon"):
             names.append(m.group("sur"))
@@ -225,12 +241,13 @@ def _named_owners(
                 if into_body and not _stands_alone(name, text):
                     continue
                 names.append(name)
-    for acr in re.findall(r"\b[A-Z]{2,4}\b", cell):
-        if acr in key and key[acr] not in names:
-            names.append(key[acr])
-    if names:
-        return tuple(dict.fromkeys(names))
-    # no person: the bodies or offices named, with their abbreviations spelt out
+    return names
+
+
+def _bodies_or_offices(
+    cell: str, bodies: list[BodyMention], acronyms: dict[str, str], text: str
+) -> tuple[str, ...]:
+    """No person: the bodies or offices a cell names, with their abbreviations spelt out."""
     paren = re.search(r"\(([A-Z][A-Za-z&]{1,7})\)", cell)
     if paren and paren.group(1) in acronyms:
         return (acronyms[paren.group(1)],)
@@ -295,20 +312,33 @@ def _cell(cells: list[str], cols: dict[str, int], name: str) -> str:
     return cells[i] if i is not None and i < len(cells) else ""
 
 
-def actions(seg: Segmented) -> list[ActionFact]:
-    key = {m.group("acr"): n for m in _KEY.finditer(seg.text) if (n := clean_name(m.group("name")))}
-    acronyms = _acronyms(seg.text)
-    plans = _plans(seg)
-    out: list[ActionFact] = []
-    cols: dict[str, int] | None = None
-    rows: list[_Row] = []
-    pending: list[list[str]] = []  # ownerless rows after a gap: kept only if owned rows follow
-    gap = False
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the whole document says that every row's owners are read with: the key of initials ("RB = Richard
+    Ball"), the acronyms it defines, and the plans it names."""
 
-    def emit(row: _Row) -> None:
+    key: dict[str, str]
+    acronyms: dict[str, str]
+    plans: list[tuple[int, str]]
+
+
+class _Table:
+    """The action table being read, row by row: its columns, its owned rows, and the ownerless rows after a gap
+    (kept only if owned rows follow)."""
+
+    def __init__(self, seg: Segmented, reading: _Reading) -> None:
+        self.seg = seg
+        self.reading = reading
+        self.cols: dict[str, int] | None = None
+        self.rows: list[_Row] = []
+        self.pending: list[list[str]] = []
+        self.gap = False
+        self.out: list[ActionFact] = []
+
+    def emit(self, row: _Row) -> None:
+        cols, seg, r = self.cols, self.seg, self.reading
         assert cols is not None
         raw = row.cells[cols["action"]]
-        items = _split_items(raw)
         details = [
             (
                 _cell(row.cells, cols, "owner"),
@@ -317,80 +347,109 @@ def actions(seg: Segmented) -> list[ActionFact]:
             )
         ]
         details += row.extra
-        for n, item in enumerate(items):
+        for n, item in enumerate(_split_items(raw)):
             action = _ITEM_PREFIX.sub("", item).strip()
             if len(action) < 10 or not re.search(r"[a-z]{3}", action):
                 continue
             owner, time, status = details[n] if n < len(details) and details[n][0].strip() else details[0]
-            owners = _owners(owner, key, acronyms, seg.text)
+            owners = _owners(owner, r.key, r.acronyms, seg.text)
             if not owners:
                 continue
             anchor = raw.strip()[:20]
             start = row.line.start + max(0, row.line.text.find(anchor))
-            out.append(
+            self.out.append(
                 ActionFact(
                     text=action,
                     owners=owners,
                     timescale=_plain(time) or None,
                     status=_plain(status)[:300] or None,
-                    plan=_plan_name(seg, plans, row.line.start),
+                    plan=_plan_name(seg, r.plans, row.line.start),
                     evidence=seg.evidence(start, row.line.end, "action.table-row"),
                 )
             )
 
-    def flush() -> None:
-        for row in rows:
-            emit(row)
-        rows.clear()
-        pending.clear()
+    def flush(self) -> None:
+        for row in self.rows:
+            self.emit(row)
+        self.rows.clear()
+        self.pending.clear()
 
-    def merge(cells: list[str]) -> None:
-        prev = rows[-1]
+    def merge(self, cells: list[str]) -> None:
+        prev = self.rows[-1]
         width = max(len(prev.cells), len(cells))
         a = prev.cells + [""] * (width - len(prev.cells))
         b = cells + [""] * (width - len(cells))
         prev.cells = [(x + " " + y).strip() for x, y in zip(a, b, strict=True)]
 
-    for line in seg.lines:
+    def line(self, line: Line) -> None:
+        """One line of the document: it starts, continues or ends a table."""
         if not _cells(line):
             if not line.text.strip():
-                gap = True
-            elif cols is not None:  # running text: the table is over
-                flush()
-                cols = None
-            continue
+                self.gap = True
+            elif self.cols is not None:  # running text: the table is over
+                self.flush()
+                self.cols = None
+            return
         if _RULE_ROW.match(line.text.replace("\t", "")):
-            continue
+            return
         header = _header(line)
         if header:
-            if cols is not None and header == cols:  # the header repeated after a page break
-                gap = False
-                continue
-            flush()
-            cols, gap = header, False
-            continue
-        if cols is None:
-            continue
+            if self.cols is not None and header == self.cols:  # the header repeated after a page break
+                self.gap = False
+                return
+            self.flush()
+            self.cols, self.gap = header, False
+            return
+        if self.cols is not None:
+            self.row(line, self.cols)
+
+    def row(self, line: Line, cols: dict[str, int]) -> None:
+        """A row of the table: an owned action, the rest of the row above, or a row held until owned rows follow."""
         cells = _cells(line)
         action_cell = _plain(_cell(cells, cols, "action"))
         owner_cell = _plain(_cell(cells, cols, "owner"))
         others = any(_plain(c) for i, c in enumerate(cells) if i != cols["action"])
+        rows = self.rows
         if action_cell and owner_cell:
-            if gap and pending and rows:  # ownerless rows between owned rows belong to the row above
-                for p in pending:
-                    merge(p)
-            pending.clear()
+            if (
+                self.gap and self.pending and rows
+            ):  # ownerless rows between owned rows belong to the row above
+                for p in self.pending:
+                    self.merge(p)
+            self.pending.clear()
             rows.append(_Row(line, cells))
-        elif action_cell and not gap and rows:
+        elif action_cell and not self.gap and rows:
             # the rest of the row above, broken over a page or a line
-            merge(cells)
+            self.merge(cells)
         elif action_cell:
-            pending.append(cells)
+            self.pending.append(cells)
         elif rows and owner_cell:
             # no action text but an owner: it belongs to the next lettered item of the row above
             rows[-1].extra.append((owner_cell, _cell(cells, cols, "time"), _cell(cells, cols, "status")))
         elif rows and others:
-            merge(cells)
-        gap = False if action_cell and owner_cell else gap
-    flush()
-    return out
+            self.merge(cells)
+        self.gap = False if action_cell and owner_cell else self.gap
+
+
+def _table_rows(seg: Segmented) -> list[ActionFact]:
+    """Every owned row of every action table, as the module docstring says tables are read."""
+    key = {m.group("acr"): n for m in _KEY.finditer(seg.text) if (n := clean_name(m.group("name")))}
+    table = _Table(seg, _Reading(key, _acronyms(seg.text), _plans(seg)))
+    for line in seg.lines:
+        table.line(line)
+    table.flush()
+    return table.out
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented], list[ActionFact]]
+
+
+RULES: tuple[Rule, ...] = (Rule("action.table-row", _table_rows),)
+
+
+def actions(seg: Segmented) -> list[ActionFact]:
+    """The actions every rule reads, in the order of the table."""
+    return [fact for rule in RULES for fact in rule.read(seg)]

@@ -3,18 +3,26 @@
 Minutes record this in blocks ("Present:", "Councillors:", "In attendance:",
 "Apologies for absence were received from ...") and in passing ("Councillor X proposed",
 "the report was presented by Dr Y", "Z attended as a substitute for W").
+
+The labelled blocks are read line by line (`LINE_RULES`: the first rule whose label a line is takes the
+line and its block), then the sentences and tables over the whole text (`RULES`). Each rule has an example,
+with the fact expected from it, in `patterns/attendance.jsonl` (a test runs every example); the first
+mention of a person at a meeting in a capacity is the one kept.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from extract.facts.decisions import header_tables
 from extract.mentions import ListedPerson, split_people
 from extract.names import fold_surnames
 from extract.records import AttendanceFact, Capacity
-from extract.segment import Segmented
+from extract.segment import Line, Segmented, header_tables
+
+# an attendance fact with the list item it was read from (its honorific and note)
+Listed = list[tuple[AttendanceFact, ListedPerson]]
 
 _PRESENT = re.compile(
     r"^\s*(?:Present|PRESENT|Members present|Attendees|(?i:(?:members|councillors|board members|"
@@ -117,7 +125,7 @@ _INLINE_END = re.compile(
 )
 
 
-def _inline_present(seg: Segmented, line) -> list | None:
+def _inline_present(seg: Segmented, line: Line) -> Listed | None:
     """ "... held on 27 January 2020 PRESENT: The Mayor (Alderman J Smyth) ...": a record flattened into one line;
     the Present list runs to the next label, then the officers or apologies after it. None: no such label."""
     m = _INLINE_PRESENT.search(line.text)
@@ -131,7 +139,7 @@ def _inline_present(seg: Segmented, line) -> list | None:
     return facts + (_inline_attendance(seg, line, m.end() + end.start()) if end else [])
 
 
-def _inline_attendance(seg: Segmented, line, at: int) -> list:
+def _inline_attendance(seg: Segmented, line: Line, at: int) -> Listed:
     """The officers or apologies after an inline Present list, to the next label or numbered item."""
     text = line.text[at:]
     label = re.match(r"(?P<label>[^:\n]{0,40}?)\s*:-?\s*", text)
@@ -159,12 +167,12 @@ def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPers
     return split_people(text, offset, honorific)
 
 
-def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) -> tuple[list, int]:
+def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) -> tuple[Listed, int]:
     """An In attendance / Apologies label's people: the rest of its line, then (when the line has no one) the lines
     below it, one entry or list a line, until a blank line, a label, a numbered item or a line naming no one."""
     lines = seg.lines
     line = lines[i]
-    out: list = []
+    out: Listed = []
     rest = seg.text[rest_start : line.end]
     if rest.strip():
         return _facts_with_subs(seg, rest, rest_start, cap, rule), i + 1
@@ -190,7 +198,7 @@ def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) ->
     return out, j
 
 
-def _facts_with_subs(seg: Segmented, text: str, offset: int, cap: Capacity, rule: str) -> list:
+def _facts_with_subs(seg: Segmented, text: str, offset: int, cap: Capacity, rule: str) -> Listed:
     """The people of a list; "X, substituted by Y" in an apologies list makes Y present."""
     out = []
     sub = _SUBSTITUTED_BY.search(text) if cap == Capacity.APOLOGIES else None
@@ -214,7 +222,7 @@ _CHAIR_NOTE = re.compile(r"^(?:(?:independent|acting|interim) )?(?:chair(?:perso
 
 def _facts(
     seg: Segmented, people: list[ListedPerson], cap: Capacity, rule: str, chair_notes: bool = False
-) -> list[tuple[AttendanceFact, ListedPerson]]:
+) -> Listed:
     out = []
     for p in people:
         meeting = seg.meeting_at(p.start)
@@ -247,7 +255,7 @@ _ATTENDED = [
 ]
 
 
-def _table_attendance(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson]]:
+def _table_attendance(seg: Segmented) -> Listed:
     out: list[tuple[AttendanceFact, ListedPerson]] = []
     cols_rx = {"who": _COL_WHO, "role": _COL_ROLE, "attended": _COL_ATTENDED}
     for cols, rows in header_tables(seg, cols_rx, {"who", "attended"}):
@@ -268,86 +276,130 @@ def _table_attendance(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
     return out
 
 
-def attendance(seg: Segmented) -> list[AttendanceFact]:
-    return [f for f, _p in attendance_listed(seg)]
+# --- labelled blocks, read line by line ------------------------------------------------------
 
 
-def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson]]:
-    """Each attendance fact with the list item it was read from (its honorific and note)."""
-    facts: list[tuple[AttendanceFact, ListedPerson]] = []
+def _present_line(seg: Segmented, i: int, j: int) -> Listed:
+    """The people of line j of a Present block that opens at line i: after the label on the first line, after
+    a "Councillors:" / "Co-opted Members:" label or none below it."""
+    ln = seg.lines[j]
+    text = ln.text
+    cm = _PRESENT.match(text) if j == i else _CONTINUATION.match(text)
+    rest_start = ln.start + (cm.start("rest") if cm else 0)
+    rest = text[rest_start - ln.start :]
+    hon = "councillor" if cm and "councillor" in (cm.groupdict().get("label") or "").lower() else ""
+    listed = _line_people(rest, rest_start, hon)
+    if j == i and _IN_CHAIR.match(text):  # "In the Chair: Mayor Jo Prentice"
+        listed = [
+            ListedPerson(p.start, p.end, p.name, p.honorific, p.note or "in the chair", p.note_start)
+            for p in listed
+        ]
+    return _facts(seg, listed, Capacity.PRESENT, "attendance.present-block", chair_notes=True)
+
+
+def _present_block(seg: Segmented, i: int) -> tuple[Listed, int] | None:
+    """ "Present:" and the lines below it, until an attendance label, a heading, a second Present label, a
+    numbered item or two blank lines."""
     lines = seg.lines
+    m = _PRESENT.match(lines[i].text)
+    if not m or not (m.group("rest").strip() or i + 1 < len(lines)):
+        return None
+    facts: Listed = []
+    j, blanks = i, 0
+    while j < len(lines):
+        text = lines[j].text
+        if j > i and (_IN_ATTENDANCE.match(text) or _BLOCK_END.match(text)):
+            break
+        blanks = blanks + 1 if not text.strip() else 0
+        if blanks >= 2:
+            break
+        if j > i and _PRESENT.match(text):
+            break  # a second Present label: a block of its own
+        if j > i and _NUMBERED.match(text) and not _CONTINUATION.match(text):
+            break
+        facts += _present_line(seg, i, j)
+        j += 1
+    return facts, j
+
+
+def _members_line(seg: Segmented, i: int) -> tuple[Listed, int] | None:
+    """ "Members: Councillors A, B and C" in minutes (in an agenda or a summons it is the membership)."""
+    line = seg.lines[i]
+    m = _MEMBERS_LINE.match(line.text)
+    if not m or _AGENDA.search(seg.text[:1500]):
+        return None
+    rest_start = line.start + m.start("rest")
+    people = split_people(m.group("rest"), rest_start)
+    return _facts(seg, people, Capacity.PRESENT, "attendance.members-line", chair_notes=True), i + 1
+
+
+def _labelled(
+    seg: Segmented, i: int, rx: re.Pattern[str], cap: Capacity, rule: str
+) -> tuple[Listed, int] | None:
+    """A label's people (`_block`); a label with people on its own line is one line."""
+    line = seg.lines[i]
+    m = rx.match(line.text)
+    if not m:
+        return None
+    found, nxt = _block(seg, i, line.start + m.start("rest"), cap, rule)
+    return found, max(i + 1, nxt if not m.group("rest").strip() else i + 1)
+
+
+def _in_attendance_block(seg: Segmented, i: int) -> tuple[Listed, int] | None:
+    """ "In attendance:", "Officers present:", "Clerk: ..." and the people after it or below it."""
+    return _labelled(seg, i, _IN_ATTENDANCE, Capacity.IN_ATTENDANCE, "attendance.in-attendance-block")
+
+
+def _apologies_line(seg: Segmented, i: int) -> tuple[Listed, int] | None:
+    """ "Apologies for absence:" and the people after it or below it ("X, substituted by Y": Y present)."""
+    return _labelled(seg, i, _APOLOGIES_LINE, Capacity.APOLOGIES, "attendance.apologies-line")
+
+
+def _inline_present_line(seg: Segmented, i: int) -> tuple[Listed, int] | None:
+    inline = _inline_present(seg, seg.lines[i])
+    return None if inline is None else (inline, i + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A rule that reads a labelled block from the line it starts on: the facts and the line after the block,
+    or None when the line is not its label. The first rule that reads a line takes it (and its block)."""
+
+    id: str
+    read: Callable[[Segmented, int], tuple[Listed, int] | None]
+    also: tuple[str, ...] = ()  # other rule ids its facts can carry
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("attendance.present-block", _present_block),
+    LineRule("attendance.members-line", _members_line),
+    LineRule("attendance.in-attendance-block", _in_attendance_block),
+    LineRule("attendance.apologies-line", _apologies_line, ("attendance.substituted-by",)),
+    LineRule("attendance.inline-present", _inline_present_line),
+)
+
+
+def _labelled_blocks(seg: Segmented) -> Listed:
+    facts: Listed = []
     i = 0
-    while i < len(lines):
-        line = lines[i]
-        m = _PRESENT.match(line.text)
-        if m and (m.group("rest").strip() or i + 1 < len(lines)):
-            # the block runs until an attendance label, a heading or two blank lines
-            j, blanks = i, 0
-            while j < len(lines):
-                ln = lines[j]
-                text = ln.text
-                if j > i and (_IN_ATTENDANCE.match(text) or _BLOCK_END.match(text)):
-                    break
-                blanks = blanks + 1 if not text.strip() else 0
-                if blanks >= 2:
-                    break
-                if j > i and _PRESENT.match(text):
-                    break  # a second Present label: a block of its own
-                if j > i and _NUMBERED.match(text) and not _CONTINUATION.match(text):
-                    break
-                cm = _PRESENT.match(text) if j == i else _CONTINUATION.match(text)
-                rest_start = ln.start + (cm.start("rest") if cm else 0)
-                rest = text[rest_start - ln.start :]
-                hon = (
-                    "councillor" if cm and "councillor" in (cm.groupdict().get("label") or "").lower() else ""
-                )
-                listed = _line_people(rest, rest_start, hon)
-                if j == i and _IN_CHAIR.match(text):  # "In the Chair: Mayor Jo Prentice"
-                    listed = [
-                        ListedPerson(
-                            p.start, p.end, p.name, p.honorific, p.note or "in the chair", p.note_start
-                        )
-                        for p in listed
-                    ]
-                facts += _facts(seg, listed, Capacity.PRESENT, "attendance.present-block", chair_notes=True)
-                j += 1
-            i = j
-            continue
-        m = _MEMBERS_LINE.match(line.text)
-        if m and not _AGENDA.search(seg.text[:1500]):
-            rest_start = line.start + m.start("rest")
-            facts += _facts(
-                seg,
-                split_people(m.group("rest"), rest_start),
-                Capacity.PRESENT,
-                "attendance.members-line",
-                chair_notes=True,
-            )
+    while i < len(seg.lines):
+        for rule in LINE_RULES:
+            read = rule.read(seg, i)
+            if read is not None:
+                found, i = read
+                facts += found
+                break
+        else:
             i += 1
-            continue
-        m = _IN_ATTENDANCE.match(line.text)
-        if m:
-            found, nxt = _block(
-                seg, i, line.start + m.start("rest"), Capacity.IN_ATTENDANCE, "attendance.in-attendance-block"
-            )
-            facts += found
-            i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
-            continue
-        m = _APOLOGIES_LINE.match(line.text)
-        if m:
-            found, nxt = _block(
-                seg, i, line.start + m.start("rest"), Capacity.APOLOGIES, "attendance.apologies-line"
-            )
-            facts += found
-            i = max(i + 1, nxt if not m.group("rest").strip() else i + 1)
-            continue
-        inline = _inline_present(seg, line)
-        if inline is not None:
-            facts += inline
-            i += 1
-            continue
-        i += 1
-    facts += _table_attendance(seg)
+    return facts
+
+
+# --- sentences and tables, read over the whole text --------------------------------------------
+
+
+def _apologies_sentence(seg: Segmented) -> Listed:
+    """ "Apologies for absence were received from Councillors A and B." (to the sentence's end)."""
+    facts: Listed = []
     for m in _APOLOGIES.finditer(seg.text):
         rest = m.group("rest")
         cut = re.search(
@@ -355,62 +407,100 @@ def attendance_listed(seg: Segmented) -> list[tuple[AttendanceFact, ListedPerson
         )
         if cut:
             rest = rest[: cut.start()]
-        facts += _facts(
-            seg, split_people(rest, m.start("rest")), Capacity.APOLOGIES, "attendance.apologies-sentence"
-        )
+        people = split_people(rest, m.start("rest"))
+        facts += _facts(seg, people, Capacity.APOLOGIES, "attendance.apologies-sentence")
+    return facts
+
+
+def _substitute(seg: Segmented) -> Listed:
+    """ "Councillor A attended the meeting as a substitute for Councillor B": A was present."""
+    facts: Listed = []
     for m in _SUBSTITUTE.finditer(seg.text):
-        facts += _facts(
-            seg, split_people(m.group("who"), m.start("who")), Capacity.PRESENT, "attendance.substitute"
-        )
+        people = split_people(m.group("who"), m.start("who"))
+        facts += _facts(seg, people, Capacity.PRESENT, "attendance.substitute")
+    return facts
+
+
+def _substitutes(seg: Segmented) -> Listed:
+    """ "Councillors A and B attended as substitutes"."""
+    facts: Listed = []
     for m in _SUBS_LIST.finditer(seg.text):
-        facts += _facts(
-            seg, split_people(m.group("list"), m.start("list")), Capacity.PRESENT, "attendance.substitutes"
-        )
+        people = split_people(m.group("list"), m.start("list"))
+        facts += _facts(seg, people, Capacity.PRESENT, "attendance.substitutes")
+    return facts
+
+
+def _named_substitutes(seg: Segmented) -> Listed:
+    """ "The following named substitutes were present: Cllr A for Cllr B; Cllr C for Cllr D"."""
+    facts: Listed = []
     for m in _NAMED_SUBS.finditer(seg.text):
         for part_m in re.finditer(r"[^;]+", m.group("rest")):
-            part = part_m.group(0)
-            who = re.split(r",|\s+for\s+", part)[0]
-            facts += _facts(
-                seg,
-                split_people(who, m.start("rest") + part_m.start()),
-                Capacity.PRESENT,
-                "attendance.named-substitutes",
-            )
+            who = re.split(r",|\s+for\s+", part_m.group(0))[0]
+            people = split_people(who, m.start("rest") + part_m.start())
+            facts += _facts(seg, people, Capacity.PRESENT, "attendance.named-substitutes")
+    return facts
+
+
+def _spoke(seg: Segmented) -> Listed:
+    """ "Councillor A proposed", "Cllr B seconded", "Councillor C declared ...": a councillor who spoke was there."""
+    facts: Listed = []
     for m in _PROPOSED.finditer(seg.text):
-        facts += _facts(
-            seg,
-            split_people(m.group(0)[: m.end("name") - m.start()], m.start()),
-            Capacity.PRESENT,
-            "attendance.spoke",
-        )
+        people = split_people(m.group(0)[: m.end("name") - m.start()], m.start())
+        facts += _facts(seg, people, Capacity.PRESENT, "attendance.spoke")
+    return facts
+
+
+def _presented(seg: Segmented) -> Listed:
+    """Who presented or introduced an item, or was invited to speak: a councillor present, anyone else in
+    attendance ("Dr Y (Director of Public Health) introduced the report", "presented by Ms Z", "an overview
+    from Sue Harris, Director of Strategy, and David Thomas, Associate Director")."""
+    facts: Listed = []
     for rx in (_NAME_NOTE_PRESENTED, _INVITED):
         for m in rx.finditer(seg.text):
-            cap = (
-                Capacity.PRESENT
-                if re.match(r"(?:Councillor|Cllr)\b", m.group("who"))
-                else Capacity.IN_ATTENDANCE
-            )
+            councillor = re.match(r"(?:Councillor|Cllr)\b", m.group("who"))
+            cap = Capacity.PRESENT if councillor else Capacity.IN_ATTENDANCE
             facts += _facts(seg, split_people(m.group("who"), m.start("who")), cap, "attendance.presented")
     for m in _FROM_NAMES.finditer(seg.text):
-        # "... an overview from Sue Harris, Director of Strategy, and David Thomas, Associate Director."
         rest = m.group("rest")
         end = re.search(r"\.(?:\s|$)", rest)
         rest = rest[: end.start()] if end else rest
         for nm in re.finditer(
             r"(?:^|,? and )(?P<who>(?:(?:Dr|Mr|Mrs|Ms) )?[A-Z][a-z]+(?: [A-Z][\w'\u2019-]+){1,2}),", rest
         ):
-            facts += _facts(
-                seg,
-                split_people(nm.group("who"), m.start("rest") + nm.start("who")),
-                Capacity.IN_ATTENDANCE,
-                "attendance.presented",
-            )
+            people = split_people(nm.group("who"), m.start("rest") + nm.start("who"))
+            facts += _facts(seg, people, Capacity.IN_ATTENDANCE, "attendance.presented")
     for rx in (_PRESENTED_BY, _INTRODUCED):
         for m in rx.finditer(seg.text):
             g = "list" if "list" in m.groupdict() else "who"
-            facts += _facts(
-                seg, split_people(m.group(g), m.start(g)), Capacity.IN_ATTENDANCE, "attendance.presented"
-            )
+            people = split_people(m.group(g), m.start(g))
+            facts += _facts(seg, people, Capacity.IN_ATTENDANCE, "attendance.presented")
+    return facts
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented], Listed]
+
+
+# read after the labelled blocks (LINE_RULES), in this order: the first mention of a person is the evidence
+RULES: tuple[Rule, ...] = (
+    Rule("attendance.table-row", _table_attendance),
+    Rule("attendance.apologies-sentence", _apologies_sentence),
+    Rule("attendance.substitute", _substitute),
+    Rule("attendance.substitutes", _substitutes),
+    Rule("attendance.named-substitutes", _named_substitutes),
+    Rule("attendance.spoke", _spoke),
+    Rule("attendance.presented", _presented),
+)
+
+
+def attendance_listed(seg: Segmented) -> Listed:
+    """Each attendance fact with the list item it was read from (its honorific and note), one per person,
+    meeting and capacity (apologies or there)."""
+    facts = _labelled_blocks(seg)
+    for rule in RULES:
+        facts += rule.read(seg)
     # "Councillor Delaney declared ..." after "Councillors ... R Delaney" in the Present block: one person
     fold = fold_surnames({f.person for f, _p in facts})
     facts = [(replace(f, person=fold.get(f.person, f.person)), p) for f, p in facts]

@@ -19,6 +19,9 @@ Read, in this order (a later reading of the same decision is dropped):
 
 A decision in a meeting's record is dated by that meeting; one whose sentence gives its own date
 ("agreed at the Improvement Board on 17th July 24") by that date.
+
+The readings are the rules of `RULES`, in that order; the layout rules have an example each in
+`patterns/decisions.jsonl` beside the sentence patterns (a test runs every example).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -35,7 +38,7 @@ from extract.dates import MONTHS, find_dates
 from extract.mentions import find_bodies
 from extract.names import clean_name
 from extract.records import DecisionFact, DecisionKind, PartialDate
-from extract.segment import Segmented
+from extract.segment import Segmented, header_tables
 
 # --- patterns ------------------------------------------------------------------------------
 
@@ -68,13 +71,16 @@ class SentencePattern:
 
 @lru_cache(maxsize=1)
 def sentence_patterns() -> tuple[SentencePattern, ...]:
-    """The sentence patterns of `patterns/decisions.jsonl`, compiled ({BODY}, {BODYX} expanded)."""
+    """The sentence patterns of `patterns/decisions.jsonl`, compiled ({BODY}, {BODYX} expanded); the file's
+    other lines are the examples of the layout rules."""
     text = resources.files("extract").joinpath("patterns/decisions.jsonl").read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         if not line.strip():
             continue
         d = json.loads(line)
+        if "pattern" not in d:
+            continue  # an example of a layout rule of `RULES`
         rx = re.compile(d["pattern"].replace("{BODY}", _BODY).replace("{BODYX}", _BODYX))
         unless = re.compile(d["unless_after"]) if d.get("unless_after") else None
         out.append(
@@ -436,68 +442,6 @@ _FORTHCOMING = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    start: int
-    end: int
-    text: str
-
-
-def table_cells(seg: Segmented, i: int) -> list[Cell]:
-    """Line `i` as table cells with their offsets: tab-separated, or a pipe table's "| a | b |"; else []."""
-    ln = seg.lines[i]
-    text = ln.text
-    if "\t" in text:
-        sep = "\t"
-    elif text.strip().startswith("|") and text.count("|") >= 3:
-        sep = "|"
-    else:
-        return []
-    cells, pos = [], 0
-    for part in text.split(sep):
-        lead = len(part) - len(part.lstrip())
-        stripped = part.strip()
-        cells.append(Cell(ln.start + pos + lead, ln.start + pos + lead + len(stripped), stripped))
-        pos += len(part) + 1
-    if sep == "|":
-        cells = cells[1:-1] if not text.strip().endswith("|") else cells[1:-1]
-    return cells
-
-
-def header_tables(
-    seg: Segmented, columns: dict[str, re.Pattern[str]], need: set[str]
-) -> Iterator[tuple[dict[str, int], list[list[Cell]]]]:
-    """Tables whose header row names the `need`ed columns: each as {column: index} and its rows below."""
-    i = 0
-    while i < len(seg.lines):
-        head = table_cells(seg, i)
-        cols: dict[str, int] = {}
-        for n, c in enumerate(head):
-            # (a "(" right after another is never where a match starts: a run of them was read to its end from each)
-            name = " ".join(re.sub(r"(?<!\()\([^)\n]*\)|\*", "", c.text).split()).strip(" :")
-            for key, rx in columns.items():
-                if key not in cols and rx.match(name):
-                    cols[key] = n
-                    break
-        if not need <= set(cols):
-            i += 1
-            continue
-        rows = []
-        j = i + 1
-        while j < len(seg.lines):
-            cells = table_cells(seg, j)
-            if not cells:
-                if seg.lines[j].text.strip():
-                    break
-                j += 1
-                continue
-            if not re.fullmatch(r"[\s|:+=_-]*", seg.lines[j].text):
-                rows.append(cells)
-            j += 1
-        yield cols, rows
-        i = j
-
-
 def _table_decisions(
     seg: Segmented,
 ) -> Iterator[tuple[str, int, int, str | None, PartialDate | None, str | None, DecisionKind]]:
@@ -616,74 +560,98 @@ def _sentences(seg: Segmented) -> Iterator[tuple[int, int]]:
         yield s, ln.end
 
 
-def decisions(seg: Segmented) -> list[DecisionFact]:
-    out: list[DecisionFact] = []
-    kept = _NearIndex(seg.text)  # the texts of `out`
-    spans: list[tuple[int, int]] = []
-    records = _records(seg)
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One reading of a decision: its text as written, its kind, where it is, the rule that read it, and what
+    its layout says of its maker, date and lead officer (else the record's or the meeting's). `key`: the words
+    compared with decisions already kept, when they are not the text."""
 
-    def record_at(offset: int) -> _Record | None:
-        for r in records:
+    text: str
+    kind: DecisionKind
+    start: int
+    end: int
+    rule: str
+    maker: str | None = None
+    date: PartialDate | None = None
+    lead: str | None = None
+    key: str | None = None
+
+
+class _Kept:
+    """The decisions kept so far, in the order read: a later reading of the same decision is dropped, and a
+    sentence inside a passage already read is not read again."""
+
+    def __init__(self, seg: Segmented) -> None:
+        self.seg = seg
+        self.out: list[DecisionFact] = []
+        self.near = _NearIndex(seg.text)  # the texts of `out`
+        self.spans: list[tuple[int, int]] = []
+        self.records = _records(seg)
+        self.last: Decision | None = None  # the last reading kept
+
+    def record_at(self, offset: int) -> _Record | None:
+        for r in self.records:
             if r.start <= offset < r.end:
                 return r
         return None
 
-    def add(
-        text: str,
-        kind: DecisionKind,
-        start: int,
-        end: int,
-        rule: str,
-        *,
-        maker: str | None = None,
-        date: PartialDate | None = None,
-        lead: str | None = None,
-        key: str | None = None,
-    ) -> bool:
-        text = _clean(text)
+    def add(self, d: Decision) -> None:
+        fact = self._fact(d)
+        if fact is not None:
+            self.out.append(fact)
+            self.near.keep(fact.text)
+            self.spans.append((d.start, d.end))
+            self.last = d
+
+    def _fact(self, d: Decision) -> DecisionFact | None:
+        seg = self.seg
+        text = _clean(d.text)
         if len(text) < 12 or len(text.split()) < 4 or not re.search(r"[a-z]{3}", text):
-            return False
-        if kept.near(key or text):  # any(_near(key or text, f.text) for f in out)
-            return False
-        if any(s <= start < e for s, e in spans) and rule.startswith("decision.sentence"):
-            return False
-        meeting = seg.meeting_at(start)
-        rec = record_at(start)
+            return None
+        if self.near.near(d.key or text):
+            return None
+        if any(s <= d.start < e for s, e in self.spans) and d.rule.startswith("decision.sentence"):
+            return None
+        meeting = seg.meeting_at(d.start)
+        rec = self.record_at(d.start)
+        maker, date, lead = d.maker, d.date, d.lead
         if rec is not None:
             maker = maker or rec.maker
             date = date or rec.date
             lead = lead or rec.lead
-        ev = seg.evidence(start, end, rule)
+        ev = seg.evidence(d.start, d.end, d.rule)
         if not ev.text.strip():
-            return False
+            return None
         at_meeting = meeting is not None and rec is None and (date is None or date == meeting.date)
-        out.append(
-            DecisionFact(
-                text=text,
-                kind=_kind(text, kind),
-                maker=maker or (meeting.body if meeting else None),
-                date=date or (meeting.date if meeting else seg.date),
-                meeting_date=meeting.date if at_meeting and meeting else None,
-                lead_officer=lead,
-                evidence=ev,
-            )
+        return DecisionFact(
+            text=text,
+            kind=_kind(text, d.kind),
+            maker=maker or (meeting.body if meeting else None),
+            date=date or (meeting.date if meeting else seg.date),
+            meeting_date=meeting.date if at_meeting and meeting else None,
+            lead_officer=lead,
+            evidence=ev,
         )
-        kept.keep(text)
-        spans.append((start, end))
-        return True
 
-    # 1-2. resolution blocks (in records they carry the record's maker, date and kind)
+
+def _resolved_blocks(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """ "RESOLVED: That ...", "It was moved, seconded and RESOLVED that", "Decision:" and the items under it
+    (in a decision record they carry the record's maker, date and kind)."""
     for m in _KEYWORD.finditer(seg.text):
         i = seg.line_index(m.start())
-        rec = record_at(m.start())
+        rec = kept.record_at(m.start())
         kind = DecisionKind.RESOLVED
         if rec is not None and rec.kind == DecisionKind.DELEGATED:
             kind = DecisionKind.DELEGATED
         for s, e, text in _block_items(seg, i, m.group("rest"), m.start("rest")):
-            add(text, kind, s, e, "decision.resolved-block")
-    # 1. records: numbered decisions without a keyword, else the record's own title
-    for rec in records:
-        if any(rec.start <= s < rec.end for s, _e in spans):
+            yield Decision(text, kind, s, e, "decision.resolved-block")
+
+
+def _record_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """A decision record with no resolution read in it: its numbered decisions without a keyword ("1. Approve
+    the ..."), else the record's own title (and summary)."""
+    for rec in kept.records:
+        if any(rec.start <= s < rec.end for s, _e in kept.spans):
             continue
         found = False
         for i in range(seg.line_index(rec.start), seg.line_index(max(rec.start, rec.end - 1)) + 1):
@@ -691,85 +659,82 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             mk = _MARKER.match(ln.text)
             if mk and _IMPERATIVE.match(_plain(mk.group("text"))) and not found:
                 for s, e, text in _block_items(seg, i - 1, "", ln.start):
-                    found |= add(text, rec.kind, s, e, "decision.record-item")
+                    d = Decision(text, rec.kind, s, e, "decision.record-item")
+                    yield d
+                    found |= kept.last is d
         if not found:
             rt = _record_text(seg, rec)
             if rt:
-                add(rt[0], rec.kind, rt[1], rt[2], "decision.record")
-    # 2b. rows of a forward plan or a register of decisions laid out as a table
+                yield Decision(rt[0], rec.kind, rt[1], rt[2], "decision.record")
+
+
+def _table_rows(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """Rows of a forward plan or a register of decisions laid out as a table."""
     for text, start, end, maker, date, lead, kind in _table_decisions(seg):
-        add(
-            text,
-            kind,
-            start,
-            end,
-            "decision.table-row",
-            maker=_maker(seg, maker, start),
-            date=date,
-            lead=lead,
-        )
-    # 3. recommendation blocks of reports
+        yield Decision(text, kind, start, end, "decision.table-row", _maker(seg, maker, start), date, lead)
+
+
+_RECOMMENDATION_ITEM = re.compile(
+    r"^(?:That|To|The|For|Approve|Recommend|Agree|Note|Notes|Endorse|Delegate|Authorise|Cabinet|"
+    r"Council|Members)\b",
+    re.I,
+)
+
+
+def _recommendation_blocks(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """ "Recommendation(s)" then "That:" and items, in a report: dated by the meeting the report is for."""
     for i, ln in enumerate(seg.lines):
         m = _RECOMMEND_HEAD.match(ln.text)
         if not m or len(ln.text) > 300 or "\t" in ln.text:
             continue
         body, date = _report_meeting(seg, ln.start)
-        rec = record_at(ln.start)
+        rec = kept.record_at(ln.start)
         kind = (
             DecisionKind.RECOMMENDATION
             if rec is None or rec.kind == DecisionKind.RECOMMENDATION
             else rec.kind
         )
         for s, e, text in _block_items(seg, i, m.group("rest"), ln.start + m.start("rest")):
-            if re.match(
-                r"^(?:That|To|The|For|Approve|Recommend|Agree|Note|Notes|Endorse|Delegate|Authorise|Cabinet|"
-                r"Council|Members)\b",
-                _clean(text),
-                re.I,
-            ):
-                add(
-                    text,
-                    kind,
-                    s,
-                    e,
-                    "decision.recommendation-block",
-                    maker=_maker(seg, body, s) if body else None,
-                    date=date,
-                )
-    # 4. the purpose line of an agenda item in the minutes of a meeting
+            if _RECOMMENDATION_ITEM.match(_clean(text)):
+                maker = _maker(seg, body, s) if body else None
+                yield Decision(text, kind, s, e, "decision.recommendation-block", maker, date)
+
+
+def _item_purposes(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """The purpose line of an agenda item in the minutes of a meeting ("To approve the ..."), under the item's
+    title or above its "Minutes:"."""
     for i, ln in enumerate(seg.lines):
         if "\t" in ln.text or not _TO_PURPOSE.match(ln.text) or re.search(r"\bminutes\b", ln.text, re.I):
             continue
-        if seg.meeting_at(ln.start) is None or record_at(ln.start) is not None:
+        if seg.meeting_at(ln.start) is None or kept.record_at(ln.start) is not None:
             continue
         above = next((x.text.strip() for x in reversed(seg.lines[max(0, i - 4) : i]) if x.text.strip()), "")
         item_title = bool(above) and len(above) < 150 and not _ends_sentence(above, ".;:!?")
         if not item_title and not any(re.match(r"^\s*Minutes:", x.text) for x in seg.lines[i + 1 : i + 6]):
             continue
         first = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", ln.text.strip())[0]
-        add(
-            first,
-            DecisionKind.RECOMMENDATION,
-            ln.start,
-            ln.start + len(ln.text) - len(ln.text.lstrip()) + len(first),
-            "decision.item-purpose",
-        )
-    # 5. loose "That ... be ..." resolutions (a converter dropped the RESOLVED above them)
+        end = ln.start + len(ln.text) - len(ln.text.lstrip()) + len(first)
+        yield Decision(first, DecisionKind.RECOMMENDATION, ln.start, end, "decision.item-purpose")
+
+
+def _that_clauses(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """Loose "That ... be ..." resolutions in a meeting's record (a converter dropped the RESOLVED above them)."""
     for ln in seg.lines:
         mk = _MARKER.match(ln.text)
         text = _plain(mk.group("text") if mk else ln.text)
         if "\t" in ln.text or not _THAT_RESOLUTION.match(text) or len(text) > 600:
             continue
-        if seg.meeting_at(ln.start) is None and record_at(ln.start) is None:
+        if seg.meeting_at(ln.start) is None and kept.record_at(ln.start) is None:
             continue
-        add(
-            mk.group("text") if mk else ln.text,
-            DecisionKind.RESOLVED,
-            ln.start + (mk.start("text") if mk else 0),
-            ln.end,
-            "decision.that-clause",
+        start = ln.start + (mk.start("text") if mk else 0)
+        yield Decision(
+            mk.group("text") if mk else ln.text, DecisionKind.RESOLVED, start, ln.end, "decision.that-clause"
         )
-    # 6. sentences: a body agreed, something was approved by a body, a person was appointed ...
+
+
+def _sentence_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """Sentences that match a pattern of `patterns/decisions.jsonl` (the first that matches): a body agreed,
+    something was approved by a body, a person was appointed ..."""
     for s, e in _sentences(seg):
         sentence = seg.text[s:e]
         if len(sentence) < 15 or len(sentence) > 2000:  # a run-on "sentence" is a converter's artefact
@@ -778,26 +743,42 @@ def decisions(seg: Segmented) -> list[DecisionFact]:
             m = p.rx.search(sentence)
             if not m or p.unless_after and p.unless_after.search(sentence, 0, m.start()):
                 continue
-            body = m.groupdict().get("body")
             # the decision is the clause the pattern found, not a lead-in reporting it
             cut = 0
             for c in _LEAD_IN.finditer(sentence, 0, m.start()):
                 if c.group("report") or len(sentence[: c.start()].split()) >= 8:
                     cut = c.end()
-            clause = sentence[cut:]
             # a date the clause gives near what was decided ("agreed at the Board on 17th July 24")
             near = sentence[max(cut, m.start() - 40) : m.end() + 120]
             date = _sentence_date(seg, near, s) if p.date == "sentence" else None
-            add(
-                clause,
-                p.kind,
-                s + cut,
-                e,
-                f"decision.sentence.{p.id}",
-                maker=_maker(seg, body, s),
-                date=date,
-                key=sentence[m.start() :],
-            )
+            maker = _maker(seg, m.groupdict().get("body"), s)
+            rule = f"decision.sentence.{p.id}"
+            yield Decision(sentence[cut:], p.kind, s + cut, e, rule, maker, date, key=sentence[m.start() :])
             break
-    out.sort(key=lambda f: f.evidence.start)
-    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented, _Kept], Iterator[Decision]]
+    also: tuple[str, ...] = ()  # other rule ids its decisions can carry
+
+
+# in this order: a later reading of a decision already kept is dropped
+RULES: tuple[Rule, ...] = (
+    Rule("decision.resolved-block", _resolved_blocks),
+    Rule("decision.record-item", _record_decisions, ("decision.record",)),
+    Rule("decision.table-row", _table_rows),
+    Rule("decision.recommendation-block", _recommendation_blocks),
+    Rule("decision.item-purpose", _item_purposes),
+    Rule("decision.that-clause", _that_clauses),
+    Rule("decision.sentence", _sentence_decisions),  # one id a pattern: "decision.sentence.<pattern id>"
+)
+
+
+def decisions(seg: Segmented) -> list[DecisionFact]:
+    kept = _Kept(seg)
+    for rule in RULES:
+        for d in rule.read(seg, kept):
+            kept.add(d)
+    return sorted(kept.out, key=lambda f: f.evidence.start)

@@ -527,15 +527,19 @@ def _aldermen(seg: Segmented) -> Iterator[Holder]:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A rule: its id, how it reads a document, and the ids of the further facts the same reading gives
+    (`also`: the predecessor an appointment names is "holder.succeeding")."""
+
     id: str
     read: Callable[[Segmented], Iterator[Holder]]
+    also: tuple[str, ...] = ()
 
 
 RULES: tuple[Rule, ...] = (
     Rule("holder.title-dash-name", _title_dash_name),
     Rule("holder.name-comma-title-run", _name_comma_title_run),
     Rule("holder.title-before-name", _title_before_name),
-    Rule("holder.appointed", _appointed),
+    Rule("holder.appointed", _appointed, also=("holder.succeeding",)),
     Rule("holder.appointed-active", _appointed_active),
     Rule("holder.title-name-line", _title_name_line),
     Rule("holder.councillor-line", _councillor_line),

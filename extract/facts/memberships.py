@@ -5,17 +5,22 @@ Read from membership blocks of agendas, the chair notes of a Present block, elec
 and appointments ("Councillor X was elected Chairperson of the Council"), lists of
 chairs ("Chairperson: Cllr X / Vice-chairperson: Cllr Y"), and the plain fact that a
 councillor named in a council's papers is a member of that council.
+
+Each rule of `RULES` reads one layout or phrasing and has an example, with the seat expected from it, in
+`patterns/memberships.jsonl` (a test runs every example). The rules run in the table's order and the first
+reading of a (person, body, role) is kept. What attendance lists imply is read from the attendance facts
+the pipeline read once (`attendance.attendance_listed`), passed in: no fact module imports another.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 
 from extract.dates import parse_date
-from extract.facts.attendance import attendance_listed
-from extract.facts.decisions import header_tables
 from extract.mentions import (
+    ListedPerson,
     classify_body,
     find_bodies,
     find_honorific_people,
@@ -24,8 +29,8 @@ from extract.mentions import (
     split_people,
 )
 from extract.names import fold_surnames
-from extract.records import Capacity, OrgKind, SeatFact, SeatRole
-from extract.segment import Segmented
+from extract.records import AttendanceFact, Capacity, OrgKind, PartialDate, SeatFact, SeatRole
+from extract.segment import Segmented, header_tables
 from extract.vocab.posts import is_post
 
 _ROLE_WORDS = [
@@ -186,28 +191,32 @@ def _council_level(role: SeatRole) -> bool:
     return role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER)
 
 
-def seats(seg: Segmented) -> list[SeatFact]:
-    out: list[SeatFact] = []
-    seen: set[tuple[str, str, SeatRole]] = set()
+Listed = list[tuple[AttendanceFact, ListedPerson]]
 
-    def add(name: str, body: str | None, role: SeatRole, start: int, end: int, rule: str, date=None) -> None:
-        if not body or not name:
-            return
-        key = (name, body, role)
-        if key in seen:
-            return
-        seen.add(key)
-        out.append(
-            SeatFact(
-                person=name,
-                body=body,
-                role=role,
-                date=date or seg.date_at(start),
-                evidence=seg.sentence_evidence(start, end, rule),
-            )
-        )
 
-    # membership blocks: "Chairperson<TAB>Councillor X", "<TAB>Councillor Y", "Co-opted Members<TAB>Name<TAB>Body"
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """One reading of a seat: who, on which body, in what role, where the words are, and the rule that read it.
+
+    `held=False` says the person does NOT sit there (a member listed by the council they represent is no
+    member of the host council): no fact, but no later rule may give that seat."""
+
+    name: str
+    body: str | None
+    role: SeatRole
+    start: int
+    end: int
+    rule: str
+    date: PartialDate | None = None
+    began: PartialDate | None = None
+    ended: PartialDate | None = None
+    exact: bool = False  # the evidence is start..end as matched, not the sentence around it
+    held: bool = True
+
+
+def _membership_block(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A membership block of an agenda: "Chairperson<TAB>Councillor X", "<TAB>Councillor Y",
+    "Co-opted Members<TAB>Name<TAB>Body", under a "Membership" heading, on the meeting's body."""
     lines = seg.lines
     for i, line in enumerate(lines):
         if not _MEMBERSHIP_HEAD.match(line.text):
@@ -240,117 +249,159 @@ def seats(seg: Segmented) -> list[SeatFact]:
             )
             offset = ln.start + ln.text.find(people_cell) if people_cell else ln.start
             for p in split_people(people_cell, offset):
-                add(p.name, body, current, p.start, p.end, "seat.membership-block")
+                yield Seat(p.name, body, current, p.start, p.end, "seat.membership-block")
             if label in (SeatRole.CHAIR, SeatRole.VICE_CHAIR):
                 current = SeatRole.MEMBER
-    # attendance at a meeting: chair notes, and committee members present or with apologies
-    # a member listed by the council they represent (a joint committee, a combined authority's board):
-    # "Councillor Andrew Falconer – Westbury City Council" sits on that council
-    listed_all = attendance_listed(seg)
+
+
+def _council_represented(note: str | None) -> str | None:
+    """The council a list item's note names and nothing else: "Councillor Andrew Falconer – Westbury City Council"."""
+    note = (note or "").strip()
+    if not note:
+        return None
+    bodies = find_bodies(note)
+    if (
+        bodies
+        and bodies[0].start == 0
+        and len(bodies[0].name) >= len(note) - 2
+        and classify_body(bodies[0].name) == OrgKind.COUNCIL
+    ):
+        return bodies[0].name
+    return None
+
+
+def _represents_council(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A member listed by the council they represent (a joint committee, a combined authority's board) sits on
+    that council, and not on the host council."""
     represents: dict[str, str] = {}
-    for a, listed in listed_all:
-        note = (listed.note or "").strip()
-        if (
-            note
-            and listed.honorific == "councillor"
-            and find_bodies(note)
-            and find_bodies(note)[0].start == 0
-            and len(find_bodies(note)[0].name) >= len(note) - 2
-            and classify_body(find_bodies(note)[0].name) == OrgKind.COUNCIL
-        ):
-            represents[a.person] = find_bodies(note)[0].name
-            add(
+    for a, item in listed:
+        council = _council_represented(item.note) if item.honorific == "councillor" else None
+        if council:
+            represents[a.person] = council
+            ev = a.evidence
+            yield Seat(
                 a.person,
-                represents[a.person],
+                council,
                 SeatRole.MEMBER,
-                a.evidence.start,
-                a.evidence.end,
+                ev.start,
+                ev.end,
                 "seat.represents-council",
                 a.meeting_date,
             )
     for name in represents:
-        seen.add((name, seg.council or "", SeatRole.MEMBER))  # not a member of the host council
-    for a, listed in listed_all:
-        councillor = listed.honorific in ("councillor", "councillors", "cllr", "cllrs")
-        if councillor and seg.council:
-            add(
+        yield Seat(name, seg.council or "", SeatRole.MEMBER, 0, 0, "seat.represents-council", held=False)
+
+
+def _is_councillor(item: ListedPerson) -> bool:
+    return item.honorific in ("councillor", "councillors", "cllr", "cllrs")
+
+
+def _attendance_role(seg: Segmented, a: AttendanceFact, item: ListedPerson) -> SeatRole:
+    """The seat an attendance list gives: chair, vice-chair, co-opted or substitute as noted, else member
+    (of the cabinet, on a Cabinet or an Executive)."""
+    ev = a.evidence
+    line = seg.text[ev.start : ev.end]
+    role = SeatRole.CABINET_MEMBER if _is_cabinet(a.body) else SeatRole.MEMBER
+    if a.chair:
+        return SeatRole.CHAIR
+    if role_of(item.note or "") == SeatRole.VICE_CHAIR:
+        return SeatRole.VICE_CHAIR
+    if (
+        re.search(r"vice[- ]chair", line.lower())
+        and a.person.split()[-1].lower() in line.lower()
+        and re.search(re.escape(a.person) + r"\s*\(vice[- ]chair", seg.text[ev.start : ev.end + 40], re.I)
+    ):
+        return SeatRole.VICE_CHAIR
+    if re.search(r"co-opted", line, re.I) and re.search(
+        r"co-opted[^\n]*" + re.escape(a.person) + "|" + re.escape(a.person) + r"[^\n]{0,5}\(co-opted",
+        line,
+        re.I,
+    ):
+        return SeatRole.CO_OPTED
+    if re.search(r"substitute", line, re.I) and a.capacity == Capacity.PRESENT:
+        return SeatRole.SUBSTITUTE
+    return role
+
+
+def _councillor_attending(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A councillor in an attendance list sits on the council."""
+    for a, item in listed:
+        if _is_councillor(item) and seg.council:
+            ev = a.evidence
+            yield Seat(
                 a.person,
                 seg.council,
                 SeatRole.MEMBER,
-                a.evidence.start,
-                a.evidence.end,
+                ev.start,
+                ev.end,
                 "seat.councillor-attending",
                 a.meeting_date,
             )
-        if a.capacity == Capacity.IN_ATTENDANCE:
-            continue
-        # a co-opted member: listed under a "Co-opted Members:" label, or so noted ("Mr A Pryce (Independent Member)")
-        label_line = seg.lines[seg.line_index(listed.start)].text
-        if (
-            not councillor
-            and a.capacity == Capacity.PRESENT
-            and (_CO_OPTED_LABEL.match(label_line) or _CO_OPTED_NOTE.search(listed.note or ""))
-        ):
-            add(
-                a.person,
-                a.body,
-                SeatRole.CO_OPTED,
-                a.evidence.start,
-                a.evidence.end,
-                "seat.co-opted-listed",
-                a.meeting_date,
+
+
+def _is_co_opted(seg: Segmented, a: AttendanceFact, item: ListedPerson) -> bool:
+    """Present and listed under a "Co-opted Members:" label, or so noted ("Mr A Pryce (Independent Member)")."""
+    label_line = seg.lines[seg.line_index(item.start)].text
+    return (
+        not _is_councillor(item)
+        and a.capacity == Capacity.PRESENT
+        and bool(_CO_OPTED_LABEL.match(label_line) or _CO_OPTED_NOTE.search(item.note or ""))
+    )
+
+
+def _co_opted_listed(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A co-opted member in an attendance list sits on the meeting's body as one."""
+    for a, item in listed:
+        if _is_co_opted(seg, a, item):
+            ev = a.evidence
+            yield Seat(
+                a.person, a.body, SeatRole.CO_OPTED, ev.start, ev.end, "seat.co-opted-listed", a.meeting_date
             )
+
+
+def _from_attendance(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A member present or sending apologies sits on the meeting's body; an officer listed with a job title,
+    or anyone in attendance, only attends."""
+    for a, item in listed:
+        councillor = _is_councillor(item)
+        if a.capacity == Capacity.IN_ATTENDANCE or _is_co_opted(seg, a, item):
             continue
-        # an officer listed with a job title attends; a member sits on the body
-        if (
-            listed.note
-            and is_post(listed.note)
-            and not role_of(listed.note)
-            and not councillor
-            and not a.chair
-        ):
+        if item.note and is_post(item.note) and not role_of(item.note) and not councillor and not a.chair:
             continue
-        if a.capacity == Capacity.APOLOGIES and not councillor and not listed.note:
+        if a.capacity == Capacity.APOLOGIES and not councillor and not item.note:
             continue
         ev = a.evidence
-        line = seg.text[ev.start : ev.end]
-        role = SeatRole.CABINET_MEMBER if _is_cabinet(a.body) else SeatRole.MEMBER
-        after = seg.text[ev.start : ev.end].lower()
-        if a.chair:
-            role = SeatRole.CHAIR
-        elif role_of(listed.note or "") == SeatRole.VICE_CHAIR:
-            role = SeatRole.VICE_CHAIR
-        elif (
-            re.search(r"vice[- ]chair", after)
-            and a.person.split()[-1].lower() in line.lower()
-            and re.search(re.escape(a.person) + r"\s*\(vice[- ]chair", seg.text[ev.start : ev.end + 40], re.I)
-        ):
-            role = SeatRole.VICE_CHAIR
-        elif re.search(r"co-opted", line, re.I) and re.search(
-            r"co-opted[^\n]*" + re.escape(a.person) + "|" + re.escape(a.person) + r"[^\n]{0,5}\(co-opted",
-            line,
-            re.I,
-        ):
-            role = SeatRole.CO_OPTED
-        elif re.search(r"substitute", line, re.I) and a.capacity == Capacity.PRESENT:
-            role = SeatRole.SUBSTITUTE
-        add(a.person, a.body, role, ev.start, ev.end, "seat.from-attendance", a.meeting_date)
+        role = _attendance_role(seg, a, item)
+        yield Seat(a.person, a.body, role, ev.start, ev.end, "seat.from-attendance", a.meeting_date)
+
+
+def _appositive(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Councillor Adrian Bell, Leader of the Council", "Councillor F Mbeki (Cabinet Member for Housing)"."""
     for m in _APPOSITIVE_ROLE.finditer(seg.text):
         role = _appositive_role(m.group("role"))
         body = seg.council if role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER) else _CABINET
         for p in split_people(m.group("who"), m.start("who")):
-            add(p.name, body, role, m.start(), m.end(), "seat.appositive-role")
+            yield Seat(p.name, body, role, m.start(), m.end(), "seat.appositive-role")
+
+
+def _cabinet_member_label(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Cabinet Member: Councillor Ruth Oyelaran", "Portfolio Holder: Cllr X"."""
     for m in _ROLE_LABEL_WHO.finditer(seg.text):
         for p in split_people(m.group("who"), m.start("who")):
-            add(p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-member-label")
-    # a table column of cabinet members (a forward plan's "Cabinet Member" / "Portfolio Holder")
+            yield Seat(
+                p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-member-label"
+            )
+
+
+def _cabinet_member_column(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A table column of cabinet members (a forward plan's "Cabinet Member" / "Portfolio Holder")."""
     for cols, rows in header_tables(seg, {"cabinet": _CABINET_COL}, {"cabinet"}):
         for cells in rows:
             if len(cells) > cols["cabinet"]:
                 c = cells[cols["cabinet"]]
                 for p in split_people(c.text, c.start):
                     if p.honorific == "councillor":
-                        add(
+                        yield Seat(
                             p.name,
                             _CABINET,
                             SeatRole.CABINET_MEMBER,
@@ -358,64 +409,91 @@ def seats(seg: Segmented) -> list[SeatFact]:
                             c.end,
                             "seat.cabinet-member-column",
                         )
+
+
+def _cabinet_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "The new Cabinet is: Councillor Lorna Fitch (Finance and Resources), Councillor Dev Mistry (...)"."""
     for m in _CABINET_IS.finditer(seg.text):
         for p in split_people(m.group("list"), m.start("list"), "councillor"):
-            add(p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-list")
+            yield Seat(p.name, _CABINET, SeatRole.CABINET_MEMBER, m.start(), m.end(), "seat.cabinet-list")
+
+
+def _elected(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Councillor X was elected Chairperson of the Council", "Councillor Y is Vice-Chair": of the body named,
+    else the meeting's (a leader or deputy leader: of the council)."""
     for m in _ELECTED.finditer(seg.text):
         role = role_of(m.group("role")) or SeatRole.MEMBER
         meeting = seg.meeting_at(m.start())
         default = seg.council if _council_level(role) or not meeting else meeting.body
         body = _body_named(seg, m.group("body"), default)
         for p in split_people(m.group("who"), m.start("who")):
-            add(p.name, body, role, m.start(), m.end(), "seat.elected")
+            yield Seat(p.name, body, role, m.start(), m.end(), "seat.elected")
+
+
+def _respectively(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Councillors A and B were Chair and Vice-Chair of the X Committee respectively"."""
     for m in _RESPECTIVELY.finditer(seg.text):
         body = _body_named(seg, m.group("body"), seg.council)
         for g, rg in (("a", "r1"), ("b", "r2")):
             role = role_of(m.group(rg))
             for p in split_people(m.group(g), m.start(g)):
                 if role:
-                    add(p.name, body, role, m.start(), m.end(), "seat.respectively")
+                    yield Seat(p.name, body, role, m.start(), m.end(), "seat.respectively")
+
+
+def _chair_list_body(seg: Segmented, m: re.Match[str]) -> str | None:
+    """The body a chair label is for: named just before it ("Licensing sub-committee Chairperson: Cllr X") or
+    on a line above ("Audit and governance committee" / "Chair: Councillor X" / "Vice-Chair: Councillor Y")."""
+    line_i = seg.line_index(m.start())
+    before = seg.text[seg.lines[line_i].start : m.start()]
+    label = _ROLE_LABEL.search(before)
+    before = before[: label.start()] if label else before
+    body = _heading_body(seg, before)
+    j = line_i - 1
+    while body is None and j >= max(0, line_i - 6):
+        t = seg.lines[j].text
+        if t.strip() and not t.strip().startswith("(") and not _ROLE_LABEL.search(t):
+            body = _heading_body(seg, t)
+            if body is None:
+                break
+        j -= 1
+    return body
+
+
+def _chair_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A list of chairs under body headings: "Chairperson: Cllr X / Vice-chairperson: Cllr Y"."""
     for m in _CHAIR_LIST.finditer(seg.text):
-        # the body is named just before ("Licensing sub-committee Chairperson: Cllr X") or on a line above
-        # ("Audit and governance committee" / "Chair: Councillor X" / "Vice-Chair: Councillor Y")
-        line_i = seg.line_index(m.start())
-        before = seg.text[seg.lines[line_i].start : m.start()]
-        label = _ROLE_LABEL.search(before)
-        before = before[: label.start()] if label else before
-        body = _heading_body(seg, before)
-        j = line_i - 1
-        while body is None and j >= max(0, line_i - 6):
-            t = seg.lines[j].text
-            if t.strip() and not t.strip().startswith("(") and not _ROLE_LABEL.search(t):
-                body = _heading_body(seg, t)
-                if body is None:
-                    break
-            j -= 1
+        body = _chair_list_body(seg, m)
         role = role_of(m.group("role"))
         for p in split_people(m.group("who"), m.start("who")):
             if role and body:
-                add(p.name, body, role, m.start(), m.end(), "seat.chair-list")
-    # "Dr Ian Tait reminded the board of his membership of the Worcestershire Health and Wellbeing Board"
+                yield Seat(p.name, body, role, m.start(), m.end(), "seat.chair-list")
+
+
+def _own_membership(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Dr Ian Tait reminded the board of his membership of the Worcestershire Health and Wellbeing Board"."""
     for m in _OWN_MEMBERSHIP.finditer(seg.text):
         bodies = [b for b in find_bodies(m.group("body")) if b.start == 0]
         for p in split_people(m.group("who"), m.start("who")):
             if bodies:
-                add(p.name, bodies[0].name, SeatRole.MEMBER, m.start(), m.end(), "seat.own-membership")
-    # a listing of members one a line: seats on the body the page is about; on a Cabinet or an Executive
-    # every listed member (leader and deputy leader too) is a cabinet member
+                yield Seat(p.name, bodies[0].name, SeatRole.MEMBER, m.start(), m.end(), "seat.own-membership")
+
+
+def _portfolio_row(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A cabinet listed one member a line with their portfolio: every one a cabinet member, the leader and
+    deputy leader (so noted) also the council's."""
     for entry in find_portfolio_rows(seg.lines):
-        add(
-            entry.person.name,
-            "Cabinet",
-            SeatRole.CABINET_MEMBER,
-            entry.person.start,
-            entry.end,
-            "seat.portfolio-row",
-        )
-        note = _PAREN_ROLE.match(entry.person.note or "")
+        p = entry.person
+        yield Seat(p.name, "Cabinet", SeatRole.CABINET_MEMBER, p.start, entry.end, "seat.portfolio-row")
+        note = _PAREN_ROLE.match(p.note or "")
         role = role_of(note.group("role")) if note else None
         if role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER):
-            add(entry.person.name, seg.council, role, entry.person.start, entry.end, "seat.portfolio-row")
+            yield Seat(p.name, seg.council, role, p.start, entry.end, "seat.portfolio-row")
+
+
+def _listing(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A listing of members one a line: seats on the body the page is about (on a Cabinet or an Executive every
+    listed member is a cabinet member)."""
     for entry in find_member_listing(seg.lines):
         meeting = seg.meeting_at(entry.person.start)
         body = meeting.body if meeting else None
@@ -426,13 +504,16 @@ def seats(seg: Segmented) -> list[SeatFact]:
             if _is_cabinet(body)
             else (role_of(entry.person.note or "") or SeatRole.MEMBER)
         )
-        add(entry.person.name, body, role, entry.person.start, entry.end, "seat.listing")
-    # "A attended as a substitute for B": B sits on the body
+        yield Seat(entry.person.name, body, role, entry.person.start, entry.end, "seat.listing")
+
+
+def _substituted_for(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "A attended as a substitute for B": B sits on the body."""
     for m in _SUBSTITUTE_FOR.finditer(seg.text):
         meeting = seg.meeting_at(m.start())
         if meeting:
             for p in split_people(m.group("who"), m.start("who")):
-                add(
+                yield Seat(
                     p.name,
                     meeting.body,
                     SeatRole.MEMBER,
@@ -441,7 +522,11 @@ def seats(seg: Segmented) -> list[SeatFact]:
                     "seat.substituted-for",
                     meeting.date,
                 )
-    # a members table row (CMIS): "Councillor Margaret Forbes Member 10/06/2014 - 19/05/2015 75%"
+
+
+def _members_table_row(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A members table row (CMIS): "Councillor Margaret Forbes Member 10/06/2014 - 19/05/2015 75%", with the
+    seat's start and end."""
     for m in _MEMBER_ROW.finditer(seg.text):
         meeting = seg.meeting_at(m.start())
         body = meeting.body if meeting else seg.council
@@ -450,22 +535,22 @@ def seats(seg: Segmented) -> list[SeatFact]:
             continue
         for p in split_people(m.group("who"), m.start("who")):
             start, end = parse_date(m.group("s")), parse_date(m.group("e") or "")
-            key = (p.name, body, role)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(
-                SeatFact(
-                    person=p.name,
-                    body=body,
-                    role=role,
-                    date=seg.date_at(m.start()),
-                    start=start,
-                    end=end,
-                    evidence=seg.evidence(m.start(), m.end(), "seat.members-table-row"),
-                )
+            yield Seat(
+                p.name,
+                body,
+                role,
+                m.start(),
+                m.end(),
+                "seat.members-table-row",
+                seg.date_at(m.start()),
+                start,
+                end,
+                exact=True,
             )
-    # "Cllr David Hitchiner (Leader)"
+
+
+def _paren_role(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Cllr David Hitchiner (Leader)", "Councillor Ann Lee (Chairman of the Planning Committee)"."""
     for line in seg.lines:
         if "(" not in line.text:
             continue
@@ -475,17 +560,85 @@ def seats(seg: Segmented) -> list[SeatFact]:
                 if pm:
                     role = role_of(pm.group("role")) or SeatRole.MEMBER
                     body = _body_named(seg, pm.group("body"), seg.council if _council_level(role) else None)
-                    add(p.name, body, role, p.start, p.note_start + len(p.note), "seat.paren-role")
-    # every councillor named in a council's papers sits on that council
+                    yield Seat(p.name, body, role, p.start, p.note_start + len(p.note), "seat.paren-role")
+
+
+def _councillor(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """Every councillor named in a council's papers sits on that council."""
     if seg.council:
         for m in find_honorific_people(seg.text):
             if m.honorific in ("councillor", "councillors", "cllr", "cllrs"):
-                add(m.name, seg.council, SeatRole.MEMBER, m.start, m.end, "seat.councillor")
+                yield Seat(m.name, seg.council, SeatRole.MEMBER, m.start, m.end, "seat.councillor")
+
+
+def _councillor_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "Councillors: A Lee, B Khan and C Ng": each sits on the council."""
+    if seg.council:
         for line in seg.lines:
             lm = re.match(r"^\s*(?:Councillors|Cllrs)\s*:?\s+(?P<rest>.+)$", line.text)
             if lm:
                 for p in split_people(lm.group("rest"), line.start + lm.start("rest"), "councillor"):
-                    add(p.name, seg.council, SeatRole.MEMBER, p.start, p.end, "seat.councillor-list")
+                    yield Seat(p.name, seg.council, SeatRole.MEMBER, p.start, p.end, "seat.councillor-list")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented, Listed], Iterator[Seat]]
+
+
+# in this order: the first reading of a (person, body, role) is the one kept
+RULES: tuple[Rule, ...] = (
+    Rule("seat.membership-block", _membership_block),
+    Rule("seat.represents-council", _represents_council),
+    Rule("seat.councillor-attending", _councillor_attending),
+    Rule("seat.co-opted-listed", _co_opted_listed),
+    Rule("seat.from-attendance", _from_attendance),
+    Rule("seat.appositive-role", _appositive),
+    Rule("seat.cabinet-member-label", _cabinet_member_label),
+    Rule("seat.cabinet-member-column", _cabinet_member_column),
+    Rule("seat.cabinet-list", _cabinet_list),
+    Rule("seat.elected", _elected),
+    Rule("seat.respectively", _respectively),
+    Rule("seat.chair-list", _chair_list),
+    Rule("seat.own-membership", _own_membership),
+    Rule("seat.portfolio-row", _portfolio_row),
+    Rule("seat.listing", _listing),
+    Rule("seat.substituted-for", _substituted_for),
+    Rule("seat.members-table-row", _members_table_row),
+    Rule("seat.paren-role", _paren_role),
+    Rule("seat.councillor", _councillor),
+    Rule("seat.councillor-list", _councillor_list),
+)
+
+
+def _fact(seg: Segmented, s: Seat, body: str) -> SeatFact:
+    evidence = (seg.evidence if s.exact else seg.sentence_evidence)(s.start, s.end, s.rule)
+    return SeatFact(
+        person=s.name,
+        body=body,
+        role=s.role,
+        date=s.date or seg.date_at(s.start),
+        start=s.began,
+        end=s.ended,
+        evidence=evidence,
+    )
+
+
+def seats(seg: Segmented, listed: Listed) -> list[SeatFact]:
+    """Every seat the rules read, once per (person, body, role): `listed` is the document's attendance, each
+    fact with the list item it was read from (read once, by `attendance.attendance_listed`)."""
+    out: list[SeatFact] = []
+    seen: set[tuple[str, str, SeatRole]] = set()
+    for rule in RULES:
+        for s in rule.read(seg, listed):
+            if not s.held:
+                seen.add((s.name, s.body or "", s.role))
+                continue
+            if not s.body or not s.name or (s.name, s.body, s.role) in seen:
+                continue
+            seen.add((s.name, s.body, s.role))
+            out.append(_fact(seg, s, s.body))
     # "Councillor Delaney" is the "R Delaney" the document names in full: one seat, not two
     fold = fold_surnames({f.person for f in out})
     folded: list[SeatFact] = []

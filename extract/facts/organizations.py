@@ -3,11 +3,16 @@
 Each distinct name in a document is one fact; an acronym the document defines
 ("Herefordshire Safeguarding Children Partnership (HSCP)") becomes an alias, and a
 later bare use of the acronym is the same body.
+
+The rules are `RULES`, read in order (the first reading of a name gives its kind and evidence);
+each has an example in `patterns/organizations_examples.jsonl` that a test runs.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from extract.mentions import classify_body, find_bodies, find_member_listing
 from extract.records import Fact, OrganizationFact, OrgKind, PersonFact
@@ -22,59 +27,86 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", low).split())
 
 
-def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
-    """One fact per body named in the document (or named by another fact about it)."""
-    text = seg.text
-    first: dict[str, OrganizationFact] = {}
-    aliases: dict[str, set[str]] = {}
+@dataclass(frozen=True, slots=True)
+class Body:
+    """One reading of a body: its name as written, its kind, where, and the acronym written right after it."""
 
-    def add(name: str, kind: OrgKind, start: int, end: int, rule: str) -> None:
-        key = _key(name)
-        if not key or len(key) < 3:
-            return
-        if key not in first:
-            first[key] = OrganizationFact(
-                name=name, kind=kind, evidence=seg.sentence_evidence(start, end, rule)
-            )
-            aliases[key] = set()
+    name: str
+    kind: OrgKind
+    start: int
+    end: int
+    acronym: str | None = None
 
+
+def _council(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """The document's council, where the text names it (else at its start)."""
     if seg.council:
-        idx = text.find(seg.council)
+        idx = seg.text.find(seg.council)
         s = idx if idx >= 0 else 0
-        e = s + len(seg.council) if idx >= 0 else min(len(text), 1)
-        add(seg.council, OrgKind.COUNCIL, s, e, "organization.council")
+        e = s + len(seg.council) if idx >= 0 else min(len(seg.text), 1)
+        yield Body(seg.council, OrgKind.COUNCIL, s, e)
+
+
+def _mentions(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """Every body the body grammar reads ("Herefordshire Safeguarding Children Partnership (HSCP)"), without a
+    person's name a layout glued in front of it."""
+    text = seg.text
     people = sorted({f.name for f in facts if isinstance(f, PersonFact)}, key=len, reverse=True)
     for b in find_bodies(text):
         name = _without_person(b.name, people)
         if name is None:
             continue
-        add(name, b.kind, b.start, b.end, "organization.mention")
         m = _ACRONYM_AFTER.match(text, b.end, min(len(text), b.end + 16))
-        if m:
-            aliases[_key(name)].add(m.group("acr"))
-    # the party a member listing gives each councillor "(Independents for Herefordshire)" is a body
+        yield Body(name, b.kind, b.start, b.end, m.group("acr") if m else None)
+
+
+def _listing_parties(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """The party a member listing gives each councillor ("(Independents for Herefordshire)")."""
     for entry in find_member_listing(seg.lines):
         if entry.party and len(entry.party.split()) <= 6 and entry.party[:1].isupper():
-            start = text.find(entry.party, entry.person.end)
+            start = seg.text.find(entry.party, entry.person.end)
             if start >= 0:
-                add(
-                    entry.party,
-                    OrgKind.EXTERNAL,
-                    start,
-                    start + len(entry.party),
-                    "organization.listing-party",
-                )
+                yield Body(entry.party, OrgKind.EXTERNAL, start, start + len(entry.party))
+
+
+def _from_facts(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """The body or organization another fact names (a seat's body, a post's organization)."""
     for f in facts:
         body = getattr(f, "body", None) or getattr(f, "org", None)
         if body:
-            add(
-                body,
-                classify_body(body) if body != seg.council else OrgKind.COUNCIL,
-                f.evidence.start,
-                f.evidence.end,
-                "organization.from-fact",
-            )
-    _short_forms_in_text(text, first, aliases)
+            kind = classify_body(body) if body != seg.council else OrgKind.COUNCIL
+            yield Body(body, kind, f.evidence.start, f.evidence.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented, list[Fact]], Iterator[Body]]
+
+
+# in this order: the first reading of a name gives its kind and evidence
+RULES: tuple[Rule, ...] = (
+    Rule("organization.council", _council),
+    Rule("organization.mention", _mentions),
+    Rule("organization.listing-party", _listing_parties),
+    Rule("organization.from-fact", _from_facts),
+)
+
+
+def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
+    """One fact per body named in the document (or named by another fact about it)."""
+    first: dict[str, OrganizationFact] = {}
+    aliases: dict[str, set[str]] = {}
+    for rule in RULES:
+        for body in rule.read(seg, facts):
+            key = _key(body.name)
+            if key and len(key) >= 3 and key not in first:
+                evidence = seg.sentence_evidence(body.start, body.end, rule.id)
+                first[key] = OrganizationFact(name=body.name, kind=body.kind, evidence=evidence)
+                aliases[key] = set()
+            if body.acronym:
+                aliases[key].add(body.acronym)
+    _short_forms_in_text(seg.text, first, aliases)
     for _round in range(2):  # variants fold first, so a short form then has one long name left to fold into
         _fold_short_forms(first, aliases, seg.council)
     out = []

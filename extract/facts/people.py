@@ -3,9 +3,15 @@
 Names come from the other facts (attendance, seats, posts, owners), from honorifics
 ("Councillor Fagan", "Mr. Paul walker") and from the model's PERSON entities. Each
 distinct name is one fact; `privacy` decides whether it may be published.
+
+The rules are `RULES` (where a name is written, and whether the words there give an office);
+each has an example in `patterns/people_examples.jsonl` that a test runs.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from extract.mentions import find_honorific_people, find_model_people
 from extract.names import fold_surnames
@@ -26,22 +32,70 @@ def _names_in(fact: Fact) -> list[str]:
     return []
 
 
-def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list[PersonFact]:
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a name is written, and whether the words there give its holder an office (a post, a seat, a place
+    at a meeting): an office holder is public wherever else the name appears."""
+
+    name: str
+    start: int
+    end: int
+    office: bool
+
+
+def _from(fact_type: str) -> Callable[[Segmented, list[Fact]], Iterator[Mention]]:
+    """The names the facts of one type give, at those facts' evidence."""
+
+    def read(seg: Segmented, facts: list[Fact]) -> Iterator[Mention]:
+        for f in facts:
+            if f.fact_type == fact_type:
+                office = isinstance(f, PostFact | SeatFact | AttendanceFact)
+                for name in _names_in(f):
+                    yield Mention(name, f.evidence.start, f.evidence.end, office)
+
+    return read
+
+
+def _honorifics(seg: Segmented, facts: list[Fact]) -> Iterator[Mention]:
+    """ "Councillor Fagan", "Mr. Paul walker": a councillor's title is an office, a courtesy title is not."""
+    for m in find_honorific_people(seg.text):
+        yield Mention(m.name, m.start, m.end, m.honorific in _OFFICE_HONORIFICS)
+
+
+def _model(seg: Segmented, facts: list[Fact], model: str | None = None) -> Iterator[Mention]:
+    """The statistical model's PERSON entities that read as names."""
+    for m in find_model_people(seg.text, model):
+        yield Mention(m.name, m.start, m.end, False)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[..., Iterator[Mention]]  # (seg, facts), and the model's name for a rule that reads with it
+    model: bool = False  # read only when the build uses the model
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("person.from-attendance", _from("attendance")),
+    Rule("person.from-membership", _from("membership")),
+    Rule("person.from-holds_post", _from("holds_post")),
+    Rule("person.from-decision", _from("decision")),
+    Rule("person.from-action", _from("action")),
+    Rule("person.honorific", _honorifics),
+    Rule("person.model", _model, model=True),
+)
+
+
+def people(
+    seg: Segmented, facts: list[Fact], *, use_model: bool = True, model: str | None = None
+) -> list[PersonFact]:
     private = private_spans(seg)
     mentions: dict[str, list[tuple[int, int, str, bool]]] = {}  # name -> (start, end, rule, has_office)
-    for f in facts:
-        for name in _names_in(f):
-            office = isinstance(f, PostFact | SeatFact) or (isinstance(f, AttendanceFact))
-            mentions.setdefault(name, []).append(
-                (f.evidence.start, f.evidence.end, f"person.from-{f.fact_type}", office)
-            )
-    for m in find_honorific_people(seg.text):
-        mentions.setdefault(m.name, []).append(
-            (m.start, m.end, "person.honorific", m.honorific in _OFFICE_HONORIFICS)
-        )
-    if use_model:
-        for m in find_model_people(seg.text):
-            mentions.setdefault(m.name, []).append((m.start, m.end, "person.model", False))
+    for rule in RULES:
+        if rule.model and not use_model:
+            continue
+        for m in rule.read(seg, facts, model) if rule.model else rule.read(seg, facts):
+            mentions.setdefault(m.name, []).append((m.start, m.end, rule.id, m.office))
     for short, full in fold_surnames(set(mentions)).items():  # "Cllr Delaney" is the "R Delaney" of the list
         mentions[full].extend(mentions.pop(short))
     out = []
@@ -53,10 +107,13 @@ def people(seg: Segmented, facts: list[Fact], *, use_model: bool = True) -> list
         has_office = any(o for *_x, o in spans)
         in_private = [s for s in spans if is_private_at(private, s[0])]
         public = has_office or not in_private
-        s, e, rule, _o = min(spans)
+        s, e, first_rule, _o = min(spans)
         out.append(
             PersonFact(
-                name=name, public=public, written=seg.text[s:e], evidence=seg.sentence_evidence(s, e, rule)
+                name=name,
+                public=public,
+                written=seg.text[s:e],
+                evidence=seg.sentence_evidence(s, e, first_rule),
             )
         )
     return _private_surnames_stay_private(out, mentions)

@@ -4,12 +4,17 @@ Assistant Director Place Based Commissioning").
 
 The post is kept as worded; the organization is the one the text attaches to it ("with
 the South West Audit Partnership", "(NHS England)"), else the document's council.
+
+The rules are `RULES`, read in order (the first reading of a person's post wins); each has an
+example and the fact expected from it in `patterns/posts_examples.jsonl`, and a test runs every
+example (tests/test_rule_examples.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from extract.mentions import (
     BodyMention,
@@ -262,72 +267,116 @@ def _name_title_chain(cell: str) -> list[tuple[str, str, int, int]]:
     return [(n, t, s, e) for n, t, s, e in out if is_post(t)]
 
 
-def posts(seg: Segmented) -> list[PostFact]:
-    out: list[PostFact] = []
-    seen: set[tuple[str, str]] = set()
-    text = seg.text
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One reading of a post: who (None when the words are no name), the title as written, where, the body the
+    words name (None: the title or the council says), and the rule when a reading gives several rules'."""
 
-    def add(name: str | None, title: str, start: int, end: int, rule: str, org: str | None = None) -> None:
+    name: str | None
+    title: str
+    start: int
+    end: int
+    org: str | None = None
+    rule: str = ""
+    unnamed_only: bool = False  # kept only for a person no earlier rule gave a post
+
+
+class _Posts:
+    """The posts of one document as the rules give them: the first reading of a (person, post) wins."""
+
+    def __init__(self, seg: Segmented) -> None:
+        self.seg = seg
+        self.out: list[PostFact] = []
+        self.seen: set[tuple[str, str]] = set()
+
+    def post(self, f: Found, rule: str) -> None:
+        """A post the vocabulary knows (a head word, or a role with a named body), its body split off."""
+        seg, name = self.seg, f.name
         if not name:
             return
-        title = _clean_post(title)
-        if not is_post(title) and not (org and role_of(title)):
+        title = _clean_post(f.title)
+        if not is_post(title) and not (f.org and role_of(title)):
             return
-        post, org = (title, org) if org else _split_post_org(seg, title)
+        post, org = (title, f.org) if f.org else _split_post_org(seg, title)
         interim = bool(_INTERIM.search(post))
         post = _INTERIM.sub("", post).strip(" ,") if interim else post
         post = post[:1].upper() + post[1:]
         if org and classify_body(org) == OrgKind.COMMITTEE:
             org = None
         key = (name, post.lower())
-        if key in seen or any(
-            n == name and (p.startswith(post.lower()) or post.lower().startswith(p)) for n, p in seen
+        if key in self.seen or any(
+            n == name and (p.startswith(post.lower()) or post.lower().startswith(p)) for n, p in self.seen
         ):
             return
-        seen.add(key)
-        out.append(
+        self.seen.add(key)
+        self.out.append(
             PostFact(
                 person=name,
                 post=post,
                 org=org or seg.council or "",
-                date=seg.stated_date_at(start),
+                date=seg.stated_date_at(f.start),
                 interim=interim,
-                evidence=seg.sentence_evidence(start, end, rule),
+                evidence=seg.sentence_evidence(f.start, f.end, rule),
             )
         )
 
-    def add_raw(name: str | None, title: str, start: int, end: int, rule: str) -> None:
-        title = _clean_post(title)
+    def listed(self, f: Found, rule: str) -> None:
+        """A job as a listing or a contact line gives it, head word or not."""
+        title = _clean_post(f.title)
         if (
-            not name
+            not f.name
             or not title
             or len(title.split()) > 12
             or not title[0].isupper()
             and not title[0].islower()
         ):
             return
-        key = (name, title.lower())
-        if key in seen:
+        key = (f.name, title.lower())
+        if key in self.seen:
             return
-        seen.add(key)
-        out.append(
+        self.seen.add(key)
+        self.out.append(
             PostFact(
-                person=name,
+                person=f.name,
                 post=title[:1].upper() + title[1:],
-                org=seg.council or "",
-                date=seg.date_at(start),
-                evidence=seg.sentence_evidence(start, end, rule),
+                org=self.seg.council or "",
+                date=self.seg.date_at(f.start),
+                evidence=self.seg.sentence_evidence(f.start, f.end, rule),
             )
         )
 
-    # "Name (Title)" in lists
+    def declared(self, f: Found, rule: str) -> None:
+        """An office in another body as a declaration words it ("chairman", "trustee"), in that body."""
+        if not f.name:
+            return
+        key = (f.name, f.title.lower())
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.out.append(
+            PostFact(
+                person=f.name,
+                post=f.title,
+                org=f.org or "",
+                date=self.seg.date_at(f.start),
+                evidence=self.seg.sentence_evidence(f.start, f.end, rule),
+            )
+        )
+
+
+def _name_paren(seg: Segmented) -> Iterator[Found]:
+    """ "Tina Russell (Corporate Director Children and Young People)": "Name (Title)" in lists."""
     for line in seg.lines:
         if "(" not in line.text:
             continue
         for p in split_people(line.text, line.start):
             if p.note:
-                add(p.name, p.note, p.start, max(p.end, p.note_start + len(p.note)), "post.name-paren")
-    # a members listing on a Cabinet page: "Cllr Ange Tyler" / "(party)" / "Housing and community safety"
+                yield Found(p.name, p.note, p.start, max(p.end, p.note_start + len(p.note)))
+
+
+def _cabinet_portfolio(seg: Segmented) -> Iterator[Found]:
+    """A members listing on a Cabinet page ("Cllr Ange Tyler" / "(party)" / "Housing and community safety"),
+    and a table of portfolio holders: each member holds "Cabinet member <portfolio>"."""
     for entry in find_member_listing(seg.lines):
         meeting = seg.meeting_at(entry.person.start)
         body = meeting.body if meeting else ""
@@ -336,91 +385,131 @@ def posts(seg: Segmented) -> list[PostFact]:
             and (body in ("Cabinet", "Executive") or body.endswith((" Cabinet", " Executive")))
             and not find_bodies(entry.portfolio)
         ):
-            add_raw(
-                entry.person.name,
-                f"Cabinet member {entry.portfolio}",
-                entry.person.start,
-                entry.end,
-                "post.cabinet-portfolio",
-            )
+            yield Found(entry.person.name, f"Cabinet member {entry.portfolio}", entry.person.start, entry.end)
     for entry in find_portfolio_rows(seg.lines):
-        add_raw(
-            entry.person.name,
-            f"Cabinet member {entry.portfolio}",
-            entry.person.start,
-            entry.end,
-            "post.cabinet-portfolio",
-        )
-    # "Contact: Ben Baugh, Democratic Services": a contact line gives the person's job, head word or not
-    for m in _CONTACT.finditer(text):
-        add_raw(
-            clean_name(m.group("name") or m.group("name2")),
-            m.group("title") or m.group("title2"),
-            m.start(),
-            m.end(),
-            "post.contact-line",
-        )
-    for rx, rule in (
-        (_APPOINTED, "post.appointed"),
-        (_OFFERED, "post.offered"),
-        (_APPOINTMENT_OF, "post.appointment-of"),
-    ):
-        for m in rx.finditer(text):
-            add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), rule)
-    for m in _CURRENTLY.finditer(text):
+        yield Found(entry.person.name, f"Cabinet member {entry.portfolio}", entry.person.start, entry.end)
+
+
+def _contact_line(seg: Segmented) -> Iterator[Found]:
+    """ "Contact: Ben Baugh, Democratic Services": a contact line gives the person's job, head word or not."""
+    for m in _CONTACT.finditer(seg.text):
+        name = clean_name(m.group("name") or m.group("name2"))
+        yield Found(name, m.group("title") or m.group("title2"), m.start(), m.end())
+
+
+def _matches(rx: re.Pattern[str]) -> Callable[[Segmented], Iterator[Found]]:
+    """A rule that is one pattern with a name and a title."""
+
+    def read(seg: Segmented) -> Iterator[Found]:
+        for m in rx.finditer(seg.text):
+            yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end())
+
+    return read
+
+
+def _currently_at(seg: Segmented) -> Iterator[Found]:
+    """ "Ms Ellwood, currently Deputy Chief Executive at Rivermead Borough Council": a post held elsewhere."""
+    for m in _CURRENTLY.finditer(seg.text):
         org = m.group("org")
         if find_bodies(org) or classify_body(org) != OrgKind.COMMITTEE and org.split()[-1] in _BODY_TAILS:
-            add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.currently-at", org)
-    for m in _ACT_AS.finditer(text):
+            yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), org)
+
+
+def _act_as(seg: Segmented) -> Iterator[Found]:
+    """ "Nadine Fraser, Director of Corporate Services, will act as interim Head of Paid Service"."""
+    for m in _ACT_AS.finditer(seg.text):
         title = m.group("title")
-        add(
-            clean_name(m.group("name")),
-            title if _INTERIM.match(title) else f"Acting {title}",
-            m.start(),
-            m.end(),
-            "post.act-as",
-        )
-    for m in _CAPACITY.finditer(
-        text
-    ):  # "chairman", "trustee", "governor": the office as worded, head word or not
+        title = title if _INTERIM.match(title) else f"Acting {title}"
+        yield Found(clean_name(m.group("name")), title, m.start(), m.end())
+
+
+def _declared_capacity(seg: Segmented) -> Iterator[Found]:
+    """ "Councillor Powell declared an interest ... in his capacity as chairman of Hereford Rugby Club": the
+    office as worded, head word or not; a seat ("member of") is memberships.py's."""
+    for m in _CAPACITY.finditer(seg.text):
         name, title = clean_name(m.group("name")), m.group("title").strip()
         if (
             name
             and len(title.split()) <= 5
             and not find_bodies(title)
             and not re.fullmatch(r"(?:\w+\s+)?(?:member|councillor)s?", title, re.I)
-        ):  # seats: memberships.py
-            key = (name, title.lower())
-            if key not in seen:
-                seen.add(key)
-                out.append(
-                    PostFact(
-                        person=name,
-                        post=title,
-                        org=m.group("org"),
-                        date=seg.date_at(m.start()),
-                        evidence=seg.sentence_evidence(m.start(), m.end(), "post.declared-capacity"),
-                    )
-                )
-    # "Victoria Gibbs, Service Director Early Help, Rachel Gillott, Service Director, Safeguarding": a chain of
-    # names each followed by its title, read cell by cell
+        ):
+            yield Found(name, title, m.start(), m.end(), m.group("org"))
+
+
+def _name_title_chains(seg: Segmented) -> Iterator[Found]:
+    """ "Victoria Gibbs, Service Director Early Help, Rachel Gillott, Service Director, Safeguarding": a chain
+    of names each followed by its title, read cell by cell."""
     for line in seg.lines:
         if ", " not in line.text:
             continue
         pos = 0
         for cell in line.text.split("\t"):
             for name, title, s0, e0 in _name_title_chain(cell):
-                add(name, title, line.start + pos + s0, line.start + pos + e0, "post.name-title-chain")
+                yield Found(name, title, line.start + pos + s0, line.start + pos + e0)
             pos += len(cell) + 1
-    for m in line_matches(_KEY_LINE, text):  # finditer, without re-reading runs of blank lines
-        add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.key-line")
-    for m in _NAME_COMMA_TITLE.finditer(text):
-        add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.name-comma-title")
+
+
+def _key_line(seg: Segmented) -> Iterator[Found]:
+    """ "RB = Richard Ball, Assistant Director Place Based Commissioning": a key to the initials of a table."""
+    for m in line_matches(_KEY_LINE, seg.text):  # finditer, without re-reading runs of blank lines
+        yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end())
+
+
+def _title_comma_name(seg: Segmented) -> Iterator[Found]:
+    """ "the Corporate Director, Children and Young People, Darryl Freeman, said": a title before the name,
+    for a person no other rule gave a post."""
+    text = seg.text
+    for m in _TITLE_COMMA_NAME.finditer(text):
+        if re.search(r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?$", text[max(0, m.start() - 40) : m.start()]):
+            continue  # the title belongs to the name before it, in a chain of names and titles
+        yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), unnamed_only=True)
+
+
+def _name_dash_title(cell: str, at: int, document_bodies: Callable[[], list[BodyMention]]) -> Iterator[Found]:
+    """ "Paul Walker - Herefordshire Council Chief Executive": a signature or contact cell."""
+    dash = _NAME_DASH_TITLE.match(cell)
+    if not dash or re.search(r"\((?:interim|acting)\)\s*$", dash.group("title"), re.I):
+        return  # "... (Interim)": tenures.py's
+    name = clean_name(dash.group("name"))
+    if name and not is_post(dash.group("name")) and not find_bodies(dash.group("name")):
+        title, org = _title_and_body(dash.group("title"), document_bodies)
+        if is_post(title):
+            org = org or (dash.group("org") or "").strip() or None
+            yield Found(name, title, at + dash.start(), at + dash.end(), org, "post.name-dash-title")
+
+
+def _abbreviations(seg: Segmented, cell: str, at: int) -> Iterator[Found]:
+    """ "PSW - Dylan Harrison", "Mr Paul Walker CEO Herefordshire Council": a known abbreviation of a post
+    next to a name, with the body written right after it."""
+    for rx, rule in _known_abbreviation_rules():
+        for m in rx.finditer(cell):
+            name = clean_name(m.group("name"))
+            if not name or len(name.split()) < 2 or find_bodies(m.group("name")) or is_post(m.group("name")):
+                continue
+            if (
+                rule == "post.name-abbreviation"
+                and not cell[m.end("name") : m.start("abbr")].strip()
+                and not _HONORIFIC.match(m.group("name"))
+            ):
+                continue  # only a space between: a name needs its honorific ("Local Authority LADO")
+            end = at + m.end()
+            after = find_bodies(cell[m.end() : m.end() + 80])
+            org = after[0].name if after and cell[m.end() : m.end() + after[0].start].strip() == "" else None
+            if org:
+                end = at + m.end() + after[0].end
+            yield Found(name, m.group("abbr"), at + m.start(), end, org or seg.council or "", rule)
+
+
+def _signature_cells(seg: Segmented) -> Iterator[Found]:
+    """Each cell of a line with a dash or an abbreviation, read by the name-dash-title rule and then the two
+    abbreviation rules: the three read the same cells, cell by cell, so the first reading of a post is the
+    same whichever of them gives it."""
     bodies_of_document: list[list[BodyMention]] = []
 
     def document_bodies() -> list[BodyMention]:
         if not bodies_of_document:
-            bodies_of_document.append(find_bodies(text))
+            bodies_of_document.append(find_bodies(seg.text))
         return bodies_of_document[0]
 
     for line in seg.lines:
@@ -430,53 +519,51 @@ def posts(seg: Segmented) -> list[PostFact]:
         for cell in line.text.split("\t"):
             at = line.start + pos
             pos += len(cell) + 1
-            dash = _NAME_DASH_TITLE.match(cell)
-            if dash and not re.search(
-                r"\((?:interim|acting)\)\s*$", dash.group("title"), re.I
-            ):  # tenures.py's
-                name = clean_name(dash.group("name"))
-                if name and not is_post(dash.group("name")) and not find_bodies(dash.group("name")):
-                    title, org = _title_and_body(dash.group("title"), document_bodies)
-                    if is_post(title):
-                        add(
-                            name,
-                            title,
-                            at + dash.start(),
-                            at + dash.end(),
-                            "post.name-dash-title",
-                            org or (dash.group("org") or "").strip() or None,
-                        )
-            for rx, rule in _known_abbreviation_rules():
-                for m in rx.finditer(cell):
-                    name = clean_name(m.group("name"))
-                    if (
-                        not name
-                        or len(name.split()) < 2
-                        or find_bodies(m.group("name"))
-                        or is_post(m.group("name"))
-                    ):
-                        continue
-                    if (
-                        rule == "post.name-abbreviation"
-                        and not cell[m.end("name") : m.start("abbr")].strip()
-                        and not _HONORIFIC.match(m.group("name"))
-                    ):
-                        continue  # only a space between: a name needs its honorific ("Local Authority LADO")
-                    end = at + m.end()
-                    after = find_bodies(cell[m.end() : m.end() + 80])
-                    org = (
-                        after[0].name
-                        if after and cell[m.end() : m.end() + after[0].start].strip() == ""
-                        else None
-                    )
-                    if org:
-                        end = at + m.end() + after[0].end
-                    add(name, m.group("abbr"), at + m.start(), end, rule, org or seg.council or "")
-    named = {n for n, _p in seen}
-    for m in _TITLE_COMMA_NAME.finditer(text):
-        if clean_name(m.group("name")) in named or re.search(
-            r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?$", text[max(0, m.start() - 40) : m.start()]
-        ):
-            continue  # the title belongs to the name before it, in a chain of names and titles
-        add(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), "post.title-comma-name")
-    return out
+            yield from _name_dash_title(cell, at, document_bodies)
+            yield from _abbreviations(seg, cell, at)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: its id (the evidence's rule unless the reading names another, in `also`), how it reads a
+    document, and how a reading is kept (`_Posts.post`, `.listed` or `.declared`)."""
+
+    id: str
+    read: Callable[[Segmented], Iterator[Found]]
+    keep: Callable[[_Posts, Found, str], None] = _Posts.post
+    also: tuple[str, ...] = ()
+
+
+# in this order: the first reading of a person's post wins
+RULES: tuple[Rule, ...] = (
+    Rule("post.name-paren", _name_paren),
+    Rule("post.cabinet-portfolio", _cabinet_portfolio, _Posts.listed),
+    Rule("post.contact-line", _contact_line, _Posts.listed),
+    Rule("post.appointed", _matches(_APPOINTED)),
+    Rule("post.offered", _matches(_OFFERED)),
+    Rule("post.appointment-of", _matches(_APPOINTMENT_OF)),
+    Rule("post.currently-at", _currently_at),
+    Rule("post.act-as", _act_as),
+    Rule("post.declared-capacity", _declared_capacity, _Posts.declared),
+    Rule("post.name-title-chain", _name_title_chains),
+    Rule("post.key-line", _key_line),
+    Rule("post.name-comma-title", _matches(_NAME_COMMA_TITLE)),
+    Rule(
+        "post.name-dash-title",
+        _signature_cells,
+        also=("post.abbreviation-dash-name", "post.name-abbreviation"),
+    ),
+    Rule("post.title-comma-name", _title_comma_name),
+)
+
+
+def posts(seg: Segmented) -> list[PostFact]:
+    """Every post the rules read, once per person and post, the first rule's reading kept."""
+    found = _Posts(seg)
+    for rule in RULES:
+        named = {n for n, _p in found.seen}
+        for f in rule.read(seg):
+            if f.unnamed_only and f.name in named:
+                continue
+            rule.keep(found, f, f.rule or rule.id)
+    return found.out

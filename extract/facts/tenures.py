@@ -16,12 +16,14 @@ document's date), except a key line, which attests the holding like any post lis
 A role-only *mention* ("the Chief Executive said") states no start or end: it attests that
 someone held the post on the document's (or meeting's) date, and `graph/` attaches it to the
 one holder then.
-The rule ids and examples are in `patterns/tenures.jsonl`; a test runs every example.
+The rules are `RULES`; their examples are in `patterns/tenures.jsonl`, and a test runs every example.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from extract.dates import parse_date
 from extract.names import clean_name
@@ -56,73 +58,51 @@ _SPEECH = (
 )
 _NAME_BEFORE = re.compile(r"[A-Z][a-z'\u2019-]+ [A-Z][a-z'\u2019-]+,\s*$")
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "tenure.name-appointed-from",
-        re.compile(
-            rf"(?P<name>{_NAME})\s+(?:was|has been|is|will be)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_INTERIM}"
-            rf"{_POST}\s+(?:from|with effect from|on|as of)\s+(?P<start>{_DATE})"
-            rf"(?:\s*(?:until|to|till)\s+(?P<end>{_DATE}))?"
-        ),
-    ),
-    (
-        "tenure.role-appointed-started",
-        re.compile(
-            rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?{_INTERIM}{_POST}\s+(?:was|has been)\s+appointed,?\s+(?:who\s+)?"
-            rf"(?:started|starting|took up|taking up)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:post|role|office)\s+on\s+"
-            rf"(?P<start>{_DATE})(?:[^.\n]{{0,90}}?\b(?:to|until)\s+(?P<end>{_DATE}))?"
-        ),
-    ),
-    (
-        "tenure.name-takes-up",
-        re.compile(
-            rf"(?P<name>{_NAME})(?:,[^.\n]{{2,120}}?,)?\s+(?:will\s+take\s+up|took\s+up|takes\s+up)\s+(?:the|her|his|their)\s+"
-            rf"(?:post|role|position|appointment)\s+on\s+(?P<start>{_DATE})"
-        ),
-    ),
-    (
-        "tenure.role-left",
-        re.compile(
-            rf"\b[Tt]he\s+(?:previous\s+|former\s+)?{_INTERIM}{_POST}\s+left\s+(?:{_ORG}\s+)?(?:by agreement\s+)?"
-            rf"(?:in|on)\s+(?P<end>{_DATE})"
-        ),
-    ),
-    (
-        "tenure.name-left",
-        re.compile(
-            rf"(?P<name>{_NAME})(?:,\s+{_INTERIM}{_POST},)?\s+(?:left|leaves|will leave|is leaving|stepped down from|"
-            rf"steps down from|will step down from|retired from|retires from|will retire from)\s+"
-            rf"(?:{_ORG}|(?:the|their|his|her)\s+(?:post|role))\s+(?:by agreement\s+)?(?:in|on)\s+(?P<end>{_DATE})"
-        ),
-    ),
-    (
-        "tenure.elected-chair",
-        re.compile(
-            # the name is matched case-sensitively (a name starts with a capital; matching any word as a
-            # name made this rule cost more than all the others together), the rest in any case
-            rf"(?P<name>{_NAME})\s+(?i:was|were)\s+(?i:elected|appointed)\s+(?i:as\s+)?(?i:the\s+)?"
-            r"(?P<seat>(?i:(?:Vice[- ]?)?Chair(?:person|man|woman)?))\b[^.\n]{0,80}?\b(?i:at|for)\s+(?i:the\s+annual\s+meeting)"
-        ),
-    ),
-    (
-        "tenure.role-mention",
-        re.compile(
-            rf"\b[Tt]he\s+{_INTERIM}(?P<post>[A-Z][\w'\u2019-]*(?:,?\s+(?:of|for|and|&|[A-Z][\w'\u2019-]*)){{0,9}}?)"
-            rf"\s+(?:{_SPEECH})\b"
-        ),
-    ),
-    (
-        "tenure.name-dash-post-interim",
-        re.compile(
-            rf"^[ \t]*(?P<name>{_NAME})\s+[\u2013\u2014-]\s+{_POST}\s*\((?P<interim>Interim|Acting)\)[ \t]*$",
-            re.M,
-        ),
-    ),
-]
+_NAME_APPOINTED_FROM = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:was|has been|is|will be)\s+appointed\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{_INTERIM}"
+    rf"{_POST}\s+(?:from|with effect from|on|as of)\s+(?P<start>{_DATE})"
+    rf"(?:\s*(?:until|to|till)\s+(?P<end>{_DATE}))?"
+)
 
+_ROLE_APPOINTED_STARTED = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+)?{_INTERIM}{_POST}\s+(?:was|has been)\s+appointed,?\s+(?:who\s+)?"
+    rf"(?:started|starting|took up|taking up)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:post|role|office)\s+on\s+"
+    rf"(?P<start>{_DATE})(?:[^.\n]{{0,90}}?\b(?:to|until)\s+(?P<end>{_DATE}))?"
+)
 
-# rules whose fact attests the holding on the document's date (the others state a start or an end)
-_ATTESTS = {"tenure.name-dash-post-interim", "tenure.role-mention"}
+_NAME_TAKES_UP = re.compile(
+    rf"(?P<name>{_NAME})(?:,[^.\n]{{2,120}}?,)?\s+(?:will\s+take\s+up|took\s+up|takes\s+up)\s+(?:the|her|his|their)\s+"
+    rf"(?:post|role|position|appointment)\s+on\s+(?P<start>{_DATE})"
+)
+
+_ROLE_LEFT = re.compile(
+    rf"\b[Tt]he\s+(?:previous\s+|former\s+)?{_INTERIM}{_POST}\s+left\s+(?:{_ORG}\s+)?(?:by agreement\s+)?"
+    rf"(?:in|on)\s+(?P<end>{_DATE})"
+)
+
+_NAME_LEFT = re.compile(
+    rf"(?P<name>{_NAME})(?:,\s+{_INTERIM}{_POST},)?\s+(?:left|leaves|will leave|is leaving|stepped down from|"
+    rf"steps down from|will step down from|retired from|retires from|will retire from)\s+"
+    rf"(?:{_ORG}|(?:the|their|his|her)\s+(?:post|role))\s+(?:by agreement\s+)?(?:in|on)\s+(?P<end>{_DATE})"
+)
+
+_ELECTED_CHAIR = re.compile(
+    # the name is matched case-sensitively (a name starts with a capital; matching any word as a
+    # name made this rule cost more than all the others together), the rest in any case
+    rf"(?P<name>{_NAME})\s+(?i:was|were)\s+(?i:elected|appointed)\s+(?i:as\s+)?(?i:the\s+)?"
+    r"(?P<seat>(?i:(?:Vice[- ]?)?Chair(?:person|man|woman)?))\b[^.\n]{0,80}?\b(?i:at|for)\s+(?i:the\s+annual\s+meeting)"
+)
+
+_ROLE_MENTION = re.compile(
+    rf"\b[Tt]he\s+{_INTERIM}(?P<post>[A-Z][\w'\u2019-]*(?:,?\s+(?:of|for|and|&|[A-Z][\w'\u2019-]*)){{0,9}}?)"
+    rf"\s+(?:{_SPEECH})\b"
+)
+
+_NAME_DASH_POST_INTERIM = re.compile(
+    rf"^[ \t]*(?P<name>{_NAME})\s+[\u2013\u2014-]\s+{_POST}\s*\((?P<interim>Interim|Acting)\)[ \t]*$",
+    re.M,
+)
+
 
 _MONTH_YY = re.compile(rf"^(?P<month>{_MONTH})\s+'?(?P<yy>\d\d)$")
 
@@ -143,54 +123,104 @@ def _org(seg: Segmented, text: str | None) -> str:
     return text
 
 
-def tenures(seg: Segmented) -> list[Fact]:
-    out: list[Fact] = []
+def _name(m: re.Match[str]) -> str | None:
+    """The person a statement names: "" when it names none, None when its words are no name."""
+    written = m.groupdict().get("name")
+    return (clean_name(written) or None) if written else ""
+
+
+def _post_fact(seg: Segmented, m: re.Match[str], rule: str, date: PartialDate | None) -> PostFact | None:
+    """A statement's post, with the start and end it states; role-only when it names no one."""
+    g = m.groupdict()
+    name = _name(m)
+    post = (g.get("post") or "").strip(" ,")
+    if name is None or not name and not post:
+        return None
+    return PostFact(
+        person=name,
+        post=post[:1].upper() + post[1:],
+        org=_org(seg, g.get("org")),
+        date=date,
+        start=_date(g.get("start")),
+        end=_date(g.get("end")),
+        interim=bool(g.get("interim")),
+        role_only=not name,
+        evidence=seg.sentence_evidence(m.start(), m.end(), rule),
+    )
+
+
+def _statements(
+    rx: re.Pattern[str], rule: str, *, attests: bool = False
+) -> Callable[[Segmented], Iterator[Fact]]:
+    """A rule that states a start or an end of a post (`attests`: the holding on the document's date)."""
+
+    def read(seg: Segmented) -> Iterator[Fact]:
+        for m in rx.finditer(seg.text):
+            post = (m.groupdict().get("post") or "").strip(" ,")
+            if post and not is_post(post):
+                continue
+            fact = _post_fact(seg, m, rule, seg.date_at(m.start()) if attests else None)
+            if fact is not None:
+                yield fact
+
+    return read
+
+
+def _role_mention(seg: Segmented) -> Iterator[Fact]:
+    """ "The Chief Executive said ...": the holding of a post on a dated meeting or document, by no name."""
     text = seg.text
-    for rule, rx in _RULES:
-        for m in rx.finditer(text):
-            g = m.groupdict()
-            name = clean_name(g["name"]) if g.get("name") else ""
-            if g.get("name") and not name:
-                continue
-            evidence = seg.sentence_evidence(m.start(), m.end(), rule)
-            if rule == "tenure.elected-chair":
-                meeting = seg.meeting_at(m.start())
-                if meeting is None:
-                    continue
-                seat = g["seat"].lower().replace(" ", "-")
-                role = SeatRole.VICE_CHAIR if seat.startswith("vice") else SeatRole.CHAIR
-                out.append(
-                    SeatFact(
-                        person=name,
-                        body=meeting.body,
-                        role=role,
-                        start=seg.date_at(m.start()),
-                        evidence=evidence,
-                    )
-                )
-                continue
-            post = (g.get("post") or "").strip(" ,")
-            if post and not is_post(post) and not (rule == "tenure.role-mention" and role_of(post)):
-                continue
-            date = seg.date_at(m.start()) if rule in _ATTESTS else None
-            if rule == "tenure.role-mention" and (
-                date is None or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-            ):
-                continue  # undated, or the name is written just before ("Paul Walker, the Chief Executive, said")
-            if not name and not post:
-                continue
-            start, end = _date(g.get("start")), _date(g.get("end"))
-            out.append(
-                PostFact(
-                    person=name or "",
-                    post=post[:1].upper() + post[1:],
-                    org=_org(seg, g.get("org")),
-                    date=date,
-                    start=start,
-                    end=end,
-                    interim=bool(g.get("interim")),
-                    role_only=not name,
-                    evidence=evidence,
-                )
-            )
-    return out
+    for m in _ROLE_MENTION.finditer(text):
+        post = m.group("post").strip(" ,")
+        if post and not is_post(post) and not role_of(post):
+            continue
+        date = seg.date_at(m.start())
+        if date is None or _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # undated, or the name is written just before ("Paul Walker, the Chief Executive, said")
+        fact = _post_fact(seg, m, "tenure.role-mention", date)
+        if fact is not None:
+            yield fact
+
+
+def _elected_chair(seg: Segmented) -> Iterator[Fact]:
+    """ "Councillor Ann Brown was elected Chairperson at the annual meeting": the chair of the meeting's body,
+    from the meeting's date."""
+    for m in _ELECTED_CHAIR.finditer(seg.text):
+        name = _name(m)
+        meeting = seg.meeting_at(m.start())
+        if name is None or meeting is None:
+            continue
+        seat = m.group("seat").lower().replace(" ", "-")
+        yield SeatFact(
+            person=name,
+            body=meeting.body,
+            role=SeatRole.VICE_CHAIR if seat.startswith("vice") else SeatRole.CHAIR,
+            start=seg.date_at(m.start()),
+            evidence=seg.sentence_evidence(m.start(), m.end(), "tenure.elected-chair"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    read: Callable[[Segmented], Iterator[Fact]]
+
+
+def _stating(rule: str, rx: re.Pattern[str], *, attests: bool = False) -> Rule:
+    return Rule(rule, _statements(rx, rule, attests=attests))
+
+
+RULES: tuple[Rule, ...] = (
+    _stating("tenure.name-appointed-from", _NAME_APPOINTED_FROM),
+    _stating("tenure.role-appointed-started", _ROLE_APPOINTED_STARTED),
+    _stating("tenure.name-takes-up", _NAME_TAKES_UP),
+    _stating("tenure.role-left", _ROLE_LEFT),
+    _stating("tenure.name-left", _NAME_LEFT),
+    Rule("tenure.elected-chair", _elected_chair),
+    Rule("tenure.role-mention", _role_mention),
+    _stating("tenure.name-dash-post-interim", _NAME_DASH_POST_INTERIM, attests=True),
+)
+
+
+def tenures(seg: Segmented) -> list[Fact]:
+    """Every statement of a start or an end, and every role-only mention, in the order of the rules."""
+    return [fact for rule in RULES for fact in rule.read(seg)]

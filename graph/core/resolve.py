@@ -28,7 +28,16 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from extract.names import clean_name, name_key
-from extract.records import ActionFact, Fact, OrganizationFact, OrgKind, PersonFact, Problem, SeatFact
+from extract.records import (
+    ActionFact,
+    Fact,
+    MentionSource,
+    OrganizationFact,
+    OrgKind,
+    PersonFact,
+    Problem,
+    SeatFact,
+)
 from extract.vocab.bodies import acronym_fits
 from graph.core.iris import mint, norm
 
@@ -179,11 +188,7 @@ def is_person_name(name: str) -> bool:
 
 def _weak(fact: Fact) -> bool:
     """A person mention read only by the model or from an owner/maker cell: needs a name's shape."""
-    return isinstance(fact, PersonFact) and fact.evidence.rule in {
-        "person.model",
-        "person.from-action",
-        "person.from-decision",
-    }
+    return isinstance(fact, PersonFact) and fact.source in (MentionSource.MODEL, MentionSource.CELL)
 
 
 def _is_partial(key: str) -> bool:
@@ -204,14 +209,17 @@ def _fits(full: str, partial: str) -> bool:
     return ft[0].startswith(first) or first.startswith(ft[0])
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
+    """Who is who and which body is which: the resolve stage's record. The stages after it read it
+    and add nothing to it (a body only they name is theirs: `graph.core.bodies.BodyTable`)."""
+
     people: dict[tuple[str, str], PersonEntity]  # (council, key) -> entity
     person_of: dict[tuple[str, str], PersonEntity]  # (doc, name as extracted) -> entity
     bodies: dict[tuple[str, str], BodyEntity]  # (scope, key) -> entity
     body_alias: dict[tuple[str, str], BodyEntity]  # (scope, alias key) -> entity
     councils: dict[str, str]  # doc -> council
-    problems: list[Problem]
+    problems: tuple[Problem, ...]
 
     def person(self, doc: str, name: str | None) -> PersonEntity | None:
         if not name:
@@ -239,16 +247,57 @@ def body_key(name: str) -> str:
 
 
 def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resolution:
+    """Documents' headers and facts -> the people and bodies they name, and the names left unresolved."""
     councils = {d: (h.get("council") or "") for d, h in docs.items()}
     problems: list[Problem] = []
-    # --- people -------------------------------------------------------------------------
-    mentions: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (council, key) -> written forms
-    public: dict[tuple[str, str], bool] = {}
-    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-    per_doc_keys: dict[str, set[str]] = defaultdict(set)
-    councillor: set[tuple[str, str]] = set()  # written with a councillor's title, or holding a seat
-    strong: set[tuple[str, str]] = set()  # read at least once by more than the model or an owner cell
-    not_model: set[tuple[str, str]] = set()  # read at least once by a rule
+    m = _gather_mentions(facts_by_doc, councils)
+    ambiguous = _run_together(m)  # reported or run-together names: published as no one
+    alias_of = _spilt_words(m, ambiguous)
+    known = {ck for ck in m.forms if not _is_partial(ck[1]) and ck not in ambiguous}
+    full_keys = sorted(ck for ck in known if ck not in alias_of)
+    ambiguous |= _model_only(m, full_keys)
+    by_surname: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for ck in full_keys:
+        by_surname[(ck[0], ck[1].split()[-1])].append(ck)
+    _fold_shortened(m, full_keys, by_surname, alias_of)
+    problems += _fold_partials(m, by_surname, alias_of, ambiguous)
+    people = _people(m, alias_of)
+    person_of: dict[tuple[str, str], PersonEntity] = {}
+    for doc, keys in m.per_doc_keys.items():
+        for k in keys:
+            if (councils.get(doc, ""), k) not in ambiguous:  # reported, and published as no one
+                person_of[(doc, k)] = people[(councils.get(doc, ""), k)]
+    _split_by_era({d: (h.get("date") or "") for d, h in docs.items()}, person_of)
+    _resolve_initials(facts_by_doc, councils, person_of)
+    bodies, body_alias = _bodies(facts_by_doc, councils)
+    return Resolution(
+        people=people,
+        person_of=person_of,
+        bodies=bodies,
+        body_alias=body_alias,
+        councils=councils,
+        problems=tuple(problems),
+    )
+
+
+CouncilKey = tuple[str, str]  # (council, name key)
+
+
+@dataclass(slots=True)
+class _Mentions:
+    """What the corpus says of each (council, name key), gathered in one pass over the facts."""
+
+    forms: dict[CouncilKey, Counter] = field(default_factory=lambda: defaultdict(Counter))  # written forms
+    public: dict[CouncilKey, bool] = field(default_factory=dict)
+    docs_of: dict[CouncilKey, set[str]] = field(default_factory=lambda: defaultdict(set))
+    per_doc_keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    councillor: set[CouncilKey] = field(default_factory=set)  # with a councillor's title, or holding a seat
+    strong: set[CouncilKey] = field(default_factory=set)  # read once by more than the model or an owner cell
+    not_model: set[CouncilKey] = field(default_factory=set)  # read at least once by a rule
+
+
+def _gather_mentions(facts_by_doc: dict[str, list[Fact]], councils: dict[str, str]) -> _Mentions:
+    m = _Mentions()
     body_names: dict[str, set[str]] = defaultdict(set)
     for doc, facts in sorted(facts_by_doc.items()):
         for f in facts:
@@ -263,33 +312,41 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
                     continue
                 if _weak(f) and (not is_person_name(name) or k in body_names[doc]):  # "Grant Thornton"
                     continue
-                if not _weak(f):
-                    strong.add((council, k))
-                if not (isinstance(f, PersonFact) and f.evidence.rule == "person.model"):
-                    not_model.add((council, k))
-                if _COUNCILLOR.match(getattr(f, "written", "") or "") or isinstance(f, SeatFact):
-                    councillor.add((council, k))
                 ck = (council, k)
-                mentions[ck][name] += 1
-                docs_of[ck].add(doc)
-                per_doc_keys[doc].add(k)
+                if not _weak(f):
+                    m.strong.add(ck)
+                if not (isinstance(f, PersonFact) and f.source == MentionSource.MODEL):
+                    m.not_model.add(ck)
+                if _COUNCILLOR.match(getattr(f, "written", "") or "") or isinstance(f, SeatFact):
+                    m.councillor.add(ck)
+                m.forms[ck][name] += 1
+                m.docs_of[ck].add(doc)
+                m.per_doc_keys[doc].add(k)
                 if pub is not None:
-                    public[ck] = public.get(ck, False) or pub
-    # full names first; partial names fold into exactly one fitting full name
-    people: dict[tuple[str, str], PersonEntity] = {}
-    ambiguous: set[tuple[str, str]] = set()  # reported or run-together names: published as no one
-    alias_of: dict[tuple[str, str], tuple[str, str]] = {}
-    # two names run together ("Dylan Harrison Rachel Gillott", from a table cell) are two people, not a third
-    for ck in sorted(mentions):
+                    m.public[ck] = m.public.get(ck, False) or pub
+    return m
+
+
+def _run_together(m: _Mentions) -> set[CouncilKey]:
+    """Two names run together ("Dylan Harrison Rachel Gillott", from a table cell) are two people,
+    not a third: such names name no one."""
+    out = set()
+    for ck in sorted(m.forms):
         toks = ck[1].split()
         if (
             len(toks) == 4
-            and (ck[0], " ".join(toks[:2])) in mentions
-            and (ck[0], " ".join(toks[2:])) in mentions
+            and (ck[0], " ".join(toks[:2])) in m.forms
+            and (ck[0], " ".join(toks[2:])) in m.forms
         ):
-            ambiguous.add(ck)
-    # words spilt from the next cell ("Please Call Simon Cann", "Dave Greenow Full") onto a known name
-    known = {ck for ck in mentions if not _is_partial(ck[1]) and ck not in ambiguous}
+            out.add(ck)
+    return out
+
+
+def _spilt_words(m: _Mentions, ambiguous: set[CouncilKey]) -> dict[CouncilKey, CouncilKey]:
+    """Words spilt from the next cell ("Please Call Simon Cann", "Dave Greenow Full") onto a known
+    name: the one known name inside it, named in a document with it, is who it is."""
+    alias_of: dict[CouncilKey, CouncilKey] = {}
+    known = {ck for ck in m.forms if not _is_partial(ck[1]) and ck not in ambiguous}
     for ck in sorted(known):
         toks = ck[1].split()
         if len(toks) < 3:
@@ -300,24 +357,35 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
             for j in range(i + 2, len(toks) + 1)
             if j - i < len(toks)
         ]
-        fits = sorted({o for o in inner if o in known and docs_of[o] & docs_of[ck]})
+        fits = sorted({o for o in inner if o in known and m.docs_of[o] & m.docs_of[ck]})
         if len(fits) == 1:
             alias_of[ck] = fits[0]
-    full_keys = sorted(ck for ck in known if ck not in alias_of)
-    # the model alone, once, with a first name no rule-read person has ("Early Help", "Foster Carers"):
-    # too little to publish a person on; "Simon Trickett" keeps his, as the corpus knows a Simon
+    return alias_of
+
+
+def _model_only(m: _Mentions, full_keys: list[CouncilKey]) -> set[CouncilKey]:
+    """The model alone, once, with a first name no rule-read person has ("Early Help", "Foster
+    Carers"): too little to publish a person on; "Simon Trickett" keeps his, as the corpus knows a Simon."""
     first_names = (
-        {ck[1].split()[0] for ck in full_keys if ck in not_model}
+        {ck[1].split()[0] for ck in full_keys if ck in m.not_model}
         | set(NICKNAMES)
         | {n for forms in NICKNAMES.values() for n in forms}
     )
-    for ck in full_keys:
-        if ck not in not_model and sum(mentions[ck].values()) == 1 and ck[1].split()[0] not in first_names:
-            ambiguous.add(ck)
-    by_surname: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for ck in full_keys:
-        by_surname[(ck[0], ck[1].split()[-1])].append(ck)
-    # shortened first names ("Jess Karia" -> "Jessica Karia") fold into the longer form
+    return {
+        ck
+        for ck in full_keys
+        if ck not in m.not_model and sum(m.forms[ck].values()) == 1 and ck[1].split()[0] not in first_names
+    }
+
+
+def _fold_shortened(
+    m: _Mentions,
+    full_keys: list[CouncilKey],
+    by_surname: dict[CouncilKey, list[CouncilKey]],
+    alias_of: dict[CouncilKey, CouncilKey],
+) -> None:
+    """Shortened first names ("Jess Karia" -> "Jessica Karia") fold into the one longer form; a
+    familiar one ("Nicky Turvey" -> "Nicola Turvey") into the one formal form of the same document."""
     for ck in full_keys:
         cands = [
             o
@@ -328,59 +396,73 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
             and _fits(o[1], ck[1])
             and len(ck[1].split()[0]) >= 3
         ]
-        if not cands:  # a familiar first name: "Nicky Turvey" -> "Nicola Turvey", in one document
+        if not cands:
             cands = [
                 o
                 for o in by_surname[(ck[0], ck[1].split()[-1])]
-                if familiar_fits(o[1], ck[1]) and docs_of[o] & docs_of[ck]
+                if familiar_fits(o[1], ck[1]) and m.docs_of[o] & m.docs_of[ck]
             ]
         if len(cands) == 1:
             alias_of[ck] = cands[0]
-    for ck in sorted(mentions):
+
+
+def _fold_partials(
+    m: _Mentions,
+    by_surname: dict[CouncilKey, list[CouncilKey]],
+    alias_of: dict[CouncilKey, CouncilKey],
+    ambiguous: set[CouncilKey],
+) -> list[Problem]:
+    """A partial name folds into the one full name that fits, looking in its own documents first;
+    several that fit are reported (W300) and the name is no one."""
+    problems = []
+    for ck in sorted(m.forms):
         if ck in alias_of or not _is_partial(ck[1]):
             continue
         council, k = ck
         cands = [o for o in by_surname[(council, k.split()[-1])] if _fits(o[1], k) and o not in alias_of]
-        same_doc = [o for o in cands if docs_of[o] & docs_of[ck]]
+        same_doc = [o for o in cands if m.docs_of[o] & m.docs_of[ck]]
         pick = same_doc if len(same_doc) >= 1 else cands
-        if len(pick) > 1 and ck in councillor:  # "Cllr Powell": the one councillor among them
-            pick = [o for o in pick if o in councillor] or pick
+        if len(pick) > 1 and ck in m.councillor:  # "Cllr Powell": the one councillor among them
+            pick = [o for o in pick if o in m.councillor] or pick
         if len(pick) == 1:
             alias_of[ck] = pick[0]
-        elif (
-            not pick and ck not in strong
-        ):  # "Leadership", "Col" from an owner cell: fits no one, names no one
+        elif not pick and ck not in m.strong:  # "Leadership", "Col" from an owner cell: names no one
             ambiguous.add(ck)
         elif len(pick) > 1:
             ambiguous.add(ck)
             problems.append(
                 Problem(
-                    doc_id=sorted(docs_of[ck])[0],
+                    doc_id=sorted(m.docs_of[ck])[0],
                     stage="graph.resolve",
                     code="W300",
-                    message=f"{sorted(mentions[ck])[0]!r} could be any of "
-                    f"{', '.join(sorted(best_form(mentions[o]) for o in pick))}; kept apart",
+                    message=f"{sorted(m.forms[ck])[0]!r} could be any of "
+                    f"{', '.join(sorted(best_form(m.forms[o]) for o in pick))}; kept apart",
                 )
             )
-    for ck in sorted(mentions):
+    return problems
+
+
+def _people(m: _Mentions, alias_of: dict[CouncilKey, CouncilKey]) -> dict[CouncilKey, PersonEntity]:
+    """One entity per name that is no other's alias; every name leads to its entity."""
+    people: dict[CouncilKey, PersonEntity] = {}
+    for ck in sorted(m.forms):
         target = alias_of.get(ck, ck)
         while target in alias_of:
             target = alias_of[target]
         ent = people.get(target)
         if ent is None:
             ent = people[target] = PersonEntity(key=target[1], council=target[0])
-        ent.names.update(mentions[ck])
-        ent.public = ent.public or public.get(ck, False)
-        ent.docs |= docs_of[ck]
+        ent.names.update(m.forms[ck])
+        ent.public = ent.public or m.public.get(ck, False)
+        ent.docs |= m.docs_of[ck]
         people[ck] = ent
-    person_of: dict[tuple[str, str], PersonEntity] = {}
-    for doc, keys in per_doc_keys.items():
-        for k in keys:
-            if (councils.get(doc, ""), k) not in ambiguous:  # reported, and published as no one
-                person_of[(doc, k)] = people[(councils.get(doc, ""), k)]
-    _split_by_era({d: (h.get("date") or "") for d, h in docs.items()}, person_of)
-    _resolve_initials(facts_by_doc, councils, person_of)
-    # --- bodies -------------------------------------------------------------------------
+    return people
+
+
+def _bodies(
+    facts_by_doc: dict[str, list[Fact]], councils: dict[str, str]
+) -> tuple[dict[tuple[str, str], BodyEntity], dict[tuple[str, str], BodyEntity]]:
+    """Organization facts -> bodies by (scope, key) and by (scope, alias key)."""
     bodies: dict[tuple[str, str], BodyEntity] = {}
     body_alias: dict[tuple[str, str], BodyEntity] = {}
     for doc, facts in sorted(facts_by_doc.items()):
@@ -402,14 +484,7 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     _merge_near_bodies(bodies)
     _merge_subset_names(bodies, body_alias)
     _merge_short_forms(bodies, body_alias)
-    return Resolution(
-        people=people,
-        person_of=person_of,
-        bodies=bodies,
-        body_alias=body_alias,
-        councils=councils,
-        problems=problems,
-    )
+    return bodies, body_alias
 
 
 ERA_GAP_YEARS = 10

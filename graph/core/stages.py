@@ -1,5 +1,9 @@
 """Facts -> graph: the three graph stages in order (resolve -> tenure -> build) behind one call, so
-orchestration needs to know neither their order nor what passes between them."""
+orchestration needs to know neither their order nor what passes between them.
+
+Each stage reads the records of the stages before it and returns its own, with the problems it
+found: `resolve` -> `Resolution`, `attach_tenures` -> `Tenures`, `build_triples` -> `Triples`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from dataclasses import dataclass
 from extract.records import Fact, Problem
 from graph.core.build import build_triples
 from graph.core.resolve import resolve
+from graph.core.tenure import attach_tenures
 from graph.core.triples import Triples
 
 
@@ -28,8 +33,12 @@ def graph_from_facts(
     started = time.perf_counter()
     res = resolve(docs, facts_by_doc)
     resolved = time.perf_counter()
-    problems = list(res.problems)
-    triples = build_triples(docs, facts_by_doc, res, include_private=include_private)
-    problems += [p for p in res.problems if p.stage == "graph.tenure"]  # found while building
-    seconds = (("resolve", resolved - started), ("graph", time.perf_counter() - resolved))
-    return GraphResult(triples, tuple(problems), seconds)
+    tenures = attach_tenures(facts_by_doc, res, include_private=include_private)
+    attached = time.perf_counter()
+    triples = build_triples(docs, facts_by_doc, res, tenures, include_private=include_private)
+    seconds = (
+        ("resolve", resolved - started),
+        ("tenure", attached - resolved),
+        ("graph", time.perf_counter() - attached),
+    )
+    return GraphResult(triples, res.problems + tenures.problems, seconds)

@@ -22,24 +22,33 @@ problem (W301), never a guess. A mention that names only the post ("the Chief Ex
 said", on a meeting's date) is attached by `attach_mention`, once the spells are dated, to
 the one holder whose spell covers that date: an attestation of that holder; several is a
 problem (W302), none a W303.
+
+`attach_tenures` is the graph's tenure stage, between resolve and build: facts + `Resolution` in,
+`Tenures` out (frozen `Tenure` records, the bodies it made for names no organization fact gives,
+and its problems), so who held what can be asked of it without writing any RDF.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz import fuzz
 
-from extract.records import PartialDate
-from extract.vocab.posts import role_of
-from graph.core.iris import norm
+from extract.records import Fact, OrgKind, PartialDate, PostFact, Problem, SeatFact
+from extract.vocab.posts import is_abbreviation, role_of
+from graph.core.bodies import BodyKey, BodyTable
+from graph.core.iris import EntityIris, norm
+from graph.core.resolve import BodyEntity, PersonEntity, Resolution
 
 # posts (and seats) that one person holds at a time: a later holder ends the earlier one
 SINGLE_HOLDER_SEATS = {"chair", "vice chair", "leader", "deputy leader"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Bound:
     date: PartialDate
     basis: str  # "stated" | "inferred"
@@ -200,7 +209,8 @@ def attach_role_only(
                 or (s.stated_start is not None and s.stated_start == start)
             ]
         else:
-            cands = [s for s in holders if s.attested and not before(end, s.last)]
+            assert end is not None  # a statement with neither date was answered above
+            cands = [s for s in holders if s.last is not None and not before(end, s.last)]
             if not cands and doc is not None:
                 cands = [
                     s
@@ -306,13 +316,316 @@ def infer_bounds(spells: list[Spell]) -> None:
                 (id(s.org), role_key(s.role_label) if s.is_post else post_key(s.role_label)), []
             ).append(s)
     for group in groups.values():
-        dated = sorted((s for s in group if s.start), key=lambda s: (s.start.date.iso, str(s.role_label)))
-        for i, s in enumerate(dated):
+        dated = sorted(
+            ((s.start.date, s) for s in group if s.start), key=lambda ds: (ds[0].iso, str(ds[1].role_label))
+        )
+        for i, (start, s) in enumerate(dated):
             if s.end is not None:
                 continue
-            last = s.last or s.start.date
-            nxt = next(
-                (t for t in dated[i + 1 :] if t.person is not s.person and before(last, t.start.date)), None
-            )
+            last = s.last or start
+            nxt = next((d for d, t in dated[i + 1 :] if t.person is not s.person and before(last, d)), None)
             if nxt is not None:
-                s.end = Bound(nxt.start.date, "inferred")
+                s.end = Bound(nxt, "inferred")
+
+
+# --- the stage: facts + resolution -> dated spells -------------------------------------------------
+
+SEAT_LABELS = {
+    "chair": "Chair",
+    "vice-chair": "Vice-chair",
+    "member": "Member",
+    "co-opted member": "Co-opted member",
+    "substitute": "Substitute",
+    "leader": "Leader",
+    "deputy leader": "Deputy leader",
+    "cabinet member": "Cabinet member",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """One dated spell of one person in one role of one organization: the graph's org:Membership."""
+
+    person: PersonEntity
+    role_label: str
+    org: BodyEntity
+    is_post: bool
+    stated_start: PartialDate | None  # what the membership's IRI is minted from: an inferred start moves
+    start: Bound | None
+    end: Bound | None
+    interim: bool
+    attested: frozenset[PartialDate]
+    docs: frozenset[str]
+    evidence: frozenset[str]
+    role_forms: frozenset[str]  # every written form of the role in this organization ("DCS", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Tenures:
+    """The tenure stage's record: the spells, the bodies it made for names no organization fact
+    gives (a post's organization, a seat's committee), and what it could not attach."""
+
+    spells: tuple[Tenure, ...]  # by person IRI, role label, organization IRI, stated start
+    made: Mapping[BodyKey, BodyEntity]
+    problems: tuple[Problem, ...]
+
+
+class _People:
+    """The person a name is in a document, if the graph may publish them."""
+
+    def __init__(self, res: Resolution, include_private: bool) -> None:
+        self._res, self._include_private = res, include_private
+
+    def __call__(self, doc: str, name: str | None) -> PersonEntity | None:
+        p = self._res.person(doc, name)
+        if p is None or (not p.public and not self._include_private):
+            return None
+        return p
+
+
+@dataclass(slots=True)
+class _Read:
+    """Posts and seats as read: one observation bag per person + role + organization, the written
+    forms of each post, and the statements and mentions that name no holder (or no post)."""
+
+    bags: dict[tuple[int, str, int], list[Spell]] = field(default_factory=dict)
+    forms: dict[tuple[int, str], Counter] = field(default_factory=lambda: defaultdict(Counter))
+    statements: list[tuple[str, PostFact]] = field(default_factory=list)
+    mentions: list[tuple[str, PostFact]] = field(default_factory=list)
+
+
+def attach_tenures(
+    facts_by_doc: dict[str, list[Fact]], res: Resolution, *, include_private: bool = False
+) -> Tenures:
+    """Posts and seats -> spells (one per person + role + organization + stated start), with
+    role-only statements and mentions attached to their one holder and every start and end dated.
+
+    One post under several written forms ("DCS", "Director for Children's Services") is one role
+    (`role_key`): its spells carry the most used written form (the fullest on a tie; a known
+    post's own label where only abbreviations are written), and every form rides on each spell
+    (`Tenure.role_forms`) for the Role node's `skos:altLabel`."""
+    bodies, person = BodyTable(res), _People(res, include_private)
+    read = _read_posts_and_seats(facts_by_doc, person, bodies, res)
+    spells = [s for bag in read.bags.values() for s in split_spells(bag)]
+    alt = _label_roles(read, spells, bodies, res)
+    posts = Posts(spells)  # role-only statements and mentions look among their organization's posts
+    problems = _attach_statements(read.statements, spells, posts, person, bodies, res, alt)
+    infer_bounds(spells)
+    problems += _attach_mentions(read.mentions, posts, bodies, res, alt)
+    iri_of = EntityIris()
+    spells.sort(
+        key=lambda s: (
+            str(iri_of(cast(PersonEntity, s.person))),
+            s.role_label,
+            str(iri_of(cast(BodyEntity, s.org))),
+            s.stated_start.iso if s.stated_start else "",
+        )
+    )
+    return Tenures(tuple(_tenure(s, alt) for s in spells), bodies.made(), tuple(problems))
+
+
+def _tenure(s: Spell, alt: dict[tuple[int, str], set[str]]) -> Tenure:
+    return Tenure(
+        person=cast(PersonEntity, s.person),
+        role_label=s.role_label,
+        org=cast(BodyEntity, s.org),
+        is_post=s.is_post,
+        stated_start=s.stated_start,
+        start=s.start,
+        end=s.end,
+        interim=s.interim,
+        attested=frozenset(s.attested),
+        docs=frozenset(s.docs),
+        evidence=frozenset(s.evidence),
+        role_forms=frozenset(alt.get((id(s.org), norm(s.role_label)), ())),
+    )
+
+
+def _org_of(f: PostFact, doc: str, bodies: BodyTable, res: Resolution) -> BodyEntity | None:
+    """A post's organization: the one it names, else the document's council."""
+    return bodies.find(doc, f.org or res.councils.get(doc) or "Unknown organization")
+
+
+def _read_posts_and_seats(
+    facts_by_doc: dict[str, list[Fact]], person: _People, bodies: BodyTable, res: Resolution
+) -> _Read:
+    read = _Read()
+    for doc in sorted(facts_by_doc):
+        for f in facts_by_doc[doc]:
+            if isinstance(f, PostFact):
+                if f.role_only or not f.person:
+                    if f.start is None and f.end is None and f.date is not None:
+                        read.mentions.append(
+                            (doc, f)
+                        )  # "the Chief Executive said": who, once spells are dated
+                    else:
+                        read.statements.append((doc, f))
+                    continue
+                p = person(doc, f.person)
+                o = _org_of(f, doc, bodies, res)
+                role_label, is_post = f.post, True
+            elif isinstance(f, SeatFact):
+                p = person(doc, f.person)
+                o = bodies.find(doc, f.body, OrgKind.COMMITTEE)
+                role_label, is_post = SEAT_LABELS[f.role.value], False
+            else:
+                continue
+            if not p or not o:
+                continue
+            if not role_label:  # "Mark Smith left the council in March 2024": ends his open spells there
+                if isinstance(f, PostFact):
+                    read.statements.append((doc, f))
+                continue
+            obs = Spell(
+                p,
+                role_label,
+                o,
+                is_post,
+                stated_start=f.start,
+                stated_end=f.end,
+                interim=isinstance(f, PostFact) and f.interim,
+            )
+            if f.date:
+                obs.attested.add(f.date)
+            obs.docs.add(doc)
+            obs.evidence.add(f.evidence.text)
+            rk = role_key(role_label) if is_post else post_key(role_label)
+            if is_post:
+                read.forms[(id(o), rk)][role_label] += 1
+            read.bags.setdefault((id(p), rk, id(o)), []).append(obs)
+    return read
+
+
+def _label_roles(
+    read: _Read, spells: list[Spell], bodies: BodyTable, res: Resolution
+) -> dict[tuple[int, str], set[str]]:
+    """One label per role, on every holder's spell (so the Role node is shared); returns the
+    written forms of each role, by (organization, label)."""
+    for doc, f in read.statements + read.mentions:  # a role-only wording of a role with holders is a form too
+        o = _org_of(f, doc, bodies, res)
+        if f.post and o is not None and (id(o), role_key(f.post)) in read.forms:
+            read.forms[(id(o), role_key(f.post))][f.post] += 1
+    labels = {k: _role_label(c) for k, c in read.forms.items()}
+    for s in spells:
+        if s.is_post:
+            s.role_label = labels[(id(s.org), role_key(s.role_label))]
+    alt: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for (oid, rk), c in read.forms.items():
+        alt[(oid, norm(labels[(oid, rk)]))] |= set(c)
+    return alt
+
+
+def _attached(hit: Spell, doc: str, f: PostFact, alt: dict[tuple[int, str], set[str]]) -> None:
+    hit.docs.add(doc)
+    hit.evidence.add(f.evidence.text)
+    alt[(id(hit.org), norm(hit.role_label))].add(f.post)
+
+
+def _attach_statements(
+    statements: list[tuple[str, PostFact]],
+    spells: list[Spell],
+    posts: Posts,
+    person: _People,
+    bodies: BodyTable,
+    res: Resolution,
+    alt: dict[tuple[int, str], set[str]],
+) -> list[Problem]:
+    """Statements of a start or an end that name no post, or no holder, onto the spells they date:
+    starts first, as they date a holder an end-only statement may then rule out."""
+    problems: list[Problem] = []
+    of_person: dict[int, list[Spell]] = defaultdict(list)
+    for s in spells:
+        of_person[id(s.person)].append(s)
+    for doc, f in sorted(statements, key=lambda st: (st[1].start is None, st[0], st[1].evidence.start)):
+        o = _org_of(f, doc, bodies, res)
+        if f.person and f.start and not f.post:
+            problems += _named_start(doc, f, o, of_person.get(id(person(doc, f.person)), []))
+        elif f.person:
+            _named_end(doc, f, o, of_person.get(id(person(doc, f.person)), []))
+        else:
+            hit, why = attach_role_only(posts, o, f.post, f.start, f.end, doc)
+            if hit is None:
+                problems.append(
+                    Problem(
+                        doc_id=doc,
+                        stage="graph.tenure",
+                        code="W301",
+                        message=f"{f.post!r} ({f.start or '?'}..{f.end or '?'}): {why}; not attached",
+                    )
+                )
+                continue
+            hit.stated_start = hit.stated_start or f.start
+            hit.stated_end = f.end or hit.stated_end
+            hit.interim = hit.interim or f.interim
+            _attached(hit, doc, f, alt)
+    return problems
+
+
+def _named_start(doc: str, f: PostFact, o: BodyEntity | None, theirs: list[Spell]) -> list[Problem]:
+    """ "Ms Ellwood ... will take up the post on 1 August 2021": the one post this document names
+    her in, in that organization, starts then."""
+    fit = [s for s in theirs if s.org is o and s.is_post and doc in s.docs and s.stated_start is None]
+    if len(fit) == 1:
+        fit[0].stated_start = f.start
+        fit[0].docs.add(doc)
+        fit[0].evidence.add(f.evidence.text)
+        return []
+    return [
+        Problem(
+            doc_id=doc,
+            stage="graph.tenure",
+            code="W301",
+            message=f"{f.person!r} starts {f.start}: {len(fit)} posts of this document fit; not attached",
+        )
+    ]
+
+
+def _named_end(doc: str, f: PostFact, o: BodyEntity | None, theirs: list[Spell]) -> None:
+    """ "Mark Smith left the council in March 2024": his open spells in that organization, last
+    attested no later, end then."""
+    for s in theirs:
+        if s.org is o and f.end and s.stated_end is None and (s.last is None or not before(f.end, s.last)):
+            s.stated_end = f.end
+            s.docs.add(doc)
+            s.evidence.add(f.evidence.text)
+
+
+def _attach_mentions(
+    mentions: list[tuple[str, PostFact]],
+    posts: Posts,
+    bodies: BodyTable,
+    res: Resolution,
+    alt: dict[tuple[int, str], set[str]],
+) -> list[Problem]:
+    """ "the Chief Executive said" in a meeting of 2023-05-04: an attestation of the one holder then."""
+    problems = []
+    for doc, f in mentions:
+        o = _org_of(f, doc, bodies, res)
+        if f.date is None:  # not kept as a mention (see `_read_posts_and_seats`); for the type checker
+            continue
+        hit, why = attach_mention(posts, o, f.post, f.date)
+        if hit is None:
+            code = "W302" if why.startswith("more than one") else "W303"
+            problems.append(
+                Problem(
+                    doc_id=doc,
+                    stage="graph.tenure",
+                    code=code,
+                    message=f"role-only mention {f.post!r} on {f.date}: {why}; not attached "
+                    f"({f.evidence.text[:80]!r})",
+                )
+            )
+            continue
+        hit.attested.add(f.date)
+        _attached(hit, doc, f, alt)
+    return problems
+
+
+def _role_label(written: Counter) -> str:
+    """The label of a role from its written forms: the most used, then a known post's own label, then
+    the longest; abbreviations ("DCS") only where nothing else is written."""
+    role = next((r for r in map(role_of, sorted(written)) if r is not None), None)
+    full = Counter({w: n for w, n in written.items() if not is_abbreviation(w)})
+    if not full:
+        return role.label if role else max(written, key=lambda w: (written[w], len(w), w))
+    return max(full, key=lambda w: (full[w], role is not None and w == role.label, len(w), w))

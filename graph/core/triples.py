@@ -124,7 +124,9 @@ def turtle_from_nt(nt: bytes) -> bytes:
     if not nt.strip():
         return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in _TURTLE_PREFIXES.items())
     quads = pyoxigraph.parse(nt, format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TURTLE, prefixes=_TURTLE_PREFIXES)
+    turtle = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TURTLE, prefixes=_TURTLE_PREFIXES)
+    assert turtle is not None  # serialize returns the bytes when given no file to write to
+    return turtle
 
 
 def turtle_bytes(triples: Iterable[Triple]) -> bytes:

@@ -1,10 +1,11 @@
 """The project's own evaluation: a graph against gold facts (tests/gold, SCHEMA in docs/).
 
-It asks the graph only the contract's terms and matches by normalised names and fuzzy
-text, one system fact to one gold fact (a maximum bipartite matching, so row order
-cannot change a score). A second system fact on an already matched gold fact is a
-duplicate and lowers precision: the contract is one node per real thing. The rules
-mirror the shared scorer so that `make test` floors mean what the project is judged on.
+It reads the graph's facts from the read model (graph.read.model: the contract's terms only),
+as the exports and `who` do, and matches by normalised names and fuzzy text, one system fact to
+one gold fact (a maximum bipartite matching, so row order cannot change a score). A second
+system fact on an already matched gold fact is a duplicate and lowers precision: the contract
+is one node per real thing. The rules mirror the shared scorer so that `make test` floors mean
+what the project is judged on.
 """
 
 from __future__ import annotations
@@ -19,31 +20,8 @@ from pathlib import Path
 
 import rdflib
 
-from graph.read.sparql import PREFIX_BLOCK
+from graph.read.model import ReadModel
 
-_QUERIES = {
-    "person": "SELECT DISTINCT ?x ?name WHERE { ?x a foaf:Person ; foaf:name ?name }",
-    "organization": "SELECT DISTINCT ?x ?name WHERE { ?x a org:Organization ; skos:prefLabel ?name }",
-    "membership": """SELECT DISTINCT ?x ?person ?org ?role ?start ?end WHERE {
-        ?x a org:Membership ; org:member/foaf:name ?person ;
-           org:organization/skos:prefLabel ?org ; org:role/skos:prefLabel ?role .
-        OPTIONAL { ?x org:memberDuring/time:hasBeginning/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?start }
-        OPTIONAL { ?x org:memberDuring/time:hasEnd/(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?end } }""",
-    "meeting": """SELECT DISTINCT ?x ?body ?date WHERE {
-        ?x a cg:Meeting ; cg:body/skos:prefLabel ?body . OPTIONAL { ?x dcterms:date ?date } }""",
-    "attendance": """SELECT DISTINCT ?x ?body ?date ?person ?cap WHERE {
-        ?x a cg:Meeting ; cg:body/skos:prefLabel ?body . OPTIONAL { ?x dcterms:date ?date }
-        { ?x schema:attendee/foaf:name ?person BIND("attended" AS ?cap) }
-        UNION { ?x cg:apologies/foaf:name ?person BIND("apologies" AS ?cap) } }""",
-    "decision": """SELECT DISTINCT ?x ?maker ?date ?text WHERE {
-        ?x a cg:Decision ; cg:text ?text .
-        OPTIONAL { ?x cg:decidedBy ?b . { ?b skos:prefLabel ?maker } UNION { ?b foaf:name ?maker } }
-        OPTIONAL { ?x dcterms:date ?date } }""",
-    "action": """SELECT DISTINCT ?x ?text ?owner ?timescale WHERE {
-        ?x a cg:Action ; cg:text ?text .
-        OPTIONAL { ?x cg:owner ?o . { ?o foaf:name ?owner } UNION { ?o skos:prefLabel ?owner } }
-        OPTIONAL { ?x cg:timescale ?timescale } }""",
-}
 _HONORIFICS = frozenset(
     "mr mrs ms miss dr cllr councillor sir dame prof professor rev reverend the very lord lady mx".split()
 )
@@ -270,110 +248,167 @@ def match(gold_facts: list[dict], sys_facts: list[dict], same: Callable[[dict, d
     return t
 
 
-def _rows(graph: rdflib.Graph, kind: str) -> list[dict]:
-    result = graph.query(PREFIX_BLOCK + _QUERIES[kind])
-    names = [str(v) for v in result.vars]
-    return [
-        {n: (str(v) if v is not None else None) for n, v in zip(names, row, strict=True)} for row in result
-    ]
+# --- the system's facts, from the read model ------------------------------------------------
+
+
+def _distinct(facts: Iterable[dict]) -> list[dict]:
+    """The facts without repeats, in the order of their IRIs, each empty value as None (as SPARQL leaves it
+    unbound). Matching is order-free in its counts; the order only decides which of two gold facts that
+    compete for one system fact is listed as missed."""
+    seen: dict[tuple, dict] = {}
+    for f in facts:
+        f = {k: (v if v != "" else None) for k, v in f.items()}
+        seen.setdefault(tuple(f.items()), f)
+    return sorted(seen.values(), key=lambda f: f["x"])
+
+
+def system_facts(model: ReadModel) -> dict[str, list[dict]]:
+    """Per fact type, the graph's facts in the gold's shape: one dict per distinct fact, keyed as the
+    matching rules read them (`x` is the fact's IRI)."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for a in model.actions():
+        owners[a.id].update(a.owners)
+    actions = {
+        a.id: {
+            "x": a.id,
+            "text": a.text,
+            "owner": min(owners[a.id], default=None),
+            "timescale": a.timescale or None,
+            "owners": sorted(owners[a.id]),
+        }
+        for a in reversed(model.actions())  # the first row of an action wins, as it did
+    }
+    return {
+        "person": _distinct({"x": p.id, "name": p.name} for p in model.people()),
+        "organization": _distinct({"x": b.id, "name": b.name} for b in model.bodies()),
+        "membership": _distinct(
+            {
+                "x": m.id,
+                "person": m.person,
+                "org": m.organization,
+                "role": m.role,
+                "start": m.start,
+                "end": m.end,
+            }
+            for m in model.memberships()
+        ),
+        "meeting": _distinct({"x": m.id, "body": m.body, "date": m.date} for m in model.meetings()),
+        "attendance": _distinct(
+            {"x": a.meeting_id, "body": a.body, "date": a.date, "person": a.person, "cap": a.capacity}
+            for a in model.attendance()
+        ),
+        "decision": _distinct(
+            {"x": d.id, "maker": d.decided_by, "date": d.date, "text": d.text} for d in model.decisions()
+        ),
+        "action": sorted(actions.values(), key=lambda f: f["x"]),
+    }
 
 
 def _head(text: str, n: int = 30) -> str:
     return " ".join(words(text).split()[:n])
 
 
-def evaluate(
-    graph_path: Path | str | rdflib.Graph, gold: dict[str, list[dict]]
-) -> tuple[dict, dict[str, Tally]]:
-    if isinstance(graph_path, rdflib.Graph):
-        graph = graph_path
-    else:
-        graph = rdflib.Graph()
-        graph.parse(str(graph_path))
-    persons = {p["name"]: p for p in gold.get("person", [])}
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The matching rules that need the gold's people: a system name against a gold person's names."""
 
-    def person_is(sys_name: str, gold_name: str) -> bool:
-        return same_person(sys_name, persons.get(gold_name) or {"name": gold_name, "aliases": []})
+    persons: dict[str, dict]
 
+    def person_is(self, sys_name: str, gold_name: str) -> bool:
+        return same_person(sys_name, self.persons.get(gold_name) or {"name": gold_name, "aliases": []})
+
+    @staticmethod
     def org_is(a: str, b: str, threshold: float = 0.8) -> bool:
         return similar(a, b) >= threshold
 
-    public = [p for p in persons.values() if p.get("public", True)]
-    private = [p for p in persons.values() if not p.get("public", True)]
-    sys_people = _rows(graph, "person")
-    out: dict[str, Tally] = {}
-    out["person"] = match(
+    def membership_same(self, s: dict, g: dict) -> bool:
+        if not self.person_is(s["person"], g["person"]):
+            return False
+        if g["type"] == "holds_post":
+            return similar(s["role"], g["post"]) >= 0.7 and (
+                self.org_is(s["org"], g["org"], 0.6) or similar(s["role"], g["post"]) >= 0.95
+            )
+        return self.org_is(s["org"], g["body"]) and role_key(s["role"]) == role_key(g["role"])
+
+    def attendance_same(self, s: dict, g: dict) -> bool:
+        cap = "apologies" if g["capacity"] == "apologies" else "attended"
+        return (
+            s["cap"] == cap
+            and self.person_is(s["person"], g["person"])
+            and self.org_is(s["body"], g["body"])
+            and same_date(s["date"], g["meeting_date"])
+        )
+
+    def action_same(self, s: dict, g: dict) -> bool:
+        return similar(_head(s["text"], 25), _head(g["text"], 25)) >= 0.6 and (
+            not g.get("owners")
+            or any(self.person_is(o, go) or similar(o, go) >= 0.8 for o in s["owners"] for go in g["owners"])
+        )
+
+
+def _score_people(gold: dict, facts: dict) -> tuple[Tally, list[str]]:
+    """People: private individuals are kept out of the count, and any the graph names is a leak."""
+    persons = list({p["name"]: p for p in gold.get("person", [])}.values())
+    public = [p for p in persons if p.get("public", True)]
+    private = [p for p in persons if not p.get("public", True)]
+    sys_people = facts["person"]
+    tally = match(
         public,
         [s for s in sys_people if not any(same_person(s["name"], p, False) for p in private)],
         lambda s, g: same_person(s["name"], g),
     )
     leaks = sorted({p["name"] for p in private for s in sys_people if same_person(s["name"], p, False)})
-    out["organization"] = match(
-        gold.get("organization", []),
-        _rows(graph, "organization"),
-        lambda s, g: any(org_is(s["name"], n, 0.85) for n in [g["name"], *g.get("aliases", [])]),
-    )
+    return tally, leaks
 
-    def membership_same(s: dict, g: dict) -> bool:
-        if not person_is(s["person"], g["person"]):
-            return False
-        if g["type"] == "holds_post":
-            return similar(s["role"], g["post"]) >= 0.7 and (
-                org_is(s["org"], g["org"], 0.6) or similar(s["role"], g["post"]) >= 0.95
-            )
-        return org_is(s["org"], g["body"]) and role_key(s["role"]) == role_key(g["role"])
 
-    sys_members = _rows(graph, "membership")
-    out["membership"] = match(
-        gold.get("holds_post", []) + gold.get("membership", []), sys_members, membership_same
-    )
+def _tenure_dates(gold: dict, facts: dict, rules: _Rules) -> dict:
+    """How many gold posts with dates the graph has with the same dates."""
     dated = [g for g in gold.get("holds_post", []) if g.get("start") or g.get("end")]
     right = sum(
         1
         for g in dated
         if any(
-            membership_same(s, g)
+            rules.membership_same(s, g)
             and same_date(s["start"], g.get("start"))
             and same_date(s["end"], g.get("end"))
-            for s in sys_members
+            for s in facts["membership"]
         )
+    )
+    return {"gold_with_dates": len(dated), "right": right}
+
+
+def evaluate(
+    graph_path: Path | str | rdflib.Graph | ReadModel, gold: dict[str, list[dict]]
+) -> tuple[dict, dict[str, Tally]]:
+    """Per fact type, the graph's facts matched to the gold's: the score rows, and the tallies with their
+    misses and spurious facts."""
+    model = graph_path if isinstance(graph_path, ReadModel) else ReadModel.open(graph_path)
+    facts = system_facts(model)
+    rules = _Rules({p["name"]: p for p in gold.get("person", [])})
+    out: dict[str, Tally] = {}
+    out["person"], leaks = _score_people(gold, facts)
+    out["organization"] = match(
+        gold.get("organization", []),
+        facts["organization"],
+        lambda s, g: any(rules.org_is(s["name"], n, 0.85) for n in [g["name"], *g.get("aliases", [])]),
+    )
+    out["membership"] = match(
+        gold.get("holds_post", []) + gold.get("membership", []), facts["membership"], rules.membership_same
     )
     out["meeting"] = match(
         gold.get("meeting", []),
-        _rows(graph, "meeting"),
-        lambda s, g: org_is(s["body"], g["body"]) and same_date(s["date"], g["date"]),
+        facts["meeting"],
+        lambda s, g: rules.org_is(s["body"], g["body"]) and same_date(s["date"], g["date"]),
     )
-
-    def attendance_same(s: dict, g: dict) -> bool:
-        cap = "apologies" if g["capacity"] == "apologies" else "attended"
-        return (
-            s["cap"] == cap
-            and person_is(s["person"], g["person"])
-            and org_is(s["body"], g["body"])
-            and same_date(s["date"], g["meeting_date"])
-        )
-
-    out["attendance"] = match(gold.get("attendance", []), _rows(graph, "attendance"), attendance_same)
+    out["attendance"] = match(gold.get("attendance", []), facts["attendance"], rules.attendance_same)
     out["decision"] = match(
         gold.get("decision", []),
-        _rows(graph, "decision"),
+        facts["decision"],
         lambda s, g: (
             similar(_head(s["text"]), _head(g["text"])) >= 0.6 and same_date(s["date"], g.get("date"))
         ),
     )
-    actions: dict[str, dict] = {}
-    for row in _rows(graph, "action"):
-        a = actions.setdefault(row["x"], {**row, "owners": []})
-        if row["owner"]:
-            a["owners"].append(row["owner"])
-
-    def action_same(s: dict, g: dict) -> bool:
-        return similar(_head(s["text"], 25), _head(g["text"], 25)) >= 0.6 and (
-            not g.get("owners")
-            or any(person_is(o, go) or similar(o, go) >= 0.8 for o in s["owners"] for go in g["owners"])
-        )
-
-    out["action"] = match(gold.get("action", []), list(actions.values()), action_same)
+    out["action"] = match(gold.get("action", []), facts["action"], rules.action_same)
     rows: dict = {k: v.row() for k, v in out.items()}
     total = Tally(
         *(
@@ -383,7 +418,7 @@ def evaluate(
     )
     rows["all"] = total.row()
     rows["private_leaks"] = leaks
-    rows["tenure_dates"] = {"gold_with_dates": len(dated), "right": right}
+    rows["tenure_dates"] = _tenure_dates(gold, facts, rules)
     return rows, out
 
 

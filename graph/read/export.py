@@ -7,8 +7,9 @@
 | graphml | networkx: people and bodies as nodes, memberships (with dates) and unit-of as edges |
 | popolo  | Popolo JSON: persons, organizations, posts, memberships (for civic-tech tools)  |
 
-Tables are read from the graph with SPARQL in the contract's terms, so what an export
-holds is exactly what an analyst's query sees. Multi-valued cells are joined with "; ".
+Tables are the read model's records (graph.read.model), each filled by a saved query in the
+contract's terms, so what an export holds is exactly what an analyst's query sees.
+Multi-valued cells are joined with "; ".
 """
 
 from __future__ import annotations
@@ -22,170 +23,128 @@ from rdflib import Graph
 
 from graph.core.namespaces import PREFIXES
 from graph.core.store import write_atomic
+from graph.read.model import (
+    Action,
+    Attendance,
+    Body,
+    Decision,
+    Meeting,
+    Membership,
+    Person,
+    ReadModel,
+    cell,
+    table,
+)
+from graph.read.open import open_graph
 
 FORMATS = ("ttl", "nt", "jsonld", "csv", "graphml", "popolo")
 SEP = "; "
-_DATE = "(time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear)"
 
-TABLES: dict[str, str] = {
-    "people": """
-SELECT ?id ?name (GROUP_CONCAT(DISTINCT ?alt; separator="; ") AS ?alt_names) WHERE {
-  ?id a foaf:Person ; foaf:name ?name . OPTIONAL { ?id skos:altLabel ?alt }
-} GROUP BY ?id ?name ORDER BY ?name ?id""",
-    "bodies": """
-SELECT ?id ?name ?kind ?parent_id (GROUP_CONCAT(DISTINCT ?alt; separator="; ") AS ?alt_names) WHERE {
-  ?id a org:Organization ; skos:prefLabel ?name .
-  OPTIONAL { ?id cg:orgKind ?kind } OPTIONAL { ?id org:unitOf ?parent_id } OPTIONAL { ?id skos:altLabel ?alt }
-} GROUP BY ?id ?name ?kind ?parent_id ORDER BY ?name ?id""",
-    "memberships": f"""
-SELECT ?id ?person_id ?person ?organization_id ?organization ?role_id ?role ?is_post ?start ?start_basis
-       ?end ?end_basis ?interim
-       (GROUP_CONCAT(DISTINCT STR(?att); separator="; ") AS ?attested_on)
-       (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?documents) WHERE {{
-  ?id a org:Membership ; org:member ?person_id ; org:organization ?organization_id ; org:role ?role_id .
-  ?person_id foaf:name ?person . ?organization_id skos:prefLabel ?organization . ?role_id skos:prefLabel ?role .
-  BIND(EXISTS {{ ?role_id a org:Post }} AS ?is_post)
-  OPTIONAL {{ ?id org:memberDuring/time:hasBeginning ?b . ?b {_DATE} ?start . OPTIONAL {{ ?b cg:dateBasis ?start_basis }} }}
-  OPTIONAL {{ ?id org:memberDuring/time:hasEnd ?e . ?e {_DATE} ?end . OPTIONAL {{ ?e cg:dateBasis ?end_basis }} }}
-  OPTIONAL {{ ?id cg:interim ?i }} BIND(COALESCE(?i, false) AS ?interim)
-  OPTIONAL {{ ?id cg:attestedOn ?att }}
-  OPTIONAL {{ ?id prov:wasDerivedFrom/dcterms:identifier ?doc }}
-}} GROUP BY ?id ?person_id ?person ?organization_id ?organization ?role_id ?role ?is_post ?start ?start_basis
-           ?end ?end_basis ?interim
-ORDER BY ?person ?organization ?role ?start ?id""",
-    "meetings": """
-SELECT ?id ?body_id ?body ?date ?location (GROUP_CONCAT(DISTINCT ?chair; separator="; ") AS ?chairs)
-       (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?documents) WHERE {
-  ?id a cg:Meeting ; cg:body ?body_id . ?body_id skos:prefLabel ?body .
-  OPTIONAL { ?id dcterms:date ?date } OPTIONAL { ?id schema:location ?location }
-  OPTIONAL { ?id cg:chair/foaf:name ?chair } OPTIONAL { ?id prov:wasDerivedFrom/dcterms:identifier ?doc }
-} GROUP BY ?id ?body_id ?body ?date ?location ORDER BY ?body ?date ?id""",
-    "attendance": """
-SELECT ?meeting_id ?body ?date ?person_id ?person ?capacity ?chair WHERE {
-  ?meeting_id a cg:Meeting ; cg:body/skos:prefLabel ?body .
-  OPTIONAL { ?meeting_id dcterms:date ?date }
-  { ?meeting_id schema:attendee ?person_id . BIND("attended" AS ?capacity) }
-  UNION { ?meeting_id cg:apologies ?person_id . BIND("apologies" AS ?capacity) }
-  ?person_id foaf:name ?person .
-  BIND(EXISTS { ?meeting_id cg:chair ?person_id } AS ?chair)
-} ORDER BY ?body ?date ?meeting_id ?capacity ?person""",
-    "decisions": """
-SELECT ?id ?date ?kind ?text ?decided_by_id ?decided_by ?meeting_id ?lead_officer_id ?lead_officer
-       (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?documents) WHERE {
-  ?id a cg:Decision ; cg:text ?text ; cg:kind ?kind .
-  OPTIONAL { ?id dcterms:date ?date }
-  OPTIONAL { ?id cg:decidedBy ?decided_by_id . ?decided_by_id foaf:name|skos:prefLabel ?decided_by }
-  OPTIONAL { ?id cg:atMeeting ?meeting_id }
-  OPTIONAL { ?id cg:leadOfficer ?lead_officer_id . ?lead_officer_id foaf:name ?lead_officer }
-  OPTIONAL { ?id prov:wasDerivedFrom/dcterms:identifier ?doc }
-} GROUP BY ?id ?date ?kind ?text ?decided_by_id ?decided_by ?meeting_id ?lead_officer_id ?lead_officer
-ORDER BY ?date ?id""",
-    "actions": """
-SELECT ?id ?text (GROUP_CONCAT(DISTINCT STR(?owner_id); separator="; ") AS ?owner_ids)
-       (GROUP_CONCAT(DISTINCT ?owner; separator="; ") AS ?owners) ?timescale ?status ?plan_id ?plan
-       (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?documents) WHERE {
-  ?id a cg:Action ; cg:text ?text .
-  OPTIONAL { ?id cg:owner ?owner_id . ?owner_id foaf:name|skos:prefLabel ?owner }
-  OPTIONAL { ?id cg:timescale ?timescale } OPTIONAL { ?id cg:status ?status }
-  OPTIONAL { ?id cg:inPlan ?plan_id . ?plan_id dcterms:title ?plan }
-  OPTIONAL { ?id prov:wasDerivedFrom/dcterms:identifier ?doc }
-} GROUP BY ?id ?text ?timescale ?status ?plan_id ?plan ORDER BY ?plan ?id""",
+# the CSV tables: file name -> the read model's records of that kind (graph.read.model)
+TABLES: dict[str, type] = {
+    "people": Person,
+    "bodies": Body,
+    "memberships": Membership,
+    "meetings": Meeting,
+    "attendance": Attendance,
+    "decisions": Decision,
+    "actions": Action,
 }
 
 
-def tables(graph: Path) -> dict[str, pd.DataFrame]:
+def tables(graph: Path | ReadModel) -> dict[str, pd.DataFrame]:
     """The CSV tables as DataFrames (strings; empty cells are "")."""
-    from graph.read.sparql import open_store, run_query
-
-    store = open_store(graph)
+    model = graph if isinstance(graph, ReadModel) else ReadModel.open(graph)
     out = {}
-    for name, text in TABLES.items():
-        columns, rows = run_query(graph, text, store=store)
-        out[name] = pd.DataFrame(
-            [["" if v is None else v for v in r] for r in rows], columns=columns, dtype=str
-        )
+    for name, kind in TABLES.items():
+        columns, rows = table(kind, model.records(kind))
+        out[name] = pd.DataFrame(rows, columns=columns, dtype=str)
     return out
 
 
 def rdf_graph(graph: Path) -> Graph:
-    from graph.core.validate import load_graph
-
-    return load_graph(graph)
+    return open_graph(graph).rdf()
 
 
-def graphml(graph: Path) -> nx.MultiDiGraph:
+def _model(graph: Path | ReadModel) -> ReadModel:
+    return graph if isinstance(graph, ReadModel) else ReadModel.open(graph)
+
+
+def graphml(graph: Path | ReadModel) -> nx.MultiDiGraph:
     """People and bodies as nodes; memberships (person -> body, with role and dates) and
     unit-of (committee -> council) as edges. Missing values are "" (GraphML has no null)."""
-    t = tables(graph)
+    model = _model(graph)
     g = nx.MultiDiGraph(name="councilgraph")
-    for r in t["people"].itertuples():
-        g.add_node(r.id, kind="person", label=r.name, alt_names=r.alt_names)
-    for r in t["bodies"].itertuples():
-        g.add_node(r.id, kind="body", label=r.name, org_kind=r.kind, alt_names=r.alt_names)
-    for r in t["bodies"].itertuples():
-        if r.parent_id:
-            g.add_edge(r.id, r.parent_id, key=f"{r.id}#unitOf", kind="unitOf")
-    for r in t["memberships"].itertuples():
+    for p in model.people():
+        g.add_node(p.id, kind="person", label=p.name, alt_names=cell(p.alt_names))
+    for b in model.bodies():
+        g.add_node(b.id, kind="body", label=b.name, org_kind=b.kind, alt_names=cell(b.alt_names))
+    for b in model.bodies():
+        if b.parent_id:
+            g.add_edge(b.id, b.parent_id, key=f"{b.id}#unitOf", kind="unitOf")
+    for m in model.memberships():
         g.add_edge(
-            r.person_id,
-            r.organization_id,
-            key=r.id,
+            m.person_id,
+            m.organization_id,
+            key=m.id,
             kind="membership",
-            role=r.role,
-            is_post=r.is_post,
-            start=r.start,
-            end=r.end,
-            interim=r.interim,
-            attested_on=r.attested_on,
+            role=m.role,
+            is_post=cell(m.is_post),
+            start=m.start,
+            end=m.end,
+            interim=cell(m.interim),
+            attested_on=cell(m.attested_on),
         )
     return g
 
 
-def popolo(graph: Path) -> dict:
+def _popolo_membership(m: Membership) -> dict:
+    """One Membership as Popolo has it; `interim` is not a Popolo field but the contract's cg:interim."""
+    out: dict = {"id": m.id, "person_id": m.person_id, "organization_id": m.organization_id, "role": m.role}
+    if m.is_post:
+        out["post_id"] = m.role_id
+    if m.start:
+        out["start_date"] = m.start
+    if m.end:
+        out["end_date"] = m.end
+    if m.interim:
+        out["interim"] = True
+    if m.documents:
+        out["sources"] = [{"note": d} for d in m.documents]
+    return out
+
+
+def popolo(graph: Path | ReadModel) -> dict:
     """Popolo JSON (https://www.popoloproject.com/specs/): persons, organizations, posts, memberships.
     Dates keep their precision (YYYY, YYYY-MM or YYYY-MM-DD), as Popolo allows."""
-    t = tables(graph)
+    model = _model(graph)
 
-    def others(cell: str) -> list[dict]:
-        return [{"name": n} for n in cell.split(SEP) if n] if cell else []
+    def others(names: tuple[str, ...]) -> dict:
+        kept = [{"name": n} for n in names if n]
+        return {"other_names": kept} if names else {}
 
-    persons = [
-        {"id": r.id, "name": r.name, **({"other_names": others(r.alt_names)} if r.alt_names else {})}
-        for r in t["people"].itertuples()
-    ]
+    persons = [{"id": p.id, "name": p.name, **others(p.alt_names)} for p in model.people()]
     organizations = [
         {
-            "id": r.id,
-            "name": r.name,
-            "classification": r.kind or "organization",
-            **({"parent_id": r.parent_id} if r.parent_id else {}),
-            **({"other_names": others(r.alt_names)} if r.alt_names else {}),
+            "id": b.id,
+            "name": b.name,
+            "classification": b.kind or "organization",
+            **({"parent_id": b.parent_id} if b.parent_id else {}),
+            **others(b.alt_names),
         }
-        for r in t["bodies"].itertuples()
+        for b in model.bodies()
     ]
     posts: dict[str, dict] = {}
-    memberships = []
-    for r in t["memberships"].itertuples():
-        m = {"id": r.id, "person_id": r.person_id, "organization_id": r.organization_id, "role": r.role}
-        if r.is_post == "true":
+    for m in model.memberships():
+        if m.is_post:
             posts.setdefault(
-                r.role_id, {"id": r.role_id, "label": r.role, "organization_id": r.organization_id}
+                m.role_id, {"id": m.role_id, "label": m.role, "organization_id": m.organization_id}
             )
-            m["post_id"] = r.role_id
-        if r.start:
-            m["start_date"] = r.start
-        if r.end:
-            m["end_date"] = r.end
-        if r.interim == "true":
-            m["interim"] = True  # not a Popolo field: the contract's cg:interim
-        if r.documents:
-            m["sources"] = [{"note": d} for d in r.documents.split(SEP)]
-        memberships.append(m)
     return {
         "persons": persons,
         "organizations": organizations,
         "posts": sorted(posts.values(), key=lambda p: p["id"]),
-        "memberships": memberships,
+        "memberships": [_popolo_membership(m) for m in model.memberships()],
     }
 
 

@@ -1,9 +1,9 @@
 """People over time, read back from a built graph: the logic of `who`, `person` and `turnover`.
 
-Each function asks the graph (SPARQL, in the contract's terms only) and returns plain
-tables (`columns`, `rows`), so the CLI, the HTML and the tests print or check the same
-thing. Dates are ISO prefixes at their precision; where a sum needs days, a start is read
-as the first day of its month or year and an end as the last.
+Each function reads the graph's records (graph.read.model: tenures, people, and the saved
+person-* queries) and returns plain tables (`columns`, `rows`), so the CLI, the HTML and the
+tests print or check the same thing. Dates are ISO prefixes at their precision; where a sum
+needs days, a start is read as the first day of its month or year and an end as the last.
 """
 
 from __future__ import annotations
@@ -11,72 +11,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.names import name_key
 from extract.vocab.posts import role_of
 from graph.core.tenure import OPEN_SPELL_YEARS, post_key, role_key
-from graph.read.sparql import open_store, run_query
-
-Table = tuple[list[str], list[list[str]]]
-
-_MEMBERSHIPS = """
-SELECT ?m ?person ?name ?role ?isPost ?org ?start ?startBasis ?end ?endBasis ?interim ?att ?doc WHERE {
-  ?m a org:Membership ; org:member ?person ; org:role ?r ; org:organization ?o .
-  ?person foaf:name ?name . ?r skos:prefLabel ?role . ?o skos:prefLabel ?org .
-  BIND(EXISTS { ?r a org:Post } AS ?isPost)
-  OPTIONAL { ?m org:memberDuring/time:hasBeginning ?si .
-             ?si (time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?start . OPTIONAL { ?si cg:dateBasis ?startBasis } }
-  OPTIONAL { ?m org:memberDuring/time:hasEnd ?ei .
-             ?ei (time:inXSDDate|time:inXSDgYearMonth|time:inXSDgYear) ?end . OPTIONAL { ?ei cg:dateBasis ?endBasis } }
-  OPTIONAL { ?m cg:interim ?interim }
-  OPTIONAL { ?m cg:attestedOn ?att }
-  OPTIONAL { ?m prov:wasDerivedFrom/dcterms:identifier ?doc }
-}"""
+from graph.read.model import ReadModel, Table, Tenure
 
 # seats one person holds at a time count as posts for turnover
 _SINGLE_SEATS = {"chair", "vice chair", "leader", "deputy leader"}
-
-
-@dataclass(slots=True)
-class Tenure:
-    iri: str
-    person: str
-    name: str
-    role: str
-    is_post: bool
-    org: str
-    start: str = ""
-    start_basis: str = ""
-    end: str = ""
-    end_basis: str = ""
-    interim: bool = False
-    attested: set[str] = field(default_factory=set)
-    sources: set[str] = field(default_factory=set)
-
-    @property
-    def first(self) -> str:
-        return min(self.attested) if self.attested else ""
-
-    @property
-    def last(self) -> str:
-        return max(self.attested) if self.attested else ""
-
-    def row(self) -> list[str]:
-        seen = f"{self.first}..{self.last}" if self.first and self.first != self.last else self.first
-        return [
-            self.role,
-            self.org,
-            self.name,
-            self.start,
-            self.start_basis,
-            self.end,
-            self.end_basis,
-            "yes" if self.interim else "",
-            seen,
-            "; ".join(sorted(self.sources)),
-        ]
 
 
 TENURE_COLUMNS = [
@@ -93,31 +36,13 @@ TENURE_COLUMNS = [
 ]
 
 
-def tenures(graph: Path) -> list[Tenure]:
-    """Every Membership of the graph, one `Tenure` each."""
-    _cols, rows = run_query(graph, _MEMBERSHIPS, store=open_store(graph))
-    out: dict[str, Tenure] = {}
-    for m, person, name, role, is_post, org, start, sb, end, eb, interim, att, doc in rows:
-        t = out.get(m)
-        if t is None:
-            t = out[m] = Tenure(
-                iri=m,
-                person=person,
-                name=name,
-                role=role,
-                is_post=is_post == "true",
-                org=org,
-                start=start or "",
-                start_basis=sb or "",
-                end=end or "",
-                end_basis=eb or "",
-                interim=interim == "true",
-            )
-        if att:
-            t.attested.add(att)
-        if doc:
-            t.sources.add(doc)
-    return sorted(out.values(), key=lambda t: (t.org, t.role, t.start or t.first or "9999", t.name))
+def tenures(graph: Path | ReadModel) -> list[Tenure]:
+    """Every Membership of the graph, one `Tenure` each (graph.read.model.ReadModel.tenures)."""
+    return _model(graph).tenures()
+
+
+def _model(graph: Path | ReadModel) -> ReadModel:
+    return graph if isinstance(graph, ReadModel) else ReadModel.open(graph)
 
 
 def day(iso: str, *, last: bool = False) -> dt.date:
@@ -149,7 +74,7 @@ def _covers(t: Tenure, on: str) -> bool:
     return day(start) <= day(on, last=True) and day(on) <= day(end, last=True)
 
 
-def on_date_status(graph: Path, post: str, on: str, *, org: str | None = None) -> str:
+def on_date_status(graph: Path | ReadModel, post: str, on: str, *, org: str | None = None) -> str:
     """What `who --on` says where no holder is attested on the date: "vacant" where one holder's stated end
     comes before it and the next holder's stated start after it, else "not known" with the nearest
     evidence on each side."""
@@ -177,14 +102,14 @@ def _matches(text: str, wanted: str | None) -> bool:
     return not wanted or wanted.lower() in text.lower() or post_key(wanted) in post_key(text)
 
 
-def who(graph: Path, post: str, *, org: str | None = None, on: str | None = None) -> Table:
+def who(graph: Path | ReadModel, post: str, *, org: str | None = None, on: str | None = None) -> Table:
     """The holders of a post (any post whose name contains POST, or the known post POST is another written
     form of: "DCS" finds the Director of Children's Services), as a timeline."""
     rows = [t.row() for t in _tenures_of(graph, post, org) if on is None or _covers(t, on)]
     return TENURE_COLUMNS, rows
 
 
-def _tenures_of(graph: Path, post: str, org: str | None) -> list[Tenure]:
+def _tenures_of(graph: Path | ReadModel, post: str, org: str | None) -> list[Tenure]:
     """The tenures of any post whose name contains POST, or of the known post POST is a written form of,
     in organizations whose name contains ORG: what `who` lists and `on_date_status` reasons over."""
     known = role_of(post)
@@ -196,42 +121,25 @@ def _tenures_of(graph: Path, post: str, org: str | None) -> list[Tenure]:
     ]
 
 
-def find_people(graph: Path, name: str) -> list[tuple[str, str]]:
+def find_people(graph: Path | ReadModel, name: str) -> list[tuple[str, str]]:
     """(IRI, name) of every person whose name or other written form contains NAME; an exact name wins."""
-    q = """SELECT DISTINCT ?p ?name ?alt WHERE { ?p a foaf:Person ; foaf:name ?name .
-           OPTIONAL { ?p skos:altLabel ?alt } }"""
-    _c, rows = run_query(graph, q, store=open_store(graph))
     want = name_key(name)  # "Cllr Fagan" is looked up as "fagan"
-    labels = [(p, n, name_key(label)) for p, n, alt in rows for label in (n, alt) if label]
+    labels = [
+        (p.id, p.name, name_key(label)) for p in _model(graph).people() for label in (p.name, *p.alt_names)
+    ]
     exact = sorted({(p, n) for p, n, label in labels if label == want})
     return exact or sorted({(p, n) for p, n, label in labels if f" {want} " in f" {label} "})
 
 
-def person(graph: Path, iri: str) -> dict[str, Table]:
+def person(graph: Path | ReadModel, iri: str) -> dict[str, Table]:
     """One person's posts and seats, meetings, decisions led and actions owned, with sources."""
-    store = open_store(graph)
-    ref = f"<{iri}>"
-    out: dict[str, Table] = {}
-    rows = [t.row() for t in tenures(graph) if t.person == iri]
-    out["posts and seats"] = (TENURE_COLUMNS, rows)
-    q = f"""SELECT ?body ?date ?how (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?sources) WHERE {{
-        {{ ?e schema:attendee {ref} BIND("attended" AS ?how) }} UNION {{ ?e cg:apologies {ref} BIND("apologies" AS ?how) }}
-        ?e cg:body/skos:prefLabel ?body . OPTIONAL {{ ?e dcterms:date ?date }}
-        OPTIONAL {{ ?e prov:wasDerivedFrom/dcterms:identifier ?doc }}
-        }} GROUP BY ?body ?date ?how ORDER BY ?date ?body"""
-    out["meetings"] = run_query(graph, q, store=store)
-    q = f"""SELECT ?date ?how ?text (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?sources) WHERE {{
-        {{ ?d cg:leadOfficer {ref} BIND("lead officer" AS ?how) }} UNION {{ ?d cg:decidedBy {ref} BIND("decided" AS ?how) }}
-        ?d cg:text ?text . OPTIONAL {{ ?d dcterms:date ?date }}
-        OPTIONAL {{ ?d prov:wasDerivedFrom/dcterms:identifier ?doc }}
-        }} GROUP BY ?date ?how ?text ORDER BY ?date ?text"""
-    out["decisions"] = run_query(graph, q, store=store)
-    q = f"""SELECT ?timescale ?text ?plan (GROUP_CONCAT(DISTINCT ?doc; separator="; ") AS ?sources) WHERE {{
-        ?a cg:owner {ref} ; cg:text ?text . OPTIONAL {{ ?a cg:timescale ?timescale }}
-        OPTIONAL {{ ?a cg:inPlan/dcterms:title ?plan }} OPTIONAL {{ ?a prov:wasDerivedFrom/dcterms:identifier ?doc }}
-        }} GROUP BY ?timescale ?text ?plan ORDER BY ?plan ?text"""
-    out["actions"] = run_query(graph, q, store=store)
-    return {k: (c, [["" if v is None else v for v in r] for r in rs]) for k, (c, rs) in out.items()}
+    model = _model(graph)
+    return {
+        "posts and seats": (TENURE_COLUMNS, [t.row() for t in model.tenures() if t.person == iri]),
+        "meetings": model.of_person("person-meetings", iri),
+        "decisions": model.of_person("person-decisions", iri),
+        "actions": model.of_person("person-actions", iri),
+    }
 
 
 TURNOVER_COLUMNS = [
@@ -247,7 +155,7 @@ TURNOVER_COLUMNS = [
 
 
 def turnover(
-    graph: Path, *, org: str | None = None, start: str | None = None, end: str | None = None
+    graph: Path | ReadModel, *, org: str | None = None, start: str | None = None, end: str | None = None
 ) -> Table:
     """Per post: holders in the period, interim spells, mean tenure, gaps with no known holder.
 

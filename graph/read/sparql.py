@@ -1,5 +1,5 @@
-"""SPARQL over a built graph with pyoxigraph: the persistent store when the build wrote
-one (no re-parse), else the Turtle file loaded in memory.
+"""SPARQL over a built graph with pyoxigraph, opened by `graph.read.open.open_graph` (the build's
+store when it is fresh, else its N-Triples or Turtle loaded in memory).
 
 Saved queries live in `graph/read/queries/*.rq`, each opening with a comment that states the
 question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals.
@@ -8,13 +8,13 @@ question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped l
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph
 
 from graph.core.namespaces import PREFIXES
+from graph.read.open import open_graph
 
 PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
 
@@ -53,7 +53,8 @@ def fill(text: str, params: dict[str, str]) -> str:
     """The query with each `$NAME` replaced by its value as an escaped literal (a `$NAME` left is a SPARQL
     variable: a user's own query may use that syntax)."""
     for k, v in params.items():
-        text = re.sub(r"\$" + re.escape(k) + r"\b", lambda _m, v=v: _literal(v), text)
+        literal = _literal(v)
+        text = re.sub(r"\$" + re.escape(k) + r"\b", lambda _m: literal, text)  # noqa: B023 (called at once)
     return text
 
 
@@ -63,23 +64,9 @@ def with_prefixes(text: str) -> str:
     return missing + text
 
 
-@lru_cache(maxsize=4)
-def _memory_store(path: str, mtime: float) -> pyoxigraph.Store:
-    store = pyoxigraph.Store()
-    fmt = pyoxigraph.RdfFormat.N_TRIPLES if path.endswith(".nt") else pyoxigraph.RdfFormat.TURTLE
-    store.bulk_load(path=path, format=fmt)
-    return store
-
-
 def open_store(graph: Path) -> pyoxigraph.Store:
-    folder = graph if graph.is_dir() else graph.parent
-    store_dir = folder / "store"
-    if store_dir.is_dir():
-        return pyoxigraph.Store.read_only(str(store_dir))
-    path = graph if graph.is_file() else folder / "graph.ttl"
-    if not path.is_file():
-        raise OSError(f"no graph at {graph}: run `councilgraph build ... --out DIR` first")
-    return _memory_store(str(path), path.stat().st_mtime)
+    """The store `graph.read.open.open_graph` answers a build folder or file from."""
+    return open_graph(graph).store
 
 
 def term_text(term) -> str | None:
@@ -89,11 +76,21 @@ def term_text(term) -> str | None:
 
 
 def run_query(
-    graph: Path, text: str, params: dict[str, str] | None = None, store: pyoxigraph.Store | None = None
+    graph: Path,
+    text: str,
+    params: dict[str, str] | None = None,
+    store: pyoxigraph.Store | None = None,
+    iris: dict[str, str] | None = None,
 ) -> tuple[list[str], list[list[str | None]]]:
+    """Columns and rows of a query: `params` fill `$NAME` placeholders with literals, `iris` bind the
+    variables `?NAME` to IRIs (so a query can ask about one thing and still run alone, about all)."""
     store = store or open_store(graph)
     q = with_prefixes(fill(text, params or {}))
-    result = store.query(q)
+    bound: dict[
+        pyoxigraph.Variable,
+        pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple,
+    ] = {pyoxigraph.Variable(k): pyoxigraph.NamedNode(v) for k, v in (iris or {}).items()}
+    result = store.query(q, substitutions=bound or None)
     if isinstance(result, bool | pyoxigraph.QueryBoolean):
         return ["result"], [["true" if bool(result) else "false"]]
     if isinstance(result, pyoxigraph.QuerySolutions):

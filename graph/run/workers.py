@@ -2,9 +2,12 @@
 
 `run_guarded` hands documents one at a time to worker processes with a memory cap and a time
 limit, so no input can stop or hang the build; `run_dask` runs the same `extract_one` on a Dask
-cluster. Both report each outcome to a callback in the build process, which alone writes the
-output folder. `GraphWriter` writes graph.nt, graph.ttl and the store from another process (a fork
-of the build, or one of the same forkserver) while the build renders the pages.
+cluster. Both yield each document's outcome to the build, which alone writes the output folder.
+`WorkerSupply` starts a build's first worker before the build lists its documents: a worker spends
+seconds importing spaCy and loading the model, and in a rebuild after one changed document that
+wait was most of the extraction. `GraphWriter` writes graph.nt, graph.ttl and the store from
+another process (a fork of the build, or one of the same forkserver) while the build renders the
+pages. Every process beside the build comes from one forkserver (`forkserver`).
 """
 
 from __future__ import annotations
@@ -16,22 +19,25 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar
 
-from extract.load import ManifestRow, load_document
-from extract.moderngov import is_feed, snapshot
-from extract.nlp import ModelMissing
-from extract.pipeline import extract_document
-from extract.records import DocumentResult, PartialDate, Problem
+from extract import nlp
+from extract.records import DocumentResult, Problem
+from graph.run.options import BuildOptions
 
-EXECUTORS = ("local", "dask")
-DOC_TIMEOUT = float(os.environ.get("COUNCILGRAPH_DOC_TIMEOUT", 300))
-WORKER_MEMORY_MB = int(os.environ.get("COUNCILGRAPH_WORKER_MEMORY_MB", 4096))
+if TYPE_CHECKING:
+    from extract.load import ManifestRow
+
+# what a worker runs, imported by the forkserver before it forks one (`forkserver`); the build itself
+# imports it only when it extracts in its own process, so its first worker starts before these load
+_EXTRACTION = ("extract.load", "extract.readers", "extract.pipeline")
 
 Outcome = tuple[DocumentResult | None, list[Problem]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -41,30 +47,25 @@ class Task:
     manifest: ManifestRow | None
 
 
-def extract_one(
-    task: Task,
-    *,
-    use_model: bool = True,
-    as_of: PartialDate | None = None,
-    council: str | None = None,
-    model: str | None = None,
-) -> Outcome:
+def extract_one(task: Task, options: BuildOptions) -> Outcome:
     """One file -> its DocumentResult (None when unreadable) and the problems on the way.
-    Pure of the output folder, so it runs in this process, a worker process or a Dask worker;
-    `model` is the build's model name, which a worker started elsewhere may not have in its environment."""
-    if model and os.environ.get("COUNCILGRAPH_MODEL") != model:
-        os.environ["COUNCILGRAPH_MODEL"] = model
+    Pure of the output folder, so it runs in this process, a worker process or a Dask worker."""
+    from extract.load import load_document
+    from extract.pipeline import extract_document
+    from extract.readers import reader_of
+
     try:
-        doc, probs = load_document(task.path, task.manifest)
+        doc, probs = load_document(task.path, task.manifest, max_bytes=options.max_bytes)
         if doc is None:
             return None, probs
         if doc.doc_id != task.doc_id:
             doc = replace(doc, doc_id=task.doc_id)
-        if is_feed(doc):  # snapshot date and council: manifest row, else --as-of / --council
-            doc, more = snapshot(doc, as_of=as_of, council=council)
+        reader = reader_of(doc)
+        if reader.snapshot is not None:  # a feed's date and council: manifest row, else --as-of / --council
+            doc, more = reader.snapshot(doc, as_of=options.as_of, council=options.council)
             probs = [*probs, *more]
-        result = extract_document(doc, use_model=use_model)
-    except ModelMissing:
+        result = extract_document(doc, use_model=options.use_model, model=options.model)
+    except nlp.ModelMissing:
         raise  # no model: the build cannot run at all
     except (Exception, MemoryError, RecursionError) as exc:  # a document that breaks a stage is its problem
         return None, [
@@ -79,33 +80,81 @@ def extract_one(
     return replace(result, problems=(*probs, *result.problems)), []
 
 
-def _worker_main(conn, options: dict, memory_mb: int) -> None:
+def _worker_main(conn, options: BuildOptions) -> None:
     """A guarded worker: address space capped, tasks in, outcomes out, until the pipe closes."""
     import resource
 
-    if memory_mb > 0:
-        limit = memory_mb * 1024 * 1024
+    if options.worker_memory_mb > 0:
+        limit = options.worker_memory_mb * 1024 * 1024
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(
             resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard)
         )
-    if options.get("use_model"):  # load the model before the first document arrives
-        if options.get("model"):
-            os.environ["COUNCILGRAPH_MODEL"] = options["model"]
+    if options.use_model:  # load the model before the first document arrives
         with contextlib.suppress(Exception):  # a missing model is reported by the first document
-            from extract.nlp import load
-
-            load()
+            nlp.load(options.model)
     while True:
         try:
             task = conn.recv()
         except EOFError:
             return
         try:
-            conn.send(("done", extract_one(task, **options)))
+            conn.send(("done", extract_one(task, options)))
         except RuntimeError as exc:
             conn.send(("fatal", str(exc)))
             return
+
+
+def forkserver():
+    """The multiprocessing context of every process beside the build: one forkserver, a clean
+    single-threaded parent with extraction imported."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["graph.run.workers", *_EXTRACTION])
+    return ctx
+
+
+def spawn(options: BuildOptions) -> tuple[object, object]:
+    """A new guarded extraction worker, as (process, connection)."""
+    ctx = forkserver()
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_worker_main, args=(child, options), daemon=True)
+    proc.start()
+    child.close()
+    return proc, parent
+
+
+class WorkerSupply:
+    """The guarded workers of one build. `start_one` starts the first as the build begins, so its
+    model loads while the build lists and hashes the inputs; `take` hands it to the extraction (and
+    spawns the others); `close` stops one nobody took (the build had nothing to extract)."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self._waiting: list[tuple[object, object]] = []
+
+    def start_one(self) -> None:
+        if not self._waiting:
+            self._waiting.append(spawn(self.options))
+
+    def take(self) -> tuple[object, object]:
+        """A worker as (process, connection): the one started first when it is still waiting."""
+        return self._waiting.pop() if self._waiting else spawn(self.options)
+
+    def close(self) -> None:
+        while self._waiting:
+            proc, conn = self._waiting.pop()
+            conn.close()  # type: ignore[attr-defined]
+            with contextlib.suppress(Exception):
+                proc.kill()  # type: ignore[attr-defined]
+                proc.join()  # type: ignore[attr-defined]
+
+    def __enter__(self) -> WorkerSupply:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 @dataclass(slots=True)
@@ -116,89 +165,96 @@ class _Worker:
     since: float = 0.0
 
 
-def _start_worker(options: dict) -> _Worker:
-    """The worker started before the documents were listed (its model loading), else a new one."""
-    from graph.run import prestart
-
-    proc, conn = prestart.take(options) or prestart.spawn(options, WORKER_MEMORY_MB)
-    return _Worker(proc=proc, conn=conn)
-
-
 def _stop_worker(w: _Worker) -> None:
-    w.conn.close()
-    if w.proc.is_alive():
-        w.proc.kill()
-    w.proc.join()
+    w.conn.close()  # type: ignore[attr-defined]
+    if w.proc.is_alive():  # type: ignore[attr-defined]
+        w.proc.kill()  # type: ignore[attr-defined]
+    w.proc.join()  # type: ignore[attr-defined]
+
+
+def _give_up(pool: list[_Worker], w: _Worker, supply: WorkerSupply, code: str, message: str):
+    """Stop `w` and put a new worker in its place; its document, if any, is a Problem."""
+    task = w.task
+    _stop_worker(w)
+    pool[pool.index(w)] = _Worker(*supply.take())
+    if task is None:
+        return None
+    return task, (None, [Problem(doc_id=str(task.path), stage="extract", code=code, message=message)])
+
+
+def _answer(w: _Worker, pool: list[_Worker], supply: WorkerSupply):
+    """What the worker `w` sent when its connection became readable: its document's outcome."""
+    try:
+        kind, payload = w.conn.recv()  # type: ignore[attr-defined]
+    except (EOFError, OSError):
+        w.proc.join(1)  # type: ignore[attr-defined]
+        message = (
+            f"the extraction worker died (exit {w.proc.exitcode}); over "  # type: ignore[attr-defined]
+            f"{supply.options.worker_memory_mb} MB (COUNCILGRAPH_WORKER_MEMORY_MB) or a crash"
+        )
+        return _give_up(pool, w, supply, "E502", message)
+    if kind == "fatal":
+        raise RuntimeError(payload)
+    task, w.task = w.task, None
+    return task, payload
 
 
 def run_guarded(
-    tasks: list[Task], options: dict, count: int, timeout: float, done: Callable[[Task, Outcome], None]
-) -> None:
-    """Documents over `count` worker processes. A document that runs past `timeout` seconds,
-    or kills its worker (memory cap, a crash in a C library), becomes a Problem and the
-    worker is replaced: no input can stop or hang the build."""
-    from collections import deque
+    tasks: list[Task], supply: WorkerSupply, count: int
+) -> Generator[tuple[Task, Outcome], None, None]:
+    """Documents over `count` worker processes, each outcome yielded as it arrives. A document
+    that runs past the options' `doc_timeout`, or kills its worker (memory cap, a crash in a C
+    library), becomes a Problem and the worker is replaced: no input can stop or hang the build."""
     from multiprocessing.connection import wait as wait_any
 
+    timeout = supply.options.doc_timeout
     pending = deque(tasks)
-    pool = [_start_worker(options) for _ in range(count)]
-
-    def give_up(w: _Worker, code: str, message: str) -> None:
-        task = w.task
-        _stop_worker(w)
-        pool[pool.index(w)] = _start_worker(options)
-        if task is not None:
-            done(task, (None, [Problem(doc_id=str(task.path), stage="extract", code=code, message=message)]))
-
+    pool = [_Worker(*supply.take()) for _ in range(count)]
     try:
-        while True:
+        while pending or any(w.task is not None for w in pool):
             for w in pool:
                 if w.task is None and pending:
                     w.task, w.since = pending.popleft(), time.monotonic()
                     try:
-                        w.conn.send(w.task)
+                        w.conn.send(w.task)  # type: ignore[attr-defined]
                     except OSError:  # the worker died idle; its replacement takes the next document
-                        give_up(w, "E502", "the extraction worker died before it could start this document")
+                        message = "the extraction worker died before it could start this document"
+                        if done := _give_up(pool, w, supply, "E502", message):
+                            yield done
             busy = [w for w in pool if w.task is not None]
             if not busy:
-                if pending:
-                    continue  # a worker was replaced while idle: hand out again
-                return
-            now = time.monotonic()
-            ready = wait_any(
-                [w.conn for w in busy], timeout=max(0.0, min(w.since for w in busy) + timeout - now)
-            )
+                continue  # a worker was replaced while idle: hand out again
+            wait = max(0.0, min(w.since for w in busy) + timeout - time.monotonic())
+            ready = wait_any([w.conn for w in busy], timeout=wait)  # type: ignore[misc]
             for w in busy:
                 if w.conn in ready:
-                    try:
-                        kind, payload = w.conn.recv()
-                    except (EOFError, OSError):
-                        w.proc.join(1)
-                        code = w.proc.exitcode
-                        give_up(
-                            w,
-                            "E502",
-                            f"the extraction worker died (exit {code}); over "
-                            f"{WORKER_MEMORY_MB} MB (COUNCILGRAPH_WORKER_MEMORY_MB) or a crash",
-                        )
-                        continue
-                    if kind == "fatal":
-                        raise RuntimeError(payload)
-                    task, w.task = w.task, None
-                    done(task, payload)
+                    done = _answer(w, pool, supply)
                 elif time.monotonic() - w.since > timeout:
-                    give_up(
-                        w,
-                        "E501",
+                    message = (
                         f"gave up after {timeout:.0f} s (COUNCILGRAPH_DOC_TIMEOUT); "
-                        "the document is too large or too tangled to read",
+                        "the document is too large or too tangled to read"
                     )
+                    done = _give_up(pool, w, supply, "E501", message)
+                else:
+                    continue
+                if done:
+                    yield done
     finally:
         for w in pool:
             _stop_worker(w)
 
 
-def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task, Outcome], None]) -> None:
+def _lost(chunk: list[Task], exc: Exception) -> list[Outcome]:
+    """The outcomes of a Dask partition whose worker died: a problem per document."""
+    message = f"the Dask task failed: {type(exc).__name__}: {exc}"
+    return [
+        (None, [Problem(doc_id=str(t.path), stage="extract", code="E502", message=message)]) for t in chunk
+    ]
+
+
+def run_dask(
+    tasks: list[Task], options: BuildOptions, count: int
+) -> Generator[tuple[Task, Outcome], None, None]:
     """Documents over a Dask bag: on the cluster at DASK_SCHEDULER_ADDRESS when set, else on a
     LocalCluster of `count` processes. Results stream back a partition at a time; this process
     alone writes the output, so workers need to read the inputs but never see OUT."""
@@ -218,7 +274,7 @@ def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task,
     )
     try:
         with Client(address or cluster) as client:
-            bag = db.from_sequence(tasks, partition_size=size).map(extract_one, **options)
+            bag = db.from_sequence(tasks, partition_size=size).map(extract_one, options=options)
             parts = client.compute(bag.to_delayed())
             index = {f.key: i for i, f in enumerate(parts)}
             for fut in as_completed(parts):
@@ -226,23 +282,9 @@ def run_dask(tasks: list[Task], options: dict, count: int, done: Callable[[Task,
                 try:
                     outcomes = fut.result()
                 except Exception as exc:  # a lost partition (its worker died) is a problem per document
-                    outcomes = [
-                        (
-                            None,
-                            [
-                                Problem(
-                                    doc_id=str(t.path),
-                                    stage="extract",
-                                    code="E502",
-                                    message=f"the Dask task failed: {type(exc).__name__}: {exc}",
-                                )
-                            ],
-                        )
-                        for t in chunk
-                    ]
+                    outcomes = _lost(chunk, exc)
                 fut.release()
-                for task, outcome in zip(chunk, outcomes, strict=True):
-                    done(task, outcome)
+                yield from zip(chunk, outcomes, strict=True)
     finally:
         if cluster is not None:
             cluster.close()
@@ -306,14 +348,15 @@ class GraphWriter:
     hands them to a process of the extraction forkserver, a clean single-threaded parent."""
 
     def __init__(self, out: Path, graph, store: bool) -> None:
-        self._pid = self._fd = None
-        self._proc = self._conn = None
+        self._pid: int | None = None
+        self._fd: int | None = None
+        self._proc: Any = None
+        self._conn: Any = None
         self._digest: str | None = None
         if single_threaded() and self._fork(out, graph, store):
             return
         from graph.core.store import graph_files_hold
         from graph.core.triples import nt_bytes
-        from graph.run.prestart import forkserver
 
         nt = nt_bytes(graph)
         self._digest = hashlib.sha256(nt).hexdigest()
@@ -361,6 +404,7 @@ class GraphWriter:
         return self._digest  # type: ignore[return-value]
 
     def _join_fork(self) -> str:
+        assert self._fd is not None and self._pid is not None
         chunks = []
         while chunk := os.read(self._fd, 1 << 16):
             chunks.append(chunk)
@@ -377,22 +421,25 @@ class GraphWriter:
         return message["digest"]
 
 
-class Background:
-    """A function run in a thread; `join` waits for it and raises what it raised."""
+class Background(Generic[T]):
+    """A function run in a thread; `join` waits for it and gives what it returned (or raises what it
+    raised): the thread's outcome reaches the caller as a value, never by changing the caller's objects."""
 
-    def __init__(self, fn: Callable[[], None]) -> None:
+    def __init__(self, fn: Callable[[], T]) -> None:
         self._error: BaseException | None = None
+        self._value: T | None = None
 
         def run() -> None:
             try:
-                fn()
+                self._value = fn()
             except BaseException as exc:  # noqa: BLE001 - handed to the joining thread
                 self._error = exc
 
         self._thread = threading.Thread(target=run, name="councilgraph-extract", daemon=True)
         self._thread.start()
 
-    def join(self) -> None:
+    def join(self) -> T:
         self._thread.join()
         if self._error is not None:
             raise self._error
+        return self._value  # type: ignore[return-value]

@@ -350,7 +350,8 @@ def execute(
             if fmt is None:
                 return _text(406, "SELECT results come as " + ", ".join(sorted(set(RESULT_TYPES))))
             variables = [v.value for v in result.variables]
-            rows, truncated = [], False
+            rows: list[list] = []
+            truncated = False
             for sol in result:
                 if len(rows) >= max_rows:
                     truncated = True
@@ -361,7 +362,8 @@ def execute(
         fmt = negotiate(accept, GRAPH_TYPES)
         if fmt is None:
             return _text(406, "CONSTRUCT/DESCRIBE results come as " + ", ".join(sorted(GRAPH_TYPES)))
-        triples, truncated = [], False
+        triples: list = []
+        truncated = False
         for t in result:
             if len(triples) >= max_rows:
                 truncated = True
@@ -378,22 +380,10 @@ def execute(
 
 
 def open_graph_store(graph: Path):
-    """The build's persistent store opened read-only, else the Turtle/N-Triples loaded in memory."""
-    import pyoxigraph as ox
+    """The store `graph.read.open.open_graph` answers the graph from, as every other command does."""
+    from graph.read.open import open_graph
 
-    folder = graph if graph.is_dir() else graph.parent
-    if (folder / "store").is_dir():
-        return ox.Store.read_only(str(folder / "store"))
-    path = graph if graph.is_file() else folder / "graph.nt"
-    if not path.is_file():
-        path = folder / "graph.ttl"
-    if not path.is_file():
-        raise OSError(f"no graph at {graph}: run `councilgraph build ... --out DIR` first")
-    store = ox.Store()
-    store.bulk_load(
-        path=str(path), format=ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
-    )
-    return store
+    return open_graph(graph).store
 
 
 def _worker_main(conn, graph: str) -> None:
@@ -655,7 +645,7 @@ def create_app(graph: Path, limits: Limits | None = None) -> Starlette:
             else request.headers.get("accept", "*/*")
         )
         reply = await anyio.to_thread.run_sync(
-            pool.run, asked.text, accept, asked.default_graphs or None, asked.named_graphs or None
+            pool.run, asked.text or "", accept, asked.default_graphs or None, asked.named_graphs or None
         )
         return Response(
             reply.body,

@@ -58,15 +58,10 @@ def shapes_graph(path: Path | None = None) -> Graph:
 
 
 def load_graph(graph: Path) -> Graph:
-    folder = graph if graph.is_dir() else graph.parent
-    path = graph if graph.is_file() else folder / "graph.nt"
-    if not path.is_file():
-        path = folder / "graph.ttl"
-    if not path.is_file():
-        raise OSError(f"no graph at {graph}: run `councilgraph build ... --out DIR` first")
-    g = Graph()
-    g.parse(path, format="nt" if path.suffix == ".nt" else "turtle")
-    return g
+    """The graph at a build folder or file, as rdflib reads it (`graph.read.open.open_graph` picks the file)."""
+    from graph.read.open import open_graph
+
+    return open_graph(graph).rdf()
 
 
 def validate_graph(graph: Path | Graph, shapes: Path | None = None) -> Report:

@@ -1,0 +1,427 @@
+"""The pages written: Jinja rendering, and the page cache that lets a rebuild rewrite only what
+changed.
+
+Every page is yielded with a key worked out from the values its template prints (`_pages`),
+without rendering it; `write_pages` renders and writes only the pages whose key differs from the
+one recorded in `html/.pages.json`. The templates autoescape; the JSON and SVG they embed as
+`Markup` are escaped where they are made (`graph.pages.data`, `graph.pages.drawing`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import json
+import marshal
+import os
+import shutil
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from graph.core.store import HTML_STAMP, write_atomic
+from graph.pages.data import (
+    DEFAULT_LIMIT,
+    SHARD_DIR,
+    page_data,
+    script_json,
+    shard_data,
+    shard_members,
+    shard_script,
+)
+from graph.pages.drawing import EgoInputs, GanttRow, draw_ego, draw_gantt, ego_inputs, gantt_rows, legend_svg
+from graph.pages.view import KINDS, PAGE_KINDS, Node, Tenure, View
+
+PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
+
+# a page: (path under html/, key of what it shows, how to render it)
+Page = tuple[str, str, Callable[[], str]]
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("graph.pages", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(KINDS=KINDS, legend_svg=legend_svg)
+    return env
+
+
+def vis_js() -> str:
+    """The vis-network script pyvis ships, found without importing pyvis (its import costs more
+    than a rebuild's whole page render)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: its vis-network script is inlined in index.html")
+    path = Path(spec.submodule_search_locations[0]) / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    js = path.read_text(encoding="utf-8")
+    if "</script" in js.lower() or "<!--" in js:
+        raise ValueError("vis-network.min.js contains </script or <!--: cannot be inlined safely")
+    return js
+
+
+# --- keys: what each page is a function of -----------------------------------------------
+
+
+def code_key(limit: int, script: str | None = None) -> str:
+    """What every page is a function of besides the graph: the limit, this package's modules, its
+    templates and the vis-network script the main page inlines (`script`, read when not given)."""
+    h = hashlib.sha256(f"limit={limit}\n".encode())
+    here = Path(__file__).parent
+    for module in sorted(here.glob("*.py")):
+        h.update(module.name.encode() + b"\0" + module.read_bytes())
+    h.update((vis_js() if script is None else script).encode("utf-8"))
+    for tpl in sorted((here / "templates").glob("*.html")):
+        h.update(tpl.name.encode() + b"\0" + tpl.read_bytes())
+    return h.hexdigest()
+
+
+def source_key(code: str, nt_digest: str) -> str:
+    """What the pages are a function of: graph.nt (by the SHA-256 of its bytes) and the code (`code_key`)."""
+    return hashlib.sha256(f"{code}\n{nt_digest}".encode()).hexdigest()
+
+
+def mark_rendered(out: Path, nt_digest: str, *, limit: int = DEFAULT_LIMIT) -> None:
+    """Record that `out/html/` was rendered (by `render_html`, with `limit`) from a graph.nt whose
+    bytes have the SHA-256 `nt_digest`. The build calls it once both the pages and graph.nt are
+    written; the next build keeps its outputs only when the stamp still says so."""
+    (Path(out) / HTML_STAMP).write_text(source_key(code_key(limit), nt_digest) + "\n", encoding="utf-8")
+
+
+def _key(*parts: Any) -> str:
+    """A digest of plain values (str, int, None, lists, tuples, dicts): `marshal` format 2, which
+    writes every value out (no references to objects met before, so equal values give equal
+    bytes) and is several times faster than JSON (a page's facts carry all their evidence)."""
+    return hashlib.sha256(marshal.dumps(parts, 2)).hexdigest()
+
+
+class _SharedLists:
+    """Digests of the lists that facts share, each worked out once for a render. The view gives
+    all the facts read from one sentence one evidence list and one list of sources (a meeting's
+    evidence is on every attendee's facts, and on the meeting's for each of them): digested per
+    fact, the page keys would marshal the same texts again and again."""
+
+    def __init__(self, v: View) -> None:
+        self._v = v
+        self._memo: dict[tuple[str, int], tuple[list, bytes]] = {}
+
+    def _digest(self, kind: str, items: list, shown: Callable[[], Any]) -> bytes:
+        hit = self._memo.get((kind, id(items)))
+        if hit is None:  # the list is kept beside its digest, so its id cannot be reused meanwhile
+            hit = self._memo[(kind, id(items))] = (items, hashlib.sha1(marshal.dumps(shown(), 2)).digest())
+        return hit[1]
+
+    def evidence(self, texts: list[str]) -> bytes:
+        return self._digest("evidence", texts, lambda: texts)
+
+    def sources(self, docs: list[int]) -> bytes:
+        """As an ego page prints them: each source document's label and detail."""
+        return self._digest(
+            "sources", docs, lambda: [(self._v.nodes[d].label, self._v.nodes[d].detail) for d in docs]
+        )
+
+    def source_refs(self, docs: list[int]) -> bytes:
+        """As a facts file names them: by ref."""
+        return self._digest("refs", docs, lambda: [self._v.nodes[d].ref for d in docs])
+
+    def page_facts(self, n: Node) -> list[tuple]:
+        """What an ego page prints of the node's facts (`_facts_rows`), for its key."""
+        nodes = self._v.nodes
+        return [
+            (
+                f.relation,
+                f.other_label,
+                nodes[f.other].page if f.other is not None else None,
+                f.dates,
+                f.note,
+                self.evidence(f.evidence),
+                self.sources(f.sources),
+            )
+            for f in n.facts
+        ]
+
+    def shard(self, nodes: list[Node]) -> list[tuple]:
+        """What a facts file holds (`shard_data`), for its key."""
+        every = self._v.nodes
+        return [
+            (
+                n.ref,
+                n.alt,
+                [
+                    (
+                        f.relation,
+                        every[f.other].ref if f.other is not None else None,
+                        f.other_label,
+                        f.dates,
+                        f.note,
+                        self.evidence(f.evidence),
+                        self.source_refs(f.sources),
+                    )
+                    for f in n.facts
+                ],
+            )
+            for n in nodes
+        ]
+
+
+# --- the pages ---------------------------------------------------------------------------
+
+
+def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
+    rows = []
+    for f in n.facts:
+        other = v.nodes[f.other] if f.other is not None else None
+        rows.append(
+            {
+                "relation": f.relation,
+                "other": f.other_label,
+                "other_href": prefix + other.page if other is not None and other.page else None,
+                "dates": f.dates,
+                "note": f.note,
+                "evidence": f.evidence,
+                "sources": [{"id": v.nodes[s].label, "detail": v.nodes[s].detail} for s in f.sources],
+            }
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Posts:
+    """Each post's tenures and chart values, and each body's posts: the timelines on the timelines
+    page, on a post's page and on its body's."""
+
+    by_role: dict[int, list[Tenure]]
+    roles_of_org: dict[int, set[int]]
+    charts: dict[int, tuple[GanttRow, ...]]
+
+    @classmethod
+    def of(cls, v: View) -> _Posts:
+        by_role: dict[int, list[Tenure]] = defaultdict(list)
+        roles_of_org: dict[int, set[int]] = defaultdict(set)
+        for t in v.tenures:
+            by_role[t.role].append(t)
+            roles_of_org[t.org].add(t.role)
+        return cls(by_role, roles_of_org, {r: gantt_rows(v, rows) for r, rows in by_role.items()})
+
+    def timelines(self, v: View, n: Node) -> list[Node]:
+        """The posts whose charts a node's page shows: a post its own, a body its posts'."""
+        if n.kind == "post" and self.by_role.get(n.index):
+            return [n]
+        if n.kind == "body":
+            return [
+                v.nodes[r] for r in sorted(self.roles_of_org.get(n.index, ()), key=lambda r: v.nodes[r].label)
+            ]
+        return []
+
+
+def _pages(v: View, limit: int, script: str | None = None) -> Iterator[Page]:
+    """Every page as (path under html/, key of what it shows, how to render it). A page's key is
+    worked out from the values its template prints, without rendering it, so a rebuild renders
+    and writes only the pages whose key changed. `script` is the vis-network script (read when
+    not given)."""
+    env = _env()
+    shared = _SharedLists(v)
+    posts = _Posts.of(v)
+    yield _index_page(env, v, limit, vis_js() if script is None else script)
+    yield from _shard_pages(v, shared)
+    yield from _list_pages(env, v)
+    yield _timelines_page(env, v, posts)
+    yield from _ego_pages(env, v, posts, shared)
+
+
+def _index_page(env: Environment, v: View, limit: int, script: str) -> Page:
+    counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
+    data = script_json(page_data(v, limit))
+    # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
+    # script or inline handler the page did not write itself
+    nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
+    return (
+        "index.html",
+        _key(nonce, counts),
+        lambda: env.get_template("index.html").render(
+            data=Markup(data), vis_js=Markup(script), counts=counts, nonce=nonce
+        ),
+    )
+
+
+def _shard_pages(v: View, shared: _SharedLists) -> Iterator[Page]:
+    """The facts files, keyed by their values: built and encoded only when written."""
+    for k, nodes in enumerate(shard_members(v)):
+        yield (
+            f"{SHARD_DIR}/facts-{k:04d}.js",
+            _key(k, shared.shard(nodes)),
+            partial(_shard_file, v, k, nodes),
+        )
+
+
+def _shard_file(v: View, k: int, nodes: list[Node]) -> str:
+    return shard_script(k, shard_data(v, nodes))
+
+
+def _list_pages(env: Environment, v: View) -> Iterator[Page]:
+    for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
+        items = sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
+        yield (
+            rel,
+            _key([(n.label, n.page, n.detail, n.alt) for n in items]),
+            partial(env.get_template("list.html").render, title=title, items=items),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _PostRow:
+    """A post as the timelines page lists it."""
+
+    node: Node
+    holders: int
+    interims: int
+    chart: tuple[GanttRow, ...]
+
+
+def _timelines_page(env: Environment, v: View, posts: _Posts) -> Page:
+    """Every post's chart, the posts that changed hands most first. Its key is made of what the
+    charts show (`gantt_rows`), not of the drawn SVG: the drawing is done only when it is written."""
+    by_role = posts.by_role
+    rows = [
+        _PostRow(
+            v.nodes[r],
+            len({t.person for t in by_role[r]}),
+            sum(t.interim for t in by_role[r]),
+            posts.charts[r],
+        )
+        for r in sorted(
+            by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower())
+        )
+    ]
+
+    def render() -> str:
+        return env.get_template("timelines.html").render(
+            title="Post timelines",
+            posts=[
+                {
+                    "node": p.node,
+                    "holders": p.holders,
+                    "interims": p.interims,
+                    "svg": draw_gantt(p.chart, link_prefix=""),
+                }
+                for p in rows
+            ],
+        )
+
+    shown = [(p.node.label, p.node.page, p.node.detail, p.holders, p.interims, p.chart) for p in rows]
+    return "timelines.html", _key(shown), render
+
+
+def _ego_pages(env: Environment, v: View, posts: _Posts, shared: _SharedLists) -> Iterator[Page]:
+    """A page per person, body and post: its diagram, its posts' timelines and its facts. Keyed by
+    what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG."""
+    ego = env.get_template("ego.html")
+
+    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs) -> str:
+        return ego.render(
+            node=n,
+            kind_label=KINDS[n.kind][0],
+            ego=draw_ego(ego_shown),
+            facts=_facts_rows(v, n, "../"),
+            timelines=[{"node": r, "svg": draw_gantt(posts.charts[r.index])} for r in timelines],
+        )
+
+    for n in v.nodes:
+        if not n.page:
+            continue
+        timelines = posts.timelines(v, n)
+        ego_shown = ego_inputs(v, n)
+        shown = [
+            n.label,
+            n.detail,
+            n.alt,
+            min(n.years, default=None),
+            max(n.years, default=None),
+            KINDS[n.kind][0],
+            ego_shown,
+            [(r.page, r.label, r is n, posts.charts[r.index]) for r in timelines],
+            shared.page_facts(n),
+        ]
+        yield n.page, _key(*shown), partial(render, n, timelines, ego_shown)
+
+
+# --- writing them: whole the first time, then only the pages whose key changed -----------
+
+
+def _read_manifest(final: Path, code: str) -> dict[str, str] | None:
+    """The page keys of the pages in `final`, when they were rendered by this code; else None."""
+    try:
+        data = json.loads((final / PAGES_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("code") != code or not isinstance(data.get("pages"), dict):
+        return None
+    return data["pages"]
+
+
+def write_pages(out: Path, v: View, *, limit: int = DEFAULT_LIMIT) -> Path:
+    """Write `out/html/` from the view; return the path of `index.html`.
+
+    A first render (or one by changed code) writes the folder beside and swaps it in whole. Later
+    renders rewrite, each atomically, only the pages whose key (`_pages`) differs from the one in
+    `html/.pages.json`, and delete the pages no node has any more; the manifest is removed first
+    and written last, so a render killed half-way leaves the next one to rewrite every page."""
+    script = vis_js()
+    code = code_key(limit, script)
+    final = out / "html"
+    previous = _read_manifest(final, code)
+    pages = _pages(v, limit, script)
+    if previous is None:
+        _write_whole(out, pages, code)
+    else:
+        _write_changed(final, pages, previous, code)
+    return final / "index.html"
+
+
+def _manifest(code: str, keys: dict[str, str]) -> str:
+    return json.dumps({"code": code, "pages": keys}, sort_keys=True)
+
+
+def _write_whole(out: Path, pages: Iterator[Page], code: str) -> None:
+    """Every page and the manifest, written beside and swapped in whole."""
+    final, tmp, old = out / "html", out / "html.tmp", out / "html.old"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    for sub in (*PAGE_KINDS.values(), SHARD_DIR):
+        (tmp / sub).mkdir(parents=True, exist_ok=True)
+    keys: dict[str, str] = {}
+    for rel, page_key, render in pages:
+        (tmp / rel).write_text(render(), encoding="utf-8")
+        keys[rel] = page_key
+    (tmp / PAGES_MANIFEST).write_text(_manifest(code, keys), encoding="utf-8")
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def _write_changed(final: Path, pages: Iterator[Page], previous: dict[str, str], code: str) -> None:
+    """Only the pages whose key changed, each atomically; the pages no node has any more deleted;
+    the manifest removed first and written last."""
+    (final / PAGES_MANIFEST).unlink()
+    keys: dict[str, str] = {}
+    for rel, page_key, render in pages:
+        keys[rel] = page_key
+        if previous.get(rel) != page_key or not (final / rel).is_file():
+            write_atomic(final / rel, render().encode("utf-8"))
+    for rel in previous.keys() - keys.keys():
+        with contextlib.suppress(OSError):
+            (final / rel).unlink()
+    write_atomic(final / PAGES_MANIFEST, _manifest(code, keys).encode())

@@ -1,0 +1,304 @@
+"""The steps `graph.run.build.build` runs, each giving its outcome back as a typed value: `Plan`
+(discover), `Extracted` (extract), `GraphOutcome` (the graph stages, or the record of the last
+build's when their inputs have not changed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections import Counter
+from collections.abc import Generator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from extract import extractor_key
+from extract.load import discover, doc_id_for, file_hash, manifest_for
+from extract.readers import reread_every_build
+from extract.records import Fact, Problem
+from graph.core.namespaces import FOAF, ORG, RDF
+from graph.core.stages import graph_from_facts
+from graph.core.store import facts_path, read_facts, read_header, write_facts
+from graph.pages import site
+from graph.run.options import BuildOptions
+from graph.run.uptodate import forget_record, inputs_key, read_record, write_record
+from graph.run.workers import (
+    Background,
+    GraphWriter,
+    Outcome,
+    Task,
+    WorkerSupply,
+    extract_one,
+    run_dask,
+    run_guarded,
+)
+
+if TYPE_CHECKING:
+    from graph.run.build import Progress
+
+FactsFile = tuple[dict, list[Fact], list[Problem]]  # (header, facts, problems) as `read_facts` gives them
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What `discover` found: the documents to extract, and the facts files that stand as they are."""
+
+    documents: int
+    tasks: list[Task]
+    reused: list[Path]
+    problems: list[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What `extract` did: the facts files it wrote, and the documents it could not read."""
+
+    written: list[Path]
+    failed: int
+    problems: list[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class GraphOutcome:
+    """What the graph stages reported (or, when their inputs had not changed, the record of them)."""
+
+    facts: Counter
+    people: int
+    bodies: int
+    triples: int
+    problems: list[Problem]
+
+
+class Clock:
+    """Seconds per stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self._since = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        """`stage` ran from the last lap (or `restart`) until now."""
+        now = time.perf_counter()
+        self.add(stage, now - self._since)
+        self._since = now
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+
+    def restart(self) -> None:
+        """The time until now belongs to no stage (or to stages timed elsewhere and `add`ed)."""
+        self._since = time.perf_counter()
+
+
+# --- discover ------------------------------------------------------------------------------
+
+
+def plan_extraction(paths: list[Path], out: Path, options: BuildOptions) -> Plan:
+    """The readable files under PATHS, split into those to extract and those whose facts file in OUT
+    was made from the same bytes by the same extractor (and so stands)."""
+    files, problems = discover(paths)
+    ids = _doc_ids(files)
+    key = extractor_key(model=options.model)
+    manifests: dict = {}
+    reused: list[Path] = []
+    tasks: list[Task] = []
+    for path in files:
+        fpath = facts_path(out, ids[path])
+        if _facts_stand(fpath, path, key):
+            reused.append(fpath)
+        else:
+            tasks.append(Task(path=path, doc_id=ids[path], manifest=manifest_for(path, manifests)))
+    return Plan(documents=len(files), tasks=tasks, reused=sorted(reused), problems=problems)
+
+
+def _facts_stand(fpath: Path, path: Path, key: str) -> bool:
+    """The facts file was made from this file's bytes, at this path, by this extractor. (A feed's
+    facts depend on --as-of/--council too; it is read again, in milliseconds.)"""
+    if reread_every_build(path) or not fpath.exists():
+        return False
+    digest = file_hash(path)
+    header = read_header(fpath)
+    return bool(
+        digest
+        and header
+        and header.get("sha256") == digest
+        and header.get("extractor") == key
+        and header.get("path") == str(path)
+    )
+
+
+def _doc_ids(files: list[Path]) -> dict[Path, str]:
+    """File name as the document id; a name used twice is told apart by its folder."""
+    names = Counter(p.name for p in files)
+    return {p: doc_id_for(p) if names[p.name] == 1 else f"{p.parent.name}/{p.name}" for p in files}
+
+
+def remove_temporaries(out: Path) -> None:
+    """Temporary files a killed build left behind (a finished write is always renamed)."""
+    for folder in (out, out / "facts"):
+        for tmp in folder.glob(".*.tmp"):
+            if tmp.is_file():
+                tmp.unlink()
+
+
+# --- extract -------------------------------------------------------------------------------
+
+
+def extract(
+    plan: Plan, out: Path, options: BuildOptions, supply: WorkerSupply, progress: Progress | None
+) -> tuple[Extracted, dict[Path, FactsFile]]:
+    """The plan's documents extracted and their facts files written; meanwhile (when workers do the
+    extracting) this process reads the facts files that stand, given back for the graph stages."""
+    cpus = options.workers if options.workers is not None else os.cpu_count() or 1
+    count = min(len(plan.tasks), cpus)
+    key = extractor_key(model=options.model)
+    if count == 0:
+        supply.close()  # the worker started for extraction has nothing to do
+        in_process = ((task, extract_one(task, options)) for task in plan.tasks)
+        return _write_outcomes(in_process, out, key, plan, progress), {}
+    outcomes = (
+        run_dask(plan.tasks, options, count)
+        if options.executor == "dask"
+        else run_guarded(plan.tasks, supply, count)
+    )
+    extraction = Background(lambda: _write_outcomes(outcomes, out, key, plan, progress))
+    cached: dict[Path, FactsFile] = {}
+    try:
+        for fpath in plan.reused:
+            cached[fpath] = read_facts(fpath)
+    finally:
+        extracted = extraction.join()
+    return extracted, cached
+
+
+def _write_outcomes(
+    outcomes: Generator[tuple[Task, Outcome], None, None],
+    out: Path,
+    key: str,
+    plan: Plan,
+    progress: Progress | None,
+) -> Extracted:
+    """Each document's facts file, written as its outcome arrives; the unreadable ones counted."""
+    written: list[Path] = []
+    problems: list[Problem] = []
+    failed = 0
+    done = len(plan.reused)
+    with contextlib.closing(outcomes):  # a failed write stops the workers too
+        for task, (result, probs) in outcomes:
+            done += 1
+            if progress:
+                progress(task.doc_id, done, plan.documents)
+            if result is None:
+                problems.extend(probs)
+                failed += 1
+                continue
+            write_facts(out, result, key)
+            written.append(facts_path(out, task.doc_id))
+    return Extracted(written=written, failed=failed, problems=problems)
+
+
+def remove_stale(out: Path, keep: set[Path]) -> None:
+    """Facts files of documents no longer in the input are not part of this build."""
+    facts_dir = out / "facts"
+    if facts_dir.exists():
+        for stale in facts_dir.glob("*.jsonl"):
+            if stale not in keep:
+                stale.unlink()
+
+
+# --- graph ---------------------------------------------------------------------------------
+
+
+def graph_or_record(
+    out: Path, facts_files: list[Path], cached: dict[Path, FactsFile], options: BuildOptions, clock: Clock
+) -> GraphOutcome:
+    """The graph stages on FACTS_FILES, unless the record says the last build ran them on the same
+    inputs and its outputs still stand (`graph.run.uptodate`); then what that build reported."""
+    inputs = inputs_key(facts_files, {"include_private": options.include_private})
+    record = read_record(out, inputs, options.store)
+    if record is not None:
+        clock.lap("graph unchanged")
+        return GraphOutcome(
+            facts=Counter(record.facts),
+            people=record.people,
+            bodies=record.bodies,
+            triples=record.triples,
+            problems=list(record.problems),
+        )
+    forget_record(out)
+    outcome = _graph_stages(out, facts_files, cached, options, clock)
+    write_record(
+        out,
+        inputs,
+        options.store,
+        facts=outcome.facts,
+        people=outcome.people,
+        bodies=outcome.bodies,
+        triples=outcome.triples,
+        problems=outcome.problems,
+    )
+    return outcome
+
+
+def _graph_stages(
+    out: Path, facts_files: list[Path], cached: dict[Path, FactsFile], options: BuildOptions, clock: Clock
+) -> GraphOutcome:
+    """Facts files -> graph, its files, the store and the pages."""
+    docs, facts_by_doc, problems = _read_facts(facts_files, cached)
+    facts = Counter(f.fact_type for doc_facts in facts_by_doc.values() for f in doc_facts)
+    clock.lap("read facts")
+    result = graph_from_facts(docs, facts_by_doc, include_private=options.include_private)
+    graph = result.triples
+    problems.extend(result.problems)
+    for stage, seconds in result.seconds:
+        clock.add(stage, seconds)
+    kinds = Counter(
+        o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type for o in objects
+    )  # one pass: subjects per rdf:type
+    del docs, facts_by_doc, result  # the pages need only the graph: the facts go before the view is built
+    clock.restart()
+    problems.extend(_writegraph_or_record(out, graph, options.store, clock))
+    return GraphOutcome(
+        facts=facts,
+        people=kinds[FOAF.Person],
+        bodies=kinds[ORG.Organization],
+        triples=len(graph),
+        problems=problems,
+    )
+
+
+def _read_facts(
+    facts_files: list[Path], cached: dict[Path, FactsFile]
+) -> tuple[dict[str, dict], dict[str, list[Fact]], list[Problem]]:
+    """The documents' headers and facts by document id, and the problems the facts files carry."""
+    docs: dict[str, dict] = {}
+    facts_by_doc: dict[str, list[Fact]] = {}
+    problems: list[Problem] = []
+    for fpath in facts_files:
+        header, facts, probs = cached.pop(fpath) if fpath in cached else read_facts(fpath)
+        docs[header["doc_id"]] = header
+        facts_by_doc[header["doc_id"]] = facts
+        problems.extend(probs)
+    return docs, facts_by_doc, problems
+
+
+def _writegraph_or_record(out: Path, graph, store: bool, clock: Clock) -> list[Problem]:
+    """graph.nt, graph.ttl and the store (written by another process) beside the pages; a failure to
+    render the pages is a problem, and the graph stands."""
+    writer = GraphWriter(out, graph, store)
+    problems: list[Problem] = []
+    try:  # the pages are a view
+        site.render_html(out, graph)
+        rendered = True
+    except Exception as exc:  # noqa: BLE001
+        rendered = False
+        message = f"HTML pages not written: {type(exc).__name__}: {exc}"
+        problems.append(Problem(doc_id="html", stage="graph.html", code="W900", message=message))
+    clock.lap("html")
+    nt_digest = writer.join()
+    if rendered:  # the pages and the graph.nt they show are both written
+        site.mark_rendered(out, nt_digest)
+    clock.lap("write graph and store")
+    return problems
