@@ -32,6 +32,7 @@ from functools import lru_cache
 from extract.mentions import BodyMention, find_bodies
 from extract.names import clean_name, not_name_words
 from extract.records import ActionFact
+from extract.rules import Rule
 from extract.segment import Line, Segmented
 
 _ACTION_COL = re.compile(
@@ -441,13 +442,10 @@ def _table_rows(seg: Segmented) -> list[ActionFact]:
     return table.out
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    read: Callable[[Segmented], list[ActionFact]]
+Read = Callable[[Segmented], list[ActionFact]]
 
 
-RULES: tuple[Rule, ...] = (Rule("action.table-row", _table_rows),)
+RULES: tuple[Rule[Read], ...] = (Rule("action.table-row", _table_rows),)
 
 
 def actions(seg: Segmented) -> list[ActionFact]:

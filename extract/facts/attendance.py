@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extract.mentions import ListedPerson, split_people
 from extract.names import fold_surnames
 from extract.records import AttendanceFact, Capacity
+from extract.rules import Rule
 from extract.segment import Line, Segmented, header_tables
 
 # an attendance fact with the list item it was read from (its honorific and note)
@@ -360,22 +361,16 @@ def _inline_present_line(seg: Segmented, i: int) -> tuple[Listed, int] | None:
     return None if inline is None else (inline, i + 1)
 
 
-@dataclass(frozen=True, slots=True)
-class LineRule:
-    """A rule that reads a labelled block from the line it starts on: the facts and the line after the block,
-    or None when the line is not its label. The first rule that reads a line takes it (and its block)."""
+# a rule that reads a labelled block from the line it starts on: the facts and the line after the block,
+# or None when the line is not its label. The first rule that reads a line takes it (and its block).
+LineRead = Callable[[Segmented, int], tuple[Listed, int] | None]
 
-    id: str
-    read: Callable[[Segmented, int], tuple[Listed, int] | None]
-    also: tuple[str, ...] = ()  # other rule ids its facts can carry
-
-
-LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("attendance.present-block", _present_block),
-    LineRule("attendance.members-line", _members_line),
-    LineRule("attendance.in-attendance-block", _in_attendance_block),
-    LineRule("attendance.apologies-line", _apologies_line, ("attendance.substituted-by",)),
-    LineRule("attendance.inline-present", _inline_present_line),
+LINE_RULES: tuple[Rule[LineRead], ...] = (
+    Rule("attendance.present-block", _present_block),
+    Rule("attendance.members-line", _members_line),
+    Rule("attendance.in-attendance-block", _in_attendance_block),
+    Rule("attendance.apologies-line", _apologies_line, ("attendance.substituted-by",)),
+    Rule("attendance.inline-present", _inline_present_line),
 )
 
 
@@ -477,14 +472,11 @@ def _presented(seg: Segmented) -> Listed:
     return facts
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    read: Callable[[Segmented], Listed]
+Read = Callable[[Segmented], Listed]
 
 
 # read after the labelled blocks (LINE_RULES), in this order: the first mention of a person is the evidence
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[Read], ...] = (
     Rule("attendance.table-row", _table_attendance),
     Rule("attendance.apologies-sentence", _apologies_sentence),
     Rule("attendance.substitute", _substitute),

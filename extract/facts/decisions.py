@@ -38,6 +38,7 @@ from extract.dates import MONTHS, find_dates
 from extract.mentions import find_bodies
 from extract.names import clean_name
 from extract.records import DecisionFact, DecisionKind, PartialDate
+from extract.rules import Rule
 from extract.segment import Segmented, header_tables
 
 # --- patterns ------------------------------------------------------------------------------
@@ -757,15 +758,11 @@ def _sentence_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
             break
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    read: Callable[[Segmented, _Kept], Iterator[Decision]]
-    also: tuple[str, ...] = ()  # other rule ids its decisions can carry
+Read = Callable[[Segmented, _Kept], Iterator[Decision]]
 
 
 # in this order: a later reading of a decision already kept is dropped
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[Read], ...] = (
     Rule("decision.resolved-block", _resolved_blocks),
     Rule("decision.record-item", _record_decisions, ("decision.record",)),
     Rule("decision.table-row", _table_rows),

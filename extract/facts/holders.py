@@ -29,6 +29,7 @@ from extract.dates import find_dates
 from extract.mentions import find_bodies, split_people
 from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
+from extract.rules import Rule
 from extract.segment import Line, Segmented
 from extract.vocab.posts import is_post
 
@@ -525,17 +526,10 @@ def _aldermen(seg: Segmented) -> Iterator[Holder]:
                 yield Holder(p.name, "Alderman", p.start, p.end, "holder.alderman")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule: its id, how it reads a document, and the ids of the further facts the same reading gives
-    (`also`: the predecessor an appointment names is "holder.succeeding")."""
-
-    id: str
-    read: Callable[[Segmented], Iterator[Holder]]
-    also: tuple[str, ...] = ()
+Read = Callable[[Segmented], Iterator[Holder]]
 
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[Read], ...] = (
     Rule("holder.title-dash-name", _title_dash_name),
     Rule("holder.name-comma-title-run", _name_comma_title_run),
     Rule("holder.title-before-name", _title_before_name),

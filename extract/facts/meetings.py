@@ -16,6 +16,7 @@ from extract.dates import find_dates, parse_date
 from extract.layout import body_from, council_or, first_date, is_council_meeting
 from extract.mentions import classify_body, find_bodies, normalise_body
 from extract.records import MeetingFact, OrgKind, PartialDate
+from extract.rules import Rule
 from extract.segment import Segmented
 
 _HELD_ON = re.compile(
@@ -193,14 +194,11 @@ def _council_in_month(seg: Segmented) -> Iterator[Mention]:
             yield Mention(seg.council, date, m.start(), m.end(), "meeting.council-in-month")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    read: Callable[[Segmented], Iterator[Mention]]
+Read = Callable[[Segmented], Iterator[Mention]]
 
 
 # in this order: the first reading of a (body, date) is the one kept
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[Read], ...] = (
     Rule("meeting.held-on", _held_on),
     Rule("meeting.met", _met),
     Rule("meeting.body-on-acted", _body_on_acted),

@@ -30,6 +30,7 @@ from extract.mentions import (
 )
 from extract.names import fold_surnames
 from extract.records import AttendanceFact, Capacity, OrgKind, PartialDate, SeatFact, SeatRole
+from extract.rules import Rule
 from extract.segment import Segmented, header_tables
 from extract.vocab.posts import is_post
 
@@ -581,14 +582,11 @@ def _councillor_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
                     yield Seat(p.name, seg.council, SeatRole.MEMBER, p.start, p.end, "seat.councillor-list")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    read: Callable[[Segmented, Listed], Iterator[Seat]]
+Read = Callable[[Segmented, Listed], Iterator[Seat]]
 
 
 # in this order: the first reading of a (person, body, role) is the one kept
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[Read], ...] = (
     Rule("seat.membership-block", _membership_block),
     Rule("seat.represents-council", _represents_council),
     Rule("seat.councillor-attending", _councillor_attending),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extract.mentions import classify_body, find_bodies, find_member_listing
 from extract.records import Fact, OrganizationFact, OrgKind, PersonFact
+from extract.rules import Rule
 from extract.segment import Segmented
 from extract.vocab.bodies import STOP_WORDS, acronym_fits
 
@@ -78,14 +79,11 @@ def _from_facts(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
             yield Body(body, kind, f.evidence.start, f.evidence.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    read: Callable[[Segmented, list[Fact]], Iterator[Body]]
+Read = Callable[[Segmented, list[Fact]], Iterator[Body]]
 
 
 # in this order: the first reading of a name gives its kind and evidence
-RULES: tuple[Rule, ...] = (
+RULES: tuple[Rule[Read], ...] = (
     Rule("organization.council", _council),
     Rule("organization.mention", _mentions),
     Rule("organization.listing-party", _listing_parties),
