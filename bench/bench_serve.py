@@ -6,6 +6,12 @@ Starts `councilgraph serve` on a free 127.0.0.1 port (building the bundled corpu
 build folder is given), sends the saved-query mix, reports errors and p50/p99 latency, then sends
 a pathological query that the timeout must stop, and checks the server still answers. The load
 is bounded in count and time and goes to loopback only.
+
+    .venv/bin/python bench/bench_serve.py BUILD --saved [--base REV] [--repeat 5]
+
+instead sends every saved query, with parameters drawn from the graph (as `bench_store.py
+--saved` does), one at a time `--repeat` times, and prints the median and max latency per query
+as a Markdown table; with `--base REV`, also the queries as they were at commit REV.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 CLI = Path(sys.executable).parent / "councilgraph"
 MIX = [
     "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name",
@@ -139,13 +146,69 @@ def run_load(build: Path, queries: int = 2000, clients: int = 8, timeout_s: floa
     return result
 
 
+def _query_at(rev: str, name: str) -> str | None:
+    got = subprocess.run(
+        ["git", "show", f"{rev}:graph/read/queries/{name}.rq"], cwd=ROOT, capture_output=True, text=True
+    )
+    return got.stdout if got.returncode == 0 else None
+
+
+def _latency(client: httpx.Client, url: str, query: str, repeat: int) -> tuple[float, float, int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        r = client.post(url, data={"query": query}, headers={"Accept": "text/csv"})
+        times.append(time.perf_counter() - t)
+        if r.status_code != 200:
+            raise RuntimeError(f"HTTP {r.status_code}: {r.text[:200]}")
+        rows = len(r.text.splitlines()) - 1
+    return statistics.median(times), max(times), rows
+
+
+def saved_through_serve(build: Path, repeat: int, base: str | None) -> None:
+    """Every saved query through `councilgraph serve`, with parameters drawn from the graph."""
+    from graph.read.sparql import example_parameters, fill, open_store, saved_queries
+
+    store = open_store(build)
+    examples = example_parameters(build, store)
+    del store  # the server opens the store itself
+    head = (
+        "| build | query | "
+        + ("before: median / max s (rows) | " if base else "")
+        + "after: median / max s (rows) |"
+    )
+    print(head + "\n|---|---|" + ("---|" if base else "") + "---|")
+    with (
+        serving(build, "--timeout", "600", "--workers", "1") as (_proc, port),
+        httpx.Client(timeout=700) as c,
+    ):
+        url = f"http://127.0.0.1:{port}/sparql"
+        for name, text in sorted(saved_queries().items()):
+            params = examples.get(name, {})
+            versions = ([_query_at(base, name)] if base else []) + [text]
+            cells = []
+            for q in versions:
+                if q is None:
+                    cells.append("-")
+                    continue
+                med, worst, rows = _latency(c, url, fill(q, params), repeat)
+                cells.append(f"{med:.3f} / {worst:.3f} ({rows})")
+            print(f"| {build.name} | `{name}` | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("build", nargs="?", type=Path)
     ap.add_argument("--queries", type=int, default=2000)
     ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--saved", action="store_true", help="time each saved query instead of the load mix")
+    ap.add_argument("--base", help="with --saved: also time the saved queries of this commit")
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     build = args.build or bundled_build("cg-serve-bench-")
+    if args.saved:
+        saved_through_serve(build, args.repeat, args.base)
+        return
     t = time.perf_counter()
     res = run_load(build, args.queries, args.clients)
     wall = time.perf_counter() - t

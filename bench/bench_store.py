@@ -8,6 +8,13 @@ folder when there is none). Both engines load the same N-Triples file into memor
 query runs `--repeat` times and the median is shown (rdflib on the 1M graph runs each query
 once: it takes seconds to minutes; and skips the attendance-rate query there, see QUERIES).
 Times are wall-clock seconds on this machine.
+
+    .venv/bin/python bench/bench_store.py --saved BUILD [BUILD ...] [--base REV] [--repeat 5]
+
+instead times every saved query on each build's own store, with parameters drawn from that graph
+(`graph.read.sparql.example_parameters`: a real person, post, body, date, ...), and prints the
+median and max of `--repeat` runs per query as a Markdown table; with `--base REV`, also the
+queries as they were at commit REV (read with `git show`), on the same store and parameters.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +31,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.read.sparql import PREFIX_BLOCK, fill, load_query  # noqa: E402
+from graph.read.sparql import (  # noqa: E402
+    PREFIX_BLOCK,
+    example_parameters,
+    fill,
+    load_query,
+    open_store,
+    run_query,
+    saved_queries,
+)
 
 QUERIES = {  # name -> (saved query name or SPARQL text, parameters, run by rdflib on the big graph too?)
     "count by type": ("SELECT ?t (COUNT(*) AS ?n) WHERE { ?s a ?t } GROUP BY ?t", {}, True),
@@ -78,6 +94,11 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
                 f"{skos}prefLabel",
                 lit(f"Council {i}" if i < councils else f"Committee {i} of Council {i % councils}"),
             )
+            t(
+                b,
+                f"{cg}nameKey",
+                lit(f"council {i}" if i < councils else f"committee {i} of council {i % councils}"),
+            )
             if i >= councils:
                 t(b, f"{org}unitOf", f"<{ids}body/{i % councils}>")
         posts = [
@@ -92,6 +113,7 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
                 t(r, rdf_type[1:-1], f"<{org}Post>")
                 t(r, rdf_type[1:-1], f"<{org}Role>")
                 t(r, f"{skos}prefLabel", lit(label))
+                t(r, f"{cg}nameKey", lit(label.lower().replace("'", "")))
                 t(r, f"{org}postIn", f"<{ids}body/{c}>")
         docs = 2000
         for d in range(docs):
@@ -102,6 +124,7 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
             person = f"person/{p}"
             t(person, rdf_type[1:-1], f"<{foaf}Person>")
             t(person, f"{foaf}name", lit(f"Person {p}"))
+            t(person, f"{cg}nameKey", lit(f"person {p}"))
             for k in range(rnd.randint(1, 3)):  # memberships
                 m = f"membership/{p}/{k}"
                 c = rnd.randrange(councils)
@@ -112,12 +135,17 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
                 t(m, f"{org}member", f"<{ids}{person}>")
                 t(m, f"{org}organization", f"<{ids}body/{body_i}>")
                 t(m, f"{org}role", f"<{ids}{role}>")
-                t(m, f"{cg}attestedOn", lit(f"{y}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}", "date"))
+                seen = f"{y}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}"
+                t(m, f"{cg}attestedOn", lit(seen, "date"))
+                t(m, f"{cg}heldUntil", lit(seen, "date"))
                 t(m, f"{prov}wasDerivedFrom", f"<{ids}document/{rnd.randrange(docs)}>")
+                first = seen
                 if rnd.random() < 0.5:
+                    first = f"{y}-01-01"
                     t(m, f"{org}memberDuring", f"<{ids}{m}/during>")
                     t(f"{m}/during", f"{time_}hasBeginning", f"<{ids}{m}/start>")
                     t(f"{m}/start", f"{time_}inXSDDate", lit(f"{y}-01-01", "date"))
+                t(m, f"{cg}heldFrom", lit(first, "date"))
                 if rnd.random() < 0.1:
                     t(m, f"{cg}interim", lit("true", "boolean"))
             if p % 10 == 0:  # a meeting with ~10 attendees
@@ -132,6 +160,7 @@ def synthetic(path: Path, target: int, seed: int = 7) -> int:
             r = f"seat/{b}/member"
             t(r, rdf_type[1:-1], f"<{org}Role>")
             t(r, f"{skos}prefLabel", lit("Member"))
+            t(r, f"{cg}nameKey", lit("member"))
     return n
 
 
@@ -174,12 +203,68 @@ def bench(nt: Path, repeat: int, rdflib_repeat: int, big: bool = False) -> list[
     return rows
 
 
+def _query_at(rev: str, name: str) -> str | None:
+    """A saved query's text at commit `rev` (None where it did not exist)."""
+    got = subprocess.run(
+        ["git", "show", f"{rev}:graph/read/queries/{name}.rq"], cwd=ROOT, capture_output=True, text=True
+    )
+    return got.stdout if got.returncode == 0 else None
+
+
+def _timed(build: Path, store, text: str, params: dict[str, str], repeat: int) -> tuple[float, float, int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        rows = len(run_query(build, text, params, store=store)[1])
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), max(times), rows
+
+
+def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
+    """Every saved query on each build's store, with parameters drawn from that graph: a Markdown table."""
+    print(
+        "| build | query | parameters | "
+        + ("before: median / max s (rows) | " if base else "")
+        + "after: median / max s (rows) |"
+    )
+    print("|---|---|---|" + ("---|" if base else "") + "---|")
+    summary: dict[str, list[float]] = {"before": [], "after": []}
+    for build in builds:
+        store = open_store(build)
+        examples = example_parameters(build, store)
+        for name, text in sorted(saved_queries().items()):
+            params = examples.get(name, {})
+            cells = []
+            for tag, q in (("before", _query_at(base, name) if base else None), ("after", text)):
+                if tag == "before" and not base:
+                    continue
+                if q is None:
+                    cells.append("-")
+                    continue
+                med, worst, rows = _timed(build, store, q, params, repeat)
+                summary[tag].append(med)
+                cells.append(f"{med:.3f} / {worst:.3f} ({rows})")
+            shown = ", ".join(f"{k}={v[:40]}" for k, v in params.items())
+            print(f"| {build.name} | `{name}` | {shown} | " + " | ".join(cells) + " |")
+    for tag, meds in summary.items():
+        if meds:
+            print(
+                f"{tag}: median of the medians {statistics.median(meds):.3f} s, max {max(meds):.3f} s",
+                file=sys.stderr,
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--graph", type=Path, default=ROOT / "output", help="a build folder with graph.nt")
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--saved", type=Path, nargs="+", help="build folders: time every saved query on each")
+    ap.add_argument("--base", help="with --saved: also time the saved queries of this commit")
     args = ap.parse_args()
+    if args.saved:
+        saved_table(args.saved, args.repeat, args.base)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         nt = args.graph / "graph.nt"
         if not nt.is_file():

@@ -209,12 +209,16 @@ def query(
     param: Annotated[
         list[str] | None, typer.Option("--param", help="NAME=VALUE to fill a saved query's $NAME.")
     ] = None,
+    endpoint: Annotated[
+        str | None,
+        typer.Option("--endpoint", help="Send the query to this SPARQL endpoint URL instead of --graph."),
+    ] = None,
 ) -> None:
     """Ask the graph a SPARQL question.
 
     Example: councilgraph query 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --graph output/graph.ttl
     """
-    from graph.read.sparql import load_query, parameters, run_query
+    from graph.read.sparql import load_query, parameters, run_query, run_remote
 
     if name:
         text = load_query(name)
@@ -231,8 +235,8 @@ def query(
         _err(f"the saved query {name!r} needs " + ", ".join(f"--param {p}=VALUE" for p in missing))
         raise typer.Exit(2)
     try:
-        columns, rows = run_query(graph, text, params)
-    except (ValueError, SyntaxError, OSError) as exc:
+        columns, rows = run_remote(endpoint, text, params) if endpoint else run_query(graph, text, params)
+    except (ValueError, SyntaxError, OSError) as exc:  # urllib's HTTPError and URLError are OSErrors
         _err(f"query failed: {exc}")
         raise typer.Exit(2) from exc
     _print_rows(columns, rows, fmt)
@@ -394,6 +398,10 @@ def who(
 ) -> None:
     """The holders of a post as a timeline: start, end and how each is known, interim, sources.
 
+    POST as worded first, else its canonical role under any wording ("Director Children's Wellbeing" for
+    the Director of Children's Services; a Leader's or a committee chair's seat), else any post whose name
+    contains POST. With --on and no holder: "vacant" or "not known", with the evidence on each side.
+
     Example: councilgraph who "Director of Children's Services" --org Herefordshire --graph output
     """
     from graph.read.people import who as who_table
@@ -460,7 +468,8 @@ def turnover(
     end: Annotated[str | None, typer.Option("--to", help="Period end: a year, month or day.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json.")] = "table",
 ) -> None:
-    """Per post: how many holders, how many interim, mean tenure, gaps with no known holder.
+    """Per role (a canonical role across its wordings, else a post): holders, interim spells, mean tenure,
+    gaps with no known holder, vacancies.
 
     Example: councilgraph turnover --org Herefordshire --from 2014 --to 2026 --format csv --graph output
     """

@@ -1,7 +1,7 @@
 """Ask the turnover researcher's questions of builds of the papers they were written from; print how many
 come back right.
 
-    .venv/bin/python scripts/questions.py [--only seeds dev2 pool] [--wrong] [--json] [--code DIR]
+    .venv/bin/python scripts/questions.py [--only seeds dev2 pool] [--wrong] [--json] [--code DIR] [--keep DIR]
 
 Questions live in tests/questions/*.jsonl (post, council, date -> holders, "not known" or "vacant"; the
 `corpus` field says which papers answer them, seeds when absent). Each corpus is built alone: seeds and
@@ -83,23 +83,22 @@ def answer(graph: Path, q: dict, code: Path | None = None) -> list[str] | str:
         text=True,
         check=False,
     )
-    rows = [
-        r for r in csv.DictReader(io.StringIO(done.stdout)) if r.get("post", "").lower() == q["post"].lower()
-    ]
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))  # `who` answers the post as worded, else its role
     if rows:
         return sorted({r["holder"] for r in rows})
     return "vacant" if "vacant" in done.stderr else "not known"
 
 
 def ask(
-    corpus: Corpus, questions: list[dict], code: Path | None = None
+    corpus: Corpus, questions: list[dict], code: Path | None = None, keep: Path | None = None
 ) -> list[tuple[dict, list[str] | str]]:
-    """Build the corpus alone and ask it each question: (question, what came back)."""
+    """Build the corpus alone and ask it each question: (question, what came back). With `keep`, the
+    build stays in KEEP/NAME (and a later run rebuilds it incrementally there)."""
     tmp = Path(tempfile.mkdtemp(prefix="cg-questions-"))
     cmd, env, cwd = _cli(code)
     try:
         docs = _stage(corpus, tmp, manifest=True)
-        out = tmp / "out"
+        out = keep / corpus.name if keep else tmp / "out"
         subprocess.run(
             [*cmd, "build", str(docs), "--out", str(out)],
             env=env,
@@ -128,6 +127,7 @@ def main() -> int:
     ap.add_argument("--wrong", action="store_true", help="list the questions answered wrong")
     ap.add_argument("--json", action="store_true", help="print every answer as JSON")
     ap.add_argument("--code", type=Path, help="run the councilgraph source in DIR instead of this install")
+    ap.add_argument("--keep", type=Path, help="keep each corpus's build in KEEP/NAME (rebuilt incrementally)")
     args = ap.parse_args()
     if not (SHARED / "corpus").is_dir():
         print(f"{SHARED} is missing (no corpora beside this clone): nothing to ask")
@@ -138,7 +138,7 @@ def main() -> int:
         if args.only and name not in args.only:
             continue
         corpus = _pool_corpus(questions) if name == "pool" else known[name]
-        results[name] = ask(corpus, questions, args.code)
+        results[name] = ask(corpus, questions, args.code, args.keep)
     if args.json:
         print(
             json.dumps(

@@ -1,5 +1,6 @@
-"""Screenshots of the HTML pages of a build, for the docs and for a look by eye:
-the main page, the main page centred on a person, that person's page, and the post timelines.
+"""Screenshots of the HTML pages of a build, for the docs and for a look by eye: the council
+board (the landing page), the network as it opens and centred on a person, that person's page,
+the people list and the post timelines (whole, and filtered to key roles).
 
 Run: .venv/bin/python scripts/screenshots.py BUILD_DIR SHOTS_DIR [PERSON]   (person: "Tina Russell")
 """
@@ -37,6 +38,10 @@ def main(out: Path, shots: Path, person: str) -> None:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         page = browser.new_page(viewport={"width": 1500, "height": 900})
         page.goto((html / "index.html").as_uri())
+        page.screenshot(path=shots / "board.png", full_page=True)
+        page.goto((html / "people.html").as_uri())
+        page.screenshot(path=shots / "people.png")
+        page.goto((html / "network.html").as_uri())
         page.wait_for_selector("body[data-ready='1']", state="attached", timeout=60000)
         page.screenshot(path=shots / "main.png")
         page.fill("#search", person)
@@ -52,6 +57,9 @@ def main(out: Path, shots: Path, person: str) -> None:
         page.set_viewport_size({"width": 1000, "height": 1400})
         page.goto((html / "timelines.html").as_uri())
         page.screenshot(path=shots / "timelines.png")
+        page.check("#key")
+        page.screenshot(path=shots / "timelines-key-roles.png")
+        page.uncheck("#key")
         # a post with an interim holder (else the one with most holders), on its own page
         best = page.evaluate("""() => { let best = null, most = 0;
             document.querySelectorAll('section.timeline').forEach(s => {

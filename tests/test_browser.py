@@ -73,7 +73,7 @@ def hostile_html(tmp_path_factory) -> Path:
 
 
 class Page:
-    def __init__(self, browser, path: Path):
+    def __init__(self, browser, path: Path, *, ready: str | None = "body[data-ready='1']"):
         self.messages: list[str] = []
         self.dialogs: list[str] = []
         self.page = browser.new_page(viewport={"width": 1400, "height": 900})
@@ -92,7 +92,8 @@ class Page:
             ),
         )
         self.page.goto(path.as_uri())
-        self.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30000)
+        if ready:
+            self.page.wait_for_selector(ready, state="attached", timeout=30000)
 
     def js(self, expr: str):
         return self.page.evaluate(expr)
@@ -103,15 +104,22 @@ class Page:
 
 @pytest.fixture
 def seeds_page(browser, seeds_html):
-    p = Page(browser, seeds_html)
+    p = Page(browser, seeds_html.parent / "network.html")
     yield p
     p.close()
 
 
-def test_page_loads_without_errors_or_network(seeds_page):
+def test_network_opens_focused_on_the_council_and_shows_all_only_when_asked(seeds_page):
     assert seeds_page.messages == []
-    assert len(seeds_page.js("cg.visibleIds()")) > 50
-    assert "Showing" in seeds_page.page.text_content("#status")
+    focused = seeds_page.js("cg.visibleIds()")
+    total = seeds_page.js("cg.total")
+    status = seeds_page.page.text_content("#status")
+    assert 10 < len(focused) < total
+    assert "Around Herefordshire Council" in status and f"of {total} nodes" in status
+    seeds_page.page.click("#clear")
+    whole = seeds_page.js("cg.visibleIds()")
+    assert len(whole) > len(focused) and "The whole graph" in seeds_page.page.text_content("#status")
+    assert seeds_page.messages == []
 
 
 def test_search_centres_a_known_person(seeds_page):
@@ -135,6 +143,7 @@ def test_search_centres_a_known_person(seeds_page):
 
 
 def test_year_filter_changes_the_visible_nodes(seeds_page):
+    seeds_page.js("cg.whole()")
     everything = seeds_page.js("cg.visibleIds()")
     seeds_page.page.uncheck("#undated")
     dated = seeds_page.js("cg.visibleIds()")
@@ -173,12 +182,13 @@ def test_clicking_a_node_shows_its_evidence_and_source(seeds_page):
 
 
 def test_injected_markup_stays_text(browser, hostile_html):
-    p = Page(browser, hostile_html)
+    p = Page(browser, hostile_html.parent / "network.html")
+    p.js("cg.whole()")
     try:
         page = p.page
         assert p.dialogs == [] and p.messages == []
         assert page.locator("img").count() == 0
-        assert page.locator("script").count() == 3
+        assert page.locator("script:not([src])").count() == 3
         shown = []
         for i in p.js("cg.visibleIds()"):
             p.js(f"cg.show({i})")  # resolves once the node's facts are on the panel
@@ -190,7 +200,10 @@ def test_injected_markup_stays_text(browser, hostile_html):
         loaded = page.locator("script[src]").evaluate_all("ss => ss.map((s) => s.getAttribute('src'))")
         assert loaded and all(re.fullmatch(r"data/facts-\d{4}\.js", src) for src in loaded), loaded
         assert p.messages == []
-        # the ego pages too
+        # the board, the timelines and the ego pages too
+        for f in (hostile_html, hostile_html.parent / "timelines.html", hostile_html.parent / "people.html"):
+            page.goto(f.as_uri())
+            assert page.locator("img").count() == 0 and page.locator("script[src]").count() == 0
         for sub in ("person", "body", "post"):
             for f in sorted((hostile_html.parent / sub).glob("*.html"))[:5]:
                 page.goto(f.as_uri())
@@ -205,12 +218,93 @@ def test_a_missing_facts_file_is_said_on_the_panel(browser, seeds_html, tmp_path
     copy = tmp_path / "html"
     shutil.copytree(seeds_html.parent, copy)
     shutil.rmtree(copy / "data")
-    p = Page(browser, copy / "index.html")
+    p = Page(browser, copy / "network.html")
     try:
         tina = p.js("cg.nodeId('Tina Russell')")
         p.js(f"cg.show({tina})")
         assert p.page.get_attribute("#panel", "data-loaded") == "error"
         assert "could not be read" in p.page.text_content("#panel")
         assert p.page.text_content("#panel-title") == "Tina Russell"  # the node itself is still shown
+    finally:
+        p.close()
+
+
+def test_the_board_shows_the_chief_executive_row_and_a_bar_opens_the_holder(browser, seeds_html):
+    """The landing page: the bundled council's key roles, the Chief Executive first, with its
+    holders' bars; a click on Paul Walker's bar opens his page, with the sentences about him."""
+    p = Page(browser, seeds_html, ready=None)
+    try:
+        page = p.page
+        assert "Who held what at Herefordshire Council" in page.text_content("section.board h1")
+        rows = page.locator("section.board svg.board").first.locator("text").all_text_contents()
+        headings = [t for t in rows if t.startswith("Chief Executive")]
+        assert headings and rows.index(headings[0]) < rows.index("Leader")
+        bar = page.locator("svg.board a.holder", has_text="Paul Walker").first
+        assert bar.is_visible()
+        assert "Chief Executive" in bar.locator("title").text_content()
+        bar.locator("rect.bar").click()
+        page.wait_for_load_state()
+        assert "/person/" in page.url
+        assert page.text_content("h1").startswith("Paul Walker")
+        assert "Paul Walker" in page.text_content("main")
+        assert p.messages == [] and p.dialogs == []
+    finally:
+        p.close()
+
+
+def test_the_board_opens_the_network_on_its_council(browser, seeds_html):
+    p = Page(browser, seeds_html, ready=None)
+    try:
+        p.page.click("text=its network")
+        p.page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30000)
+        assert p.page.url.endswith(".html#" + p.page.url.split("#", 1)[1])
+        assert "Around Herefordshire Council" in p.page.text_content("#status")
+        assert p.messages == []
+    finally:
+        p.close()
+
+
+def test_timelines_filter_by_council_key_role_and_name(browser, seeds_html):
+    p = Page(browser, seeds_html.parent / "timelines.html")
+    try:
+        page = p.page
+        total = page.locator("section.timeline").count()
+        first = page.locator("section.timeline h2 a").first.text_content()
+        assert first.startswith("Chief Executive")  # key roles first
+        page.check("#key")
+        key = page.locator("section.timeline:visible").count()
+        assert 0 < key < total
+        page.fill("#q", "paul walker")
+        visible = page.locator("section.timeline:visible h2 a").all_text_contents()
+        assert visible == ["Chief Executive, Herefordshire Council"]
+        assert page.text_content("#shown") == f"1 of {total} posts"
+        page.uncheck("#key")
+        page.fill("#q", "")
+        page.fill("#y0", "2015")
+        page.fill("#y1", "2016")
+        early = page.locator("section.timeline:visible").count()
+        assert 0 < early < total
+        assert p.messages == []
+    finally:
+        p.close()
+
+
+def test_a_person_page_leads_with_the_sentences_that_name_them(browser, seeds_html):
+    person = next((seeds_html.parent / "person").glob("tina-russell-*.html"))
+    p = Page(browser, person, ready=None)
+    try:
+        page = p.page
+        assert "Director of Children's Services" in page.text_content("p.lead")
+        named = page.locator("blockquote.named").all_text_contents()
+        assert named and all("Russell" in t for t in named)
+        details = page.locator("details.role-only")
+        assert details.count() == 1 and not details.locator("blockquote").first.is_visible()
+        details.locator("summary").click()
+        assert details.locator("blockquote").first.is_visible()
+        h2s = page.locator("h2").all_text_contents()
+        assert h2s.index("Posts held (2)") < next(
+            i for i, h in enumerate(h2s) if h.startswith("What the papers")
+        )
+        assert p.messages == []
     finally:
         p.close()

@@ -29,6 +29,7 @@ def _held(text: str) -> list[dict]:
                 {
                     "person": f.person,
                     "post": f.post,
+                    "org": f.org,
                     "start": f.start and f.start.iso,
                     "end": f.end and f.end.iso,
                     "interim": f.interim,
@@ -73,6 +74,7 @@ def test_interim_and_dates_from_the_sentence():
     assert {
         "person": "Tomasz Wren",
         "post": "Deputy Mayor",
+        "org": "Herefordshire Council",
         "start": "2021-08-01",
         "end": "2022-03-31",
         "interim": True,

@@ -65,7 +65,7 @@ def test_page_data_carries_years_for_the_filter():
     data = page_data(graph_view(hostile_graph()))
     by_label = {n["l"]: n for n in data["nodes"]}
     assert by_label["Tina Russell"]["y"] == [2015, 2018]
-    assert data["default_years"] == [2014, 2026]
+    assert data["default_years"] == [2015, 2024]  # the data's own span
     meeting = next(n for n in data["nodes"] if n["k"] == "meeting")
     assert meeting["y"] == [2024, 2024]
     action = next(n for n in data["nodes"] if n["k"] == "action")
@@ -114,8 +114,17 @@ def test_facts_files_double_with_the_graph_so_a_node_keeps_its_file():
 
 def test_pages_are_written(rendered):
     names = {p.relative_to(rendered).as_posix().split("/")[0] for p in _all_pages(rendered)}
-    assert {"index.html", "people.html", "bodies.html", "timelines.html", "person", "body", "post"} <= names
-    index = (rendered / "index.html").read_text(encoding="utf-8")
+    assert {
+        "index.html",
+        "network.html",
+        "people.html",
+        "bodies.html",
+        "timelines.html",
+        "person",
+        "body",
+        "post",
+    } <= names
+    index = (rendered / "network.html").read_text(encoding="utf-8")
     assert "https://" not in re.sub(
         r'"https://[^"]*"|https://w3id\.org[^"\s]*', "", index.split("cg-data")[0]
     )
@@ -140,7 +149,9 @@ def test_no_hostile_text_is_markup_anywhere(rendered):
         handlers = [(t, a) for t, attrs in parser.tags for a, _ in attrs if a.startswith("on")]
         assert handlers == [], page
         scripts = [attrs for t, attrs in parser.tags if t == "script"]
-        if page.name == "index.html":  # the data block, vis-network and the page's own script
+        if page.name == "timelines.html":  # its filter, with the page's nonce
+            assert len(scripts) == 1 and dict(scripts[0]).get("nonce") and not dict(scripts[0]).get("src")
+        elif page.name == "network.html":  # the data block, vis-network and the page's own script
             assert len(scripts) == 3 and not any(a == "src" for attrs in scripts for a, _ in attrs), scripts
         else:
             assert scripts == [], page
@@ -151,7 +162,7 @@ def test_hostile_text_is_shown_as_text(rendered):
     texts = "".join(p.read_text(encoding="utf-8") for p in person_pages)
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in texts
     assert "&#34;&gt;&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;" in texts
-    index = (rendered / "index.html").read_text(encoding="utf-8")
+    index = (rendered / "network.html").read_text(encoding="utf-8")
     block = index.split('<script type="application/json" id="cg-data">', 1)[1].split("</script>", 1)[0]
     data = json.loads(block)
     labels = {n["l"] for n in data["nodes"]}
@@ -251,3 +262,133 @@ def test_an_edited_document_keeps_its_ref_so_the_facts_it_sourced_name_it_as_bef
     assert {n.ref for n in before.nodes if n.kind == "document"}.isdisjoint(
         {n.ref for n in before.nodes if n.kind != "document"}
     )
+
+
+def test_key_roles_come_from_the_posts_wording():
+    from graph.pages.board import KEY_ROLES, key_role
+
+    chief, children, adults, health, finance, monitoring, leader, deputy, chair = (h for h, _p in KEY_ROLES)
+    cases = {
+        "Chief Executive": chief,
+        "Interim Chief Executive": chief,
+        "Head of Paid Service": chief,
+        "Director of Children's Services": children,
+        "Corporate Director Children and Young People": children,
+        "Director of Adult Social Services": adults,
+        "Director of Public Health": health,
+        "Chief Financial Officer": finance,
+        "Director of Finance": finance,
+        "Section 151 Officer": finance,
+        "Monitoring Officer": monitoring,
+        "Leader": leader,
+        "Leader of the Council": leader,
+        "Deputy leader": deputy,
+        "Chairman": chair,
+        "Mayor": chair,
+        # not key roles: junior posts and seats that share a word with them
+        "Assistant Director Children's Social Care": None,
+        "Service Director Communities": None,
+        "Cabinet member Children and Young People": None,
+        "Head of Chief Executive's Office": None,
+        "Chief Executive's PA": None,
+        "Member": None,
+        "Deputy Monitoring Officer": None,
+    }
+    assert {post: key_role(post) for post in cases} == cases
+
+
+def _chief_executive_graph():
+    from rdflib import Literal, URIRef
+
+    from graph.core.namespaces import CG, SKOS
+
+    g = hostile_graph()
+    role = URIRef("https://w3id.org/councilgraph/id/role/1")
+    g.set((role, SKOS.prefLabel, Literal("Chief Executive")))
+    g.set((URIRef("https://w3id.org/councilgraph/id/body/council"), CG.orgKind, Literal("council")))
+    return g
+
+
+def test_the_board_puts_the_councils_key_roles_on_one_axis():
+    """The hostile graph's council with its post called Chief Executive: one row, three holders in
+    start order (the interim marked), and the committee with its chair below."""
+    from graph.pages.board import boards
+
+    (board,) = boards(graph_view(_chief_executive_graph()))
+    assert board.council == "Shire Council"
+    sections = dict(board.sections)
+    (row,) = sections["Key roles"]
+    assert row[0].startswith("Chief Executive")
+    holders = [(b[0], b[6]) for b in row[2]]
+    assert holders[0] == ("Tina Russell", False) and [i for _n, i in holders] == [False, True, False]
+    assert row[2][2][5]  # the last holder's end is not known
+    (chairs,) = sections["Committees and their chairs"]
+    assert chairs[0].startswith("Audit Committee") and chairs[2][0][0].startswith("Person 3")
+    assert board.axis[0] <= 2015 and board.axis[1] >= 2025
+
+
+def test_the_board_is_the_landing_page_and_its_text_stays_text(tmp_path):
+    index = render_html(tmp_path, _chief_executive_graph())
+    text = index.read_text(encoding="utf-8")
+    assert "Who held what at" in text and "Chief Executive (head of paid service)" in text
+    assert 'class="holder" href="person/tina-russell-' in text
+    assert "&lt;svg onload=alert(1)&gt;" in text and "<svg onload" not in text
+    parser = _Tags()
+    parser.feed(text)
+    assert not {t for t, _ in parser.tags} & {"script", "img", "b"}
+
+
+def test_a_person_leads_with_their_main_post_and_the_sentences_naming_them():
+    from rdflib import Literal, URIRef
+
+    from graph.core.namespaces import CG
+    from graph.pages.people import main_post, sentences, tenures_by_person
+
+    g = _chief_executive_graph()
+    g.add(
+        (
+            URIRef("https://w3id.org/councilgraph/id/membership/0"),
+            CG.evidence,
+            Literal("Ms T. Russell, Chief Executive"),
+        )
+    )
+    v = graph_view(g)
+    tina = next(n for n in v.nodes if n.label == "Tina Russell")
+    assert main_post(v, tenures_by_person(v)[tina.index]) == "Chief Executive, Shire Council"
+    named, role_only = sentences(v, tina)
+    assert [s.text for s in named] == ["Ms T. Russell, Chief Executive"]
+    assert [s.text for s in role_only] == [f"{HOSTILE[0]} was appointed Director"]  # names the post alone
+    assert named[0].sources and named[0].sources[0][0].startswith("minutes")
+
+
+def test_timelines_share_one_axis_and_put_key_roles_first(tmp_path):
+    index = render_html(tmp_path, _chief_executive_graph())
+    text = (index.parent / "timelines.html").read_text(encoding="utf-8")
+    assert text.index("Chief Executive, Shire Council") < text.index("Chair, Audit Committee")
+    axes = set(re.findall(r'<svg class="gantt"[^>]*>(?:<line[^>]*/>)?<text[^>]*>(\d{4})<', text))
+    assert len(axes) == 1  # every chart starts at the same year
+    people = (index.parent / "people.html").read_text(encoding="utf-8")
+    assert re.search(r"Tina Russell</a></td><td>Chief Executive, Shire Council</td>", people)
+
+
+def test_the_graphs_canonical_role_links_decide_the_board_rows_where_it_has_them():
+    """A post linked (`skos:broader`) to the canonical Director of Children's Services is that row
+    whatever its wording; with links in the graph, a wording the table knows and the graph does not
+    link is no key role."""
+    from rdflib import Literal, URIRef
+
+    from graph.core.namespaces import RDF, SKOS
+    from graph.pages.board import KEY_ROLES, boards
+    from graph.pages.view import CANONICAL_ROLE
+
+    g = _chief_executive_graph()
+    role = URIRef("https://w3id.org/councilgraph/id/role/1")
+    dcs = URIRef("https://w3id.org/councilgraph/id/canonical-role/dcs")
+    g.set((role, SKOS.prefLabel, Literal("Chief Executive and Director of People")))
+    g.add((role, SKOS.broader, dcs))
+    g.add((dcs, RDF.type, CANONICAL_ROLE))
+    g.add((dcs, SKOS.prefLabel, Literal("Director of Children's Services")))
+    v = graph_view(g)
+    assert v.canonical and all(c == "dcs" for _i, c in v.canonical)
+    (board,) = boards(v)
+    assert [r[0] for r in dict(board.sections)["Key roles"]] == [KEY_ROLES[1][0]]

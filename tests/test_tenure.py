@@ -167,6 +167,11 @@ INTERVALS = [
         [("2021-01-10", "inferred", "2023-01-03", "inferred"), ("2023-01-03", "stated", None, None)],
     ),
     (
+        "an inferred end never passes the successor's first evidence (named as incoming before the start)",
+        [spell(A, att=["2021-01-10"]), spell(B, start="2023-06-01", att=["2023-02"])],
+        [("2021-01-10", "inferred", "2023-02", "inferred"), ("2023-06-01", "stated", None, None)],
+    ),
+    (
         "a stated end wins over the successor's start",
         [spell(A, att=["2021-01-10"], end="2022-12"), spell(B, att=["2023-05-01"])],
         [("2021-01-10", "inferred", "2022-12", "stated"), ("2023-05-01", "inferred", None, None)],

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extract.dates import find_dates
 from extract.mentions import find_bodies, split_people
@@ -41,7 +41,12 @@ _TOKEN = (
 _BARE = rf"(?:(?:[A-Z]\.?\s+){{1,3}}{_TOKEN}|{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
 _NAME = rf"{_HON}{{0,2}}{_BARE}"
 _LOWER_TITLE = r"[A-Za-z][A-Za-z'\u2019&/ -]{2,90}?"
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]|\n|$)")
+# a sentence runs to a full stop, but not one after an initial before a name ("Councillor C. Smith", "J.C. Bird")
+# or after a title's abbreviation ("Cllr. Ann Lee"); each character is read by one alternative only (linear)
+_SENTENCE = re.compile(
+    r"(?:[^.!?\n]|(?<=\b[A-Z])\.(?=\s?[A-Z])|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bCllr)\.)*"
+    r"(?:[.!?]|\n|$)"
+)
 _INTERIM = re.compile(r"\b(?:interim|acting|temporary|temporarily|caretaker)\b", re.I)
 _SEATS = [
     (
@@ -60,7 +65,7 @@ _SEATS = [
 ]
 _CHAIR = re.compile(r"^(?:vice[- ]|deputy )?chair(?:man|person|woman)?\b", re.I)
 _OF_COUNCIL = re.compile(
-    r"^(?P<post>.+?)\s+(?:of|at|for)\s+(?:the\s+)?(?P<org>(?:council|authority|borough|city|county|district|town|"
+    r"^(?P<post>.+?)\s+(?P<link>of|at|for)\s+(?:the\s+)?(?P<org>(?:[Cc]ouncil|[Aa]uthority|[Bb]orough|[Cc]ity|[Cc]ounty|[Dd]istrict|[Tt]own|"
     r"(?:Royal |Metropolitan |London )?(?:City|County|Borough|Town|District) of [A-Z][\w'\u2019-]*"
     r"(?: (?:and |upon |on |in )?[A-Z][\w'\u2019-]*){0,3}|"
     r"[A-Z][\w'\u2019&, -]*?(?:Council|Borough|County|City|District|Corporation|Authority)))$"
@@ -79,6 +84,7 @@ class Holder:
     interim: bool = False
     began: PartialDate | None = None
     ended: PartialDate | None = None
+    org: str | None = None  # the body the words name, where it is no council ("Conservative group")
 
 
 def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, PartialDate | None]:
@@ -210,7 +216,7 @@ def _title_before_name(seg: Segmented) -> Iterator[Holder]:
     """ "Chief Executive Steve Barron said", "Leader of the council Andrew Johnson said", "council leader Ann
     Lee": a known title (any case) right before a name that the sentence goes on from."""
     rx = re.compile(
-        rf"(?<![\w'\u2019-])(?P<title>{_KNOWN}),?\s+(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
+        rf"(?<![\w'\u2019-])(?P<title>{_KNOWN})(?:\s+(?:Councillor|Cllr)\.?\s+|,?\s+)(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
         r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
         r"welcomed|thanked|commented|stated)\b))"
     )
@@ -231,12 +237,13 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
     """ "X was elected unopposed as Mayor of Y, succeeding Councillor Z", "X be re-elected Mayor", "X has been
     appointed to the role of Depute Chief Executive", "X will serve as Deputy Mayor", "X takes over as leader"."""
     rx = re.compile(
-        rf"(?P<name>{_NAME})\s+(?:{_VERB}\s+(?:as\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
-        r"(?:will\s+)?(?:serve|serves|take over|takes over|took over|has taken over)\s+as\s+)"
-        rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?P<title>{_LOWER_TITLE})"
+        rf"(?P<name>{_NAME})(?:,(?![^,;\n]*\b(?:seconded|moved|proposed|RESOLVED|That|Councillor|Cllr)\b)[^,;\n]{{2,80}},)?"
+        rf"\s+(?:{_VERB}\s+(?:as\s+|to\s+be\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
+        r"(?:will\s+|to\s+)?(?:serve|serves|take over|takes over|took over|has taken over|continue|continues)\s+as\s+)"
+        rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?!to\s)(?P<title>{_LOWER_TITLE})"
         r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
         r"alongside|succeeding|following|had|has|have|was|were|is|be|been|would|will|should)\b|"
-        r"\s+and\s+(?:[a-z]|Councillor|Cllr)|$)"
+        rf"\s+and\s+(?:[a-z]|Councillor|Cllr|{_BARE}\s+as\b)|$)"
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
@@ -252,12 +259,13 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
             ended,
         )
         prior = re.search(
-            rf"\b(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})",
+            rf"\b(?:(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})|"
+            rf"after\s+(?P<gone>{_NAME})\s+(?:stood|stepped)\s+down)",
             sentence[m.end() :],
         )
         if prior:
             yield Holder(
-                prior.group("name"),
+                prior.group("name") or prior.group("gone"),
                 m.group("title"),
                 at + m.start(),
                 at + m.end() + prior.end(),
@@ -271,7 +279,8 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
     Legal and Governance, as the Monitoring Officer", "agreed to appoint Ann Lee as interim Director"."""
     rx = re.compile(
         rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
-        r"(?:,[^,;\n]{2,80},)?\s+as\s+(?:the\s+|its\s+|their\s+)?(?:(?:new|permanent)\s+)?"
+        r"(?:,[^,;\n]{2,80},)?\s+(?:as|to\s+the\s+(?:post|role|position)\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?:(?:new|permanent)\s+)?"
         rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
         r"who|which|in|after|following|had|has|have|was|were|is|be|been|would|will|should)\b|$)"
     )
@@ -349,6 +358,49 @@ def _councillor_line(seg: Segmented) -> Iterator[Holder]:
             yield Holder(
                 m.group("name"), part, line.start + m.start(), line.start + m.end(), "holder.councillor-line"
             )
+
+
+def _titles_above(seg: Segmented, i: int) -> list[Line]:
+    """The post lines just above line `i` (blank lines between them skipped, two at most): "Cabinet Member –
+    Locality Services" and "Deputy Leader" above "Councillor Fairclough"; none when a line above is no post."""
+    out: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(out) < 2:
+        text = seg.lines[j].text.strip()
+        if not text:
+            j -= 1
+            continue
+        if len(text) > 120 or re.match(r"(?:Councillor|Cllr)\b", text):
+            break
+        if not all(is_post(part) and _title_cased(part) for part in re.split(r"\s+/\s+", text)):
+            break
+        out.append(seg.lines[j])
+        j -= 1
+    return out
+
+
+def _title_over_councillor(seg: Segmented) -> Iterator[Holder]:
+    """A cabinet list as a page lays it out, a post on one line and its councillor alone on the next:
+    "Cabinet Member – Adult Social Care" over "Councillor Okonjo"; "Leader / Cabinet Member - Finance" is two
+    posts. Read only in a list (two such pairs at least), so a heading over a signature is not a post."""
+    alone = re.compile(rf"^\s*(?:Councillor|Cllr)\.?\s+(?P<name>{_BARE}|{_TOKEN})\s*$")
+    pairs = []
+    for i, line in enumerate(seg.lines):
+        m = alone.match(line.text)
+        if m and (titles := _titles_above(seg, i)):
+            pairs.append((m, line, titles))
+    if len(pairs) < 2:
+        return
+    for m, line, titles in pairs:
+        for title in titles:
+            for part in re.split(r"\s+/\s+", title.text.strip()):
+                yield Holder(
+                    "Councillor " + m.group("name"),
+                    part,
+                    title.start,
+                    line.start + m.end(),
+                    "holder.title-over-councillor",
+                )
 
 
 def _title_cased(title: str) -> bool:
@@ -444,6 +496,73 @@ def _title_name_items(seg: Segmented) -> Iterator[Holder]:
                     yield Holder(name, one, start, end, "holder.title-name-items")
 
 
+def _group_leader(seg: Segmented) -> Iterator[Holder]:
+    """ "Conservative group leader Cllr Aled Davies", "Councillor Rhian Price, leader of the opposition Labour
+    group": the leader of a party group, a post of the group, not of the council."""
+    before = re.compile(
+        rf"\b(?!(?:Deputy|Depute|Political|Opposition|Main|The)\b)(?P<party>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+"
+        rf"[Gg]roup\s+[Ll]eader,?\s+(?P<name>{_HON}?{_BARE})(?![\w'\u2019-])"
+    )
+    after = re.compile(
+        rf"(?P<name>{_NAME}),\s+(?:the\s+)?(?P<title>[Ll]eader\s+of\s+the\s+(?:opposition\s+)?"
+        r"(?P<party>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+[Gg]roup)\b"
+    )
+    for at, _sentence, m in _in_sentences(seg, before):
+        party = re.sub(r"^(?:The|A|An)\s+", "", m.group("party"))
+        yield Holder(
+            m.group("name"),
+            "group leader",
+            at + m.start(),
+            at + m.end(),
+            "holder.group-leader",
+            org=f"{party} group",
+        )
+    for at, _sentence, m in _in_sentences(seg, after):
+        yield Holder(
+            m.group("name"),
+            m.group("title"),
+            at + m.start(),
+            at + m.end(),
+            "holder.group-leader",
+            org=f"{m.group('party')} group",
+        )
+
+
+_OTHER_BODY_TAIL = re.compile(
+    r"\s+(?:with|at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:and|of|for|&|[A-Z][\w'\u2019&-]*)){0,8}?"
+    r"\s+(?:Partnership|Trust|Board|Agency|Commission|Association|Foundation|Service|ICB|CCG))$"
+)
+
+
+def _name_comma_post(seg: Segmented) -> Iterator[Holder]:
+    """ "Iain Gorman, head of operations with the Eastvale Health and Social Care Partnership, will ...", "Ruth
+    Kane, currently director of place at Brayford Council, has been ...": a name and, between commas, the post
+    news writes in lower case (or after "former"/"currently"); a post "with"/"of" a partnership, trust or board is
+    of that body."""
+    rx = re.compile(
+        rf"(?P<name>{_NAME}),\s+(?P<pre>currently\s+|former\s+)?(?P<title>[A-Za-z][\w'\u2019&/ -]{{2,90}}?"
+        r"(?:,\s+[a-z][\w'\u2019 -]{2,40}?)?)(?=,|\s+(?:will|has|had|is|was|said|says|told|added)\b)"
+    )
+    for at, _sentence, m in _in_sentences(seg, rx):
+        title = m.group("title")
+        if (
+            title[:1].isupper()
+            and (m.group("pre") or "").strip() != "former"
+            or " at the time" in title
+            or re.match(r"(?:the|a|an|who|which|and|said|says|took|gave|made|spoke|\w+ed)\b", title, re.I)
+        ):
+            continue  # a capitalised post after a bare comma is read by posts.py (post.name-comma-title)
+        other = _OTHER_BODY_TAIL.search(title)
+        yield Holder(
+            m.group("name"),
+            title[: other.start()] if other else title,
+            at + m.start(),
+            at + m.end(),
+            "holder.name-comma-post",
+            org=other.group("org") if other else None,
+        )
+
+
 def _left(seg: Segmented) -> Iterator[Holder]:
     """ "X has stepped down as mayor", "X is retiring as Chief Executive", "X is leaving his role as director"."""
     rx = re.compile(
@@ -469,9 +588,9 @@ def _who_is(seg: Segmented) -> Iterator[Holder]:
     """ "Neil Kissock, who was most recently the director of finance", "Mark Wynn – who is the authority's
     executive director of resources –": a relative clause that names the post."""
     rx = re.compile(
-        rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been)\s+(?:most\s+recently\s+|currently\s+|"
-        r"previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
-        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from)\b)"
+        rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been|(?:has\s+)?serve[sd]\s+as)\s+(?:most\s+recently\s+|"
+        r"currently\s+|previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from|this|last)\b)"
     )
     for at, _sentence, m in _in_sentences(seg, rx):
         yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
@@ -481,8 +600,8 @@ def _the_new(seg: Segmented) -> Iterator[Holder]:
     """ "the credentials of Mr Paul Walker, the proposed chief executive", "Ann Lee, the new Monitoring Officer":
     the holder an appointment item or an announcement names, attested on its date."""
     rx = re.compile(
-        rf"(?P<name>{_NAME}),\s+(?:the|our|its)\s+(?:proposed|new|incoming|newly appointed|next)\s+"
-        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:and|who|for|from|at|of the)\b)"
+        rf"(?P<name>{_NAME}),\s+(?:the|our|its)\s+(?:proposed|new|incoming|newly appointed|newly elected|next)\s+"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:and(?!\s+[A-Z])|who|for|from|at|of the)\b)"
     )
     for at, _sentence, m in _in_sentences(seg, rx):
         yield Holder(
@@ -537,10 +656,13 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("holder.appointed-active", _appointed_active),
     Rule("holder.title-name-line", _title_name_line),
     Rule("holder.councillor-line", _councillor_line),
+    Rule("holder.title-over-councillor", _title_over_councillor),
     Rule("holder.portfolio", _portfolio),
     Rule("holder.capacity-as", _capacity_as),
     Rule("holder.title-paren-name", _title_paren_name),
     Rule("holder.title-name-items", _title_name_items),
+    Rule("holder.group-leader", _group_leader),
+    Rule("holder.name-comma-post", _name_comma_post),
     Rule("holder.left", _left),
     Rule("holder.who-is", _who_is),
     Rule("holder.the-new", _the_new),
@@ -555,7 +677,10 @@ def _post_and_org(seg: Segmented, title: str) -> tuple[str, str | None]:
     title = " ".join(title.split()).strip(" ,;:-\u2013\u2014")
     title = re.sub(r"^(?:the|our|its|their)\s+", "", title, flags=re.I)
     m = _OF_COUNCIL.match(title)
-    if m and not re.match(r"^(?:Cabinet Member|Portfolio Holder|Director|Head)\b", title, re.I):
+    if m and (
+        m.group("link") == "at"
+        or not re.match(r"^(?:Cabinet Member|Portfolio Holder|Director|Head)\b", title, re.I)
+    ):  # "director of place at Bury Council": a post at Bury Council, whatever its first word
         org = m.group("org")
         named = [b for b in find_bodies(org) if b.kind in (OrgKind.COUNCIL, OrgKind.EXTERNAL)]
         if named and named[0].name != seg.council and named[0].kind == OrgKind.EXTERNAL:
@@ -568,12 +693,29 @@ def _post_and_org(seg: Segmented, title: str) -> tuple[str, str | None]:
         ):
             return m.group("post"), named[0].name
         return m.group("post"), seg.council
-    return title, seg.council
+    return _of_place(seg, title)
+
+
+def _of_place(seg: Segmented, title: str) -> tuple[str, str | None]:
+    """("Mayor", "Antrim and Newtownabbey Borough Council") from "mayor of Antrim and Newtownabbey" where the
+    page names that council in full and the place is not the page's own council; a civic post of a place the page
+    does not name as a council is of no council the page shows (None: not read)."""
+    m = re.match(
+        r"^(?P<post>(?i:(?:(?:deputy|depute|lord)\s+)?(?:mayor|provost)))\s+of\s+(?P<place>[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|upon|on)\s+)?[A-Z][\w'\u2019-]*){0,3})$",
+        title,
+    )
+    if m is None or (seg.council and m.group("place") in seg.council):
+        return title, seg.council
+    named = re.search(
+        rf"\b{re.escape(m.group('place'))}(?:\s+(?:County\s+|City\s+)?(?:Borough|District|County|City|Town))?\s+Council\b",
+        seg.text,
+    )
+    return (m.group("post"), named.group(0)) if named else (title, None)
 
 
 def _fact(seg: Segmented, h: Holder) -> Fact | None:
     name = clean_name(h.name)
-    post, org = _post_and_org(seg, h.title)
+    post, org = (h.title, h.org) if h.org else _post_and_org(seg, h.title)
     interim = h.interim or bool(_INTERIM.match(post))
     post = re.sub(r"^(?:interim|acting|temporary)\s+", "", post, flags=re.I)
     post = post[:1].upper() + post[1:]
@@ -602,6 +744,23 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
     )
 
 
+_NEXT_POST = re.compile(
+    r"\s+and\s+(?=(?i:(?:deputy\s+|depute\s+|interim\s+|acting\s+)?(?:chief executive|head of paid service|"
+    r"monitoring officer|section 151 officer|s151 officer|returning officer|electoral registration officer|"
+    r"proper officer|chief finance officer))\b)"
+)
+
+
+def _each_post(h: Holder) -> list[Holder]:
+    """ "Chief Executive and Head of Paid Service" is two offices, each held: an "and" before a statutory office
+    splits a title where every part reads as a post; other pairs stay one post as the papers write them
+    ("Borough Lawyer and Head of Legal Services")."""
+    parts = _NEXT_POST.split(h.title)
+    if len(parts) < 2 or not all(is_post(p[:1].upper() + p[1:]) for p in parts):
+        return [h]
+    return [replace(h, title=p) for p in parts]
+
+
 def _key(fact: Fact) -> tuple[str, str]:
     return getattr(fact, "person", ""), str(getattr(fact, "post", None) or getattr(fact, "role", "")).lower()
 
@@ -611,12 +770,13 @@ def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     seen = {_key(f) for f in known if f.fact_type in ("holds_post", "membership")}
     for rule in RULES:
-        for h in rule.read(seg):
-            fact = _fact(seg, h)
-            if fact is None:
-                continue
-            key = _key(fact)
-            if key not in seen:
-                seen.add(key)
-                out.append(fact)
+        for read in rule.read(seg):
+            for h in _each_post(read):
+                fact = _fact(seg, h)
+                if fact is None:
+                    continue
+                key = _key(fact)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(fact)
     return out

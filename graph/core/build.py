@@ -8,11 +8,14 @@ instants get IRIs, not blank nodes, so the Turtle is byte-stable.
 
 from __future__ import annotations
 
+import calendar
 from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import OWL
+from rdflib.term import Node
 
+from extract.names import strip_honorific
 from extract.records import (
     ActionFact,
     AttendanceFact,
@@ -25,9 +28,10 @@ from extract.records import (
     PartialDate,
     PersonFact,
 )
+from extract.vocab.canonical import canonical_role
 from graph.core.bodies import BodyTable
 from graph.core.iris import EntityIris, mint, norm
-from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
+from graph.core.namespaces import CG, DCTERMS, FOAF, ID, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.core.resolve import BodyEntity, PersonEntity, Resolution
 from graph.core.tenure import Tenure, Tenures
 from graph.core.triples import Triples
@@ -44,6 +48,25 @@ def string_literal(value: str) -> Literal:
     """A plain string literal. rdflib's constructor checks and normalises each time (a fifth of
     building the graph); literals are immutable, so one object serves every triple with that text."""
     return Literal(value)
+
+
+@lru_cache(maxsize=1 << 16)  # pure; a label is keyed once per node, a parameter once per query
+def search_key(text: str) -> str:
+    """The `cg:nameKey` of a name or label, and of a saved query's name parameter: `norm` (lower
+    case, accents folded, punctuation and runs of space one space) of the text with its apostrophes
+    dropped as `extract.names.name_key` drops them ("Children's" -> "childrens", "O'Brien" -> "obrien")."""
+    return norm(text.replace("\u2019", "'").replace("'", ""))
+
+
+def _day_bounds(lit: Node) -> tuple[str, str]:
+    """The first and last day of an xsd:date, xsd:gYearMonth or xsd:gYear ("2015" -> 2015-01-01, 2015-12-31)."""
+    iso = str(lit)
+    if len(iso) == 4:
+        return f"{iso}-01-01", f"{iso}-12-31"
+    if len(iso) == 7:
+        last = calendar.monthrange(int(iso[:4]), int(iso[5:7]))[1]
+        return f"{iso}-01", f"{iso}-{last:02d}"
+    return iso, iso
 
 
 def _instant_pred(d: PartialDate) -> URIRef:
@@ -67,6 +90,7 @@ def build_triples(
     b.meetings(facts_by_doc)
     b.decisions_and_actions(facts_by_doc)
     b.g.add((URIRef("https://w3id.org/councilgraph"), RDF.type, OWL.Ontology))
+    b.lookup_keys()
     return b.g
 
 
@@ -86,6 +110,45 @@ class _Builder:
         self.iri_of = EntityIris()
         self.roles: dict[tuple[int, str], URIRef] = {}
         self.meeting_iris: dict[tuple[int, str], URIRef] = {}
+
+    def lookup_keys(self) -> None:
+        """What a saved query looks things up by, written last from the graph itself: `cg:nameKey`
+        (`search_key`) on each person (its foaf:name, honorific dropped), body and role (its
+        skos:prefLabel) and plan (its dcterms:title); and on each membership the days it is known
+        held between, `cg:heldFrom` / `cg:heldUntil` (xsd:date): the first day of its start, else of its
+        first attestation, and the last day of its end, else of its last attestation. "Held on D" is
+        then `heldFrom <= D <= heldUntil`, the docs' rule at common precision in one typed range test."""
+        g = self.g
+        keys: list[tuple[Node, str]] = []
+        held: list[tuple[Node, URIRef, str]] = []
+        for (s, p), objects in g.by_subject_predicate().items():
+            if p == FOAF.name:
+                keys += [(s, search_key(strip_honorific(str(o))[1])) for o in objects]
+            elif p == SKOS.prefLabel or (p == DCTERMS.title and (s, RDF.type, CG.Plan) in g):
+                keys += [(s, search_key(str(o))) for o in objects]
+            elif p == RDF.type and ORG.Membership in objects:
+                start, end = self._held_between(s)
+                held += [(s, pred, day) for pred, day in ((CG.heldFrom, start), (CG.heldUntil, end)) if day]
+        for s, key in keys:
+            g.add((s, CG.nameKey, string_literal(key)))
+        for s, pred, day in held:
+            g.add((s, pred, Literal(day, datatype=XSD.date)))
+
+    def _held_between(self, m: Node) -> tuple[str | None, str | None]:
+        """The first and last day a membership is known held (`lookup_keys`)."""
+        g = self.g
+        iv = g.value(m, ORG.memberDuring)
+        bounds = []
+        for edge in (TIME.hasBeginning, TIME.hasEnd):
+            inst = g.value(iv, edge) if iv is not None else None
+            preds = (TIME.inXSDDate, TIME.inXSDgYearMonth, TIME.inXSDgYear)
+            bounds.append(
+                next((_day_bounds(d) for q in preds for d in g.objects(inst, q)), None) if inst else None
+            )
+        attested = [_day_bounds(d) for d in g.objects(m, CG.attestedOn)]
+        start = bounds[0][0] if bounds[0] else min((a for a, _z in attested), default=None)
+        end = bounds[1][1] if bounds[1] else max((z for _a, z in attested), default=None)
+        return start, end
 
     def documents(self) -> None:
         g = self.g
@@ -155,6 +218,20 @@ class _Builder:
                     if p:
                         self.add_person(p)
 
+    def canonical_link(self, role: URIRef, t: Tenure) -> None:
+        """The canonical role a post or seat is (`extract/vocab/canonical.py`), as `skos:broader`: a layer
+        over posts, never a merge ("Director Children's Wellbeing" stays its own Role)."""
+        seat_on = t.org.kind.value
+        link = (
+            canonical_role(t.role_label) if t.is_post else canonical_role(t.role_label, seat_on, t.org.name)
+        )
+        if link is not None:
+            c = ID[f"canonical-role/{link.role.id}"]
+            self.g.add((role, SKOS.broader, c))
+            self.g.add((c, RDF.type, CG.CanonicalRole))
+            self.g.add((c, RDF.type, SKOS.Concept))
+            self.g.add((c, SKOS.prefLabel, string_literal(link.role.label)))
+
     def membership(self, t: Tenure) -> None:
         """One membership per person + role + organization + stated start, with its Role node."""
         g = self.g
@@ -171,6 +248,7 @@ class _Builder:
             for form in sorted(t.role_forms):  # "DCS", "Director for Children's Services"
                 if norm(form) != rk[1]:
                     g.add((role, SKOS.altLabel, string_literal(form)))
+            self.canonical_link(role, t)
         # minted from the *stated* start only: an inferred one moves as the corpus grows
         m = mint("membership", str(pi), t.role_label, str(oi), t.stated_start.iso if t.stated_start else "")
         g.add((m, RDF.type, ORG.Membership))

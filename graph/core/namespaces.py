@@ -25,6 +25,7 @@ class CG(DefinedNamespace):
     Action: URIRef
     Plan: URIRef
     Office: URIRef
+    CanonicalRole: URIRef
     body: URIRef
     chair: URIRef
     apologies: URIRef
@@ -44,6 +45,9 @@ class CG(DefinedNamespace):
     orgKind: URIRef
     rule: URIRef
     extractorVersion: URIRef
+    nameKey: URIRef
+    heldFrom: URIRef
+    heldUntil: URIRef
 
 
 def _materialise(*namespaces: type[DefinedNamespace]) -> None:

@@ -323,9 +323,18 @@ def infer_bounds(spells: list[Spell]) -> None:
             if s.end is not None:
                 continue
             last = s.last or start
-            nxt = next((d for d, t in dated[i + 1 :] if t.person is not s.person and before(last, d)), None)
+            # the next holder's first evidence: their start, or an earlier attestation (named as incoming)
+            firsts = [_first_evidence(t) for _d, t in dated[i + 1 :] if t.person is not s.person]
+            nxt = min((d for d in firsts if before(last, d)), key=lambda d: d.iso, default=None)
             if nxt is not None:
                 s.end = Bound(nxt, "inferred")
+
+
+def _first_evidence(s: Spell) -> PartialDate:
+    """A dated spell's earliest evidence: its start, or an attestation before it. An inferred end of the
+    spell before never passes it."""
+    assert s.start is not None
+    return s.first if s.first is not None and before(s.first, s.start.date) else s.start.date
 
 
 # --- the stage: facts + resolution -> dated spells -------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+from graph.pages.board import board_councils
 from graph.pages.view import KINDS, YEAR_MAX, YEAR_MIN, Node, View
 
 DEFAULT_LIMIT = 500  # the main page shows this many best-connected nodes at first
@@ -68,9 +69,10 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
                 "d": n.detail,
             }
         )
-    all_years = [y for n in v.nodes for y in n.years]
+    all_years = [y for n in v.nodes for y in n.years if 1990 <= y <= 2100]
     lo = min([YEAR_MIN, *all_years]) if all_years else YEAR_MIN
     hi = max([YEAR_MAX, *all_years]) if all_years else YEAR_MAX
+    own = [min(all_years), max(all_years)] if all_years else [YEAR_MIN, YEAR_MAX]
     return {
         "kinds": {k: {"label": lab, "color": col, "shape": shape} for k, (lab, col, shape) in KINDS.items()},
         "nodes": nodes,
@@ -78,8 +80,19 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
         "shards": shard_count(len(v.nodes)),
         "limit": limit,
         "years": [max(lo, 1990), min(hi, 2100)],
-        "default_years": [YEAR_MIN, YEAR_MAX],
+        "default_years": own,  # the data's own span
+        "start": start_node(v, degree),
     }
+
+
+def start_node(v: View, degree: list[int]) -> int | None:
+    """The node the network page opens on: the council the board shows first, else the best
+    connected person or body."""
+    found = board_councils(v)
+    if found:
+        return found[0].index
+    people = [n.index for n in v.nodes if n.kind in ("person", "body") and degree[n.index]]
+    return max(people, key=lambda i: (degree[i], -i), default=None)
 
 
 def shard_members(v: View) -> list[list[Node]]:

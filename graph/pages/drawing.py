@@ -8,30 +8,12 @@ only the pages whose charts changed. Every text drawn goes through `markupsafe.e
 from __future__ import annotations
 
 import math
-import re
-from datetime import date
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from graph.pages.board import Bar, Row, frac_year
 from graph.pages.view import KINDS, YEAR_MAX, YEAR_MIN, Node, Tenure, View, date_range, short
-
-
-def _frac_year(value: str | None, end: bool = False) -> float | None:
-    if not value:
-        return None
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
-    if not m:
-        return None
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
-    if mo is None:
-        return y + (1.0 if end else 0.0)
-    if d is None:
-        return y + (int(mo) - (0 if end else 1)) / 12
-    try:
-        return y + (date(y, int(mo), int(d)).timetuple().tm_yday - 1) / 365.25
-    except ValueError:
-        return y + (int(mo) - 1) / 12
-
 
 GanttRow = tuple[str, str | None, str | None, str | None, tuple[str, ...], bool, bool]
 
@@ -53,7 +35,23 @@ def gantt_rows(v: View, rows: list[Tenure]) -> tuple[GanttRow, ...]:
     )
 
 
-def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Markup:
+def gantt_axis(charts: list[tuple[GanttRow, ...]]) -> tuple[int, int]:
+    """One axis for many charts: the whole years their dates fall in."""
+    known = [
+        y
+        for rows in charts
+        for _l, _p, start, end, attested, _i, _s in rows
+        for y in (frac_year(start), frac_year(end, end=True), *(frac_year(a) for a in attested))
+        if y is not None
+    ]
+    if not known:
+        return YEAR_MIN, YEAR_MAX + 1
+    return math.floor(min(known)), max(math.ceil(max(known) + 0.25), math.floor(min(known)) + 3)
+
+
+def draw_gantt(
+    rows: tuple[GanttRow, ...], *, link_prefix: str = "../", axis: tuple[int, int] | None = None
+) -> Markup:
     """Who held a post when, from its `gantt_rows` alone: a bar per Membership; solid where a
     start/end is stated, pale and dashed where it was inferred or only attested dates bound it;
     interim bars orange and labelled."""
@@ -61,15 +59,14 @@ def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Marku
         return Markup("")
     spans = []
     for _label, _page, start, end, attested, _interim, row_stated in rows:
-        s, e = _frac_year(start), _frac_year(end, end=True)
-        att = [x for x in (_frac_year(a) for a in attested) if x is not None]
+        s, e = frac_year(start), frac_year(end, end=True)
+        att = [x for x in (frac_year(a) for a in attested) if x is not None]
         stated = (s is not None or e is not None) and row_stated
         lo = s if s is not None else (min(att) if att else e)
         hi = e if e is not None else (max(att) + 1 / 12 if att else (s + 0.25 if s is not None else None))
         spans.append((lo, hi, stated, att))
     known = [x for sp in spans for x in sp[:2] if x is not None]
-    y0 = math.floor(min([YEAR_MIN, *known]))
-    y1 = math.ceil(max([YEAR_MAX + 1, *known]))
+    y0, y1 = axis or (math.floor(min([YEAR_MIN, *known])), math.ceil(max([YEAR_MAX + 1, *known])))
     label_w, width, row_h = 210, 900, 22
     plot_w = width - label_w - 10
     height = 30 + row_h * len(rows)
@@ -135,10 +132,11 @@ def draw_gantt(rows: tuple[GanttRow, ...], *, link_prefix: str = "../") -> Marku
 EgoInputs = tuple[str, str, tuple[tuple[str, str, str | None], ...], int]
 
 
-def ego_inputs(v: View, n: Node, max_neighbours: int = 30) -> EgoInputs:
+def ego_inputs(v: View, n: Node, max_neighbours: int = 30, first: tuple[int, ...] = ()) -> EgoInputs:
     """All a node's diagram shows: its kind and label, the kind, label and page of each neighbour
-    drawn (the first `max_neighbours` in the order of its facts), and how many more there are."""
-    others: dict[int, None] = {}
+    drawn (`first`, a person's posts, then the first `max_neighbours` in the order of its facts),
+    and how many more there are."""
+    others: dict[int, None] = dict.fromkeys(first)
     for f in n.facts:
         if f.other is not None and f.other != n.index:
             others[f.other] = None
@@ -199,3 +197,130 @@ def legend_svg(kind: str) -> Markup:
     return Markup(
         f'<svg width="16" height="16" aria-hidden="true"><g fill="{colour}">{shapes[shape]}</g></svg>'
     )
+
+
+BOARD_WIDTH, BOARD_LABEL_W, BOARD_LANE_H = 1180, 300, 20
+
+
+def _text_w(text: str) -> float:
+    return min(len(text), 44) * 6.4
+
+
+def _lanes(bars: tuple[Bar, ...], px_per_year: float) -> list[int]:
+    """Each bar's lane in its row: the first lane free from its start (with room for its name)."""
+    ends: list[float] = []
+    lanes = []
+    for b in bars:
+        wide = (b[4] - b[3]) * px_per_year >= _text_w(b[0]) + 8  # its name fits inside
+        room = b[4] if wide else b[4] + (_text_w(b[0]) + 60) / px_per_year
+        free = next((k for k, e in enumerate(ends) if e <= b[3]), None)
+        if free is None:
+            ends.append(0.0)
+            free = len(ends) - 1
+        ends[free] = max(b[4], room)
+        lanes.append(free)
+    return lanes
+
+
+def _board_bar(b: Bar, x: Callable[[float], float], top: float, tail_to: float, link_prefix: str) -> str:
+    """A holder's bar, its name inside it (or beside) and a dotted tail while no end is known; a
+    link to the holder's page, its tooltip the post, the dates and the sentence it was read from."""
+    person, page, post, lo, hi, open_end, interim, stated, evidence = b
+    colour = "#e8710a" if interim else "#1f5fa8"
+    style = (
+        f'fill="{colour}"'
+        if stated
+        else f'fill="{colour}" fill-opacity="0.3" stroke="{colour}" stroke-dasharray="4,2"'
+    )
+    w = max(x(hi) - x(lo), 4)
+    when = f"{lo:.0f}" if open_end else f"{lo:.0f}–{hi:.0f}"
+    tip = escape(
+        f"{person}: {post}{' (interim)' if interim else ''}, {'from ' if open_end else ''}{when}"
+        f"{'' if stated else ' (dates inferred or attested only)'}" + (f'\n"{evidence}"' if evidence else "")
+    )
+    mid = top + BOARD_LANE_H / 2 - 1
+    parts = [
+        f'<rect class="bar" x="{x(lo):.1f}" y="{top + 2:.1f}" width="{w:.1f}" height="{BOARD_LANE_H - 6}" {style}/>'
+    ]
+    name = short(person, 34) + (" · interim" if interim else "")
+    text_w = _text_w(name)
+    if w >= text_w + 8:  # inside the bar
+        tx, anchor, fill, text_end = x(lo) + 4, "start", "#fff" if stated else "#123", x(lo) + w
+    elif x(lo) + w + 8 + text_w <= BOARD_WIDTH:  # after it
+        tx, anchor, fill, text_end = x(lo) + w + 4, "start", "#222", x(lo) + w + 8 + text_w
+    else:  # before it, at the right edge
+        tx, anchor, fill, text_end = x(lo) - 4, "end", "#222", x(lo) + w
+    parts.append(
+        f'<text x="{tx:.1f}" y="{top + 13:.1f}" font-size="11.5" text-anchor="{anchor}" fill="{fill}">'
+        f"{escape(name)}</text>"
+    )
+    if open_end and x(tail_to) > text_end + 6:
+        parts.append(
+            f'<line x1="{text_end + 2:.1f}" y1="{mid:.1f}" x2="{x(tail_to):.1f}" y2="{mid:.1f}" '
+            f'stroke="{colour}" stroke-width="2" stroke-dasharray="1,3"/>'
+        )
+    inner = f"<title>{tip}</title>" + "".join(parts)
+    if page:
+        return f'<a class="holder" href="{escape(link_prefix + page)}">{inner}</a>'
+    return f'<g class="holder">{inner}</g>'
+
+
+def draw_board_section(rows: tuple[Row, ...], axis: tuple[int, int], *, link_prefix: str = "") -> Markup:
+    """A board section: a row per role on the board's axis, the holders as bars in start order
+    (overlapping holders in lanes), the gaps between one holder's last date and the next one's
+    start hatched."""
+    y0, y1 = axis
+    plot_w = BOARD_WIDTH - BOARD_LABEL_W - 10
+    px = plot_w / max(y1 - y0, 1)
+
+    def x(year: float) -> float:
+        return BOARD_LABEL_W + (min(max(year, y0), y1) - y0) * px
+
+    lanes = [_lanes(bars, px) for _h, _p, bars in rows]
+    heights = [(max(ls) + 1) * BOARD_LANE_H + 6 for ls in lanes]
+    height = 22 + sum(heights)
+    parts = [
+        f'<svg class="board" role="img" viewBox="0 0 {BOARD_WIDTH} {height}" width="{BOARD_WIDTH}" '
+        f'height="{height}" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for yr in range(y0, y1 + 1):
+        parts.append(f'<line x1="{x(yr):.1f}" y1="16" x2="{x(yr):.1f}" y2="{height}" stroke="#e2e2e2"/>')
+        if yr < y1:
+            parts.append(f'<text x="{x(yr) + 3:.1f}" y="12" font-size="10.5" fill="#555">{yr}</text>')
+    top = 20.0
+    for (heading, page, bars), row_lanes, h in zip(rows, lanes, heights, strict=True):
+        parts.append(
+            f'<rect x="0" y="{top:.1f}" width="{BOARD_WIDTH}" height="{h}" fill="#f7f9fb" class="row-bg"/>'
+        )
+        label = f'<text x="6" y="{top + 15:.1f}" font-size="12.5" font-weight="600">{escape(short(heading, 44))}</text>'
+        parts.append(f'<a href="{escape(link_prefix + page)}">{label}</a>' if page else label)
+        parts.extend(_gaps(bars, x, top + h - 4))
+        for k, b in enumerate(bars):
+            later = [o[3] for o in bars[k + 1 :] if o[3] > b[4]]
+            parts.append(
+                _board_bar(b, x, top + 3 + row_lanes[k] * BOARD_LANE_H, min(later, default=y1), link_prefix)
+            )
+        top += h
+        parts.append(
+            f'<line x1="0" y1="{top:.1f}" x2="{BOARD_WIDTH}" y2="{top:.1f}" stroke="#fff" stroke-width="2"/>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _gaps(bars: tuple[Bar, ...], x: Callable[[float], float], y: float) -> list[str]:
+    """A red line under each stretch of a row no holder's known dates cover (between one holder's
+    end and the next one's start, both stated), titled with the years."""
+    parts, covered = [], None
+    for b in bars:
+        if covered is not None and b[3] - covered > 1 / 12:
+            parts.append(
+                f'<line class="gap" x1="{x(covered):.1f}" y1="{y:.1f}" x2="{x(b[3]):.1f}" y2="{y:.1f}" '
+                f'stroke="#c0392b" stroke-width="3" stroke-dasharray="2,2"><title>no holder known '
+                f"{covered:.1f}–{b[3]:.1f}</title></line>"
+            )
+        if not b[5]:
+            covered = max(covered or b[4], b[4])
+        else:
+            covered = None
+    return parts

@@ -16,7 +16,7 @@ import json
 import marshal
 import os
 import shutil
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -27,6 +27,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from graph.core.store import HTML_STAMP, write_atomic
+from graph.pages.board import KeyRoles, boards, own_label
 from graph.pages.data import (
     DEFAULT_LIMIT,
     SHARD_DIR,
@@ -36,8 +37,19 @@ from graph.pages.data import (
     shard_members,
     shard_script,
 )
-from graph.pages.drawing import EgoInputs, GanttRow, draw_ego, draw_gantt, ego_inputs, gantt_rows, legend_svg
-from graph.pages.view import KINDS, PAGE_KINDS, Node, Tenure, View
+from graph.pages.drawing import (
+    EgoInputs,
+    GanttRow,
+    draw_board_section,
+    draw_ego,
+    draw_gantt,
+    ego_inputs,
+    gantt_axis,
+    gantt_rows,
+    legend_svg,
+)
+from graph.pages.people import main_post, posts_held, sentences, tenures_by_person, years_of
+from graph.pages.view import KINDS, PAGE_KINDS, Node, Tenure, View, year
 
 PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
 
@@ -231,23 +243,59 @@ def _pages(v: View, limit: int, script: str | None = None) -> Iterator[Page]:
     env = _env()
     shared = _SharedLists(v)
     posts = _Posts.of(v)
-    yield _index_page(env, v, limit, vis_js() if script is None else script)
+    yield _board_page(env, v)
+    yield _network_page(env, v, limit, vis_js() if script is None else script)
     yield from _shard_pages(v, shared)
     yield from _list_pages(env, v)
     yield _timelines_page(env, v, posts)
     yield from _ego_pages(env, v, posts, shared)
 
 
-def _index_page(env: Environment, v: View, limit: int, script: str) -> Page:
+def _board_page(env: Environment, v: View) -> Page:
+    """The landing page: a board per council (`graph.pages.board`), keyed by its values."""
+    shown = boards(v)
+
+    def render() -> str:
+        drawn = [
+            {
+                "anchor": b.anchor,
+                "council": b.council,
+                "page": b.page,
+                "ref": b.ref,
+                "axis": b.axis,
+                "committees": b.committees,
+                "drawn": [
+                    {"title": title, "count": len(rows), "svg": draw_board_section(rows, b.axis)}
+                    for title, rows in b.sections
+                ],
+            }
+            for b in shown
+        ]
+        return env.get_template("board.html").render(boards=drawn, counts=counts, others=others)
+
+    counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
+    drawn_for = {b.council for b in shown}
+    others = sorted(
+        (
+            (n.label, n.page)
+            for n in v.nodes
+            if n.kind == "body" and n.detail == "council" and n.label not in drawn_for
+        ),
+        key=lambda x: x[0].lower(),
+    )
+    return "index.html", _key([b.shown() for b in shown], counts, others), render
+
+
+def _network_page(env: Environment, v: View, limit: int, script: str) -> Page:
     counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
     data = script_json(page_data(v, limit))
     # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
     # script or inline handler the page did not write itself
     nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
     return (
-        "index.html",
+        "network.html",
         _key(nonce, counts),
-        lambda: env.get_template("index.html").render(
+        lambda: env.get_template("network.html").render(
             data=Markup(data), vis_js=Markup(script), counts=counts, nonce=nonce
         ),
     )
@@ -268,78 +316,135 @@ def _shard_file(v: View, k: int, nodes: list[Node]) -> str:
 
 
 def _list_pages(env: Environment, v: View) -> Iterator[Page]:
+    """People (each with their main post and years) and bodies (each with its kind)."""
+    by_person = tenures_by_person(v)
+    roles = KeyRoles(v)
     for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
-        items = sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
+        items = [
+            {
+                "label": n.label,
+                "page": n.page,
+                "detail": main_post(v, by_person.get(n.index, []), roles) if kind == "person" else n.detail,
+                "years": years_of(n),
+                "alt": n.alt,
+            }
+            for n in sorted((n for n in v.nodes if n.kind == kind), key=lambda n: n.label.lower())
+        ]
         yield (
             rel,
-            _key([(n.label, n.page, n.detail, n.alt) for n in items]),
+            _key([tuple(i.values()) for i in items]),
             partial(env.get_template("list.html").render, title=title, items=items),
         )
 
 
-@dataclass(frozen=True, slots=True)
-class _PostRow:
-    """A post as the timelines page lists it."""
-
-    node: Node
-    holders: int
-    interims: int
-    chart: tuple[GanttRow, ...]
-
-
 def _timelines_page(env: Environment, v: View, posts: _Posts) -> Page:
-    """Every post's chart, the posts that changed hands most first. Its key is made of what the
-    charts show (`gantt_rows`), not of the drawn SVG: the drawing is done only when it is written."""
+    """Every post's chart on one axis, each council's posts together (key roles first, then its
+    committees'), with what the page's filter reads (council, key role, text, years). Its key is
+    made of what the charts show (`gantt_rows`), not of the drawn SVG."""
     by_role = posts.by_role
-    rows = [
-        _PostRow(
-            v.nodes[r],
-            len({t.person for t in by_role[r]}),
-            sum(t.interim for t in by_role[r]),
-            posts.charts[r],
-        )
-        for r in sorted(
-            by_role, key=lambda r: (-len({t.person for t in by_role[r]}), v.nodes[r].label.lower())
-        )
-    ]
+    parent = _council_of(v)
+    size = Counter(parent.get(ts[0].org, ts[0].org) for ts in by_role.values() for _t in ts)
+    roles = KeyRoles(v)
+    order = sorted(by_role, key=partial(_timeline_order, v, by_role, parent, size, roles))
+    axis = gantt_axis([posts.charts[r] for r in order])
+    rows = [_timeline_row(v, by_role[r], posts.charts[r], parent, axis, roles) for r in order]
+    names = sorted({x for r in rows for x in r["names"]}, key=str.lower)
+    councils = list(dict.fromkeys(r["council"] for r in rows))
+    key = _key([{k: val for k, val in r.items() if k != "node"} for r in rows], axis)
+    nonce = key[:32]
 
     def render() -> str:
+        drawn = [{**r, "svg": draw_gantt(r["chart"], link_prefix="", axis=axis)} for r in rows]
         return env.get_template("timelines.html").render(
-            title="Post timelines",
-            posts=[
-                {
-                    "node": p.node,
-                    "holders": p.holders,
-                    "interims": p.interims,
-                    "svg": draw_gantt(p.chart, link_prefix=""),
-                }
-                for p in rows
-            ],
+            title="Post timelines", posts=drawn, axis=axis, names=names, councils=councils, nonce=nonce
         )
 
-    shown = [(p.node.label, p.node.page, p.node.detail, p.holders, p.interims, p.chart) for p in rows]
-    return "timelines.html", _key(shown), render
+    return "timelines.html", key, render
+
+
+def _timeline_row(
+    v: View,
+    tenures: list[Tenure],
+    chart: tuple[GanttRow, ...],
+    parent: dict[int, int],
+    axis: tuple[int, int],
+    roles: KeyRoles,
+) -> dict[str, Any]:
+    """A post as the timelines page shows and filters it: plain values (its key is made of them)."""
+    t = tenures[0]
+    node = v.nodes[t.role]
+    holders = sorted({v.nodes[x.person].label for x in tenures})
+    years = [y for x in tenures for y in (year(x.start), year(x.end), *(year(a) for a in x.attested)) if y]
+    return {
+        "node": node,
+        "label": node.label,
+        "page": node.page,
+        "detail": node.detail,
+        "holders": len(holders),
+        "interims": sum(x.interim for x in tenures),
+        "chart": chart,
+        "council": v.nodes[parent.get(t.org, t.org)].label,
+        "key": roles.heading(t) is not None,
+        "text": " ".join([node.label, *holders]).lower(),
+        "years": (min(years, default=axis[0]), max(years, default=axis[1])),
+        "names": [own_label(v, t), *holders],
+    }
+
+
+def _council_of(v: View) -> dict[int, int]:
+    """Each body that is a unit of another -> that other (a committee -> its council)."""
+    return {a: b for a, b, label, *_ in v.edges if label == "unit of"}
+
+
+def _timeline_order(
+    v: View,
+    by_role: dict[int, list[Tenure]],
+    parent: dict[int, int],
+    size: Counter[int],
+    roles: KeyRoles,
+    r: int,
+) -> tuple:
+    """Posts grouped by council (a committee's under its council), key roles first
+    (`graph.pages.board.KEY_ROLES`), then the posts that changed hands most."""
+    t = by_role[r][0]
+    council = parent.get(t.org, t.org)
+    committee = 0 if council == t.org else 1
+    rank = roles.rank(t)
+    return (
+        -size[council],
+        v.nodes[council].label.lower(),
+        committee,
+        rank,
+        -len({x.person for x in by_role[r]}),
+        v.nodes[r].label.lower(),
+    )
 
 
 def _ego_pages(env: Environment, v: View, posts: _Posts, shared: _SharedLists) -> Iterator[Page]:
-    """A page per person, body and post: its diagram, its posts' timelines and its facts. Keyed by
-    what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG."""
+    """A page per person, body and post: its diagram, its posts' timelines and its facts; a
+    person's leads with their main post, the posts they held and the sentences that name them.
+    Keyed by what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG."""
     ego = env.get_template("ego.html")
+    by_person = tenures_by_person(v)
+    roles = KeyRoles(v)
 
-    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs) -> str:
+    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs, person: dict[str, Any]) -> str:
         return ego.render(
             node=n,
             kind_label=KINDS[n.kind][0],
             ego=draw_ego(ego_shown),
             facts=_facts_rows(v, n, "../"),
             timelines=[{"node": r, "svg": draw_gantt(posts.charts[r.index])} for r in timelines],
+            person=person,
         )
 
     for n in v.nodes:
         if not n.page:
             continue
         timelines = posts.timelines(v, n)
-        ego_shown = ego_inputs(v, n)
+        held = by_person.get(n.index, []) if n.kind == "person" else []
+        ego_shown = ego_inputs(v, n, first=tuple(dict.fromkeys(t.role for t in held)))
+        person = _person_lead(v, n, held, roles) if n.kind == "person" else {}
         shown = [
             n.label,
             n.detail,
@@ -350,8 +455,22 @@ def _ego_pages(env: Environment, v: View, posts: _Posts, shared: _SharedLists) -
             ego_shown,
             [(r.page, r.label, r is n, posts.charts[r.index]) for r in timelines],
             shared.page_facts(n),
+            sorted((k, repr(val)) for k, val in person.items()),
         ]
-        yield n.page, _key(*shown), partial(render, n, timelines, ego_shown)
+        yield n.page, _key(*shown), partial(render, n, timelines, ego_shown, person)
+
+
+def _person_lead(v: View, n: Node, held: list[Tenure], roles: KeyRoles) -> dict[str, Any]:
+    """What a person's page leads with: main post, years, posts chart, sentences naming them, and
+    those naming only their post."""
+    named, role_only = sentences(v, n)
+    return {
+        "main": main_post(v, held, roles),
+        "years": years_of(n),
+        "posts": posts_held(v, held),
+        "named": named,
+        "role_only": role_only,
+    }
 
 
 # --- writing them: whole the first time, then only the pages whose key changed -----------

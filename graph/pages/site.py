@@ -4,20 +4,24 @@ command line use (`render_html`, `mark_rendered`).
 `render_html(out)` reads `out/graph.nt` (or takes the graph the build holds) and writes
 `out/html/`:
 
-- `index.html`: self-contained (vis-network from the pyvis package inlined, no CDN). The graph's
-  nodes and edges travel as JSON in a `<script type="application/json">` block, escaped so no
-  text can close it; the page's script puts document text on the page with `textContent` only,
-  never as markup. At size it shows the best-connected nodes that pass the filters (a limit the
-  reader can raise), so a large graph opens as fast as a small one; search and a click bring any node and
-  its neighbours in.
-- `data/facts-NNNN.js`: every node's facts, with their evidence, which the main page loads when
-  a node is clicked (`graph.pages.data`).
+- `index.html`: the council board, the landing page: each council's key roles, cabinet and
+  committee chairs on one time axis, holders as bars that open their pages (`graph.pages.board`).
+- `network.html`: the network, self-contained (vis-network from the pyvis package inlined, no
+  CDN). The graph's nodes and edges travel as JSON in a `<script type="application/json">` block,
+  escaped so no text can close it; the page's script puts document text on the page with
+  `textContent` only, never as markup. It opens on one council (or the node its `#ref` names)
+  with two steps of neighbours; the whole graph (the best-connected nodes that pass the filters,
+  a limit the reader can raise) only when asked.
+- `data/facts-NNNN.js`: every node's facts, with their evidence, which the network page loads
+  when a node is clicked (`graph.pages.data`).
 - `people.html`, `bodies.html`, `timelines.html`, and `person/`, `body/`, `post/` pages, written
-  from Jinja templates with autoescape on (`graph.pages.render`); the SVG (ego diagrams, Gantt
-  bars) is drawn with every text passed through `markupsafe.escape` (`graph.pages.drawing`).
+  from Jinja templates with autoescape on (`graph.pages.render`, `graph.pages.people`); the SVG
+  (board rows, ego diagrams, Gantt bars) is drawn with every text passed through
+  `markupsafe.escape` (`graph.pages.drawing`). docs/pages.md describes each page.
 
-The house has four rooms: `view` reads the graph into the records the pages show, `data` turns
-them into the JSON the main page loads, `drawing` into SVG, and `render` writes the pages,
+The house has four rooms: `view` reads the graph into the records the pages show (`board` and
+`people` pick from them what the board and a person's page lead with), `data` turns them into the
+JSON the network page loads, `drawing` into SVG, and `render` writes the pages,
 rewriting on a rebuild only those whose content changed.
 """
 

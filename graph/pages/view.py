@@ -24,6 +24,9 @@ from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKO
 from graph.core.triples import Triples
 
 YEAR_MIN, YEAR_MAX = 2014, 2026
+# the class of the canonical roles a post links to (docs/GRAPH_CONTRACT.md), named without the closed
+# namespace's check so that a graph from before the term reads the same
+CANONICAL_ROLE = CG._NS["CanonicalRole"]
 
 # kind -> (legend label, colour, vis-network shape); the legend and the SVG use the same table
 KINDS: dict[str, tuple[str, str, str]] = {
@@ -96,6 +99,8 @@ class View:
     nodes: tuple[Node, ...] = ()
     edges: tuple[Edge, ...] = ()
     tenures: tuple[Tenure, ...] = ()
+    # (post node, the id of the canonical role the graph links it to: `skos:broader` a cg:CanonicalRole)
+    canonical: tuple[tuple[int, str], ...] = ()
 
 
 # --- small readings of terms and dates ---------------------------------------------------
@@ -229,6 +234,7 @@ class _Builder:
         self.edges: list[Edge] = []
         self.tenures: list[Tenure] = []
         self.docs: dict[Term, int] = {}
+        self.canonical: dict[int, str] = {}
 
     def node(self, iri: Term, kind: str, label: str) -> int:
         key = str(iri)
@@ -261,6 +267,10 @@ class _Builder:
         known = str(r) in self.by_iri
         i = self.node(r, "post", f"{label}, {self.label(org)}" if org is not None else label)
         if not known:
+            for c in sorted_terms(self.g.objects(r, SKOS.broader)):
+                if (c, RDF.type, CANONICAL_ROLE) in self.g:
+                    self.canonical[i] = _tail(str(c))
+                    break
             self.nodes[i].detail = (
                 "post"
                 if (r, RDF.type, ORG.Post) in self.g
@@ -304,7 +314,9 @@ class _Builder:
                     ref,
                 )
             )
-        return View(tuple(nodes), tuple(self.edges), tuple(self.tenures))
+        return View(
+            tuple(nodes), tuple(self.edges), tuple(self.tenures), tuple(sorted(self.canonical.items()))
+        )
 
 
 def graph_view(g: Graph | Triples) -> View:

@@ -129,6 +129,7 @@ class Tenure:
     interim: bool = False
     attested: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
+    org_id: str = ""
 
     @property
     def first(self) -> str:
@@ -264,6 +265,7 @@ class ReadModel:
                     end=m.end,
                     end_basis=m.end_basis,
                     interim=m.interim,
+                    org_id=m.organization_id,
                 )
             t.attested.update(m.attested_on)
             t.sources.update(m.documents)

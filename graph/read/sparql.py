@@ -2,7 +2,9 @@
 store when it is fresh, else its N-Triples or Turtle loaded in memory).
 
 Saved queries live in `graph/read/queries/*.rq`, each opening with a comment that states the
-question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals.
+question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals, and
+`cg:key($NAME)` with the value's lookup key (`graph.core.build.search_key`, the normalisation the
+build writes as each person's, body's, role's and plan's `cg:nameKey`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph
 
+from graph.core.build import search_key
 from graph.core.namespaces import PREFIXES
 from graph.read.open import open_graph
 
@@ -50,12 +53,15 @@ def parameters(text: str) -> list[str]:
 
 
 def fill(text: str, params: dict[str, str]) -> str:
-    """The query with each `$NAME` replaced by its value as an escaped literal (a `$NAME` left is a SPARQL
-    variable: a user's own query may use that syntax)."""
+    """The query with each `cg:key($NAME)` replaced by the value's `search_key` as a string literal,
+    and each `$NAME` by the value as an escaped literal (a `$NAME` left is a SPARQL variable, as
+    is a `cg:key($NAME)` left: a user's own query may use that syntax)."""
     for k, v in params.items():
+        key = '"' + search_key(v) + '"'  # lower-case letters, digits and single spaces: nothing to escape
+        text = re.sub(r"cg:key\(\s*\$" + re.escape(k) + r"\s*\)", lambda _m: key, text)  # noqa: B023
         literal = _literal(v)
         text = re.sub(r"\$" + re.escape(k) + r"\b", lambda _m: literal, text)  # noqa: B023 (called at once)
-    return text
+    return re.sub(r"cg:key\(\s*(\$[A-Z][A-Z0-9_]*)\s*\)", r"\1", text)  # not given: the variable, unbound
 
 
 def with_prefixes(text: str) -> str:
@@ -99,3 +105,76 @@ def run_query(
         return columns, rows
     rows = [[str(t.subject), str(t.predicate), str(t.object)] for t in result]
     return ["subject", "predicate", "object"], rows
+
+
+# One real thing per parameterised saved query, so that a benchmark or a test asks what a reader
+# would: a person who holds posts, a post held on a date, a body that met on a date, ...
+# (columns are parameter names; the middle row of those found is used, the same on every run).
+_EXAMPLES = {
+    "post-holder-on-date": """SELECT DISTINCT ?POST ?ORG ?DATE WHERE {
+        ?m a org:Membership ; org:role ?r ; org:organization/skos:prefLabel ?ORG ; cg:attestedOn ?DATE ;
+           cg:heldFrom ?from ; cg:heldUntil ?until .
+        ?r a org:Post ; skos:prefLabel ?POST . FILTER(DATATYPE(?DATE) = xsd:date && ?from <= ?DATE && ?DATE <= ?until) }""",
+    "post-holders-in-order": """SELECT DISTINCT ?POST WHERE { ?m org:role ?r . ?r a org:Post ; skos:prefLabel ?POST }""",
+    "posts-vacant-or-interim-on-date": """SELECT DISTINCT ?DATE WHERE {
+        ?m a org:Membership ; cg:attestedOn ?DATE . FILTER(DATATYPE(?DATE) = xsd:date) }""",
+    "owners-at-inspection": """SELECT DISTINCT ?DATE WHERE {
+        ?m a org:Membership ; org:role/rdf:type org:Post ; cg:attestedOn ?DATE . FILTER(DATATYPE(?DATE) = xsd:date) }""",
+    "decisions-by-body": """SELECT DISTINCT ?BODY (CONCAT(SUBSTR(STR(?d), 1, 4), "-01-01") AS ?FROM)
+        (CONCAT(SUBSTR(STR(?d), 1, 4), "-12-31") AS ?TO) WHERE {
+        ?x a cg:Decision ; cg:decidedBy/skos:prefLabel ?BODY ; dcterms:date ?d }""",
+    "actions-by-owner": """SELECT DISTINCT ?OWNER WHERE { ?a a cg:Action ; cg:owner/(foaf:name|skos:prefLabel) ?OWNER }""",
+    "fact-sources": """SELECT DISTINCT ?PERSON WHERE { ?m org:member/foaf:name ?PERSON }""",
+    "person-posts": """SELECT DISTINCT ?PERSON WHERE { ?m org:member/foaf:name ?PERSON }""",
+    "document-of-fact": """SELECT DISTINCT (STR(?m) AS ?FACT) WHERE { ?m a org:Membership ; prov:wasDerivedFrom [] }""",
+    "meeting-attendance": """SELECT DISTINCT ?BODY ?DATE WHERE {
+        ?e a cg:Meeting ; cg:body/skos:prefLabel ?BODY ; dcterms:date ?DATE ; schema:attendee [] .
+        FILTER(DATATYPE(?DATE) = xsd:date) }""",
+    "members-of-body": """SELECT DISTINCT ?BODY WHERE { ?m a org:Membership ; org:organization/skos:prefLabel ?BODY }""",
+    "plan-actions": """SELECT DISTINCT ?PLAN WHERE { ?a cg:inPlan/dcterms:title ?PLAN }""",
+}
+
+
+def example_parameters(graph: Path, store: pyoxigraph.Store | None = None) -> dict[str, dict[str, str]]:
+    """Parameters drawn from the graph for each saved query that takes some (query name -> values)."""
+    out: dict[str, dict[str, str]] = {}
+    for name, query in _EXAMPLES.items():
+        columns, rows = run_query(graph, query, store=store)
+        found = sorted(tuple(v or "" for v in row) for row in rows)
+        if found:
+            out[name] = dict(zip(columns, found[len(found) // 2], strict=True))
+    return out
+
+
+def run_remote(
+    endpoint: str, text: str, params: dict[str, str] | None = None, timeout: float = 300
+) -> tuple[list[str], list[list[str | None]]]:
+    """Columns and rows of a query sent to a SPARQL 1.1 endpoint over HTTP (a POSTed form, as the
+    protocol defines it): the same filling and prefixes as `run_query`, the same table back."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    body = urllib.parse.urlencode({"query": with_prefixes(fill(text, params or {}))}).encode("utf-8")
+    request = urllib.request.Request(
+        endpoint,
+        data=body,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+        },
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (the user's endpoint)
+        kind = response.headers.get_content_type()
+        data = response.read()
+    if kind == "application/n-triples":
+        triples = pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES)
+        return ["subject", "predicate", "object"], [
+            [str(t.subject), str(t.predicate), str(t.object)] for t in triples
+        ]
+    answer = json.loads(data)
+    if "boolean" in answer:
+        return ["result"], [["true" if answer["boolean"] else "false"]]
+    columns = list(answer["head"]["vars"])
+    rows = [[(b.get(c) or {}).get("value") for c in columns] for b in answer["results"]["bindings"]]
+    return columns, rows
