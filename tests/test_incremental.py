@@ -198,7 +198,7 @@ def test_a_change_to_the_code_the_graph_stages_run_runs_them_again(tmp_path, mon
 
 
 def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tmp_path, monkeypatch):
-    import graph.core.stages
+    import graph.run.steps
 
     corpus = dev_corpus(tmp_path, 4)
     out = tmp_path / "out"
@@ -210,7 +210,7 @@ def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tm
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patched:
-        patched.setattr(graph.core.stages, "build_triples", killed)
+        patched.setattr(graph.run.steps, "build_triples", killed)
         try:
             build_corpus([corpus], out, use_model=False, workers=0)
         except KeyboardInterrupt:

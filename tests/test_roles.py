@@ -17,8 +17,8 @@ from rdflib import Literal
 from extract.records import PostFact
 from extract.vocab.posts import is_abbreviation, role_of, roles
 from graph.core import namespaces as ns
-from graph.core.stages import graph_from_facts
 from graph.core.tenure import role_key, same_post
+from graph.run.steps import graph_from_facts
 from tests.conftest import facts_of
 
 ROLES = [

@@ -6,9 +6,9 @@ from __future__ import annotations
 from extract.records import Evidence, MeetingFact, PartialDate, PersonFact, SeatFact, SeatRole
 from graph.core.build import build_triples
 from graph.core.resolve import resolve
-from graph.core.stages import graph_from_facts
 from graph.core.tenure import attach_tenures
 from graph.core.triples import nt_bytes
+from graph.run.steps import graph_from_facts
 
 COUNCIL = "Herefordshire Council"
 

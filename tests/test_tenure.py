@@ -11,7 +11,6 @@ from rdflib import Literal
 from extract.records import PartialDate as D
 from extract.records import PostFact, SeatFact
 from graph.core import namespaces as ns
-from graph.core.stages import graph_from_facts
 from graph.core.tenure import (
     Spell,
     attach_mention,
@@ -21,6 +20,7 @@ from graph.core.tenure import (
     same_post,
     split_spells,
 )
+from graph.run.steps import graph_from_facts
 from tests.conftest import facts_of
 
 PATTERNS = [

@@ -18,9 +18,12 @@ from extract import extractor_key
 from extract.load import discover, doc_id_for, file_hash, manifest_for
 from extract.readers import reread_every_build
 from extract.records import Fact, Problem
+from graph.core.build import build_triples
 from graph.core.namespaces import FOAF, ORG, RDF
-from graph.core.stages import graph_from_facts
+from graph.core.resolve import resolve
 from graph.core.store import facts_path, read_facts, read_header, write_facts
+from graph.core.tenure import attach_tenures
+from graph.core.triples import Triples
 from graph.pages import site
 from graph.run.options import BuildOptions
 from graph.run.uptodate import forget_record, inputs_key, read_record, write_record
@@ -240,6 +243,36 @@ def graph_or_record(
         problems=outcome.problems,
     )
     return outcome
+
+
+# The graph stages in order: each a pure function of the records before it, returning its own records
+# and the problems it found (`resolve` -> `Resolution`, `attach_tenures` -> `Tenures`,
+# `build_triples` -> `Triples`).
+@dataclass(frozen=True, slots=True)
+class GraphResult:
+    """The graph and what the stages found on the way, in the order they found it."""
+
+    triples: Triples
+    problems: tuple[Problem, ...]
+    seconds: tuple[tuple[str, float], ...]  # (stage, seconds) in the order the stages ran
+
+
+def graph_from_facts(
+    docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], *, include_private: bool
+) -> GraphResult:
+    """Resolve the people and bodies the facts name, attach tenures, and write the triples."""
+    started = time.perf_counter()
+    res = resolve(docs, facts_by_doc)
+    resolved = time.perf_counter()
+    tenures = attach_tenures(facts_by_doc, res, include_private=include_private)
+    attached = time.perf_counter()
+    triples = build_triples(docs, facts_by_doc, res, tenures, include_private=include_private)
+    seconds = (
+        ("resolve", resolved - started),
+        ("tenure", attached - resolved),
+        ("graph", time.perf_counter() - attached),
+    )
+    return GraphResult(triples, res.problems + tenures.problems, seconds)
 
 
 def _graph_stages(
