@@ -36,7 +36,7 @@ def main(out: Path, shots: Path, person: str) -> None:
     shots.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        page = browser.new_page(viewport={"width": 1500, "height": 900})
+        page = browser.new_page(viewport={"width": 1366, "height": 768})  # a common laptop screen
         page.goto((html / "index.html").as_uri())
         page.screenshot(path=shots / "board.png", full_page=True)
         page.goto((html / "people.html").as_uri())

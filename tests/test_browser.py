@@ -308,3 +308,18 @@ def test_a_person_page_leads_with_the_sentences_that_name_them(browser, seeds_ht
         assert p.messages == []
     finally:
         p.close()
+
+
+def test_the_key_roles_are_seen_without_scrolling_on_a_laptop_screen(browser, seeds_html):
+    """On a 1366 x 768 window the landing page shows the Chief Executive and the children's director
+    rows of the bundled council before any scroll, with no label cut by the window's edge."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        page.goto(seeds_html.as_uri())
+        for heading in ("Chief Executive", "Director of Children"):
+            box = page.locator("svg.board text", has_text=heading).first.bounding_box()
+            assert box is not None, heading
+            assert 0 <= box["y"] and box["y"] + box["height"] <= 768, (heading, box)
+            assert box["x"] + box["width"] <= 1366, (heading, box)
+    finally:
+        page.close()
