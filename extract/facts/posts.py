@@ -331,15 +331,21 @@ class _Posts:
             and not title[0].islower()
         ):
             return
-        key = (f.name, title.lower())
+        self._add(f, title[:1].upper() + title[1:], self.seg.council or "", rule)
+
+    def _add(self, f: Found, post: str, org: str, rule: str) -> None:
+        """Keep one post of a person as read by `rule`, once per person and wording (any case)."""
+        if not f.name:
+            return
+        key = (f.name, post.lower())
         if key in self.seen:
             return
         self.seen.add(key)
         self.out.append(
             PostFact(
                 person=f.name,
-                post=title[:1].upper() + title[1:],
-                org=self.seg.council or "",
+                post=post,
+                org=org,
                 date=self.seg.date_at(f.start),
                 evidence=self.seg.sentence_evidence(f.start, f.end, rule),
             )
@@ -349,19 +355,7 @@ class _Posts:
         """An office in another body as a declaration words it ("chairman", "trustee"), in that body."""
         if not f.name:
             return
-        key = (f.name, f.title.lower())
-        if key in self.seen:
-            return
-        self.seen.add(key)
-        self.out.append(
-            PostFact(
-                person=f.name,
-                post=f.title,
-                org=f.org or "",
-                date=self.seg.date_at(f.start),
-                evidence=self.seg.sentence_evidence(f.start, f.end, rule),
-            )
-        )
+        self._add(f, f.title, f.org or "", rule)
 
 
 def _name_paren(seg: Segmented) -> Iterator[Found]:

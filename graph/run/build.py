@@ -32,6 +32,7 @@ from graph.run.workers import WorkerSupply
 
 if TYPE_CHECKING:
     from extract.records import Problem
+    from graph.run.steps import GraphOutcome
 
 Progress = Callable[[str, int, int], None]  # (document id, documents done, documents in all)
 
@@ -79,19 +80,10 @@ def build(
             graph = steps.graph_or_record(out, sorted(keep), cached, options, clock)
             problems = _sorted([*plan.problems, *extracted.problems, *graph.problems])
             write_problems(out, problems)
-    return BuildReport(
-        documents=plan.documents,
-        extracted=len(extracted.written),
-        reused=len(plan.reused),
-        failed=extracted.failed,
-        facts=graph.facts,
-        people=graph.people,
-        bodies=graph.bodies,
-        triples=graph.triples,
-        problems=problems,
-        seconds=time.perf_counter() - started,
-        stages=clock.stages,
-    )
+    report = _report(graph, problems, started, clock.stages)
+    report.documents, report.reused = plan.documents, len(plan.reused)
+    report.extracted, report.failed = len(extracted.written), extracted.failed
+    return report
 
 
 def build_graph(facts_dir: Path, out: Path, options: BuildOptions) -> BuildReport:
@@ -109,16 +101,23 @@ def build_graph(facts_dir: Path, out: Path, options: BuildOptions) -> BuildRepor
         graph = steps.graph_or_record(out, files, {}, options, clock)
         problems = _sorted(graph.problems)
         write_problems(out, problems)
+    report = _report(graph, problems, started, clock.stages)
+    report.documents = report.reused = len(files)
+    return report
+
+
+def _report(
+    graph: GraphOutcome, problems: list[Problem], started: float, stages: dict[str, float]
+) -> BuildReport:
+    """The report of what the graph stages made, timed from `started`."""
     return BuildReport(
-        documents=len(files),
-        reused=len(files),
         facts=graph.facts,
         people=graph.people,
         bodies=graph.bodies,
         triples=graph.triples,
         problems=problems,
         seconds=time.perf_counter() - started,
-        stages=clock.stages,
+        stages=stages,
     )
 
 
