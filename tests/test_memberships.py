@@ -286,3 +286,22 @@ def test_every_rule_is_in_the_table_and_has_an_example():
     table = {r.id for r in RULES}
     assert rule_ids_in_source("extract/facts/memberships.py", "seat") == table
     assert table <= {e["id"] for e in RULE_EXAMPLES}
+
+
+def test_a_sentence_that_opens_with_councillors_is_no_list_of_them():
+    """ "Councillors were advised that ..." is prose: no seat for the words after it, nor for a name in it."""
+    seats = [
+        f
+        for f in facts_of(
+            "Councillors were advised that the Section 151 Officer, Nadia Brook, had reported.\n",
+            title="Council meeting",
+        )
+        if f.fact_type == "membership" and f.evidence.rule == "seat.councillor-list"
+    ]
+    assert seats == []
+    listed = [
+        f.person
+        for f in facts_of("Councillors: A Lee, B Khan and C Ng\n", title="Council meeting")
+        if f.fact_type == "membership" and f.evidence.rule == "seat.councillor-list"
+    ]
+    assert listed == ["A Lee", "B Khan", "C Ng"]

@@ -114,11 +114,17 @@ def _in_sentences(seg: Segmented, rx: re.Pattern[str]) -> Iterator[tuple[int, st
             yield at, sentence, m
 
 
+# a digit in a title only as a statute's section number: "Section 151 Officer", "S151 Officer", "Section 95
+# Officer" (a minute or item number before a title stays out of it)
+_STATUTE_DIGIT = r"(?:(?<=Section )|(?<=\bS)|(?<=\bS\.)|(?<=\d))\d"
+
+
 def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
     """ "Deputy Leader – Councillor Hywel Williams"; "Chief Executive – J Dixon Deputy Chief Executive – M McAlister";
     "Cabinet member for housing: Cllr Shayne Cook" (a colon only before a councillor's title)."""
     rx = re.compile(
-        rf"(?P<title>[A-Z][A-Za-z'\u2019&,()/ ]{{2,100}}?)(?:\s+[\u2013\u2014-]\s+|:\s+(?={_HON}))(?P<name>{_NAME})"
+        rf"(?P<title>[A-Z](?:[A-Za-z'\u2019&,()/ ]|{_STATUTE_DIGIT}){{2,100}}?)"
+        rf"(?:\s+[\u2013\u2014-]\s+|:\s+(?={_HON}))(?P<name>{_NAME})"
         r"(?![\w'\u2019-])"
     )
     for line in seg.lines:

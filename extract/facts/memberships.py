@@ -576,7 +576,8 @@ def _councillor_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
     """ "Councillors: A Lee, B Khan and C Ng": each sits on the council."""
     if seg.council:
         for line in seg.lines:
-            lm = re.match(r"^\s*(?:Councillors|Cllrs)\s*:?\s+(?P<rest>.+)$", line.text)
+            # a list opens with a name or an initial, never a verb ("Councillors were advised that ...")
+            lm = re.match(r"^\s*(?:Councillors|Cllrs)\s*:?\s+(?P<rest>[A-Z].+)$", line.text)
             if lm:
                 for p in split_people(lm.group("rest"), line.start + lm.start("rest"), "councillor"):
                     yield Seat(p.name, seg.council, SeatRole.MEMBER, p.start, p.end, "seat.councillor-list")
