@@ -12,7 +12,8 @@ from tests.conftest import facts_of
 
 
 def examples(module: str) -> list[dict]:
-    """The {"id", "example", "expect"} lines of `patterns/<module>.jsonl` (lines without an example skipped)."""
+    """The {"id", "example", "expect"} lines of `patterns/<module>.jsonl` (lines without an example skipped;
+    "title" gives the document's title, "model" says the rule reads the statistical model's entities)."""
     text = resources.files("extract").joinpath(f"patterns/{module}.jsonl").read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines() if line.strip()]
     return [r for r in rows if "example" in r and isinstance(r.get("expect"), dict)]
@@ -21,7 +22,7 @@ def examples(module: str) -> list[dict]:
 def read_by_rule(example: dict) -> list[dict]:
     """The facts the rule of `example` reads from its sentence, as their JSON fields (without the evidence)."""
     out = []
-    for f in facts_of(example["example"], title=example.get("title")):
+    for f in facts_of(example["example"], title=example.get("title"), use_model=example.get("model", False)):
         if f.evidence.rule == example["id"]:
             d = f.to_json()
             d.pop("evidence", None)

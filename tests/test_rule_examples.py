@@ -2,9 +2,9 @@
 
 The tables are `RULES` in `extract/facts/{posts,actions,organizations,people}.py`; the examples are in
 `extract/patterns/<module>_examples.jsonl` as {"id", "example", "expect"}: the example runs through the whole
-pipeline, and one fact with that rule id must hold every expected field. An example may give its council
-("council") when the rule reads what the council is called, and says "model" when its rule reads the
-statistical model's entities (the only examples that load it).
+pipeline (`tests/rule_examples.py`, the runner the other fact modules' tests use too), and one fact with that
+rule id must hold every expected field. An example says "model" when its rule reads the statistical model's
+entities (the only examples that load it).
 """
 
 from __future__ import annotations
@@ -14,16 +14,13 @@ from importlib import import_module, resources
 
 import pytest
 
-from tests.conftest import facts_of
+from tests.rule_examples import examples, gives, read_by_rule
 
 MODULES = ("posts", "actions", "organizations", "people")
 
 
 def _examples(module: str) -> list[dict]:
-    text = (
-        resources.files("extract").joinpath(f"patterns/{module}_examples.jsonl").read_text(encoding="utf-8")
-    )
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    return examples(f"{module}_examples")
 
 
 def _rule_ids(module: str) -> set[str]:
@@ -34,23 +31,9 @@ def _rule_ids(module: str) -> set[str]:
 EXAMPLES = [(m, e) for m in MODULES for e in _examples(m)]
 
 
-def _fields(fact) -> dict:
-    d = fact.to_json()
-    d.pop("evidence", None)
-    d["rule"] = fact.evidence.rule
-    return d
-
-
 @pytest.mark.parametrize(("module", "example"), EXAMPLES, ids=[f"{m}:{e['id']}" for m, e in EXAMPLES])
 def test_every_example_gives_its_fact(module, example):
-    meta = {"council": example["council"]} if "council" in example else {}
-    text = example["example"] + "\n"
-    got = [
-        _fields(f)
-        for f in facts_of(text, title="Council meeting", use_model=example.get("model", False), **meta)
-    ]
-    mine = [g for g in got if g["rule"] == example["id"]]
-    assert any(all(g.get(k) == v for k, v in example["expect"].items()) for g in mine), got
+    assert gives(example), (example["expect"], read_by_rule(example))
 
 
 @pytest.mark.parametrize("module", MODULES)
