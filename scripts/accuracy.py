@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -80,17 +82,24 @@ def _stage(corpus: Corpus, tmp: Path, manifest: bool) -> Path:
     return docs
 
 
+def councilgraph(args: list[str], code: Path | None = None, **run: Any) -> subprocess.CompletedProcess:
+    """Run `councilgraph ARGS` with this install, or with the source of the checkout at CODE (a `git
+    worktree` of another revision: its package is imported from there)."""
+    if code is None:
+        return subprocess.run([str(CLI), *args], check=False, **run)
+    main = "import sys; from graph.cli import main; sys.argv[0] = 'councilgraph'; main()"
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    return subprocess.run([sys.executable, "-c", main, *args], cwd=code, env=env, check=False, **run)
+
+
 def score(corpus: Corpus, manifest: bool = True, keep: Path | None = None) -> dict:
     """Build one corpus alone and return the shared scorer's figures (`--json`)."""
     tmp = Path(tempfile.mkdtemp(prefix="cg-accuracy-"))
     try:
         docs = _stage(corpus, tmp, manifest)
         out = keep / corpus.name if keep else tmp / "out"
-        subprocess.run(
-            [str(CLI), "build", str(docs), "--out", str(out)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
+        councilgraph(
+            ["build", str(docs), "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         done = subprocess.run(
             [

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import SHARED, _stage, corpora  # noqa: E402
+from accuracy import SHARED, _stage, corpora, councilgraph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPARED = ("graph.nt", "graph.ttl", "problems.jsonl")
@@ -32,15 +31,8 @@ IGNORED_HEADER_FIELDS = ("extractor",)
 
 def _build(source: Path, docs: Path, out: Path) -> None:
     """Build DOCS into OUT with the package found at SOURCE (a checkout's root)."""
-    env = {**os.environ, "PYTHONPATH": str(source)}
-    code = "import sys; from graph.cli import main; sys.argv[0] = 'councilgraph'; main()"
-    subprocess.run(
-        [sys.executable, "-c", code, "build", str(docs), "--out", str(out)],
-        cwd=source,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        check=False,
+    councilgraph(
+        ["build", str(docs), "--out", str(out)], source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
 
 

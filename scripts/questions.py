@@ -17,7 +17,6 @@ import argparse
 import csv
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -25,18 +24,10 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import CLI, SHARED, Corpus, _stage, corpora  # noqa: E402
+from accuracy import SHARED, Corpus, _stage, corpora, councilgraph  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "questions"
-
-
-def _cli(code: Path | None) -> tuple[list[str], dict[str, str] | None, Path | None]:
-    """The command that runs `councilgraph`, its environment and folder: this install, or CODE's source."""
-    if code is None:
-        return [str(CLI)], None, None
-    run = "import sys; from graph.cli import main; sys.argv[0] = 'councilgraph'; main()"
-    return [sys.executable, "-c", run], {**os.environ, "PYTHONPATH": str(code)}, code
 
 
 def load_questions() -> dict[str, list[dict]]:
@@ -62,27 +53,8 @@ def _pool_corpus(questions: list[dict]) -> Corpus:
 
 def answer(graph: Path, q: dict, code: Path | None = None) -> list[str] | str:
     """The holders `who` names for the question, else "vacant" or "not known" as it says."""
-    cmd, env, cwd = _cli(code)
-    done = subprocess.run(
-        [
-            *cmd,
-            "who",
-            q["post"],
-            "--graph",
-            str(graph),
-            "--org",
-            q["org"],
-            "--on",
-            q["on"],
-            "--format",
-            "csv",
-        ],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    args = ["who", q["post"], "--graph", str(graph), "--org", q["org"], "--on", q["on"], "--format", "csv"]
+    done = councilgraph(args, code, capture_output=True, text=True)
     rows = list(csv.DictReader(io.StringIO(done.stdout)))  # `who` answers the post as worded, else its role
     if rows:
         return sorted({r["holder"] for r in rows})
@@ -95,18 +67,11 @@ def ask(
     """Build the corpus alone and ask it each question: (question, what came back). With `keep`, the
     build stays in KEEP/NAME (and a later run rebuilds it incrementally there)."""
     tmp = Path(tempfile.mkdtemp(prefix="cg-questions-"))
-    cmd, env, cwd = _cli(code)
     try:
         docs = _stage(corpus, tmp, manifest=True)
         out = keep / corpus.name if keep else tmp / "out"
-        subprocess.run(
-            [*cmd, "build", str(docs), "--out", str(out)],
-            env=env,
-            cwd=cwd,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
-        )
+        build = ["build", str(docs), "--out", str(out)]
+        councilgraph(build, code, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return [(q, answer(out, q, code)) for q in questions]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
