@@ -54,15 +54,19 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium) \
 		|| echo "chromium could not be installed: the browser tests will be skipped"
 
-# Screenshots of the HTML pages (main page, a person page, the post timelines) -> output/screenshots/,
-# from a build of the bundled corpus in output/site (re-runs reuse its facts files)
+# Screenshots of the HTML pages at 1366x768 (the board, a person page, the timelines, turnover, the network, ...)
+# -> output/screenshots/, and the four the README shows -> docs/img/; from a build of the bundled corpus in
+# output/site (re-runs reuse its facts files)
 screenshots: $(STAMP) browser
 	$(BIN)/councilgraph build corpus --out output/site --wait
-	$(BIN)/python scripts/screenshots.py output/site output/screenshots "Tina Russell"
+	$(BIN)/python scripts/screenshots.py output/site output/screenshots "Tina Russell" --readme docs/img
 
-# Page open time of the main HTML page in Chromium at 500, 2,000 and 10,000 nodes
+# Page open times in Chromium: the network page at 500, 2,000 and 10,000 nodes, then the landing page
+# (and turnover, timelines, network) of the bundled corpus's build (`make screenshots` builds it)
 bench-html: $(STAMP) browser
 	$(BIN)/python bench/bench_html.py 500 2000 10000
+	$(BIN)/councilgraph build corpus --out output/site --wait
+	$(BIN)/python bench/bench_html.py --build output/site
 
 bench: bench-html
 

@@ -1,16 +1,19 @@
-"""Page open time of the network page (network.html) and the time to render every page, in Chromium, on synthetic graphs of 500, 2,000 and
-10,000 nodes (in the contract's terms, every kind present).
+"""Page open times in Chromium, median of three loads from `file://`.
 
-Open time = from navigation start to the page's first drawn, stabilised graph
-(`window.cgReadyAt`, set by the page), median of three loads from `file://`.
+- On synthetic graphs of 500, 2,000 and 10,000 nodes (in the contract's terms, every kind present):
+  the time to render every page, and the network page's open time, from navigation start to its
+  first drawn, stabilised graph (`window.cgReadyAt`, set by the page).
+- With `--build DIR`, on a build's own pages: the landing page (`index.html`, the council board)
+  and the turnover and timelines pages, each from navigation start to the end of its load event
+  (they are static: nothing is drawn after it), and the network page as above.
 
 Run: .venv/bin/python bench/bench_html.py [SIZES...]
+     .venv/bin/python bench/bench_html.py --build OUT   (a build folder, e.g. OUT of `councilgraph build`)
 """
 
 from __future__ import annotations
 
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -21,20 +24,10 @@ from rdflib import Literal, URIRef
 
 from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.core.triples import Triples
+from graph.pages.chromium import launch
 from graph.pages.site import render_html
 
 ID = "https://w3id.org/councilgraph/id/"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def synthetic_graph(n: int, seed: int = 1) -> Triples:
@@ -164,12 +157,9 @@ def _meetings(
 def open_times(index: Path, runs: int = 3) -> list[float]:
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        raise SystemExit("no Chromium: run `make browser` (apt-get install chromium)")
     times = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = launch(p)
         for _ in range(runs):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(index.as_uri())
@@ -178,6 +168,39 @@ def open_times(index: Path, runs: int = 3) -> list[float]:
             page.close()
         browser.close()
     return times
+
+
+def load_times(page_path: Path, runs: int = 3) -> list[float]:
+    """Seconds from navigation start to the end of the load event of a static page, per load."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as p:
+        browser = launch(p)
+        for _ in range(runs):
+            page = browser.new_page(viewport={"width": 1366, "height": 768})
+            page.goto(page_path.as_uri(), wait_until="load", timeout=120000)
+            end = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+            times.append(end / 1000)
+            page.close()
+        browser.close()
+    return times
+
+
+def build_pages(out: Path) -> None:
+    """Open times of a build's landing, turnover, timelines and network pages."""
+    html = out / "html"
+    if not (html / "index.html").is_file():
+        raise SystemExit(f"no {html / 'index.html'}: build first (`councilgraph build PATH --out {out}`)")
+    print(f"{'page':<16} {'MB':>6} {'open s (median of 3)':>21}")
+    for name in ("index.html", "turnover.html", "timelines.html", "network.html"):
+        path = html / name
+        times = open_times(path) if name == "network.html" else load_times(path)
+        print(
+            f"{name:<16} {path.stat().st_size / 1e6:>6.2f} {statistics.median(times):>21.2f}   runs: "
+            + ", ".join(f"{x:.2f}" for x in times),
+            flush=True,
+        )
 
 
 def main(sizes: list[int]) -> None:
@@ -207,4 +230,7 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [500, 2000, 10000])
+    if sys.argv[1:2] == ["--build"] and len(sys.argv) == 3:
+        build_pages(Path(sys.argv[2]))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [500, 2000, 10000])

@@ -120,6 +120,7 @@ def test_pages_are_written(rendered):
         "people.html",
         "bodies.html",
         "timelines.html",
+        "turnover.html",
         "person",
         "body",
         "post",

@@ -5,9 +5,11 @@ the timeout, the row cap, bad queries, the query page."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -230,6 +232,39 @@ def test_query_page_lists_saved_queries_escaped(endpoint):
     assert "&lt;=" in r.text and "&amp;&amp;" in r.text
     r = endpoint.get("/queries/post-holder-on-date.rq")
     assert r.status_code == 200 and r.text.startswith("# Who held post")
+
+
+def test_the_query_page_answers_with_a_table_and_a_csv_download(endpoint):
+    q = 'SELECT ?name WHERE { ?p foaf:name ?name FILTER(?name = "Toni Fagan") }'
+    r = endpoint.get("/", params={"query": q})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "1 row" in r.text and "<th>name</th>" in r.text and "<td>Toni Fagan</td>" in r.text
+    href = re.search(r'<a href="([^"]+)" download="results.csv">Download CSV</a>', r.text)
+    assert href, r.text[-2000:]
+    got = endpoint.get("/" + html.unescape(href.group(1)))
+    assert got.status_code == 200 and got.headers["content-type"].startswith("text/csv")
+    assert list(csv.reader(io.StringIO(got.text))) == [["name"], ["Toni Fagan"]]
+
+
+def test_the_query_page_escapes_what_the_graph_and_the_query_hold(endpoint):
+    r = endpoint.get("/", params={"query": 'SELECT ("<script>alert(1)</script>" AS ?x) WHERE {}'})
+    assert r.status_code == 200
+    assert "<script" not in r.text.lower() and "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" in r.text
+    r = endpoint.get("/", params={"query": "CONSTRUCT { ?p foaf:name ?n } WHERE { ?p foaf:name ?n } LIMIT 3"})
+    assert "<th>subject</th><th>predicate</th><th>object</th>" in r.text and "foaf:name" in r.text
+    r = endpoint.get("/", params={"query": "SELECT WHERE {"})
+    assert r.status_code == 400 and "Error 400: malformed query" in r.text
+
+
+def test_the_saved_queries_are_a_menu_with_their_parameters(endpoint):
+    r = endpoint.get("/")
+    assert '<input type="hidden" name="name" value="person-posts">' in r.text
+    assert re.search(r'id="person-posts">.*?<input name="PERSON" required', r.text, re.S)
+    r = endpoint.get("/", params={"name": "person-posts", "PERSON": "Toni Fagan"})
+    assert r.status_code == 200 and "Results of person-posts" in r.text
+    assert r.text.count("<tr>") > 1 and 'value="Toni Fagan"' in r.text
+    r = endpoint.get("/", params={"name": "person-posts", "PERSON": " "})
+    assert r.status_code == 400 and "needs $PERSON" in r.text and "Results" not in r.text
 
 
 def test_binds_loopback_only(endpoint):

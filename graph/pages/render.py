@@ -27,7 +27,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from graph.core.store import HTML_STAMP, write_atomic
-from graph.pages.board import KeyRoles, boards, own_label
+from graph.pages.board import Board, KeyRoles, boards, own_label
+from graph.pages.charts import across_figures, council_figures
 from graph.pages.data import (
     DEFAULT_LIMIT,
     SHARD_DIR,
@@ -49,6 +50,7 @@ from graph.pages.drawing import (
     legend_svg,
 )
 from graph.pages.people import main_post, posts_held, sentences, tenures_by_person, years_of
+from graph.pages.turnover import turnover_charts
 from graph.pages.view import KINDS, PAGE_KINDS, Node, Tenure, View, year
 
 PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
@@ -243,7 +245,9 @@ def _pages(v: View, limit: int, script: str | None = None) -> Iterator[Page]:
     env = _env()
     shared = _SharedLists(v)
     posts = _Posts.of(v)
-    yield _board_page(env, v)
+    shown = boards(v)
+    yield _board_page(env, v, shown)
+    yield _turnover_page(env, shown)
     yield _network_page(env, v, limit, vis_js() if script is None else script)
     yield from _shard_pages(v, shared)
     yield from _list_pages(env, v)
@@ -251,9 +255,24 @@ def _pages(v: View, limit: int, script: str | None = None) -> Iterator[Page]:
     yield from _ego_pages(env, v, posts, shared)
 
 
-def _board_page(env: Environment, v: View) -> Page:
+def _turnover_page(env: Environment, shown: tuple[Board, ...]) -> Page:
+    """Turnover at a glance: charts per council and across councils (`graph.pages.turnover`,
+    `graph.pages.charts`), keyed by the numbers they draw."""
+    charts = turnover_charts(shown)
+
+    def render() -> str:
+        councils = [
+            {"council": t.council, "anchor": t.anchor, "years": t.years, "figures": council_figures(t)}
+            for t in charts
+        ]
+        across = across_figures(charts) if charts else ()
+        return env.get_template("turnover.html").render(councils=councils, across=across)
+
+    return "turnover.html", _key([t.shown() for t in charts]), render
+
+
+def _board_page(env: Environment, v: View, shown: tuple[Board, ...]) -> Page:
     """The landing page: a board per council (`graph.pages.board`), keyed by its values."""
-    shown = boards(v)
 
     def render() -> str:
         drawn = [
@@ -271,7 +290,7 @@ def _board_page(env: Environment, v: View) -> Page:
             }
             for b in shown
         ]
-        return env.get_template("board.html").render(boards=drawn, counts=counts, others=others)
+        return env.get_template("board.html").render(boards=drawn, counts=counts, others=others, names=names)
 
     counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
     drawn_for = {b.council for b in shown}
@@ -283,7 +302,9 @@ def _board_page(env: Environment, v: View) -> Page:
         ),
         key=lambda x: x[0].lower(),
     )
-    return "index.html", _key([b.shown() for b in shown], counts, others), render
+    # the search box's autocomplete: every person's and body's name (the network page finds them)
+    names = sorted({n.label for n in v.nodes if n.kind in ("person", "body")}, key=lambda x: (x.lower(), x))
+    return "index.html", _key([b.shown() for b in shown], counts, others, names), render
 
 
 def _network_page(env: Environment, v: View, limit: int, script: str) -> Page:

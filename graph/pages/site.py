@@ -14,14 +14,17 @@ command line use (`render_html`, `mark_rendered`).
   a limit the reader can raise) only when asked.
 - `data/facts-NNNN.js`: every node's facts, with their evidence, which the network page loads
   when a node is clicked (`graph.pages.data`).
+- `turnover.html`: turnover at a glance, charts per council and across councils counted from the
+  boards, each beside a table of its numbers (`graph.pages.turnover`, `graph.pages.charts`).
 - `people.html`, `bodies.html`, `timelines.html`, and `person/`, `body/`, `post/` pages, written
   from Jinja templates with autoescape on (`graph.pages.render`, `graph.pages.people`); the SVG
   (board rows, ego diagrams, Gantt bars) is drawn with every text passed through
   `markupsafe.escape` (`graph.pages.drawing`). docs/pages.md describes each page.
 
 The house has four rooms: `view` reads the graph into the records the pages show (`board` and
-`people` pick from them what the board and a person's page lead with), `data` turns them into the
-JSON the network page loads, `drawing` into SVG, and `render` writes the pages,
+`people` pick from them what the board and a person's page lead with, `turnover` counts the
+boards' holders per year), `data` turns them into the JSON the network page loads, `drawing` and
+`charts` into SVG, and `render` writes the pages,
 rewriting on a rebuild only those whose content changed.
 """
 

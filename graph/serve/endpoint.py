@@ -5,7 +5,9 @@ in a small pool of worker *processes*, each holding the store open read-only, so
 that exceeds the timeout is stopped by ending its worker (a thread could not be stopped),
 and the endpoint stays responsive while it runs.
 
-Routes: `GET /` a query page with the saved queries; `GET|POST /sparql` the protocol
+Routes: `GET /` a query page: a form, the saved queries as a menu with a field per parameter, and
+the answer to `?query=...` (or `?name=SAVED&PARAM=...`) as an HTML table with a CSV download;
+`GET|POST /sparql` the protocol
 (`query=` in the URL or form, or a `application/sparql-query` body); `GET /queries/NAME.rq`
 the text of a saved query. Updates are refused (403), `SERVICE` is refused (400: no
 outbound requests), a malformed query gets 400 with the parser's message, a query over
@@ -22,7 +24,6 @@ import io
 import json
 import multiprocessing as mp
 import queue
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -509,36 +510,155 @@ class QueryPool:
 # --- HTTP -----------------------------------------------------------------------------
 
 
-def _page(queries: dict[str, str]) -> str:
-    from graph.read.sparql import query_question
+# what the query page asks the pool for: solutions as JSON, graphs as N-Triples (both drawn as a table)
+PAGE_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9"
+PAGE_ROWS = 1000  # rows the page's table shows; the CSV download has them all (up to the row cap)
+DEFAULT_QUERY = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name LIMIT 20"
 
+
+@dataclass(frozen=True, slots=True)
+class PageAsk:
+    """What the query page was asked: a query (typed, or a saved one filled with its parameters),
+    or why it cannot run."""
+
+    text: str = DEFAULT_QUERY
+    run: bool = False  # False: show the form only
+    name: str | None = None  # the saved query chosen
+    values: tuple[tuple[str, str], ...] = ()  # its parameters as given
+    error: str | None = None
+
+
+def page_ask(params: dict[str, str], queries: dict[str, str]) -> PageAsk:
+    """Read `GET /?query=...` or `GET /?name=SAVED&PARAM=value...`: a saved query with a parameter
+    left empty is not run (it would answer nothing, silently) and the page names the parameter."""
+    from graph.read.sparql import fill, parameters
+
+    name = params.get("name") or None
+    if name is not None:
+        if name not in queries:
+            return PageAsk(error=f"no saved query {name!r}")
+        wanted = parameters(queries[name])
+        values = tuple((p, params.get(p, "").strip()) for p in wanted)
+        missing = [p for p, v in values if not v]
+        if missing:
+            error = f"the saved query {name!r} needs " + ", ".join(f"${p}" for p in missing)
+            return PageAsk(text=queries[name], name=name, values=values, error=error)
+        return PageAsk(text=fill(queries[name], dict(values)), run=True, name=name, values=values)
+    typed = params.get("query")
+    if typed is None:
+        return PageAsk()
+    if not typed.strip():
+        return PageAsk(text=typed, error="give a query")
+    return PageAsk(text=typed, run=True)
+
+
+def _short_iri(iri: str) -> str:
+    """An IRI as `prefix:local` under the longest predeclared namespace it starts with."""
+    best = max(
+        ((p, str(ns)) for p, ns in PREFIXES.items() if iri.startswith(str(ns))),
+        key=lambda x: len(x[1]),
+        default=None,
+    )
+    return f"{best[0]}:{iri[len(best[1]) :]}" if best else iri
+
+
+def _cell(term: dict | None) -> str:
+    if term is None:
+        return ""
+    if term.get("type") == "uri":
+        return f'<span title="{html.escape(term["value"])}">{html.escape(_short_iri(term["value"]))}</span>'
+    return html.escape(str(term.get("value", "")))
+
+
+def reply_table(reply: Reply) -> str:
+    """A query's reply as an HTML table (every value escaped), or its error as a paragraph."""
+    if reply.status != 200:
+        return (
+            f'<p class="error">Error {reply.status}: {html.escape(reply.body.decode("utf-8", "replace"))}</p>'
+        )
+    if reply.media_type.startswith("application/n-triples"):
+        import pyoxigraph as ox
+
+        columns = ["subject", "predicate", "object"]
+        rows = [
+            [_json_term(t.subject), _json_term(t.predicate), _json_term(t.object)]
+            for t in ox.parse(reply.body, format=ox.RdfFormat.N_TRIPLES)
+        ]
+    else:
+        answer = json.loads(reply.body)
+        if "boolean" in answer:
+            return f'<p class="answer">{"yes" if answer["boolean"] else "no"}</p>'
+        columns = answer["head"]["vars"]
+        rows = [[b.get(c) for c in columns] for b in answer["results"]["bindings"]]
+    cut = reply.headers.get("X-Result-Truncated") == "true"
+    note = f"{len(rows)} row{'s' if len(rows) != 1 else ''}" + (
+        " (cut at the endpoint's row cap)" if cut else ""
+    )
+    if len(rows) > PAGE_ROWS:
+        note += f"; the first {PAGE_ROWS} shown, the CSV has them all"
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(t)}</td>" for t in r) + "</tr>" for r in rows[:PAGE_ROWS])
+    return f'<p class="muted">{note}</p><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def _saved_menu(queries: dict[str, str], ask: PageAsk) -> str:
+    """The saved queries as a menu: each with its question, a field per parameter and a Run button."""
+    from graph.read.sparql import parameters, query_question
+
+    given = dict(ask.values)
     items = []
     for name, text in sorted(queries.items()):
         body = "\n".join(ln for ln in text.splitlines() if not ln.startswith("#")).strip()
-        params = sorted(set(re.findall(r"\$([A-Z][A-Z0-9_]*)", body)))
-        items.append(
-            f'<li><h3 id="{html.escape(name)}">{html.escape(name)}</h3><p>{html.escape(query_question(text))}</p>'
-            + (
-                f"<p>Parameters: {html.escape(', '.join('$' + p for p in params))} (replace them before running)</p>"
-                if params
-                else ""
-            )
-            + f'<pre>{html.escape(body)}</pre><button type="button" data-q="{html.escape(body, quote=True)}" '
-            "onclick=\"document.getElementById('q').value=this.dataset.q\">use</button></li>"
+        e = html.escape(name)
+        fields = "".join(
+            f'<label>${html.escape(p)} <input name="{html.escape(p)}" required '
+            f'value="{html.escape(given.get(p, "") if ask.name == name else "")}"></label> '
+            for p in parameters(text)
         )
+        items.append(
+            f'<li id="{e}"><form method="get" action="./"><input type="hidden" name="name" value="{e}">'
+            f"<strong>{e}</strong> <span>{html.escape(query_question(text))}</span><br>{fields}"
+            f'<button>Run</button> <a href="queries/{e}.rq">.rq</a></form>'
+            f"<details><summary>the query</summary><pre>{html.escape(body)}</pre></details></li>"
+        )
+    return '<ul class="saved">' + "".join(items) + "</ul>"
+
+
+def _page(queries: dict[str, str], ask: PageAsk | None = None, reply: Reply | None = None) -> str:
+    """The query page: a form, the saved queries as a menu, and the asked query's answer as a table
+    with a CSV download. No script: a form and links do it all."""
+    import urllib.parse
+
+    ask = ask or PageAsk()
     prefixes = "".join(
         f"PREFIX {p}: &lt;{html.escape(str(ns))}&gt;<br>" for p, ns in sorted(PREFIXES.items())
     )
+    result = ""
+    if ask.error:
+        result = f'<p class="error">{html.escape(ask.error)}</p>'
+    elif reply is not None:
+        csv_href = "sparql?" + urllib.parse.urlencode({"query": ask.text, "format": "csv"})
+        title = f"Results of {html.escape(ask.name)}" if ask.name else "Results"
+        result = (
+            f'<h2 id="results">{title}</h2><p><a href="{html.escape(csv_href)}" download="results.csv">Download CSV</a></p>'
+            + reply_table(reply)
+        )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>councilgraph SPARQL</title>
-<style>body{{font-family:sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem}}
-textarea{{width:100%;font-family:monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow:auto}}</style></head>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; form-action 'self'">
+<style>body{{font-family:sans-serif;max-width:72rem;margin:1rem auto;padding:0 1rem}}
+textarea{{width:100%;font-family:monospace}}pre{{background:#f4f4f4;padding:.5rem;overflow:auto}}
+table{{border-collapse:collapse}}th,td{{border-bottom:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}}
+th{{background:#f4f6f8}}.error{{color:#a00}}.muted{{color:#666}}ul.saved li{{margin:6px 0}}</style></head>
 <body><h1>councilgraph SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 at <code>/sparql</code> (GET or POST). These prefixes are predeclared:<br><code>{prefixes}</code></p>
-<form method="get" action="sparql"><textarea id="q" name="query" rows="12">SELECT ?name WHERE {{ ?p a foaf:Person ; foaf:name ?name }} LIMIT 20</textarea>
-<label>Results as <select name="format"><option>json</option><option>csv</option><option>tsv</option>
-<option>xml</option><option>turtle</option></select></label> <button>Run</button></form>
-<h2>Saved queries</h2><ul>{"".join(items)}</ul></body></html>"""
+<p>Read-only SPARQL 1.1 at <code>/sparql</code> (GET or POST).</p>
+<details><summary>The prefixes every query has without declaring them</summary><code>{prefixes}</code></details>
+<form method="get" action="./"><textarea id="q" name="query" rows="10">{html.escape(ask.text)}</textarea>
+<button>Run</button> <span class="muted">or get the raw results as</span>
+<select name="format"><option>csv</option><option>json</option><option>tsv</option><option>xml</option><option>turtle</option></select>
+<button formaction="sparql">Download</button></form>
+{result}
+<h2>Saved queries</h2>{_saved_menu(queries, ask)}</body></html>"""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -627,7 +747,15 @@ def create_app(graph: Path, limits: Limits | None = None) -> Starlette:
     queries = saved_queries()
 
     async def page(request: Request) -> Response:
-        return HTMLResponse(_page(queries))
+        ask = page_ask(dict(request.query_params), queries)
+        if ask.run and len(ask.text) > limits.max_query_chars:
+            ask = PageAsk(text="", error=f"the query is longer than {limits.max_query_chars:,} characters")
+        elif ask.run and nesting_depth(ask.text) > MAX_DEPTH:
+            ask = PageAsk(text=ask.text, error=f"the query nests brackets deeper than {MAX_DEPTH}")
+        if not ask.run or ask.error:
+            return HTMLResponse(_page(queries, ask), status_code=400 if ask.error else 200)
+        reply = await anyio.to_thread.run_sync(pool.run, ask.text, PAGE_ACCEPT, None, None)
+        return HTMLResponse(_page(queries, ask, reply), status_code=reply.status)
 
     async def saved(request: Request) -> Response:
         name = request.path_params["name"]
