@@ -167,6 +167,7 @@ def _latency(client: httpx.Client, url: str, query: str, repeat: int) -> tuple[f
 
 def saved_through_serve(build: Path, repeat: int, base: str | None) -> None:
     """Every saved query through `councilgraph serve`, with parameters drawn from the graph."""
+    from bench.bench_store import print_summary
     from graph.read.sparql import example_parameters, fill, open_store, saved_queries
 
     store = open_store(build)
@@ -183,17 +184,20 @@ def saved_through_serve(build: Path, repeat: int, base: str | None) -> None:
         httpx.Client(timeout=700) as c,
     ):
         url = f"http://127.0.0.1:{port}/sparql"
+        summary: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
         for name, text in sorted(saved_queries().items()):
             params = examples.get(name, {})
-            versions = ([_query_at(base, name)] if base else []) + [text]
+            versions = ([("before", _query_at(base, name))] if base else []) + [("after", text)]
             cells = []
-            for q in versions:
+            for tag, q in versions:
                 if q is None:
                     cells.append("-")
                     continue
                 med, worst, rows = _latency(c, url, fill(q, params), repeat)
+                summary[tag].append((med, worst))
                 cells.append(f"{med:.3f} / {worst:.3f} ({rows})")
             print(f"| {build.name} | `{name}` | " + " | ".join(cells) + " |")
+    print_summary(summary)
 
 
 def main() -> None:

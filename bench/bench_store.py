@@ -14,7 +14,9 @@ Times are wall-clock seconds on this machine.
 instead times every saved query on each build's own store, with parameters drawn from that graph
 (`graph.read.sparql.example_parameters`: a real person, post, body, date, ...), and prints the
 median and max of `--repeat` runs per query as a Markdown table; with `--base REV`, also the
-queries as they were at commit REV (read with `git show`), on the same store and parameters.
+queries as they were at commit REV (read with `git show`), on the same store and parameters, and
+whether the two answers agree (row for row; or the same rows in another order; or the same but for
+the order of the items inside a `; `-joined cell, which SPARQL leaves open).
 """
 
 from __future__ import annotations
@@ -55,6 +57,18 @@ QUERIES = {  # name -> (saved query name or SPARQL text, parameters, run by rdfl
     # hours on 1M, so it is left out there
     "attendance rate": ("attendance-rate", {}, False),
 }
+
+
+def print_summary(summary: dict[str, list[tuple[float, float]]]) -> None:
+    """Per code (before/after): the median and max of the per-query medians, and the slowest single run."""
+    for tag, runs in summary.items():
+        if runs:
+            meds = [m for m, _w in runs]
+            print(
+                f"{tag}: median of the medians {statistics.median(meds):.3f} s, max of the medians "
+                f"{max(meds):.3f} s, slowest run {max(w for _m, w in runs):.3f} s",
+                file=sys.stderr,
+            )
 
 
 def synthetic(path: Path, target: int, seed: int = 7) -> int:
@@ -211,47 +225,64 @@ def _query_at(rev: str, name: str) -> str | None:
     return got.stdout if got.returncode == 0 else None
 
 
-def _timed(build: Path, store, text: str, params: dict[str, str], repeat: int) -> tuple[float, float, int]:
-    times, rows = [], 0
+def _timed(build: Path, store, text: str, params: dict[str, str], repeat: int) -> tuple[float, float, tuple]:
+    """Median and max seconds of `repeat` runs, and the last run's answer (columns, rows)."""
+    times, answer = [], ()
     for _ in range(repeat):
         t0 = time.perf_counter()
-        rows = len(run_query(build, text, params, store=store)[1])
+        answer = run_query(build, text, params, store=store)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times), max(times), rows
+    return statistics.median(times), max(times), answer
+
+
+def same_answer(before: tuple, after: tuple) -> str:
+    """How two answers to one question compare: row for row, as the same rows in another order, as the
+    same rows but for the order of the items inside a `; `-joined cell (which SPARQL leaves open), or not."""
+    if before == after:
+        return "same"
+    (cols_b, rows_b), (cols_a, rows_a) = before, after
+    if cols_b != cols_a:
+        return "DIFFERENT"
+    if sorted(map(repr, rows_b)) == sorted(map(repr, rows_a)):
+        return "same rows, other order"
+
+    def as_sets(rows: list) -> list[str]:
+        return sorted(repr([None if v is None else sorted(v.split("; ")) for v in r]) for r in rows)
+
+    return "same but the order inside a list" if as_sets(rows_b) == as_sets(rows_a) else "DIFFERENT"
 
 
 def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
-    """Every saved query on each build's store, with parameters drawn from that graph: a Markdown table."""
+    """Every saved query on each build's store, with parameters drawn from that graph: a Markdown table
+    (with `base`, also that commit's queries, run just before, and whether the two answers agree)."""
     print(
         "| build | query | parameters | "
         + ("before: median / max s (rows) | " if base else "")
         + "after: median / max s (rows) |"
+        + (" answers |" if base else "")
     )
-    print("|---|---|---|" + ("---|" if base else "") + "---|")
-    summary: dict[str, list[float]] = {"before": [], "after": []}
+    print("|---|---|---|" + ("---|" if base else "") + "---|" + ("---|" if base else ""))
+    summary: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
     for build in builds:
         store = open_store(build)
         examples = example_parameters(build, store)
         for name, text in sorted(saved_queries().items()):
             params = examples.get(name, {})
-            cells = []
+            cells, answers = [], {}
             for tag, q in (("before", _query_at(base, name) if base else None), ("after", text)):
                 if tag == "before" and not base:
                     continue
                 if q is None:
                     cells.append("-")
                     continue
-                med, worst, rows = _timed(build, store, q, params, repeat)
-                summary[tag].append(med)
-                cells.append(f"{med:.3f} / {worst:.3f} ({rows})")
+                med, worst, answers[tag] = _timed(build, store, q, params, repeat)
+                summary[tag].append((med, worst))
+                cells.append(f"{med:.3f} / {worst:.3f} ({len(answers[tag][1])})")
+            if base:
+                cells.append(same_answer(answers["before"], answers["after"]) if "before" in answers else "-")
             shown = ", ".join(f"{k}={v[:40]}" for k, v in params.items())
             print(f"| {build.name} | `{name}` | {shown} | " + " | ".join(cells) + " |")
-    for tag, meds in summary.items():
-        if meds:
-            print(
-                f"{tag}: median of the medians {statistics.median(meds):.3f} s, max {max(meds):.3f} s",
-                file=sys.stderr,
-            )
+    print_summary(summary)
 
 
 def main() -> None:

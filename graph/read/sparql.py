@@ -2,9 +2,10 @@
 store when it is fresh, else its N-Triples or Turtle loaded in memory).
 
 Saved queries live in `graph/read/queries/*.rq`, each opening with a comment that states the
-question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals, and
+question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped literals,
 `cg:key($NAME)` with the value's lookup key (`graph.core.build.search_key`, the normalisation the
-build writes as each person's, body's, role's and plan's `cg:nameKey`).
+build writes as each person's, body's, role's and plan's `cg:nameKey`), and `cg:iri($NAME)` with the
+value as an IRI (so a query about one fact looks it up instead of comparing every fact's text).
 """
 
 from __future__ import annotations
@@ -52,16 +53,27 @@ def parameters(text: str) -> list[str]:
     return list(dict.fromkeys(re.findall(r"\$([A-Z][A-Z0-9_]*)\b", body)))
 
 
+def _iri(value: str) -> str:
+    """The value as an IRI term, or as a literal where it cannot be one (a literal matches no
+    subject, so a query asked about a malformed IRI answers nothing, as it would about an unknown one)."""
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*", value):
+        return f"<{value}>"
+    return _literal(value)
+
+
 def fill(text: str, params: dict[str, str]) -> str:
     """The query with each `cg:key($NAME)` replaced by the value's `search_key` as a string literal,
-    and each `$NAME` by the value as an escaped literal (a `$NAME` left is a SPARQL variable, as
-    is a `cg:key($NAME)` left: a user's own query may use that syntax)."""
+    each `cg:iri($NAME)` by the value as an IRI, and each `$NAME` by the value as an escaped literal
+    (a `$NAME` left is a SPARQL variable, as is a `cg:key($NAME)` or `cg:iri($NAME)` left: a user's
+    own query may use that syntax)."""
     for k, v in params.items():
         key = '"' + search_key(v) + '"'  # lower-case letters, digits and single spaces: nothing to escape
         text = re.sub(r"cg:key\(\s*\$" + re.escape(k) + r"\s*\)", lambda _m: key, text)  # noqa: B023
+        iri = _iri(v)
+        text = re.sub(r"cg:iri\(\s*\$" + re.escape(k) + r"\s*\)", lambda _m: iri, text)  # noqa: B023
         literal = _literal(v)
         text = re.sub(r"\$" + re.escape(k) + r"\b", lambda _m: literal, text)  # noqa: B023 (called at once)
-    return re.sub(r"cg:key\(\s*(\$[A-Z][A-Z0-9_]*)\s*\)", r"\1", text)  # not given: the variable, unbound
+    return re.sub(r"cg:(?:key|iri)\(\s*(\$[A-Z][A-Z0-9_]*)\s*\)", r"\1", text)  # not given: the variable
 
 
 def with_prefixes(text: str) -> str:
