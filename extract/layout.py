@@ -70,6 +70,29 @@ _CMIS_SUMMARY = re.compile(
 )
 
 
+# a ModernGov meeting page's heading: "Council - Thursday, 26 July 2012 2.00 p.m.", or the body's name over
+# "Monday, 13th July, 2015 7.00 pm"
+_MG_HEAD = re.compile(
+    r"^[ \t]*(?P<body>[A-Z][^\n]{1,80}?)(?:[ \t]+[-\u2013][ \t]+|[ \t]*\n[ \t]*)"
+    r"(?P<d>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+"
+    r"\d{4}\b[^\n]*)$",
+    re.M,
+)
+# a ModernGov issue or decision page: "Meeting: 19/05/2021 - Council (Item 5)", "Decided at meeting: 12/09/2024 -
+# Executive"; each line starts the record of that meeting's item
+_MG_ITEM = re.compile(
+    r"^[ \t]*(?:Meeting|Decided at meeting)[ \t]*:[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{4})[ \t]+[-\u2013][ \t]+"
+    r"(?P<body>[A-Z][^\n(]{1,100}?)[ \t]*(?:\((?:Item|Minute)[^)\n]{0,20}\))?[ \t]*$",
+    re.M,
+)
+# what a title says before its date or topic: "Council 26 July 2012: presentations", "Council AGM 2023/24 (remote)"
+_TITLE_TAIL = re.compile(
+    r"(?:\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}(?:/\d{2,4})?"
+    r"|\s+(?:minutes|agenda|decisions?|meeting))+$",
+    re.I,
+)
+
+
 def first_date(text: str) -> PartialDate | None:
     for _s, _e, d in find_dates(text):
         return d
@@ -77,10 +100,13 @@ def first_date(text: str) -> PartialDate | None:
 
 
 _COUNCIL_MEETING = re.compile(
-    r"^(?:the )?(?:(?:annual|extraordinary|full|special|ordinary|budget|reconvened|"
-    r"adjourned)\s+)*(?:meeting of (?:the )?)?council(?: meeting)?$",
+    r"^(?:the )?(?:(?:annual|extraordinary|full|special|ordinary|budget|reconvened|adjourned|virtual|online|"
+    r"hybrid|monthly|statutory|general)\s+)*(?:meeting of (?:the )?)?council(?: meeting| agm)?$"
+    r"|^(?:(?:the|council)\s+)?(?:agm|annual general meeting)$",
     re.I,
 )
+# "the County Council", "the Town Council": the document's council when its name has that word
+_KIND_COUNCIL = re.compile(r"^(?:the )?(?P<kind>county|city|borough|district|town|parish) council$", re.I)
 
 
 def is_council_meeting(text: str) -> bool:
@@ -91,6 +117,9 @@ def is_council_meeting(text: str) -> bool:
 def council_or(seg: Segmented, body: str | None) -> str | None:
     """ "Annual Council", "Full Council", "Council" name a meeting of the document's council."""
     if body and _COUNCIL_MEETING.match(body.strip()) and seg.council:
+        return seg.council
+    kind = _KIND_COUNCIL.match(body.strip()) if body else None
+    if kind and seg.council and re.search(rf"\b{kind.group('kind')}\b", seg.council, re.I):
         return seg.council
     return body
 
@@ -104,7 +133,11 @@ def _title_caps(text: str) -> str:
 
 
 def body_from(text: str) -> str | None:
+    """The body `text` names: a committee or council, or a name the body grammar takes for one; "Executive"
+    alone is a council's executive (its cabinet under another name)."""
     text = _title_caps(text.strip())
+    if re.fullmatch(r"(?:the )?Executive", text, re.I):
+        return "Executive"
     of_council = re.match(
         r"^(?:(?:the |full |annual |extraordinary )*council of (?:the )?)(?P<c>.+\bCouncil)$", text, re.I
     )
@@ -119,9 +152,34 @@ def body_from(text: str) -> str | None:
     return name
 
 
+def _heading_body(seg: Segmented, raw: str) -> str | None:
+    """The body of a ModernGov heading: "Annual General Meeting, Full Council" and "Annual, Council" are the
+    council's meetings."""
+    parts = [p.strip() for p in raw.split(",")]
+    if seg.council and any(council_or(seg, p) == seg.council for p in parts if p):
+        return seg.council
+    return body_from(raw) or body_from(parts[-1])
+
+
+def _title_is_council(seg: Segmented, title: str) -> bool:
+    """A title that names a meeting of the council before its date or topic: "Council 26 July 2012: ...",
+    "County Council: ...", "Council AGM 2023/24 (remote): ...", "Borough Council agenda 2017: ..."."""
+    head = re.split(r"[:(\u2013]|\s-\s", title, maxsplit=1)[0].strip()
+    head = _TITLE_TAIL.sub("", head).strip()
+    return bool(head and seg.council and council_or(seg, head) == seg.council)
+
+
 def _main_body(seg: Segmented) -> str | None:
-    """The body whose meeting this document records: its title first, then its opening lines."""
+    """The body whose meeting this document records: a ModernGov heading, then its title, then its opening
+    lines."""
     doc = seg.document
+    mg = _MG_HEAD.search(seg.text, 0, 1500)
+    if mg:
+        body = _heading_body(seg, mg.group("body"))
+        if body:
+            return body
+    if doc.title and _title_is_council(seg, doc.title):
+        return seg.council
     m = _MINUTES_HEAD.search(seg.text)
     if m:
         raw = m.group("body").strip()
@@ -239,7 +297,7 @@ def _maker_meeting(seg: Segmented) -> tuple[str | None, PartialDate | None, re.M
     maker = m.group("b").strip()
     dm = _DECISION_DATE_LINE.search(head)
     date = first_date(dm.group("d")) if dm else None
-    if (
+    if not re.fullmatch(r"(?:the )?Executive(?: Committee)?", maker, re.I) and (
         "," in maker
         or re.search(r"\b(?:Director|Officer|Head|Manager|Member|Leader|Executive|Holder)\b", maker)
         and not re.search(r"\b(?:Committee|Board|Panel|Cabinet|Council)$", maker)
@@ -276,8 +334,10 @@ def _decision_notice(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> l
     if head.notice is None:
         return spans
     nb, nd, anchor = head.notice
-    if not nb or not anchor:
-        return spans
+    if (
+        not nb or not anchor
+    ):  # an officer's or a member's decision, unless a meeting is named ("Decided at meeting:")
+        return _moderngov_items(seg, head, spans)
     evidence = seg.sentence_evidence(anchor.start(), anchor.end(), "meeting.decision-notice")
     return [*spans, MeetingSpan(0, nb, nd, None, evidence)]
 
@@ -294,7 +354,7 @@ def _wrapped_head(seg: Segmented, heads: list[re.Match[str]]) -> MeetingSpan | N
         heads.insert(0, m)
         return None
     nb = _MINUTES_NO_BODY.search(joined)
-    if nb is None:
+    if nb is None or _in_sentence(joined, nb.start()):
         return None
     above = None
     pre = nb.group("pre").strip()
@@ -312,6 +372,17 @@ def _wrapped_head(seg: Segmented, heads: list[re.Match[str]]) -> MeetingSpan | N
     return MeetingSpan(nb.start(), above, first_date(rest), _venue_from(rest), evidence)
 
 
+def _in_sentence(text: str, start: int) -> bool:
+    """Whether "Minutes of the meeting of X held on D" at `start` is a sentence's words ("That the minutes of the
+    meeting of the Council held on 18th October 2016 be approved", "Consideration was given to the minutes of
+    ..."), which refer to an earlier meeting, not a heading that starts the record of one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    prefix = text[max(line_start, start - 40) : start]
+    return bool(
+        re.search(r"\b(?:the|that|to|of|and|approve[sd]?|confirm(?:ed)?|sign(?:ed)?|from)\s*$", prefix, re.I)
+    )
+
+
 def _minutes_heads(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
     """ "Minutes of the meeting of X held at V on D": each heading starts the record of a meeting."""
     spans = list(spans)
@@ -321,6 +392,8 @@ def _minutes_heads(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> lis
         if wrapped:
             spans.append(wrapped)
     for m in heads:
+        if _in_sentence(seg.text, m.start()):
+            continue
         raw = m.group("body").strip()
         b = (
             seg.council
@@ -335,9 +408,45 @@ def _minutes_heads(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> lis
     return spans
 
 
+def _moderngov_items(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
+    """A ModernGov issue or decision page: "Meeting: 19/05/2021 - Council (Item 5)" starts the record of what
+    that meeting did with the issue; the first such line (a decision page puts "Decided at meeting:" last) is the
+    meeting of everything above it too."""
+    out = list(spans)
+    first = not spans
+    for m in _MG_ITEM.finditer(seg.text):  # `^[ \t]*`: a run of blank lines is not re-read
+        date = first_date(m.group("d"))
+        raw = m.group("body").strip()
+        body = council_or(seg, raw) if is_council_meeting(raw) else body_from(raw)
+        if body and date:
+            evidence = seg.sentence_evidence(m.start(), m.end(), "meeting.moderngov-item")
+            out.append(MeetingSpan(0 if first else m.start(), body, date, None, evidence))
+            first = False
+    return out
+
+
+_APPROVE_MINUTES = re.compile(
+    r"\b(?:(?:approve|confirm|sign|agree|receive|note|adopt)\w*\b[^.\n]{0,30}\b|that\s+(?:the\s+)?)minutes\b[^.\n]{0,80}$"
+    r"|\bmeetings?\s+(?:held\s+)?on\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _dated_by_other(seg: Segmented) -> bool:
+    """Whether the document's date was guessed (no manifest date) from the first date of its text, and that
+    date is another meeting's ("To approve the minutes of the meetings held on 28th March 2017")."""
+    if seg.document.date is not None or seg.date is None:
+        return False
+    for s, _e, d in find_dates(seg.text[:3000]):
+        if d == seg.date:
+            before = seg.text[max(0, s - 120) : s]
+            return bool(_APPROVE_MINUTES.search(before))
+    return False
+
+
 def _header_venue(venue_m: re.Match[str] | None, dh: re.Match[str] | None, anchor: object) -> str | None:
     venue = venue_m.group("v").strip().rstrip(".").replace(" View directions", "") if venue_m else None
-    if venue is None and dh is not None and anchor is dh and dh.group("v"):
+    if venue is None and dh is not None and anchor is dh and "v" in dh.re.groupindex and dh.group("v"):
         venue = dh.group("v").strip(" .")
     if venue:
         venue = re.sub(r"\s+View directions$", "", venue).strip(" .")
@@ -356,10 +465,15 @@ def _header(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[Meeti
         venue_m = next(line_matches(_VENUE_LINE, head_text), None)  # search, linear in runs of blank lines
         date_m = next(line_matches(_DATE_LINE, head_text), None)
         bd = _BODY_DATE_HEAD.search(head_text[:2000])
-        dh = _DATED_HEAD.search(head_text[:2000])
+        dh = _DATED_HEAD.search(head_text[:2000]) or _MG_HEAD.search(head_text[:1500])
         dated = date_m or bd or dh
         date = first_date(dated.group("d")) if dated else None
-        if date is None and seg.date and (not spans or spans[0].date != seg.date):
+        if (
+            date is None
+            and seg.date
+            and (not spans or spans[0].date != seg.date)
+            and not _dated_by_other(seg)
+        ):
             date = seg.date
         anchor = date_m or venue_m or bd or dh
         if (date is not None or venue_m or not spans) and not (head.weak and not anchor):
@@ -384,6 +498,29 @@ def _cmis(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[Meeting
     return spans or _cmis_summary(seg)
 
 
+# a ModernGov agenda item page ("mgAi"): the item's record, without its meeting's heading
+_ITEM_PAGE = re.compile(r"\A\s*Agenda item[ \t]*\n")
+_APOLOGIES = re.compile(r"\b(?:[Aa]polog(?:y|ies)\b[^.\n]{0,60}\breceived|apologised for)\b")
+
+
+def _agenda_item_page(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
+    """An agenda item page that records who sent apologies records a meeting: of the body its title names, else of
+    its council, on the document's date (if any)."""
+    if spans or not _ITEM_PAGE.match(seg.text):
+        return spans
+    m = _APOLOGIES.search(seg.text, 0, 3000)
+    body = head.body or seg.council
+    if head.body is None and re.search(
+        r"\b(?:Members|[Mm]eeting|Chair(?:man)?) of the (?:Board|Committee|Sub-Committee|Panel)\b",
+        seg.text[:3000],
+    ):
+        return spans  # the meeting of a board or committee the page does not name, not the council's
+    if m is None or not body:
+        return spans
+    evidence = seg.sentence_evidence(m.start(), m.end(), "meeting.agenda-item-page")
+    return [MeetingSpan(0, body, seg.document.date, None, evidence)]
+
+
 def _implied(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
     implied = _implied_by_attendance(seg, None if head.weak else head.body, spans)
     return [*spans, implied] if implied else spans
@@ -402,8 +539,10 @@ class SpanRule:
 SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("meeting.decision-notice", _decision_notice),
     SpanRule("meeting.minutes-head", _minutes_heads),
+    SpanRule("meeting.moderngov-item", _moderngov_items),
     SpanRule("meeting.header", _header, ("meeting.title",)),
     SpanRule("meeting.cmis-summary", _cmis),
+    SpanRule("meeting.agenda-item-page", _agenda_item_page),
     SpanRule("meeting.implied-by-attendance", _implied),
 )
 

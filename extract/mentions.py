@@ -515,17 +515,19 @@ class ListedPerson:
 
 
 _LIST_HONORIFIC = re.compile(
-    r"^(?:(?:Councillors?|Cllrs?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)"
+    r"^(?:(?:Councillors?|Cllrs?|Coun|Aldermen|Alderman|Bailies|Bailie|BAILIES|(?:Lord\s+|Depute\s+)?Provost|"
+    r"Mr|Mrs|Ms|Miss|Dr|Professor|Prof|Sir|Dame)"
     r"\.?:?\s+)+"
 )
 # a list flattened from a PDF or a table has no separators, only honorifics: "Councillor Neil BENNY Councillor
 # Alasdair MacPHERSON", "Councillor R BurgessCouncillor P Byrne", "Councillor N Trimble Deputy Mayor Councillor
 # Jenny Palmer Aldermen O Gawith, A Grehan": an honorific (or a civic title before one) after a name starts an item.
+# A full stop ends an item, but not one that closes an initial or a title ("Cllr. Iain Hewson", "Mrs. P. Drake").
 # Spaces are read one way only (a run of them whole, and no match starts inside one): with `\s*` before
 # alternatives that began with `\s+`, a line of 1,000 spaces took 1.4 s and the time grew as the cube of the run
 _AND_SPLIT = re.compile(
     r"(?:(?<!\s)|(?!\s))(?:\s++(?:and\s+|/\s+)|\s*+(?:,\s*and\s+|,\s*|;\s*(?:and\s+)?|"
-    r"(?<!(?<![A-Za-z])[A-Z])\.\s+(?=[A-Z]))|"
+    r"(?<!(?<![A-Za-z])[A-Z])(?<!\bMrs)(?<!\bCllr|\bProf)(?<!\bMr|\bMs|\bDr)(?<!\bCllrs)\.\s+(?=[A-Z]))|"
     r"(?<=[A-Za-z'\u2019)])\s*+(?:(?:(?:The\s+)?(?:Deputy\s+|Lord\s+|Vice\s+)?(?:Mayor|Provost|Chair(?:man)?)\s+)?"
     r"(?=(?:Councillor|Cllr|Alderman|Aldermen)\s+[A-Z])|(?<=[a-z])(?=(?:Mrs?|Ms|Miss|Dr)\s+[A-Z])))"
 )
@@ -544,6 +546,9 @@ def _notes(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 spans.append((open_at, i + 1))
     return spans
+
+
+_HONOURS = re.compile(r"(?:[ \t]+(?:MBE|OBE|CBE|BEM|KBE|DBE|JP|DL|KC|QC))+$")
 
 
 @_memo
@@ -589,13 +594,17 @@ def split_people(text: str, offset: int = 0, honorific: str = "") -> list[Listed
         hon = current_hon
         if hm:
             hon = hm.group(0).split()[0].rstrip(".:").lower()
-            if hon in ("councillors", "cllrs", "aldermen"):
-                current_hon = "alderman" if hon == "aldermen" else "councillor"
+            if hon in ("councillors", "cllrs", "aldermen", "bailies"):
+                current_hon = {"aldermen": "alderman", "bailies": "bailie"}.get(hon, "councillor")
             if hon in ("councillors", "cllrs", "cllr"):
                 hon = "councillor"
-            hon = "alderman" if hon == "aldermen" else hon
+            hon = {"aldermen": "alderman", "bailies": "bailie"}.get(hon, hon)
             lead += hm.end()
             raw_s = raw_s[hm.end() :]
+        honours = _HONOURS.search(
+            raw_s
+        )  # "W J Dillon MBE", "J Laverty BEM": the letters are no part of the name
+        raw_s = raw_s[: honours.start()] if honours and honours.start() else raw_s
         name = clean_name(raw_s)
         if not name and note is not None and not hm:
             # "... were received from Ross Cook (Corporate Director)": the name is the capitalised tail

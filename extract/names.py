@@ -85,6 +85,23 @@ def _recase(token: str) -> str:
     return token
 
 
+# initials written together before a surname ("Councillor LO Barnett", "Cllr ACR Chappell", "V.J. Bailey"); the
+# letters of a body or an honour never are ("NHS England", "MBE")
+_RUN_INITIALS = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,4}")
+_ACRONYMS = frozenset({"NHS", "ICB", "CCG", "MP", "MSP", "MBE", "OBE", "CBE", "UK", "BBC", "CEO", "HR", "IT"})
+
+
+def _run_initials(tokens: list[str], i: int) -> bool:
+    return (
+        i == 0
+        and len(tokens) == 2
+        and _RUN_INITIALS.fullmatch(tokens[0]) is not None
+        and tokens[0] not in _ACRONYMS
+        and tokens[1][:1].isupper()
+        and tokens[1][1:].islower()
+    )
+
+
 def clean_name(raw: str) -> str | None:
     """The name as a reader writes it, or None when `raw` cannot be a person's name."""
     text = " ".join(raw.replace("\u2019", "'").split())
@@ -110,7 +127,7 @@ def clean_name(raw: str) -> str | None:
         initial = len(t.strip(".")) == 1 and t[0].isupper() and i < len(tokens) - 1  # "A Burton", "J. Smith"
         if t.lower().strip(".") in bad and not initial:
             return None
-        if t.lower() in _PARTICLES:
+        if t.lower() in _PARTICLES or _run_initials(tokens, i):
             continue
         if not _NAME_TOKEN.match(t):
             return None

@@ -241,6 +241,220 @@ def test_cmis_labels_alone_on_their_line():
     } <= got
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who moved, seconded or made a declaration was there, in any of the ways minutes say it
+        (
+            "It was proposed by Councillor Ince, seconded by Councillor Mrs Oakes and\nRESOLVED: That Councillor "
+            "B J Lunn be elected Mayor.\n",
+            {("Ince", "present"), ("Oakes", "present"), ("B J Lunn", "present")},
+        ),
+        (
+            "It was moved by Councillor I.T. Haddow and seconded by Councillor A.C. Hume that the report be noted.\n",
+            {("I.T. Haddow", "present"), ("A.C. Hume", "present")},
+        ),
+        (
+            "PROPOSED by Councillor J F Kemble Seconded by Councillor J Crowe, and\nRESOLVED: that the minutes be "
+            "signed.\n",
+            {("J F Kemble", "present"), ("J Crowe", "present")},
+        ),
+        (
+            "Councillor Fenwick MOVED and Councillor Sayle SECONDED that the meeting be adjourned.\n",
+            {("Fenwick", "present"), ("Sayle", "present")},
+        ),
+        (
+            "Councillor Ferrie, seconded by Bailie Wrenn, moved that Bailie Regis be appointed.\n",
+            {("Ferrie", "present"), ("Wrenn", "present")},
+        ),
+        (
+            "His appointment was proposed by Council Leader Councillor Jo Harrow and seconded by Councillor Hurst.\n",
+            {("Jo Harrow", "present"), ("Hurst", "present")},
+        ),
+        ("Cllr. Ian Hewlett made announcements on the following.\n", {("Ian Hewlett", "present")}),
+        (
+            "Councillor Kel Finch-Cole made and signed the Declaration of Acceptance of Office of Leader.\n",
+            {("Kel Finch-Cole", "present")},
+        ),
+        (
+            "Councillors John Chater, Rita Foote and Mo Gupta all declared interests in item 10.\n",
+            {("John Chater", "present"), ("Rita Foote", "present"), ("Mo Gupta", "present")},
+        ),
+        # apologies in the Scottish and other wordings
+        (
+            "Apologies for absence were intimated from Councillors Kinross, R E Mackie and Dale. Apologies also from "
+            "Alys Palmer and Will Crossley, teacher and religious representatives.\n",
+            {
+                ("Kinross", "apologies"),
+                ("R E Mackie", "apologies"),
+                ("Dale", "apologies"),
+                ("Alys Palmer", "apologies"),
+                ("Will Crossley", "apologies"),
+            },
+        ),
+        (
+            "Apologies for absence were received by Councillors Dee Barton and Doug Hume.\n",
+            {("Dee Barton", "apologies"), ("Doug Hume", "apologies")},
+        ),
+        # a flattened list of officers: each a name, a comma and a title, nothing between a title and the next name
+        (
+            "In Attendance:\nJim Bowie, Chief Finance Officer, Governance & Resources Tony Carne, Head of Housing "
+            "& Customer Service Dee Cilliers, Head of Social Services Bob Jago, Chief Executive\n",
+            {
+                ("Jim Bowie", "in attendance"),
+                ("Tony Carne", "in attendance"),
+                ("Dee Cilliers", "in attendance"),
+                ("Bob Jago", "in attendance"),
+            },
+        ),
+        # "Mrs." and "Cllr." end no item of a list
+        (
+            "Present: Councillor V.J. Bale (Chairman); Councillors Mrs. P. Drury, G. Johns and Ms. S. Sivan.\n",
+            {
+                ("V.J. Bale", "present"),
+                ("P. Drury", "present"),
+                ("G. Johns", "present"),
+                ("S. Sivan", "present"),
+            },
+        ),
+        # a parish council's Present block ends at its first numbered minute ("100/19")
+        (
+            "Present Coun Kelso\nCoun Carrow\n100/19 - APOLOGIES - none\nHighfield House, North Drove, approved.\n"
+            "Butterfield, The Gauntlet, approved.\n",
+            {("Kelso", "present"), ("Carrow", "present")},
+        ),
+        # a Scottish record flattened into its first line: present, attending (name, title; ...), apologies
+        (
+            "PRESENT: Councillors Rhona Kerr (Chair), Drew Filby and Jamie Souter. ATTENDING: Fay Leask, Chief "
+            "Executive; Lisa Mort, Head of Asset Management, Procurement and Communication; and Jules McGarvie, "
+            "Administration Manager. APOLOGIES: Councillors Will Coffin and Eric Rosser. CHAIR: Councillor Rhona Kerr.\n",
+            {
+                ("Rhona Kerr", "present"),
+                ("Drew Filby", "present"),
+                ("Jamie Souter", "present"),
+                ("Fay Leask", "in attendance"),
+                ("Lisa Mort", "in attendance"),
+                ("Jules McGarvie", "in attendance"),
+                ("Will Coffin", "apologies"),
+                ("Eric Rosser", "apologies"),
+            },
+        ),
+        # substitutes, in the words of several councils
+        (
+            "Dr Lorna Parr attended in person for Dr Mick Hearn. Councillor Polly Andrade was present as the named "
+            "substitute for Councillor Mark Dyke.\n",
+            {("Lorna Parr", "present"), ("Polly Andrade", "present")},
+        ),
+        # who was welcomed to the meeting
+        (
+            "The Mayor welcomed Cllr Steve Cole to his first Council meeting. The Provost extended a warm welcome to "
+            "Cleland Sneath on behalf of the Council.\n",
+            {("Steve Cole", "present"), ("Cleland Sneath", "in attendance")},
+        ),
+        # apologies said after the names
+        (
+            "Councillors Gwen Pryce and Huw Rhys apologised for their inability to attend the meeting.\n\n"
+            "James Starling, also apologised for his inability to attend the meeting.\n",
+            {("Gwen Pryce", "apologies"), ("Huw Rhys", "apologies"), ("James Starling", "apologies")},
+        ),
+        # a recorded vote: every voter was there
+        (
+            "For the motion \u2013 2\n\n(Councillors Dora Adey and Alun Bale.)\n\nAgainst the motion \u2013 1\n\n"
+            "(Councillor Pete Rowan.)\n",
+            {("Dora Adey", "present"), ("Alun Bale", "present"), ("Pete Rowan", "present")},
+        ),
+        (
+            "The Chairman, Councillor Ifor Daniel extended his condolences to the family of a former member.\n",
+            {("Ifor Daniel", "present")},
+        ),
+        # nothing: a motion without a name, a nominee, a sentence after "Councillors" that lists no one
+        ("It was moved by the Mayor, seconded by the Deputy Mayor and agreed.\n", set()),
+        ("The Leader nominated Councillor Ann Pell for the post.\n", set()),
+        ("Councillors were reminded that they declared interests at the start.\n", set()),
+        ("The committee apologised for the delay in publishing the report.\n", set()),
+        ("The Chair welcomed everyone to the meeting.\n", set()),
+        ("The Board welcomed Members' views on the draft plan.\n", set()),
+        ("RESOLVED: That Councillor Ann Pell be appointed to the Fire Authority.\n", set()),
+        ("Members voted for the motion after a short debate.\n", set()),
+    ],
+)
+def test_attendance_from_what_members_did(text, expected):
+    assert {(f.person, f.capacity.value) for f in facts_of(HEAD + text, "attendance")} == expected
+
+
+def test_present_block_of_a_page_with_a_blank_line_after_every_line():
+    lines = [
+        "Present:-",
+        " ",
+        "Lord Provost Jon R LETHAM",
+        " ",
+        "BAILIES",
+        " ",
+        "Gus REID",
+        "Helen WREN",
+        " ",
+        "COUNCILLORS",
+        " ",
+        "Kev KEEGAN",
+        "Joan MORRAY",
+        " ",
+        "I FINANCE BOARD",
+        " ",
+        "It was reported that the Council had been invited to fill a vacancy.",
+        " ",
+        "Agreed.",
+        " ",
+        "Noted.",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    got = {(f.person, f.capacity.value) for f in facts_of(HEAD + "\n" + text, "attendance")}
+    assert got == {
+        (n, "present") for n in ("Jon R Letham", "Gus Reid", "Helen Wren", "Kev Keegan", "Joan Morray")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one column: surnames alone and first names with surnames, in alphabetical order of surname
+        (
+            "Present\n\nCouncillors Abbot Kay Ames Lee Ames Roy Archer (Chairman) Bell Burt MBE Cole Cray Dunn Eade "
+            "Fenn\n",
+            {
+                "Abbot",
+                "Kay Ames",
+                "Lee Ames",
+                "Roy Archer",
+                "Bell",
+                "Burt",
+                "Cole",
+                "Cray",
+                "Dunn",
+                "Eade",
+                "Fenn",
+            },
+        ),
+        # two columns read across: each column in order
+        (
+            "Present:- COUNCILLORS Ada Bligh Ken Lamb Eve Bligh Tom Lowe Ray C Booth Ian Lusk Sam Brett Kim Lynn "
+            "In attendance: none\n",
+            {
+                "Ada Bligh",
+                "Ken Lamb",
+                "Eve Bligh",
+                "Tom Lowe",
+                "Ray C Booth",
+                "Ian Lusk",
+                "Sam Brett",
+                "Kim Lynn",
+            },
+        ),
+    ],
+)
+def test_names_flattened_without_separators(text, expected):
+    assert {f.person for f in facts_of(HEAD + text, "attendance")} == expected
+
+
 # --- every rule of the tables reads its own example --------------------------------------------
 
 RULE_EXAMPLES = examples("attendance")

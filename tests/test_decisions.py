@@ -397,3 +397,106 @@ def test_every_rule_is_in_the_table_and_has_an_example():
     # "decision.sentence" reads with the patterns of patterns/decisions.jsonl, each with its example
     assert table - {"decision.sentence"} <= {e["id"] for e in RULE_EXAMPLES}
     assert sentence_patterns()
+
+
+# --- layouts of other councils' pages (issue 21) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that introduces the resolutions below it gives them, not itself
+        (
+            "Minutes of the meeting of the Licensing Committee held at the Guildhall on 4 March 2021\n\n"
+            "The motion was seconded and on being put to the vote it was AGREED to:\n\n"
+            "Defer the review of taxi fares until the survey of drivers has been completed.\n",
+            [
+                (
+                    "Defer the review of taxi fares until the survey of drivers has been completed.",
+                    "resolved",
+                    "2021-03-04",
+                )
+            ],
+        ),
+        # a body's name before the keyword
+        (
+            "Minutes of the meeting of Council held at the Guildhall on 4 March 2021\n\nCOUNCIL RESOLVED:\n\n"
+            "That the pay policy statement for 2021/22 be approved.\n",
+            [("That the pay policy statement for 2021/22 be approved.", "resolved", "2021-03-04")],
+        ),
+        # the date a decision runs to is not the date it was taken
+        (
+            "Council resolved to extend the interim director's contract to 31 March 2022.\n",
+            [
+                (
+                    "Council resolved to extend the interim director's contract to 31 March 2022.",
+                    "resolved",
+                    "2021-06-01",
+                )
+            ],
+        ),
+    ],
+)
+def test_decisions_on_other_councils_pages(text, expected):
+    assert _decisions(text, date="2021-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a council's election, dated by the meeting the sentence names
+        (
+            "The Council, at its meeting of 29 April 2021, elected Councillor Ann Price Mayor of the borough.\n",
+            [
+                (
+                    "The Council, at its meeting of 29 April 2021, elected Councillor Ann Price Mayor of the borough.",
+                    "resolved",
+                    "2021-04-29",
+                )
+            ],
+        ),
+        # the minutes of an annual meeting, and of a committee, approved or noted
+        (
+            "The minutes of the annual meeting held on 18 May 2015 were agreed as a correct record.\n",
+            [
+                (
+                    "The minutes of the annual meeting held on 18 May 2015 were agreed as a correct record.",
+                    "resolved",
+                    "2021-06-01",
+                )
+            ],
+        ),
+        # two resolutions of one block that differ only in a name are two decisions
+        (
+            "Minutes of the meeting of Council held at the Guildhall on 4 March 2021\n\n"
+            "COUNCIL RESOLVED - That Councillor Ann Price be elected Mayor of the borough for the municipal year.\n\n"
+            "COUNCIL RESOLVED - That Councillor Ben Holt be elected Deputy Mayor of the borough for the municipal year.\n",
+            [
+                (
+                    "That Councillor Ann Price be elected Mayor of the borough for the municipal year.",
+                    "resolved",
+                    "2021-03-04",
+                ),
+                (
+                    "That Councillor Ben Holt be elected Deputy Mayor of the borough for the municipal year.",
+                    "resolved",
+                    "2021-03-04",
+                ),
+            ],
+        ),
+    ],
+)
+def test_decisions_of_other_councils_sentences(text, expected):
+    assert _decisions(text, date="2021-06-01") == expected
+
+
+def test_a_decision_record_lists_its_resolutions_without_a_keyword():
+    text = (
+        "20/07/2021 - Library opening hours ref: 5120    Recommendations Approved\n\n"
+        "To review library opening hours.\n\nDecision Maker: Cabinet\n\nDecision published: 21/07/2021\n\n"
+        "(a)  the revised opening hours in appendix a be approved; and\n\n"
+        "(b)  the consultation responses be noted.\n"
+    )
+    texts = [t for t, _k, _d in _decisions(text)]
+    assert "the revised opening hours in appendix a be approved" in texts
+    assert "the consultation responses be noted." in texts

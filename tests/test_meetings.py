@@ -274,3 +274,102 @@ def test_every_rule_is_in_the_tables_and_has_an_example():
     in_source = rule_ids_in_source("extract/facts/meetings.py", "meeting")
     assert in_source | rule_ids_in_source("extract/layout.py", "meeting") == table
     assert table <= {e["id"] for e in RULE_EXAMPLES}
+
+
+# --- other councils' pages (issue 21) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "expected"),
+    [
+        # a ModernGov meeting page: "Body - Weekday, date time" over its venue
+        (
+            "Agenda and minutes\n\nCouncil - Thursday, 12th March, 2020 7.00 pm\n\nVenue: Council Chamber, Town Hall\n",
+            {"council": "Eastmoor District Council"},
+            {("Eastmoor District Council", "2020-03-12", "Council Chamber, Town Hall")},
+        ),
+        # the body's name over the date line
+        (
+            "Agenda and minutes\n\nLicensing Committee\nMonday, 13th July, 2015 7.00 pm\n\nVenue: Room 2, Town Hall\n",
+            {"council": "Eastmoor District Council"},
+            {("Licensing Committee", "2015-07-13", "Room 2, Town Hall")},
+        ),
+        # a ModernGov issue page: each "Meeting:" line is a meeting
+        (
+            "Issue - meetings\n\nMeeting: 19/05/2021 - Council (Item 5)\n\nThe Leader named the Cabinet.\n\n"
+            "Meeting: 20/05/2020 - Council (Item 6)\n\nThe Leader named the Cabinet.\n",
+            {"council": "Eastmoor District Council"},
+            {("Eastmoor District Council", "2021-05-19"), ("Eastmoor District Council", "2020-05-20")},
+        ),
+        # a page with only its venue: the title names the council's meeting before its topic
+        (
+            "Agenda and minutes\n\nVenue: Council Chamber, Town Hall\n\nItems\n",
+            {"council": "Eastmoor District Council", "title": "Council AGM 2023/24 (remote): apologies"},
+            {("Eastmoor District Council", None, "Council Chamber, Town Hall")},
+        ),
+        # every date of a list of earlier meetings
+        (
+            "Minutes of the meeting of the Audit Committee held at the Town Hall on 3 June 2017\n\n"
+            "To approve the minutes of the meetings held on 28th March 2017, 4th April 2017 and 23rd May 2017.\n",
+            {"council": "Eastmoor District Council"},
+            {
+                ("Audit Committee", "2017-06-03", None),
+                ("Audit Committee", "2017-03-28"),
+                ("Audit Committee", "2017-04-04"),
+                ("Audit Committee", "2017-05-23"),
+            },
+        ),
+        # "the minutes of the meeting of X held on" in a sentence is an earlier meeting, not a heading
+        (
+            "Venue: Council Chamber, Town Hall\n\nThat the minutes of the meeting of the Council held on 18th October "
+            "2016 be approved.\n",
+            {"council": "Eastmoor District Council", "title": "Council: apologies and petitions"},
+            {
+                ("Eastmoor District Council", None, "Council Chamber, Town Hall"),
+                ("Eastmoor District Council", "2016-10-18"),
+            },
+        ),
+        # a key decision due at a meeting; a council's name before its cabinet dropped
+        (
+            "Key decision\n\nDecision due: 14 Feb 2017 by Eastmoor Cabinet\n",
+            {"council": "Eastmoor District Council"},
+            {("Cabinet", "2017-02-14")},
+        ),
+        # due to a member: no meeting
+        ("Key decision\n\nDecision due: 14 Feb 2017 by Cabinet Member for Housing\n", {}, set()),
+    ],
+)
+def test_meetings_of_other_layouts(text, meta, expected):
+    facts = facts_of(text, "meeting", **{"date": None, **meta})
+    got = {(f.body, f.date.iso if f.date else None, f.venue) for f in facts}
+    got |= {(f.body, f.date.iso if f.date else None) for f in facts if f.venue is None}
+    assert expected <= got
+    assert len(facts) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the story is dated Friday 18 December 2020
+        ("Cllr Avery stepped down at a meeting of the full council on Tuesday night.", "2020-12-15"),
+        ("A full council meeting will convene on Thursday to decide.", "2020-12-24"),
+        ("She takes the chain at Northvale Borough Council's AGM tomorrow.", "2020-12-19"),
+    ],
+)
+def test_news_dates_a_meeting_from_the_day_of_the_story(sentence, expected):
+    facts = facts_of(
+        sentence, "meeting", date="2020-12-18", title="News", council="Eastmoor District Council"
+    )
+    assert [f.date.iso for f in facts if f.evidence.rule == "meeting.news-day"] == [expected]
+
+
+def test_news_without_a_date_dates_no_meeting_by_weekday():
+    facts = facts_of("A full council meeting will convene on Thursday.", "meeting", date=None, title="News")
+    assert not [f for f in facts if f.evidence.rule == "meeting.news-day"]
+
+
+def test_an_agenda_item_page_of_an_unnamed_board_is_no_council_meeting():
+    text = (
+        "Agenda item\n\nApologies were received from Ann Price.\n\nAll Members of the Board should attend.\n"
+    )
+    assert meetings(text, date=None, title="Apologies") == set()

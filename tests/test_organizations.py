@@ -114,6 +114,15 @@ def test_person_glued_to_body_is_cut():
     assert not any(n.startswith("Tori Lynch") for n in names)
 
 
+@pytest.mark.parametrize(
+    "kind", ["Annual Council", "Special Council", "Extraordinary Council", "Budget Council"]
+)
+def test_a_kind_of_council_meeting_is_no_body(kind):
+    """ "The minutes of Annual Council on 14 May were approved": the council met; no body is called that."""
+    names = {f.name for f in facts_of(f"The minutes of {kind} on 14 May were approved.", "organization")}
+    assert kind not in names
+
+
 def test_no_duplicate_bodies_and_exact_evidence():
     text = (
         "The Audit and Governance Committee met. The audit and governance committee agreed. Cabinet noted it."

@@ -24,7 +24,8 @@ def _examples(module: str) -> list[dict]:
 
 
 def _rule_ids(module: str) -> set[str]:
-    rules = import_module(f"extract.facts.{module}").RULES
+    found = import_module(f"extract.facts.{module}")
+    rules = (*found.RULES, *getattr(found, "DERIVED", ()))  # DERIVED: rules that read the facts already read
     return {i for r in rules for i in (r.id, *getattr(r, "also", ()))}
 
 

@@ -2,7 +2,10 @@
 
 Minutes record this in blocks ("Present:", "Councillors:", "In attendance:",
 "Apologies for absence were received from ...") and in passing ("Councillor X proposed",
-"the report was presented by Dr Y", "Z attended as a substitute for W").
+"the report was presented by Dr Y", "Z attended as a substitute for W"). Councils word and lay these out in many
+ways (a motion "moved by Councillor A, seconded by Councillor B", a recorded vote, "Councillors C and D apologised",
+a PDF's columns flattened into names with no separator between them): each rule reads one such way, and a rule
+earns its place by reading papers of more than one council.
 
 The labelled blocks are read line by line (`LINE_RULES`: the first rule whose label a line is takes the
 line and its block), then the sentences and tables over the whole text (`RULES`). Each rule has an example,
@@ -13,11 +16,11 @@ mention of a person at a meeting in a capacity is the one kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from extract.mentions import ListedPerson, split_people
-from extract.names import fold_surnames
+from extract.names import clean_name, fold_surnames, not_name_words
 from extract.records import AttendanceFact, Capacity
 from extract.rules import Rule
 from extract.segment import Line, Segmented, header_tables
@@ -26,7 +29,7 @@ from extract.segment import Line, Segmented, header_tables
 Listed = list[tuple[AttendanceFact, ListedPerson]]
 
 _PRESENT = re.compile(
-    r"^\s*(?:Present|PRESENT|Members present|Attendees|(?i:(?:members|councillors|board members|"
+    r"^\s*(?:(?:Present|PRESENT|Members present|Attendees)\b|(?i:(?:members|councillors|board members|"
     r"committee members|voting members|cabinet members|panel members) present|in the chair|(?:non-)?constituent (?:council )?members)"
     r"(?=\s*:|\s*$))\s*:?\s*(?P<rest>.*)$"
 )
@@ -37,7 +40,7 @@ _MEMBERS_LINE = re.compile(
 )
 _AGENDA = re.compile(r"\b(?:agenda|summons|notice of (?:the )?meeting|membership)\b", re.I)
 _CONTINUATION = re.compile(
-    r"^\s*(?P<label>Councillors?|Cllrs?|Co-opted Members?|Co-optees?|Members?|"
+    r"^\s*(?P<label>Councillors?|Cllrs?|Co-opted Members?|Co-optees?|(?:(?:Non-)?Voting )?Members?|"
     r"Independent Members?|Parent Governors?|Substitutes?)\s*:\s*(?P<rest>.+)$",
     re.I,
 )
@@ -51,8 +54,8 @@ _IN_ATTENDANCE = re.compile(
     re.I,
 )  # CMIS: the label alone on its line, no colon
 _APOLOGIES = re.compile(
-    r"\bApologies(?: for absence)?(?: were| had been| have been)? (?:received|submitted|given|tendered)"
-    r"(?: on behalf of| from)?\s*:?\s*(?P<rest>[^\n]+)",
+    r"\b(?:Apologies|An apology)(?: for absence)?(?:(?: were| was| had been| have been| has been)?(?: also)? "
+    r"(?:received|submitted|given|tendered|intimated)(?: on behalf of| from| by)?| also from)\s*:?\s*(?P<rest>[^\n]+)",
     re.I,
 )
 _APOLOGIES_LINE = re.compile(
@@ -72,20 +75,69 @@ _SUBSTITUTED_BY = re.compile(
 _DASH_NOTE = re.compile(
     r"^(?P<who>[^\t\u2013\u2014]+?)(?:(?<!\s)|(?<=^\s))\s++[\u2013\u2014-]\s++(?P<note>\S.*)$"
 )
-_NUMBERED = re.compile(r"^\s*(?:\d{1,3}\.?|[A-Z]{1,4}\s*/?\s*\d+(?:/\d+)?\.?|MIN\s+\d+(?:/\d+)?)\s+\S")
+_NUMBERED = re.compile(
+    r"^\s*(?:\d{1,3}\.?|\d{1,4}/\d{2,4}\.?|[A-Z]{1,4}\s*/?\s*\d+(?:/\d+)?\.?|MIN\s+\d+(?:/\d+)?)\s+\S"
+)
 # a word of a name is under 60 characters without a space (_W): inside a longer run, a rule read the rest of the
 # run again from each capital in it, quadratic in a 120 kB hyphenated "word"
 _W = r"(?![\w'\u2019-]{60})"
 _SUBSTITUTE = re.compile(
     rf"(?P<who>(?:(?:Councillor|Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?{_W}[A-Z][\w'\u2019-]+(?:\s+{_W}[A-Z][\w'\u2019-]+){{0,2}})"
-    r"\s+attended(?: the meeting)? as (?:a |the )?(?:named )?substitute(?: member)? for",
+    r"\s+(?:attended(?: the meeting)?(?: in person| remotely| virtually)?(?: as (?:a |the )?(?:named )?substitute"
+    r"(?: member)?)? for|was present as (?:a |the )?(?:named )?substitute(?: member)? for|substituted for|"
+    r"(?:had been|was) appointed to the (?:Committee|Sub-Committee|Panel|Board) in place of)",
     re.M,
-)
+)  # "attended remotely for", "was present as the named substitute for", "had been appointed to the Committee in place of"
 _SUBS_LIST = re.compile(r"\b(?P<list>(?:Cllrs?|Councillors)\s+[^\n.]+?)\s+attended as substitutes")
 _NAMED_SUBS = re.compile(r"named substitutes were present:\s*(?P<rest>[^\n]+)", re.I)
+# a councillor by title and name: "Councillor Mrs S M Murray", "Cllr. I.T. Harvey", "Bailie Wright", "County Councillor
+# M. Feakins"; a verb or a word in capitals after the name is no part of it ("Councillor Fielding MOVED")
+_HON_NAME = (
+    r"(?:(?:County[ \t]+)?Councillor|Cllr\.?|Bailie|Alderman|Provost)[ \t]+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?"
+    rf"(?:[A-Z](?:\.[ \t]?|[ \t]|(?=[A-Z]))){{0,3}}{_W}[A-Z][\w'\u2019-]+"
+    rf"(?:[ \t]+(?!(?i:moved|seconded|proposed|nominated|that|the|and|resolved|carried|agreed)\b){_W}[A-Z][\w'\u2019-]+){{0,2}}"
+)
+# "Councillor A proposed", "Cllr B, the Deputy Leader, seconded", "Councillor C MOVED", "Councillor D made and signed
+# the Declaration of Acceptance of Office": what a councillor did at the meeting says they were there
 _PROPOSED = re.compile(
-    r"\b(?P<hon>Councillor|Cllr)\.?\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
-    r"(?:proposed|seconded|moved|declared|had a dispensation|made the statutory declaration|assumed the Chair)"
+    rf"\b(?P<who>{_HON_NAME})\)?(?:,[ \t]+[^,.\n]{{3,80}},?|,)?[ \t]+"
+    r"(?:(?i:proposed|seconded|moved|nominated)\b|declared|had a dispensation|assumed the Chair|signified|"
+    r"made (?:and (?:signed|subscribed) )?the (?:statutory )?(?i:declaration)|(?:signed|subscribed) the (?:statutory )?"
+    r"(?i:declaration)|thanked|spoke|remarked|reiterated|(?:introduced|presented) (?:the|his|her)\b|made announcements|"
+    r"asked|questioned|commented|responded|congratulated|welcomed|informed|extended|paid tribute|in the [Cc]hair\b|"
+    r"was (?:duly )?(?:declared )?(?:re-?)?elected\b)"
+)
+# "RESOLVED: That Councillor B J Lunn be elected Mayor", "That Councillor Ade Ola be appointed Vice-Chair": the civic
+# offices a meeting fills from its own members, who take them there and then
+_ELECTED = re.compile(
+    rf"\b(?:[Tt]hat|THAT)[ \t]+(?P<who>{_HON_NAME})[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)(?:[ \t]+as)?[ \t]+"
+    r"(?:the[ \t]+)?(?:(?:Deputy|Vice)[- ]?)?(?:Lord[ \t]+)?(?:Mayor|Chair(?:man|person)?|Leader|Provost|Presiding Member|"
+    r"Civic Head|Speaker)\b"
+)
+# "It was moved by Councillor A and seconded by Councillor B", "PROPOSED by Councillor J F Kerr", "proposed by Council
+# Leader Councillor Joe Harris": the mover and the seconder were there
+_MOVED_BY = re.compile(
+    r"\b(?i:moved|proposed|seconded|nominated)[ \t]+by[ \t]+(?:the[ \t]+)?(?:(?:Council[ \t]+)?(?:Leader|Deputy[ \t]+Leader|"
+    r"Mayor|Deputy[ \t]+Mayor|Chair(?:man)?|Vice[- ]Chair(?:man)?)(?:[ \t]+of[ \t]+the[ \t]+Council)?,?[ \t]+)?"
+    rf"(?P<who>{_HON_NAME})"
+)
+# "Councillors A, B and C apologised for their inability to attend", "James Starbuck also apologised", "Councillor D
+# sent apologies": a list that opens a sentence, then the apology
+_APOLOGISED = re.compile(
+    r"(?:^|(?<=[.:]\s))[ \t]*(?P<list>(?:(?:Councillors?|Cllrs?)\.?[ \t]+)?(?=[A-Z])[^\n.;:]{1,300}?),?[ \t]+"
+    r"(?:also[ \t]+)?(?:apologised|(?:sent|gave|tendered)[ \t]+(?:(?:their|his|her)[ \t]+)?apologies)\b",
+    re.M,
+)
+# a recorded vote: "For the motion – 26 (Councillors A, B, ...)", "Abstentions – 3 (Councillor C, D and E.)", "there
+# voted for the motion - Lord Provost L, Bailies R and W and Councillors K, A and B (15)": each voter was there
+_VOTE_LIST = re.compile(
+    r"\b(?:(?:[Ff]or|[Aa]gainst) the (?:motion|amendment)|[Aa]bstentions?|[Aa]bstained)[ \t]*[:\u2013-]?\s{0,20}\d{0,3}"
+    r"\s{0,20}\(?(?P<list>(?:Councillors?|Cllrs?|Bailies?|Lord Provost)\b[^()\n]{3,1500}?)(?:\(\d{1,3}\)|\)|\.(?:\s|$)|\n)"
+)
+# "Councillors A, B and C each declared an interest", "Councillors D and E also spoke"
+_PLURAL_SPOKE = re.compile(
+    r"\b(?P<list>(?:Councillors|Cllrs)\.?[ \t]+(?=[A-Z])[^\n.;:]{1,300}?)[ \t]+(?:(?:each|all|also)[ \t]+)?"
+    r"(?:declared|spoke|reiterated)\b"
 )
 _PRESENTED_BY = re.compile(
     r"\b(?:presented|introduced) by (?P<list>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][\w'\u2019-]+"
@@ -105,6 +157,12 @@ _INVITED = re.compile(
     rf"\binvited (?P<who>(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Professor)\.?[ \t]+[A-Z][a-z]+(?:[- ]{_W}[A-Z][\w'\u2019-]+){{1,2}})"
     r"(?:[ \t]*\([^()\n]{2,120}\))?[ \t]+to\b"
 )
+# "The Mayor welcomed Cllr Steve Cook to his first meeting", "The Provost extended a warm welcome to Cleland Sneddon
+# on behalf of the Council", "The Chair welcomed to the meeting A, B and C who were in attendance"
+_WELCOMED = re.compile(
+    r"\b(?:welcomed|extended a (?:very )?(?:warm )?welcome to)(?:[ \t]+to[ \t]+the[ \t]+meeting)?[ \t]+"
+    r"(?P<list>(?=[A-Z])[^\n.;:]{1,200}?)(?=[ \t]+(?:to|on|who|as|for|back)\b|[.;:\n])"
+)
 _FROM_NAMES = re.compile(
     r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)"
 )
@@ -121,7 +179,7 @@ _INLINE_PRESENT = re.compile(
 )
 _INLINE_END = re.compile(
     r"(?<![A-Za-z])(?:In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|ALSO PRESENT|"
-    r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n [Aa]ttendance|Attending|"
+    r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n [Aa]ttendance|Attending|ATTENDING|"
     r"Apologies|APOLOGIES)\b|\s\d{1,3}\.?\s+[A-Z]{3,}"
 )
 
@@ -135,22 +193,37 @@ def _inline_present(seg: Segmented, line: Line) -> Listed | None:
     rest = line.text[m.end() :]
     end = _INLINE_END.search(rest)
     rest = rest[: end.start()] if end else rest
-    people = split_people(rest, line.start + m.end())
+    people = _listed_names(rest, line.start + m.end(), one_line=False)
     facts = _facts(seg, people, Capacity.PRESENT, "attendance.inline-present", chair_notes=True)
     return facts + (_inline_attendance(seg, line, m.end() + end.start()) if end else [])
 
 
 def _inline_attendance(seg: Segmented, line: Line, at: int) -> Listed:
-    """The officers or apologies after an inline Present list, to the next label or numbered item."""
-    text = line.text[at:]
-    label = re.match(r"(?P<label>[^:\n]{0,40}?)\s*:-?\s*", text)
-    if label is None:
-        return []
-    cap = Capacity.APOLOGIES if label.group("label").lower().startswith("apolog") else Capacity.IN_ATTENDANCE
-    rest = text[label.end() :]
-    end = _INLINE_END.search(rest)
-    rest = rest[: end.start()] if end else rest
-    return _facts(seg, split_people(rest, line.start + at + label.end()), cap, "attendance.inline-present")
+    """The officers and apologies after an inline Present list, label by label ("ATTENDING: ... APOLOGIES: ..."),
+    each to the next label or numbered item."""
+    out: Listed = []
+    for _ in range(8):  # a record has a handful of labels; a hostile line of labels is read no further
+        text = line.text[at:]
+        label = re.match(r"(?P<label>[^:\n]{0,40}?)\s*:-?\s*", text)
+        if label is None:
+            break
+        cap = (
+            Capacity.APOLOGIES
+            if label.group("label").lower().startswith("apolog")
+            else Capacity.IN_ATTENDANCE
+        )
+        rest = text[label.end() :]
+        end = _INLINE_END.search(rest)
+        rest = rest[: end.start()] if end else rest
+        rest = re.sub(r"\s[A-Z]{4,}\s*:.*$", "", rest)  # "... CHAIR: Chief Executive": another label
+        rest = "" if re.fullmatch(r"\s*(?i:none|nil)\.?\s*", rest) else rest
+        out += _facts(
+            seg, _line_people(rest, line.start + at + label.end()), cap, "attendance.inline-present"
+        )
+        if end is None or not end.group(0)[:1].isalpha():
+            break
+        at += label.end() + end.start()
+    return out
 
 
 def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPerson]:
@@ -165,7 +238,39 @@ def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPers
                     p.start, p.end, p.name, p.honorific, m.group("note").strip(), offset + m.start("note")
                 )
             ]
-    return split_people(text, offset, honorific)
+    titled = _semicolon_titled(text, offset, honorific)
+    return titled if titled is not None else split_people(text, offset, honorific)
+
+
+def _semicolon_titled(text: str, offset: int, honorific: str) -> list[ListedPerson] | None:
+    """ "E. Howat, Chief Executive; V. Andrews, Executive Director – Resources, Governance and Organisation; ...": items
+    cut by semicolons, each a name and, after its first comma, a title (whose own commas cut no one out). None:
+    not such a list."""
+    parts = [(mp.start(), mp.group(0)) for mp in re.finditer(r"[^;]+", text)]
+    if len(parts) < 3 or sum("," in part for _s, part in parts) < 0.6 * len(parts):
+        return None
+    out: list[ListedPerson] = []
+    for start, part in parts:
+        titled = [
+            t
+            for n, t in enumerate(_titled_people(part, offset + start))
+            if n == 0 or text[: t.start - offset].endswith("and ")
+        ]
+        if len(titled) >= 2:  # "L McIntyre, Head of Policy and B Lambert, Procurement Manager"
+            out += titled
+            continue
+        head, _comma, note = part.partition(",")
+        label = head.rfind(":") + 1  # "Attending: E. Howat"
+        who = split_people(head[label:], offset + start + label, honorific)
+        if len(who) == 1:
+            p = who[0]
+            note_start = offset + start + len(head) + 1
+            out.append(ListedPerson(p.start, p.end, p.name, p.honorific, note.strip() or None, note_start))
+    return out
+
+
+# "In attendance: (Councillors)": the label's group, the people on the lines below
+_GROUP_NOTE = re.compile(r"^\s*\((?i:councillors|members|officers|officials)\)\s*$")
 
 
 def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) -> tuple[Listed, int]:
@@ -175,7 +280,7 @@ def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) ->
     line = lines[i]
     out: Listed = []
     rest = seg.text[rest_start : line.end]
-    if rest.strip():
+    if rest.strip() and not _GROUP_NOTE.match(rest):
         return _facts_with_subs(seg, rest, rest_start, cap, rule), i + 1
     j = i + 1
     while j < len(lines) and not lines[j].text.strip() and j - i < 2:
@@ -184,9 +289,10 @@ def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) ->
     while j < len(lines):
         ln = lines[j]
         t = ln.text
-        listing = len(t) <= 200 or (len(t) <= 3000 and len(re.findall(r"[,;]", t)) * 60 >= len(t))
-        if not t.strip() or _label_of(t) or _NUMBERED.match(t) or not listing:
-            break
+        seps = len(re.findall(r"[,;]|\b(?:Councillor|Cllr)\b", t))
+        listing = len(t) <= 200 or (len(t) <= 3000 and seps * 60 >= len(t))
+        if not t.strip() or _label_of(t) or _NUMBERED.match(t) or not listing or t.rstrip().endswith(":"):
+            break  # "Additional documents:": a label of its own
         found = _facts_with_subs(seg, t, ln.start, cap, rule)
         if not found and not out and not skipped and len(t) < 60:
             skipped = True  # "Apologies" / "Apologies from members." / "Councillors Dowling and K MacLaren."
@@ -211,13 +317,44 @@ def _facts_with_subs(seg: Segmented, text: str, offset: int, cap: Capacity, rule
             "attendance.substituted-by",
         )
         text = text[: sub.start()]
-    return _facts(seg, _line_people(text, offset), cap, rule) + out
+    people = _line_people(text, offset)
+    if len(text) > 150:
+        titled = _titled_people(text, offset)
+        people = titled if len(titled) >= 3 and len(titled) > len(people) else people
+    return _facts(seg, people, cap, rule) + out
+
+
+# "Jim Boyle, Chief Finance Officer, Governance & Resources Tony Cain, Head of Housing", "Mr L Hannaway, Chief
+# ExecutiveMrs D Carville, Director": a list of officers flattened from a table, each a name, a comma and a title,
+# with nothing between one title and the next name (the name is the two words before the comma, or a title and a
+# surname)
+_TITLED = re.compile(
+    rf"(?:(?<=[a-z])|(?<![\w'\u2019]))(?P<who>(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]+){{0,2}}{_W}[A-Z][\w'\u2019-]+"
+    rf"|(?<![\w'\u2019])(?:(?:[A-Z]\.?[ \t]+){{1,2}}|{_W}[A-Z][\w'\u2019-]+[ \t]+){_W}[A-Z][\w'\u2019-]+),[ \t]+(?=[A-Z])"
+)
+
+
+def _titled_people(text: str, offset: int) -> list[ListedPerson]:
+    """The people of a flattened "Name, Title Name, Title" list, each with its title as the note."""
+    found = []
+    for m in _TITLED.finditer(text):
+        who = split_people(m.group("who"), offset + m.start("who"))
+        if len(who) == 1:
+            found.append((who[0], m.end()))
+    out = []
+    for n, (p, note_at) in enumerate(found):
+        note_end = found[n + 1][0].start - offset if n + 1 < len(found) else len(text)
+        note = text[note_at:note_end].strip(" ,;")
+        out.append(ListedPerson(p.start, p.end, p.name, p.honorific, note or None, offset + note_at))
+    return out
 
 
 def _label_of(text: str) -> bool:
     return bool(_PRESENT.match(text) or _IN_ATTENDANCE.match(text) or _APOLOGIES_LINE.match(text))
 
 
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+_PARTICLE = re.compile(r"(?:de|van|von|le|la|du|da|di)\s")
 _CHAIR_NOTE = re.compile(r"^(?:(?:independent|acting|interim) )?(?:chair(?:person|man|woman)?|in the chair)$")
 
 
@@ -227,8 +364,9 @@ def _facts(
     out = []
     for p in people:
         meeting = seg.meeting_at(p.start)
-        if meeting is None:
-            continue
+        first = _FIRST_LETTER.search(seg.text, p.start, max(p.end, p.start + 1))
+        if meeting is None or not (first and first.group(0).isupper() or _PARTICLE.match(seg.text, p.start)):
+            continue  # "... Will Crossley, teacher and religious representatives": words in lower case name no one
         note = (p.note or "").lower()
         out.append(
             (
@@ -280,16 +418,148 @@ def _table_attendance(seg: Segmented) -> Listed:
 # --- labelled blocks, read line by line ------------------------------------------------------
 
 
+# a list flattened from a PDF's columns, names with nothing between them: "Councillors Acomb Joy Andrews Paul Andrews
+# Steve Arnold (Chairman) Bailey Burr", "COUNCILLORS Elaine Aitken Louise Lang Ewan Aitken Jim Lowrie Robert C Aldridge"
+_NAME_WORD = re.compile(
+    r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z\u00df-\u00ff]+(?:['\u2019-][A-Z]?[a-z\u00df-\u00ff]+)*|(?:Mc|Mac)[A-Z][a-z]+|[A-Z]\.?"
+)
+_NOT_IN_RUN = frozenset(
+    "The Right Honourable Worshipful Lord Provost Mayor Deputy Depute Councillor Councillors Cllr Cllrs Alderman "
+    "Aldermen Bailie Bailies Chair Chairman Vice Present Members Mr Mrs Ms Miss Dr".split()
+)
+# what reading a name of 1, 2 or 3 words costs (two names of one word cost more than one of two, so a run reads as
+# full names unless the alphabetical order says otherwise), and a surname out of order in its column
+_LEN_COST = (0.0, 0.6, 1.1, 2.0)
+_OUT_OF_ORDER = 4.0
+_COLUMN_COST = 1.0  # each column after the first: more columns, fewer surnames whose order is tested
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    """The runs of name words of `text` (a single capital joined to the word after it: "C Aldridge"), as spans;
+    a word in capitals, a title, a note in parentheses or any other word ends a run."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    initial = None
+    for m in re.finditer(r"\([^()\n]*\)|\S+", text):
+        word = m.group(0)
+        if (
+            _NAME_WORD.fullmatch(word)
+            and word not in _NOT_IN_RUN
+            and (len(word) < 3 or word.lower() not in not_name_words())
+        ):
+            if len(word.rstrip(".")) == 1:
+                initial = m.start() if initial is None else initial
+                continue
+            runs[-1].append((m.start() if initial is None else initial, m.end()))
+        elif runs[-1]:
+            runs.append([])
+        initial = None
+    return [r for r in runs if r]
+
+
+def _surname_key(text: str, unit: tuple[int, int]) -> str:
+    return re.sub(r"[^a-z]", "", text[unit[0] : unit[1]].split()[-1].lower())
+
+
+def _segment_run(text: str, units: list[tuple[int, int]], k: int) -> tuple[float, list[tuple[int, int]]]:
+    """The cheapest cut of a run of words into names of 1 to 3 words, read as `k` columns each in alphabetical
+    order of surname: (its cost, the names as spans of units). A dynamic programme over the position and the
+    lengths of the last k names: at most 39 states a word, so time grows with the run's length."""
+    n = len(units)
+    keys = [_surname_key(text, u) for u in units]
+    Back = tuple[int, tuple[int, ...]] | None
+    layers: list[dict[tuple[int, ...], tuple[float, Back]]] = [{} for _ in range(n + 1)]
+    layers[0][()] = (0.0, None)
+    for pos in range(n):
+        for lens, (cost, _back) in layers[pos].items():
+            for size in (1, 2, 3):
+                if pos + size > n:
+                    break
+                more = _LEN_COST[size]
+                if len(lens) == k and keys[pos + size - 1] < keys[pos - sum(lens[1:]) - 1]:
+                    more += _OUT_OF_ORDER
+                nxt = (*lens, size)[-k:]
+                seen = layers[pos + size].get(nxt)
+                if seen is None or cost + more < seen[0]:
+                    layers[pos + size][nxt] = (cost + more, (pos, lens))
+    last = min(layers[n], key=lambda lens: layers[n][lens][0])
+    total, names = layers[n][last][0], []
+    at: Back = (n, last)
+    while at is not None and at[0] > 0:
+        back = layers[at[0]][at[1]][1]
+        assert back is not None
+        names.append((back[0], at[0]))
+        at = back
+    return total, names[::-1]
+
+
+def _run_names(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A run's names as spans of units: one word each where the run is in alphabetical order as it stands ("Bailey
+    Burr Clark Cleary": surnames alone, for first names would break the order), else `_segment_run`'s cheapest cut."""
+    keys = [_surname_key(text, u) for u in units]
+    if keys == sorted(keys):
+        return [(n, n + 1) for n in range(len(units))]
+    cuts = [_segment_run(text, units, k) for k in (1, 2, 3)]
+    return min(cuts, key=lambda cut: cut[0] + _COLUMN_COST * cuts.index(cut))[1]
+
+
+def _unseparated(text: str, offset: int, honorific: str) -> list[ListedPerson]:
+    """The people of a flattened list of names without separators, cut where the surnames of one to three
+    columns fall in alphabetical order. A run of two words between notes ("Arnold (Chairman) Bailey Burr MBE Clark")
+    is one name or two as most names of the longer runs are."""
+    runs = _runs(text)
+    if not runs or max(len(units) for units in runs) < 6:
+        return []
+    cut = {n: _run_names(text, units) for n, units in enumerate(runs) if len(units) >= 3}
+    names_read = [b - a for names in cut.values() for a, b in names]
+    singles = sum(size == 1 for size in names_read) > len(names_read) / 2
+    out = []
+    for n, units in enumerate(runs):
+        if len(units) == 2:  # a word alone between notes is as likely a department as a name: no run of one
+            cut[n] = [(0, 1), (1, 2)] if singles else [(0, 2)]
+        for a, b in cut.get(n, []):
+            start, end = units[a][0], units[b - 1][1]
+            name = clean_name(text[start:end])
+            if name:
+                out.append(ListedPerson(offset + start, offset + end, name, honorific, None, -1))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _listed_names(
+    text: str, offset: int, honorific: str = "", *, one_line: bool = True
+) -> list[ListedPerson]:
+    """A line's people (`_line_people`; a record flattened into one line, `split_people`), and those of the runs
+    of six or more name words without separators (`_unseparated`): where two or more of those fall inside one item
+    of the list, they replace it."""
+    listed = _line_people(text, offset, honorific) if one_line else split_people(text, offset, honorific)
+    if len(re.findall(r"\b[A-Z][a-z]", text)) < 12:
+        return listed
+    # a record flattened into one line runs on past its list: the list ends at the first number (a page's or an item's)
+    number = None if one_line else re.search(r"\s\d+[\s.]", text)
+    flat = _unseparated(text[: number.start()] if number else text, offset, honorific)
+    out = []
+    for p in listed:
+        inside = [f for f in flat if p.start < f.end and f.start < p.end]
+        if len(inside) < 2:
+            out.append(p)
+    taken = [(p.start, p.end) for p in out]
+    out += [f for f in flat if not any(s < f.end and f.start < e for s, e in taken)]
+    return sorted(out, key=lambda p: p.start)
+
+
 def _present_line(seg: Segmented, i: int, j: int) -> Listed:
     """The people of line j of a Present block that opens at line i: after the label on the first line, after
     a "Councillors:" / "Co-opted Members:" label or none below it."""
     ln = seg.lines[j]
     text = ln.text
+    if j == i and _INLINE_END.search(text) and _INLINE_PRESENT.search(text):
+        # "PRESENT: Councillors A and B. ATTENDING: C, Chief Executive; ... APOLOGIES: Councillor D": a record
+        # flattened into its first line, read label by label
+        return _inline_present(seg, ln) or []
     cm = _PRESENT.match(text) if j == i else _CONTINUATION.match(text)
     rest_start = ln.start + (cm.start("rest") if cm else 0)
     rest = text[rest_start - ln.start :]
     hon = "councillor" if cm and "councillor" in (cm.groupdict().get("label") or "").lower() else ""
-    listed = _line_people(rest, rest_start, hon)
+    listed = _listed_names(rest, rest_start, hon)
     if j == i and _IN_CHAIR.match(text):  # "In the Chair: Mayor Jo Prentice"
         listed = [
             ListedPerson(p.start, p.end, p.name, p.honorific, p.note or "in the chair", p.note_start)
@@ -300,7 +570,8 @@ def _present_line(seg: Segmented, i: int, j: int) -> Listed:
 
 def _present_block(seg: Segmented, i: int) -> tuple[Listed, int] | None:
     """ "Present:" and the lines below it, until an attendance label, a heading, a second Present label, a
-    numbered item or two blank lines."""
+    numbered item or two blank lines (in a page that puts a blank line after every line, a run of blank lines
+    ends the block only where no line of names follows it)."""
     lines = seg.lines
     m = _PRESENT.match(lines[i].text)
     if not m or not (m.group("rest").strip() or i + 1 < len(lines)):
@@ -309,11 +580,18 @@ def _present_block(seg: Segmented, i: int) -> tuple[Listed, int] | None:
     j, blanks = i, 0
     while j < len(lines):
         text = lines[j].text
+        if j > i and _GROUP_LABEL.match(text):
+            j, blanks = j + 1, 0  # "COUNCILLORS" alone on its line: the names below it go on
+            continue
         if j > i and (_IN_ATTENDANCE.match(text) or _BLOCK_END.match(text)):
             break
         blanks = blanks + 1 if not text.strip() else 0
         if blanks >= 2:
-            break
+            nxt = _after_blanks(seg, j)
+            if nxt is None:
+                break
+            j, blanks = nxt, 0
+            continue
         if j > i and _PRESENT.match(text):
             break  # a second Present label: a block of its own
         if j > i and _NUMBERED.match(text) and not _CONTINUATION.match(text):
@@ -321,6 +599,37 @@ def _present_block(seg: Segmented, i: int) -> tuple[Listed, int] | None:
         facts += _present_line(seg, i, j)
         j += 1
     return facts, j
+
+
+# a group's label alone on its line inside a Present block ("BAILIES", "Councillors")
+_GROUP_LABEL = re.compile(r"^\s*(?i:bailies|councillors|aldermen|members|provost)\s*:?-?\s*$")
+_NAME_LINE_NOTE = re.compile(r"\([^()\n]{0,80}\)|\s[-\u2013\u2014]\s.*$")
+
+
+def _after_blanks(seg: Segmented, j: int) -> int | None:
+    """In a page laid out with a blank line after every line (a web page saved as text), the line of names after a
+    run of blank lines, which goes on the Present block; None where the block ends there."""
+    lines = seg.lines
+    k = j
+    while k < len(lines) and k - j < 12 and not lines[k].text.strip():
+        k += 1
+    if k >= len(lines) or not _double_spaced(seg) or len(lines[k].text) > 120:
+        return None
+    text = lines[k].text
+    if _GROUP_LABEL.match(text):
+        return k
+    words = _NAME_LINE_NOTE.sub(" ", text).replace(":", " ").split()
+    if not words or not all(w[0].isupper() or w in ("and", "of", "&") for w in words):
+        return None
+    label = _CONTINUATION.match(text)
+    return k if _line_people(text[label.start("rest") :] if label else text, 0) else None
+
+
+def _double_spaced(seg: Segmented) -> bool:
+    """Whether most lines of the page's opening are followed by a blank line."""
+    head = seg.lines[:200]
+    texts = [n for n, ln in enumerate(head[:-1]) if ln.text.strip()]
+    return len(texts) >= 10 and sum(not head[n + 1].text.strip() for n in texts) >= 0.8 * len(texts)
 
 
 def _members_line(seg: Segmented, i: int) -> tuple[Listed, int] | None:
@@ -343,7 +652,8 @@ def _labelled(
     if not m:
         return None
     found, nxt = _block(seg, i, line.start + m.start("rest"), cap, rule)
-    return found, max(i + 1, nxt if not m.group("rest").strip() else i + 1)
+    rest = m.group("rest")
+    return found, max(i + 1, nxt if not rest.strip() or _GROUP_NOTE.match(rest) else i + 1)
 
 
 def _in_attendance_block(seg: Segmented, i: int) -> tuple[Listed, int] | None:
@@ -395,7 +705,8 @@ def _labelled_blocks(seg: Segmented) -> Listed:
 def _apologies_sentence(seg: Segmented) -> Listed:
     """ "Apologies for absence were received from Councillors A and B." (to the sentence's end)."""
     facts: Listed = []
-    for m in _APOLOGIES.finditer(seg.text):
+    pos = 0
+    while (m := _APOLOGIES.search(seg.text, pos)) is not None:
         rest = m.group("rest")
         cut = re.search(
             r"\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$", rest
@@ -404,6 +715,9 @@ def _apologies_sentence(seg: Segmented) -> Listed:
             rest = rest[: cut.start()]
         people = split_people(rest, m.start("rest"))
         facts += _facts(seg, people, Capacity.APOLOGIES, "attendance.apologies-sentence")
+        pos = (
+            m.start("rest") + len(rest) + 1
+        )  # "... and Dale. Apologies also from ...": the next sentence's own
     return facts
 
 
@@ -437,12 +751,40 @@ def _named_substitutes(seg: Segmented) -> Listed:
 
 
 def _spoke(seg: Segmented) -> Listed:
-    """ "Councillor A proposed", "Cllr B seconded", "Councillor C declared ...": a councillor who spoke was there."""
+    """ "Councillor A proposed", "Cllr B seconded", "Councillor C declared ...", "moved by Councillor D", "Councillors E
+    and F each declared": a councillor who spoke was there."""
     facts: Listed = []
-    for m in _PROPOSED.finditer(seg.text):
-        people = split_people(m.group(0)[: m.end("name") - m.start()], m.start())
+    for rx in (_PROPOSED, _MOVED_BY, _ELECTED):
+        for m in rx.finditer(seg.text):
+            people = split_people(m.group("who"), m.start("who"))
+            facts += _facts(seg, people[-1:], Capacity.PRESENT, "attendance.spoke")
+    for people in _named_in(seg, _PLURAL_SPOKE):
         facts += _facts(seg, people, Capacity.PRESENT, "attendance.spoke")
     return facts
+
+
+def _named_in(seg: Segmented, rx: re.Pattern[str]) -> Iterator[list[ListedPerson]]:
+    """The people of each "list" group `rx` finds, a name starting with a capital only."""
+    for m in rx.finditer(seg.text):
+        yield [p for p in split_people(m.group("list"), m.start("list")) if seg.text[p.start].isupper()]
+
+
+def _apologised(seg: Segmented) -> Listed:
+    """ "Councillors A and B apologised for their inability to attend the meeting", "Cllr C sent apologies"."""
+    return [
+        f
+        for people in _named_in(seg, _APOLOGISED)
+        for f in _facts(seg, people, Capacity.APOLOGIES, "attendance.apologised")
+    ]
+
+
+def _recorded_vote(seg: Segmented) -> Listed:
+    """The names of a recorded vote, for, against or abstaining: each was there."""
+    return [
+        f
+        for people in _named_in(seg, _VOTE_LIST)
+        for f in _facts(seg, people, Capacity.PRESENT, "attendance.recorded-vote")
+    ]
 
 
 def _presented(seg: Segmented) -> Listed:
@@ -455,6 +797,12 @@ def _presented(seg: Segmented) -> Listed:
             councillor = re.match(r"(?:Councillor|Cllr)\b", m.group("who"))
             cap = Capacity.PRESENT if councillor else Capacity.IN_ATTENDANCE
             facts += _facts(seg, split_people(m.group("who"), m.start("who")), cap, "attendance.presented")
+    for m in _WELCOMED.finditer(seg.text):
+        for p in split_people(m.group("list"), m.start("list")):
+            words = seg.text[p.start : p.end].split()
+            if all(w[0].isupper() for w in words):  # "welcomed Members' views": no one
+                cap = Capacity.PRESENT if p.honorific == "councillor" else Capacity.IN_ATTENDANCE
+                facts += _facts(seg, [p], cap, "attendance.presented")
     for m in _FROM_NAMES.finditer(seg.text):
         rest = m.group("rest")
         end = re.search(r"\.(?:\s|$)", rest)
@@ -479,10 +827,12 @@ Read = Callable[[Segmented], Listed]
 RULES: tuple[Rule[Read], ...] = (
     Rule("attendance.table-row", _table_attendance),
     Rule("attendance.apologies-sentence", _apologies_sentence),
+    Rule("attendance.apologised", _apologised),
     Rule("attendance.substitute", _substitute),
     Rule("attendance.substitutes", _substitutes),
     Rule("attendance.named-substitutes", _named_substitutes),
     Rule("attendance.spoke", _spoke),
+    Rule("attendance.recorded-vote", _recorded_vote),
     Rule("attendance.presented", _presented),
 )
 

@@ -94,6 +94,7 @@ def sentence_patterns() -> tuple[SentencePattern, ...]:
 
 _KEYWORD = re.compile(
     r"(?:^[ \t>*_|#-]*|\bMinutes:[ \t]*)(?:\*\*)?(?:(?:[Aa]nd[ \t]+)?[Ii]t[ \t]+was[ \t]+(?:[\w,]+[ \t]+){0,6}?)?"
+    r"(?:(?:The[ \t]+)?(?:COUNCIL|CABINET|COMMITTEE|Council|Cabinet|Committee|Panel|Board)[ \t]+(?=[A-Z]{5}|[A-Za-z]+[ \t]*:))?"
     r"(?:unanimously[ \t]+)?"
     r"(?P<kw>RESOLVED|Resolved|resolved|ORDERED|Ordered|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)"
     r"(?:\*\*)?(?=[ \t]*(?:$|[:\u2013\u2014-]|\(|that\b|That\b|THAT\b|unanimously\b|accordingly\b|\*)|"
@@ -133,6 +134,8 @@ _IMPERATIVE = re.compile(
     r"^(?:That\b|Approve|Agree|Note|Notes|Delegate|Authorise|Endorse|Recommend|Adopt|Confirm|"
     r"Request|Cabinet\b|Council\b|The (?:Cabinet|Council|Committee|Board)\b)"
 )
+# a resolution's verb: "(b) the guide for young people that are looked after be approved", "Authority be delegated"
+_BE_DONE = re.compile(r"\bbe (?:\w+ly )?(?:[a-z]+ed|given|made|taken|sought|undertaken|withdrawn)\b")
 _MEETING_DATE_LINE = re.compile(r"^[ \t]*(?:Meeting date|Date of meeting|Date)[ \t]*:[ \t]*(?P<v>.+)$", re.M)
 _MEETING_LINE = re.compile(r"^[ \t]*Meeting[ \t]*:[ \t]*(?P<v>.+)$", re.M)
 _OFFICE = re.compile(
@@ -219,13 +222,14 @@ class _NearIndex:
     def _rarest(self, words: set[str]) -> list[str]:
         return sorted(words, key=lambda w: (self.freq.get(w, 0), w))[: _probe(len(words))]
 
-    def near(self, text: str) -> bool:
+    def near(self, text: str) -> list[int]:
+        """The kept texts (by the order kept) `_near` `text`."""
         wa = _words(text)
         if not wa:
-            return False
+            return []
         ids = {i for w in self._rarest(wa) for i in self.having.get(w, ())}  # kept sets at least as large
         ids.update(i for w in wa for i in self.rare.get(w, ()))  # kept sets smaller than it
-        return any(_near_words(wa, self.kept[i]) for i in sorted(ids))
+        return [i for i in sorted(ids) if _near_words(wa, self.kept[i])]
 
     def keep(self, text: str) -> None:
         words, i = _words(text), len(self.kept)
@@ -476,10 +480,19 @@ def _table_decisions(
 # --- dates and makers ------------------------------------------------------------------------
 
 
+# a date a decision takes effect from or runs to, not the date it was taken: "to extend the contract to 30 April
+# 2021", "with effect from 8 September 2017", "until 31 March 2025"
+_EFFECTIVE = re.compile(
+    r"\b(?:to|until|till|from|by|effective|before|after|ending|expires?)\s+(?:the\s+)?$", re.I
+)
+
+
 def _sentence_date(seg: Segmented, sentence: str, offset: int) -> PartialDate | None:
-    d = _first_date(sentence)
-    if d:
-        return d
+    for s, _e, d in find_dates(sentence):
+        if not _EFFECTIVE.search(sentence, max(0, s - 30), s):
+            return d
+    if any(True for _ in find_dates(sentence)):
+        return None
     m = _DAY_MONTH.search(sentence)
     base = seg.date_at(offset) or seg.date
     if not m or not base:
@@ -514,6 +527,11 @@ def _report_meeting(seg: Segmented, offset: int) -> tuple[str | None, PartialDat
     body = None
     for m in _MEETING_LINE.finditer(seg.text, window_start, offset):
         body = _plain(m.group("v"))
+    item = re.fullmatch(
+        r"(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+[-\u2013]\s+(?P<b>.+?)(?:\s*\(Item [^)]{0,20}\))?", body or ""
+    )
+    if item:  # a ModernGov issue page: "Meeting: 16/07/2025 - Council (Item 20)"
+        body, date = item.group("b"), date or _first_date(item.group("d"))
     return body, date
 
 
@@ -604,12 +622,27 @@ class _Kept:
             self.spans.append((d.start, d.end))
             self.last = d
 
+    def _same(self, d: Decision, text: str, i: int) -> bool:
+        """Whether the reading `d` is the kept decision `i` read again: by another rule, or at the same place, or
+        word for word. Two items of one resolution block that differ only in a name ("That Councillor E Ash be
+        elected Mayor", "That Councillor K Bell be elected Deputy Mayor") are two decisions."""
+        kept, (start, end) = self.out[i], self.spans[i]
+        return (
+            kept.evidence.rule != d.rule
+            or start <= d.start < end
+            or d.start <= start < d.end
+            or _words(kept.text) == _words(text)
+        )
+
     def _fact(self, d: Decision) -> DecisionFact | None:
         seg = self.seg
         text = _clean(d.text)
-        if len(text) < 12 or len(text.split()) < 4 or not re.search(r"[a-z]{3}", text):
+        caps = d.rule == "decision.resolved-block" and re.search(
+            r"[A-Z]{3}", text
+        )  # "THAT COUNCILLOR X BE ELECTED"
+        if len(text) < 12 or len(text.split()) < 4 or not (re.search(r"[a-z]{3}", text) or caps):
             return None
-        if self.near.near(d.key or text):
+        if any(self._same(d, text, i) for i in self.near.near(d.key or text)):
             return None
         if any(s <= d.start < e for s, e in self.spans) and d.rule.startswith("decision.sentence"):
             return None
@@ -658,7 +691,8 @@ def _record_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
         for i in range(seg.line_index(rec.start), seg.line_index(max(rec.start, rec.end - 1)) + 1):
             ln = seg.lines[i]
             mk = _MARKER.match(ln.text)
-            if mk and _IMPERATIVE.match(_plain(mk.group("text"))) and not found:
+            item = _plain(mk.group("text")) if mk else ""
+            if mk and (_IMPERATIVE.match(item) or _BE_DONE.search(item)) and not found:
                 for s, e, text in _block_items(seg, i - 1, "", ln.start):
                     d = Decision(text, rec.kind, s, e, "decision.record-item")
                     yield d
@@ -733,6 +767,12 @@ def _that_clauses(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
         )
 
 
+# a sentence that ends introducing the resolutions below it
+_INTRODUCES = re.compile(
+    r"\b(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?: (?:to|that|as follows))?\s*[:\u2013-]{1,2}\s*$"
+)
+
+
 def _sentence_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
     """Sentences that match a pattern of `patterns/decisions.jsonl` (the first that matches): a body agreed,
     something was approved by a body, a person was appointed ..."""
@@ -754,6 +794,11 @@ def _sentence_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
             date = _sentence_date(seg, near, s) if p.date == "sentence" else None
             maker = _maker(seg, m.groupdict().get("body"), s)
             rule = f"decision.sentence.{p.id}"
+            if _INTRODUCES.search(sentence) and seg.text[e : e + 1] in ("", "\n"):
+                # "on being put to the vote it was AGREED to:" then the resolutions on the lines below
+                for i_s, i_e, text in _block_items(seg, seg.line_index(s), "", e):
+                    yield Decision(text, p.kind, i_s, i_e, rule, maker, date)
+                break
             yield Decision(sentence[cut:], p.kind, s + cut, e, rule, maker, date, key=sentence[m.start() :])
             break
 

@@ -11,6 +11,11 @@ not see (each seen on several councils' pages of the pool):
   "Derek Yule has been appointed to the role of Depute Chief Executive"
   "Neil Kissock, who was most recently the director of finance"     a relative clause
   "The Mayor (Councillor S M Murray)", "Aldermen J Baird, W J Dillon" civic titles before names
+  "- Cllr Emily Owen: Housing and Regulatory"  under "appointed ... to his cabinet:" a cabinet list
+  "The current Provost is Xander McDade"                              the holder as of the page's date
+
+A portfolio holder also sits in the council's cabinet: `DERIVED` rules read the facts already read, not the
+text again.
 
 Each rule has an id, an example and the fact expected from it in `patterns/holders.jsonl`; a
 test runs every example. A post is kept as worded (its first letter raised); "Leader" and
@@ -40,7 +45,10 @@ _TOKEN = (
 # a name as lists and news write it: initials and a surname, or a first name, a middle initial and a surname
 _BARE = rf"(?:(?:[A-Z]\.?\s+){{1,3}}{_TOKEN}|{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
 _NAME = rf"{_HON}{{0,2}}{_BARE}"
-_LOWER_TITLE = r"[A-Za-z][A-Za-z'\u2019&/ -]{2,90}?"
+# a digit in a title only as a statute's section number: "Section 151 Officer", "S151 Officer", "Section 95
+# Officer" (a minute or item number before a title stays out of it)
+_STATUTE_DIGIT = r"(?:(?<=Section )|(?<=\bS)|(?<=\bS\.)|(?<=\d))\d"
+_LOWER_TITLE = rf"[A-Za-z](?:[A-Za-z'\u2019&/ -]|{_STATUTE_DIGIT}){{2,90}}?"
 # a sentence runs to a full stop, but not one after an initial before a name ("Councillor C. Smith", "J.C. Bird")
 # or after a title's abbreviation ("Cllr. Ann Lee"); each character is read by one alternative only (linear)
 _SENTENCE = re.compile(
@@ -58,7 +66,8 @@ _SEATS = [
     ),
     (
         re.compile(
-            r"^(?:the\s+)?(?:council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$", re.I
+            r"^(?:the\s+)?(?:(?:[A-Z][\w'\u2019-]*\s+){0,3}?council\s+)?leader(?:\s+of\s+(?:the\s+)?(?:council|.+\bcouncil))?$",
+            re.I,
         ),
         SeatRole.LEADER,
     ),
@@ -101,9 +110,28 @@ def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, 
 
 
 def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
+    """Each sentence and where it starts; a long line a PDF broke mid-sentence ("... as Section 151 Officer on 16"
+    / "May 2012.") runs on into the next line."""
+    at, held = 0, ""
     for m in _SENTENCE.finditer(seg.text):
-        if m.group(0).strip():
-            yield m.start(), m.group(0)
+        piece = m.group(0)
+        if held and not piece.strip():
+            yield at, held
+            held = ""
+            continue
+        if not held:
+            at = m.start()
+        held += piece
+        if not _WRAPPED.search(held):
+            if held.strip():
+                yield at, held
+            held = ""
+    if held.strip():
+        yield at, held
+
+
+# a line broken mid-sentence: long, ending in a word, a digit or a comma, not in a full stop or a colon
+_WRAPPED = re.compile(r"[^\n]{50}(?<=[a-z0-9,])[ \t]*\n$")
 
 
 def _in_sentences(seg: Segmented, rx: re.Pattern[str]) -> Iterator[tuple[int, str, re.Match[str]]]:
@@ -112,11 +140,6 @@ def _in_sentences(seg: Segmented, rx: re.Pattern[str]) -> Iterator[tuple[int, st
     for at, sentence in _sentences(seg):
         for m in rx.finditer(sentence):
             yield at, sentence, m
-
-
-# a digit in a title only as a statute's section number: "Section 151 Officer", "S151 Officer", "Section 95
-# Officer" (a minute or item number before a title stays out of it)
-_STATUTE_DIGIT = r"(?:(?<=Section )|(?<=\bS)|(?<=\bS\.)|(?<=\d))\d"
 
 
 def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
@@ -222,11 +245,14 @@ def _title_before_name(seg: Segmented) -> Iterator[Holder]:
     """ "Chief Executive Steve Barron said", "Leader of the council Andrew Johnson said", "council leader Ann
     Lee": a known title (any case) right before a name that the sentence goes on from."""
     rx = re.compile(
-        rf"(?<![\w'\u2019-])(?P<title>{_KNOWN})(?:\s+(?:Councillor|Cllr)\.?\s+|,?\s+)(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
+        rf"(?<![\w'\u2019-])(?<![Gg]roup )(?P<title>{_KNOWN})(?:\s+(?:Councillor|Cllr)\.?\s+|,?\s+)(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
         r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
         r"welcomed|thanked|commented|stated)\b))"
     )
-    for at, _sentence, m in _in_sentences(seg, rx):
+    after_name = re.compile(rf"{_BARE},\s*$")
+    for at, sentence, m in _in_sentences(seg, rx):
+        if after_name.search(sentence[max(0, m.start() - 60) : m.start()]):
+            continue  # "Bob Jack, Chief Executive Kevin Kelman, ...": the title is the name's before it, in a list
         yield Holder(
             m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.title-before-name"
         )
@@ -239,20 +265,45 @@ _VERB = (
 )
 
 
+def _became_in(sentence: str, m: re.Match[str]) -> PartialDate | None:
+    """ "Cllr X became cabinet member for housing in 2019": the date right after the title starts the post."""
+    if not m.group("became") or m.group("became").endswith("to become"):
+        return None
+    after = sentence[m.end() : m.end() + 30]
+    found = [
+        d for s, _e, d in find_dates(after) if re.fullmatch(r"\s*(?:in|on|from)\s+(?:the\s+)?", after[:s])
+    ]
+    year = re.match(r"\s*in\s+((?:19|20)\d\d)\b", after)  # a bare year, which find_dates leaves to context
+    return found[0] if found else PartialDate(iso=year.group(1)) if year else None
+
+
+def _took_office_then(seg: Segmented, at: int, words: str) -> PartialDate | None:
+    """The meeting's date, when its minutes record an election done there ("Councillor X was elected Mayor",
+    "RESOLVED that X be elected Chairman"): the term starts at that meeting. Nothing for news, for a future
+    ("will be appointed") or for an appointment a meeting only agrees ("be appointed ... from 1 June")."""
+    meeting = seg.meeting_at(at)
+    if meeting is None or not meeting.date or re.search(r"\b(?:will|would|shall|may|to)\s+be\b", words):
+        return None
+    return meeting.date if re.search(r"\b(?:re-?)?elected\b", words) else None
+
+
 def _appointed(seg: Segmented) -> Iterator[Holder]:
     """ "X was elected unopposed as Mayor of Y, succeeding Councillor Z", "X be re-elected Mayor", "X has been
     appointed to the role of Depute Chief Executive", "X will serve as Deputy Mayor", "X takes over as leader"."""
     rx = re.compile(
         rf"(?P<name>{_NAME})(?:,(?![^,;\n]*\b(?:seconded|moved|proposed|RESOLVED|That|Councillor|Cllr)\b)[^,;\n]{{2,80}},)?"
         rf"\s+(?:{_VERB}\s+(?:as\s+|to\s+be\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
-        r"(?:will\s+|to\s+)?(?:serve|serves|take over|takes over|took over|has taken over|continue|continues)\s+as\s+)"
+        r"(?:will\s+|to\s+)?(?:serve|serves|take over|takes over|took over|has taken over|continue|continues)\s+as\s+|"
+        r"(?:appointed|elected|nominated)\s+to\s+continue\s+(?:as|in\s+the\s+role\s+of)\s+|"
+        r"(?P<became>became|has\s+become|(?:[a-z]+\s+){0,5}?to\s+become)\s+)"
         rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?!to\s)(?P<title>{_LOWER_TITLE})"
-        r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|who|which|that|in|after|"
-        r"alongside|succeeding|following|had|has|have|was|were|is|be|been|would|will|should)\b|"
-        rf"\s+and\s+(?:[a-z]|Councillor|Cllr|{_BARE}\s+as\b)|$)"
+        r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:(?<!ember\s)(?<!older\s)for|from|with|on|at|until|while|when|who|which|that|in|"
+        r"after|alongside|succeeding|following|had|has|have|was|were|is|be|been|would|will|should)\b|"
+        rf"\s+and\s+(?:[a-z]+ed\b|(?:was|is|has|had|will|were|be|said|says|the|a|an|that|who|which|to|then|also)\b|Councillor|Cllr|{_BARE}\s+as\b)|$)"
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
+        began = began or _took_office_then(seg, at, m.group(0)) or _became_in(sentence, m)
         interim = bool(_INTERIM.search(sentence))
         yield Holder(
             m.group("name"),
@@ -265,14 +316,15 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
             ended,
         )
         prior = re.search(
-            rf"\b(?:(?:succeeding|replacing|who succeeds|taking over from)\s+(?P<name>{_NAME})|"
+            r"\b(?:(?:succeeding|replacing|who succeeds|(?:taking|taken|took|takes)\s+over\s+from)\s+"
+            rf"(?:(?:departing|outgoing|retiring)\s+)?(?P<name>{_NAME})|"
             rf"after\s+(?P<gone>{_NAME})\s+(?:stood|stepped)\s+down)",
             sentence[m.end() :],
         )
         if prior:
             yield Holder(
                 prior.group("name") or prior.group("gone"),
-                m.group("title"),
+                re.sub(r"^(?:interim|acting|temporary)\s+", "", m.group("title"), flags=re.I),
                 at + m.start(),
                 at + m.end() + prior.end(),
                 "holder.succeeding",
@@ -285,6 +337,7 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
     Legal and Governance, as the Monitoring Officer", "agreed to appoint Ann Lee as interim Director"."""
     rx = re.compile(
         rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
+        rf"(?:\s+and\s+(?P<also>{_NAME}))?"
         r"(?:,[^,;\n]{2,80},)?\s+(?:as|to\s+the\s+(?:post|role|position)\s+of)\s+(?:the\s+|its\s+|their\s+)?"
         r"(?:(?:new|permanent)\s+)?"
         rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
@@ -292,16 +345,20 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
-        yield Holder(
-            m.group("name"),
-            m.group("title"),
-            at + m.start("name"),
-            at + m.end(),
-            "holder.appointed-active",
-            bool(_INTERIM.search(m.group(0))),
-            began,
-            ended,
-        )
+        title = m.group("title")
+        if m.group("also"):  # "appoint A and B as Joint Acting Chief Executives": each holds the post
+            title = re.sub(r"^[Jj]oint\s+", "", re.sub(r"(?<=[a-z])s$", "", title))
+        for name in filter(None, (m.group("name"), m.group("also"))):
+            yield Holder(
+                name,
+                title,
+                at + m.start("name"),
+                at + m.end(),
+                "holder.appointed-active",
+                bool(_INTERIM.search(m.group(0))),
+                began,
+                ended,
+            )
 
 
 def _title_name_line(seg: Segmented) -> Iterator[Holder]:
@@ -383,6 +440,40 @@ def _titles_above(seg: Segmented, i: int) -> list[Line]:
         out.append(seg.lines[j])
         j -= 1
     return out
+
+
+_CABINET_INTRO = re.compile(
+    r"\b(?:cabinet|executive)\b[^\n]{0,60}:\s*$|\b[Cc]abinet\s+(?:[Aa]ppointments|[Pp]ortfolios)\b", re.I
+)
+_CABINET_ITEM = re.compile(
+    rf"^\s*(?:[\u2022\u00b7*-]\s*)?(?:(?:Councillor|Cllr)\.?\s+(?P<name>{_BARE})\s*[:\u2013\u2014-]\s*"
+    r"(?P<port>[A-Z][^\n]{2,120}?)|(?P<port2>[A-Z][^\n:\u2013\u2014]{2,120}?)\s*[:\u2013\u2014-]\s*(?:Councillor|Cllr)\.?\s+"
+    rf"(?P<name2>{_BARE}))\s*[;.,]?\s*$"
+)
+
+
+def _cabinet_items(seg: Segmented) -> Iterator[Holder]:
+    """A cabinet announced one member a line under a line that says so ("appointed the following councillors to
+    his cabinet:" / "- Cllr Emily Owen: Housing and Regulatory and Deputy Leader"; "Finance – Councillor Patrick
+    Coleman"): each holds the portfolio as a cabinet member's post; a leader or deputy leader so named, that seat."""
+    after = -1
+    for i, line in enumerate(seg.lines):
+        if _CABINET_INTRO.search(line.text) and len(line.text) < 200:
+            after = i
+            continue
+        m = _CABINET_ITEM.match(line.text) if 0 <= after and i - after <= 60 else None
+        if m is None:
+            continue
+        name, port = m.group("name") or m.group("name2"), (m.group("port") or m.group("port2")).strip()
+        for part in re.split(r"\s+and\s+(?=(?:Deputy\s+)?Leader\b)|(?<=Leader)\s+and\s+", port):
+            title = part if re.fullmatch(r"(?:Deputy\s+)?Leader", part) else f"Cabinet Member for {part}"
+            yield Holder(
+                "Councillor " + name,
+                title,
+                line.start + m.start(),
+                line.start + m.end(),
+                "holder.cabinet-item",
+            )
 
 
 def _title_over_councillor(seg: Segmented) -> Iterator[Holder]:
@@ -540,6 +631,20 @@ _OTHER_BODY_TAIL = re.compile(
 )
 
 
+def _portfolio_then_name(seg: Segmented) -> Iterator[Holder]:
+    """ "... welcomed by cabinet member for children, families and education, Cllr Victoria Perry, who said": news
+    writes a portfolio in lower case before its holder's name."""
+    rx = re.compile(
+        r"\b(?P<title>(?:[Cc]abinet|[Ee]xecutive|[Ll]ead)\s+member\s+for\s+[a-z][\w'\u2019&/ -]{2,60}?"
+        r"(?:,\s+[a-z][\w'\u2019&/ -]{2,40}?){0,3}),\s+"
+        rf"(?P<name>(?:Councillor|Cllr)\.?\s+{_BARE})(?![\w'\u2019-])"
+    )
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(
+            m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.portfolio-then-name"
+        )
+
+
 def _name_comma_post(seg: Segmented) -> Iterator[Holder]:
     """ "Iain Gorman, head of operations with the Eastvale Health and Social Care Partnership, will ...", "Ruth
     Kane, currently director of place at Brayford Council, has been ...": a name and, between commas, the post
@@ -547,10 +652,15 @@ def _name_comma_post(seg: Segmented) -> Iterator[Holder]:
     of that body."""
     rx = re.compile(
         rf"(?P<name>{_NAME}),\s+(?P<pre>currently\s+|former\s+)?(?P<title>[A-Za-z][\w'\u2019&/ -]{{2,90}}?"
-        r"(?:,\s+[a-z][\w'\u2019 -]{2,40}?)?)(?=,|\s+(?:will|has|had|is|was|said|says|told|added)\b)"
+        r"(?:,\s+(?!(?:has|have|had|is|was|were|will|would|who|which|said|says|told)\b)[a-z][\w'\u2019 -]{2,40}?)?)"
+        r"(?=,|\s+(?:will|has|had|is|was|said|says|told|added)\b|\.\s*$)"
     )
-    for at, _sentence, m in _in_sentences(seg, rx):
+    for at, sentence, m in _in_sentences(seg, rx):
         title = m.group("title")
+        if sentence[m.end() :].startswith(".") and not re.match(
+            r"(?:cabinet|executive|lead) member\b", title, re.I
+        ):
+            continue  # only a portfolio runs to the sentence's end ("..., cabinet member housing, regulatory services.")
         if (
             title[:1].isupper()
             and (m.group("pre") or "").strip() != "former"
@@ -580,6 +690,8 @@ def _left(seg: Segmented) -> Iterator[Holder]:
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
+        if ended is None and re.search(r"\bstepped\s+down\b", m.group(0)) and "will" not in m.group(0):
+            ended = seg.stated_date_at(at)  # "has stepped down": gone by the day the page was written
         yield Holder(
             m.group("name") or m.group("name2"),
             m.group("title") or m.group("title2"),
@@ -600,6 +712,17 @@ def _who_is(seg: Segmented) -> Iterator[Holder]:
     )
     for at, _sentence, m in _in_sentences(seg, rx):
         yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
+
+
+def _current_is(seg: Segmented) -> Iterator[Holder]:
+    """ "The current Provost is Xander McDade", "the present Monitoring Officer is Ann Lee": the holder as of the
+    document's date."""
+    rx = re.compile(
+        rf"\b[Tt]he\s+(?:current|present)\s+(?P<title>{_LOWER_TITLE})\s+(?:is|remains)\s+(?P<name>{_NAME})"
+        r"(?![\w'\u2019-])"
+    )
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.current-is")
 
 
 def _the_new(seg: Segmented) -> Iterator[Holder]:
@@ -623,11 +746,10 @@ def _the_new(seg: Segmented) -> Iterator[Holder]:
 def _civic(seg: Segmented) -> Iterator[Holder]:
     """ "The Mayor (Councillor S M Murray)", "Lord Mayor (Councillor Yvonne Mosquito)", "Provost Fergus WOOD",
     "The Right Worshipful the Mayor, Councillor A Givan"."""
-    title = (
-        r"(?P<title>(?:Lord |Deputy |Depute |Vice )?(?:Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
-    )
+    title = r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
     rx = re.compile(
-        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}?{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}))"
+        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}?{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}|"
+        rf"(?:Councillor|Cllr)\.?\s+{_TOKEN}(?=,)))"
         r"(?![\w'\u2019-])"
     )
     for line in seg.lines:
@@ -663,15 +785,18 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("holder.title-name-line", _title_name_line),
     Rule("holder.councillor-line", _councillor_line),
     Rule("holder.title-over-councillor", _title_over_councillor),
+    Rule("holder.cabinet-item", _cabinet_items),
     Rule("holder.portfolio", _portfolio),
     Rule("holder.capacity-as", _capacity_as),
     Rule("holder.title-paren-name", _title_paren_name),
     Rule("holder.title-name-items", _title_name_items),
     Rule("holder.group-leader", _group_leader),
     Rule("holder.name-comma-post", _name_comma_post),
+    Rule("holder.portfolio-then-name", _portfolio_then_name),
     Rule("holder.left", _left),
     Rule("holder.who-is", _who_is),
     Rule("holder.the-new", _the_new),
+    Rule("holder.current-is", _current_is),
     Rule("holder.civic-title", _civic),
     Rule("holder.alderman", _aldermen),
 )
@@ -710,8 +835,12 @@ def _of_place(seg: Segmented, title: str) -> tuple[str, str | None]:
         r"^(?P<post>(?i:(?:(?:deputy|depute|lord)\s+)?(?:mayor|provost)))\s+of\s+(?P<place>[A-Z][\w'\u2019-]*(?:\s+(?:(?:and|upon|on)\s+)?[A-Z][\w'\u2019-]*){0,3})$",
         title,
     )
-    if m is None or (seg.council and m.group("place") in seg.council):
+    if m is None:
         return title, seg.council
+    if (
+        seg.council and m.group("place") in seg.council
+    ):  # "mayor of Antrim and Newtownabbey": its own council's
+        return m.group("post"), seg.council
     named = re.search(
         rf"\b{re.escape(m.group('place'))}(?:\s+(?:County\s+|City\s+)?(?:Borough|District|County|City|Town))?\s+Council\b",
         seg.text,
@@ -719,8 +848,26 @@ def _of_place(seg: Segmented, title: str) -> tuple[str, str | None]:
     return (m.group("post"), named.group(0)) if named else (title, None)
 
 
+def _full_name(seg: Segmented, name: str | None, written: str) -> str | None:
+    """ "Mr Brown" -> "Richard Brown" where the page names one Richard Brown: news gives the full name once and
+    the title and surname after it. A surname the page gives two first names for stays as it was."""
+    if not name or " " in name or not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s", written):
+        return name
+    firsts = {
+        m.group(1)
+        for m in re.finditer(rf"\b([A-Z][a-z\u00df-\u00ff]+)\s+(?:[A-Z]\.?\s+)?{re.escape(name)}\b", seg.text)
+        if m.group(1) not in _TITLE_WORDS
+    }
+    return f"{firsts.pop()} {name}" if len(firsts) == 1 else name
+
+
+_TITLE_WORDS = frozenset(
+    {"Mr", "Mrs", "Ms", "Miss", "Dr", "Councillor", "Cllr", "Alderman", "Sir", "Dame", "Lord", "The"}
+)
+
+
 def _fact(seg: Segmented, h: Holder) -> Fact | None:
-    name = clean_name(h.name)
+    name = _full_name(seg, clean_name(h.name), h.name)
     post, org = (h.title, h.org) if h.org else _post_and_org(seg, h.title)
     interim = h.interim or bool(_INTERIM.match(post))
     post = re.sub(r"^(?:interim|acting|temporary)\s+", "", post, flags=re.I)
@@ -761,14 +908,46 @@ def _each_post(h: Holder) -> list[Holder]:
     """ "Chief Executive and Head of Paid Service" is two offices, each held: an "and" before a statutory office
     splits a title where every part reads as a post; other pairs stay one post as the papers write them
     ("Borough Lawyer and Head of Legal Services")."""
-    parts = _NEXT_POST.split(h.title)
+    parts = [p for part in re.split(r"\s+/\s+", h.title) for p in _NEXT_POST.split(part)]
     if len(parts) < 2 or not all(is_post(p[:1].upper() + p[1:]) for p in parts):
         return [h]
     return [replace(h, title=p) for p in parts]
 
 
+def _dated(fact: Fact) -> bool:
+    """A reading that states when a post began or ended is kept beside an undated one of the same post: the
+    tenure stage takes the stated dates from it."""
+    return isinstance(fact, PostFact) and (fact.start is not None or fact.end is not None)
+
+
 def _key(fact: Fact) -> tuple[str, str]:
     return getattr(fact, "person", ""), str(getattr(fact, "post", None) or getattr(fact, "role", "")).lower()
+
+
+_PORTFOLIO = re.compile(r"^(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)\b", re.I)
+
+
+def _portfolio_seats(seg: Segmented, facts: list[Fact], seen: set[tuple[str, str]]) -> Iterator[Fact]:
+    """A council's portfolio holder sits in its cabinet ("Cabinet member for housing: Cllr Shayne Cook"): the
+    seat the papers leave unsaid, read from the same words as the post."""
+    for f in facts:
+        if isinstance(f, PostFact) and f.org == seg.council and _PORTFOLIO.match(f.post):
+            key = (f.person, SeatRole.CABINET_MEMBER.value)
+            if key not in seen:
+                seen.add(key)
+                yield SeatFact(
+                    person=f.person,
+                    body="Cabinet",
+                    role=SeatRole.CABINET_MEMBER,
+                    date=f.date,
+                    evidence=replace(f.evidence, rule="holder.portfolio-seat"),
+                )
+
+
+Derive = Callable[[Segmented, list[Fact], set[tuple[str, str]]], Iterator[Fact]]
+
+# rules that read the facts already read, not the text again
+DERIVED: tuple[Rule[Derive], ...] = (Rule("holder.portfolio-seat", _portfolio_seats),)
 
 
 def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
@@ -782,7 +961,9 @@ def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
                 if fact is None:
                     continue
                 key = _key(fact)
-                if key not in seen:
+                if key not in seen or _dated(fact):
                     seen.add(key)
                     out.append(fact)
+    for derived in DERIVED:
+        out.extend(derived.read(seg, [*known, *out], seen))
     return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date as calendar_day
+from datetime import timedelta
 
 from extract.dates import find_dates, parse_date
 from extract.layout import body_from, council_or, first_date, is_council_meeting
@@ -20,10 +22,11 @@ from extract.rules import Rule
 from extract.segment import Segmented
 
 _HELD_ON = re.compile(
-    r"\b(?:minutes of the (?:previous |last )?meetings? (?:of (?:the )?(?P<body>[A-Z][^\n,.;]*?) )?held on|"
+    r"\b(?:minutes of the (?:(?:previous|last|annual|extraordinary|special|ordinary|statutory) )*meetings? "
+    r"(?:of (?:the )?(?P<body>[A-Z][^\n,.;]*?) )?held(?: on)?|"
     r"(?:next|previous|last|briefing) meeting (?:will be |is )?(?:held )?on|meeting (?:held )?on|"
-    r"(?:DATE OF THE )?NEXT MEETING\**\s*\n?|meetings on|meeting of (?:the )?(?P<body2>Council|Cabinet) held on|"
-    r"(?P<body3>council|cabinet)['\u2019]s (?:[a-z]+ )?meeting (?:held )?on)\s+(?P<d>[^\n]{0,60})",
+    r"(?:DATE OF THE )?NEXT MEETING\**\s*\n?|meetings on|meetings? of (?:the )?(?P<body2>Council|Cabinet) held on|"
+    r"(?P<body3>council|cabinet)['\u2019]s (?:[a-z]+ )?meeting (?:held )?on)\s+(?=(?P<d>[^\n]{0,100}))",
     re.I,
 )
 _COUNCIL_IN = re.compile(
@@ -52,6 +55,29 @@ _ACTED = r"(?:agreed|approved|considered|resolved|decided|noted|endorsed|discuss
 _BODY_ON_ACTED = re.compile(
     rf"\b(?:the )?{_BODY_PHRASE} on (?P<d>\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})(?: \d{{4}})?)"
     rf",? (?:had )?{_ACTED}\b"
+)
+# "The Minutes of the Meeting of Argyll and Bute Council of 24 September 2015", "the Statutory Meeting of the City
+# Council of 24th May, 2007", "The Minutes of South Ayrshire Council of 30th June 2016 and 30th August 2016"
+_MINUTES_OF = re.compile(
+    rf"\b(?:[Mm]inutes|MINUTES|[Mm]eetings?) of (?:the |a |an )?(?:(?:[A-Za-z]+ ){{0,2}}?[Mm]eetings? of (?:the )?)?"
+    rf"{_BODY_PHRASE},? (?:(?:held|meeting) )?(?:on|of|dated) (?:the )?"
+    rf"(?P<d>\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS}),? \d{{4}}[^\n]{{0,80}})"
+)
+# a forward plan's key decision page: "Decision due: 14 March 2013 by Cabinet" (a meeting scheduled; "Not before
+# ..." is no meeting's date). A list's "Decision due date:" under "Decision maker:" is not read: lists give the
+# date a decision is planned for, by a meeting or not.
+_DECISION_DUE = re.compile(
+    r"^[ \t]*Decision due:[ \t]*(?P<d>\d{1,2}(?:st|nd|rd|th)?[ /][^\n]{2,20}?)[ \t]+by[ \t]+(?P<body>[^\n]{2,100}?)[ \t]*$",
+    re.M | re.I,
+)
+# news of a council meeting dated from the day the story was written: "at a meeting of the full council on Tuesday
+# night", "A full council meeting will convene on Thursday", "Lisburn and Castlereagh City Council's AGM tomorrow"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NEWS_MEETING = re.compile(
+    r"\b(?:meeting of (?:the )?full council|full council meeting|(?:the )?council['\u2019]s (?:annual (?:general )?)?"
+    r"meeting|(?P<name>(?:[A-Z][\w&-]*,? (?:and |of )?){1,6}Council)['\u2019]s AGM|AGM)"
+    r"(?: will (?:convene|meet|be held|take place))?,? (?:on )?(?P<when>yesterday|today|tonight|tomorrow|"
+    r"this (?:morning|afternoon|evening)|(?:last |next )?(?P<wd>" + "|".join(_WEEKDAYS) + r"))\b"
 )
 _IN_MONTH_BODY = re.compile(rf"\b[Ii]n (?P<d>(?:{_MONTHS}) \d{{4}}),? the {_BODY_PHRASE} (?:had )?{_ACTED}\b")
 _ACTED_BY_IN = re.compile(
@@ -104,24 +130,41 @@ def _held_on_body(seg: Segmented, m: re.Match[str]) -> str | None:
     return body
 
 
+# between two dates of a list: "28th March 2017, 4th April 2017 and 23rd May 2017", "17 November 2016, which then
+# reconvened on 21 November 2016", "30th June 2016 and 30th August 2016 (Special)"
+_LIST_GAP = re.compile(
+    r"\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:,|&|and|,\s*and|,?\s*which\s+(?:then\s+)?reconvened\s+on)\s*(?:the\s+)?"
+)
+# year-less days before the list's first full date: "15 February, 24 February and 10 May 2022"
+_YEARLESS_HEAD = re.compile(
+    rf"(?:the\s+)?(?P<days>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:,\s*|\s+and\s+)){{1,4}})"
+    rf"(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS}),?\s+(?P<year>\d{{4}}))"
+)
+
+
 def _held_on_dates(seg: Segmented, tail: str) -> list[PartialDate]:
     """The dates after "held on": as written; a day and month alone take the document's year ("the council's
-    annual meeting on 15 May"); "7 May and 13 June 2024": the first date borrows the year of the second."""
-    dates = [d for _s, _e, d in find_dates(tail)]
+    annual meeting on 15 May"); a list ("7 May and 13 June 2024", "28th March 2017, 4th April 2017 and 23rd May
+    2017") gives every date in it, a year-less day borrowing the year of the first full date after it."""
+    dates: list[PartialDate] = []
+    head = _YEARLESS_HEAD.match(tail)
+    if head:
+        for day in re.findall(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})", head.group("days")):
+            plain = re.sub(r"(?<=\d)(?:st|nd|rd|th)", "", day)
+            d = parse_date(f"{plain} {head.group('year')}")
+            if d:
+                dates.append(d)
+        tail = tail[head.end() :]
+    prev_end = None
+    for s, e, d in find_dates(tail):
+        if prev_end is not None and not _LIST_GAP.fullmatch(tail[prev_end:s]):
+            break
+        dates.append(d)
+        prev_end = e
     day_month = _DAY_MONTH.match(tail)
     if not dates and day_month:
         dates = [d for d in [_date_in_year(day_month.group(0), seg.date)] if d]
-    short = re.match(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Z][a-z]+) and ", tail)
-    if (
-        short
-        and dates
-        and dates[0].precision == "day"
-        and not re.match(r"\d{1,2}\w* [A-Z][a-z]+ \d{4}", tail)
-    ):
-        extra = parse_date(f"{short.group(1)} {short.group(2)} {dates[0].iso[:4]}")
-        if extra:
-            dates.insert(0, extra)
-    return dates[:2]
+    return dates[:6]
 
 
 def _held_on(seg: Segmented) -> Iterator[Mention]:
@@ -131,6 +174,63 @@ def _held_on(seg: Segmented) -> Iterator[Mention]:
         body = _held_on_body(seg, m)
         for d in _held_on_dates(seg, m.group("d")):
             yield Mention(body, d, m.start(), m.end(), "meeting.held-on")
+
+
+def _minutes_of(seg: Segmented) -> Iterator[Mention]:
+    """ "The Minutes of the Meeting of Argyll and Bute Council of 24 September 2015 were approved": a meeting of
+    the body named, its council named as the council, on each date of the list."""
+    for m in _MINUTES_OF.finditer(seg.text):
+        raw = m.group("body")
+        body = council_or(seg, raw) if is_council_meeting(raw) else council_or(seg, body_from(raw))
+        if not body or classify_body(body) == OrgKind.EXTERNAL:
+            continue
+        for d in _held_on_dates(seg, m.group("d")):
+            yield Mention(body, d, m.start(), m.end(), "meeting.minutes-of")
+
+
+def _decision_due(seg: Segmented) -> Iterator[Mention]:
+    """A forward plan's "Decision due: 14 March 2013 by Cabinet": the meeting of that body (a council's name
+    before it dropped: "Forest Heath Cabinet"); a decision a member or officer takes is no meeting."""
+    for m in _DECISION_DUE.finditer(seg.text):
+        raw = m.group("body").strip()
+        if re.search(r"\b(?:Member|Officer|Director|Leader|Head|Manager|Holder)\b", raw, re.I):
+            continue
+        body = council_or(seg, raw) if is_council_meeting(raw) else body_from(raw)
+        if body and seg.council:
+            place = re.sub(r"\s+(?:Cabinet|Executive)$", "", body)
+            if (
+                place != body and place in seg.council
+            ):  # "Forest Heath Cabinet" of Forest Heath District Council
+                body = body[len(place) :].strip()
+        if body and classify_body(body) == OrgKind.COMMITTEE:
+            yield Mention(body, first_date(m.group("d")), m.start("d"), m.end(), "meeting.decision-due")
+
+
+def _news_day(seg: Segmented, m: re.Match[str]) -> PartialDate | None:
+    """The day "yesterday", "tomorrow", "on Tuesday" names, counted from the day the story is dated: a weekday is
+    the last one on or before it, or the next one after it where the sentence looks ahead ("will convene on
+    Thursday", "next Monday")."""
+    doc = seg.document.date
+    if doc is None or doc.precision != "day":
+        return None
+    day = calendar_day.fromisoformat(doc.iso)
+    when = m.group("when")
+    shift = {"yesterday": -1, "tomorrow": 1}.get(when, 0)
+    if m.group("wd"):
+        gap = (_WEEKDAYS.index(m.group("wd")) - day.weekday()) % 7
+        ahead = when.startswith("next") or re.search(r"\bwill\b", seg.text[max(0, m.start() - 60) : m.end()])
+        shift = (gap or 7) if ahead else gap - 7 if gap else 0
+    return PartialDate((day + timedelta(days=shift)).isoformat())
+
+
+def _news_meeting(seg: Segmented) -> Iterator[Mention]:
+    """News of a council meeting: "at a meeting of the full council on Tuesday night" (the document's council,
+    or the council whose AGM it names), dated from the story's day."""
+    for m in _NEWS_MEETING.finditer(seg.text):
+        body = council_or(seg, m.group("name")) if m.group("name") else seg.council
+        when = _news_day(seg, m)
+        if body and when:
+            yield Mention(body, when, m.start(), m.end(), "meeting.news-day")
 
 
 def _met(seg: Segmented) -> Iterator[Mention]:
@@ -200,7 +300,10 @@ Read = Callable[[Segmented], Iterator[Mention]]
 # in this order: the first reading of a (body, date) is the one kept
 RULES: tuple[Rule[Read], ...] = (
     Rule("meeting.held-on", _held_on),
+    Rule("meeting.minutes-of", _minutes_of),
+    Rule("meeting.decision-due", _decision_due),
     Rule("meeting.met", _met),
+    Rule("meeting.news-day", _news_meeting),
     Rule("meeting.body-on-acted", _body_on_acted),
     Rule("meeting.in-month-body", _in_month_body),
     Rule("meeting.acted-by-in", _acted_by_in),

@@ -28,7 +28,7 @@ from extract.mentions import (
     find_portfolio_rows,
     split_people,
 )
-from extract.names import fold_surnames
+from extract.names import clean_name, fold_surnames
 from extract.records import AttendanceFact, Capacity, OrgKind, PartialDate, SeatFact, SeatRole
 from extract.rules import Rule
 from extract.segment import Segmented, header_tables
@@ -44,23 +44,37 @@ _ROLE_WORDS = [
     (re.compile(r"^(?:councillors?|members?)$", re.I), SeatRole.MEMBER),
 ]
 _MEMBERSHIP_HEAD = re.compile(r"^\s*(?:Membership|Members|Committee members(?:hip)?)\s*:?\s*$", re.I)
-_ELECTED = re.compile(
-    r"(?P<who>(?:Councillor|Cllr)\.?\s+[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s+"
-    r"(?:(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)|"
-    r"is|was|will be)\s+"
-    r"(?:as\s+)?(?:the\s+)?(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Deputy Leader|Leader)"
-    r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)"
-)
 _RESPECTIVELY = re.compile(
     r"(?P<a>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+and\s+(?P<b>(?:Councillor|Cllr)\.?\s+[A-Z][\w'-]+"
     r"(?:\s+[A-Z][\w'-]+)?)\s+(?:are|were|will be)\s+(?:the\s+)?(?P<r1>Vice[- ]Chair\w*|Chair\w*)\s+and\s+"
     r"(?P<r2>Vice[- ]Chair\w*|Chair\w*)(?:\s+of\s+(?P<body>[A-Z][^\n.,;]*?))?\s+respectively",
     re.I,
 )
+# a councillor as lists and minutes write one: "Cllr Mrs J R Gooding", "Councillor LO Barnett", "Cllr. V.J. Bailey",
+# "County Councillor Laura Wright"; the name stops before a word that starts the next label ("Vice-Chairman")
+_CLLR_TITLE = (
+    r"(?:(?:County|Borough|City|Town)[ \t]+)?(?:Councillor|Cllr)\.?[ \t]+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?"
+)
+_CLLR_NAME = (
+    _CLLR_TITLE + r"(?:(?:[A-Z]\.[ \t]*){1,4}|[A-Z]{1,3}[ \t]+|(?:[A-Z][ \t]+){2,4})?"
+    r"(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
+    r"(?:[ \t]+(?!(?:Vice|Deputy|Chair\w*|Councillor|Cllr|Leader|Mayor|Provost|Convener|In|The|And)\b)"
+    r"(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,2}"
+)
+# "Chairman: Cllr R Milne", "Vice-Chairman: Cllr S A Wilson"; without the colon only before a councillor's title and
+# never of a past holder ("Chairman Councillor LO Barnett Vice -Chairman Councillor ACR Chappell")
+_ELECTED = re.compile(
+    rf"(?P<who>{_CLLR_NAME}|(?:Dr|Mr|Mrs|Ms|Miss|Professor)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){{0,2}})\s+"
+    r"(?:(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)|"
+    r"is|was|will be)\s+"
+    r"(?:as\s+)?(?:the\s+)?(?P<role>Vice[- ]Chair(?:person|man)?|Chair(?:person|man)?|Deputy Leader|Leader)"
+    r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)"
+)
+_PAST_PAIR = re.compile(r"\b(?:previous|former|outgoing|retiring|past)\b[^.;\n]{0,70}\band\s*$")
 _CHAIR_LIST = re.compile(
-    r"(?P<role>Vice[- ]chair(?:person|man)?|Chair(?:person|man)?)[ \t]*:[ \t]*(?P<who>(?:Councillor|Cllr)\.?[ \t]+"
-    r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})",
-    re.I,
+    r"(?<!former )(?<!previous )(?<!outgoing )(?<!retiring )(?<![\w-])"
+    r"(?P<role>[Vv]ice[ \t]*[- ][ \t]*[Cc]hair(?:person|man|woman)?|[Cc]hair(?:person|man|woman)?)[ \t]*:?[ \t]*"
+    rf"(?P<who>{_CLLR_NAME})"
 )
 _PAREN_ROLE = re.compile(
     r"^(?P<role>Leader|Deputy Leader|Chair(?:person|man)?|Vice[- ]Chair(?:person|man)?)"
@@ -128,6 +142,39 @@ _MEMBER_ROW = re.compile(
 )
 
 
+_OF_BODY = (
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+|this[ \t]+)?(?P<body>Council\b|[A-Z][\w'\u2019&-]*"
+    r"(?:[ \t]+(?:and|of|for|&|[A-Z][\w'\u2019&-]*)){0,8}))?"
+)
+_CHAIR_ROLE = r"(?P<role>(?:[Vv]ice[- ]|[Dd]eputy[ \t]+)?(?:Chair(?:man|person|woman)?|Leader))"
+# "The Chairman, Councillor Ifan Davies extended ...", "the Vice-Chairman Cllr. Cheryl Cashmore made ...", "The Chair of
+# Council, County Councillor Laura Wright opened ..."; never a past holder ("the previous Chairman")
+_ROLE_THEN_CLLR = re.compile(
+    r"(?<!former )(?<!previous )(?<!outgoing )(?<!retiring )(?<!late )\b[Tt]he[ \t]+"
+    rf"{_CHAIR_ROLE}{_OF_BODY}[ \t]*,?[ \t]*(?P<who>{_CLLR_NAME})"
+)
+# "Councillor Keith Evans, Chair of the Council extended ...", "Councillor John Chatt, Chair of the Overview and
+# Scrutiny Committee"
+_CLLR_THEN_CHAIR = re.compile(
+    rf"(?P<who>{_CLLR_NAME}),[ \t]*(?:the[ \t]+)?(?P<role>(?:[Vv]ice[- ])?Chair(?:man|person|woman)?){_OF_BODY}"
+    r"(?=[ \t]*[,.;:)\n]|[ \t]+[a-z]|$)"
+)
+# a person as minutes name the one in the chair: "Alderman J Smyth", "Provost L Cameron", "Councillor V.J. Bailey"
+_CHAIR_TITLE = r"(?:(?:Alderman|Councillor|Cllr|Provost|Bailie|Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)"
+_CHAIR_NAME = (
+    rf"{_CHAIR_TITLE}{{0,2}}(?:(?:[A-Z]\.[ \t]*){{1,4}}|[A-Z]{{1,3}}[ \t]+|(?:[A-Z][ \t]+){{1,4}})?"
+    r"(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+"
+    r"(?:[ \t]+(?!(?:In|Members|Present|Also|Officers|Apologies|Councillors?)\b)(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,2}"
+)
+# "In the Chair: The Mayor (Alderman J Smyth)", "Councillor Sue Haffenden - in the chair", "Presiding P McLean",
+# "Provost L Cameron, Convener, presided"
+_IN_THE_CHAIR = re.compile(
+    r"\b(?i:in the chair)[ \t]*:?[ \t]*(?:(?:The[ \t]+)?(?:Lord[ \t]+|Deputy[ \t]+)?(?:Mayor|Provost|Chair\w*)[ \t]*)?"
+    rf"\(?(?P<a>{_CHAIR_NAME})\)?"
+    rf"|(?P<b>{_CHAIR_NAME})\)?[ \t]*(?:[-\u2013\u2014,][ \t]*)?(?:was[ \t]+)?(?i:in the chair)\b"
+    rf"|\bPresiding:?[ \t]+(?P<c>{_CHAIR_NAME})"
+    rf"|(?P<d>{_CHAIR_NAME}),[ \t]*(?:(?:Depute[ \t]+|Vice[- ])?(?:Convener|Provost|Chair\w*),[ \t]*)?presided\b"
+)
 # (a word of a name is under 60 characters without a space: inside a longer run, the rule read the rest of the
 # run again from each capital in it)
 _OWN_MEMBERSHIP = re.compile(
@@ -157,7 +204,7 @@ _EXEC_ROLE = (
 _APPOSITIVE_ROLE = re.compile(
     r"(?P<who>\b(?:Councillor|Cllr)\.?[ \t]+(?:[A-Z]\.?[ \t]+)?[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
     rf"[ \t]*(?:,|\(|[\u2013\u2014-])[ \t]*(?:the[ \t]+)?(?P<role>{_EXEC_ROLE})"
-    r"(?=[ \t]+(?:for|of|with)\b|[ \t]*[),:.;\n]|$)"
+    r"(?=[ \t]+[a-z]|[ \t]*[),:.;\n]|$)"
     r"(?![ \t]+of[ \t]+(?:the[ \t]+)?(?!Council\b|(?:[A-Z][a-z]+ )+Council\b)[A-Z])",
     re.M,
 )
@@ -427,8 +474,9 @@ def _elected(seg: Segmented, listed: Listed) -> Iterator[Seat]:
         meeting = seg.meeting_at(m.start())
         default = seg.council if _council_level(role) or not meeting else meeting.body
         body = _body_named(seg, m.group("body"), default)
-        for p in split_people(m.group("who"), m.start("who")):
-            yield Seat(p.name, body, role, m.start(), m.end(), "seat.elected")
+        name = _councillor_named(m.group("who"))
+        if name:
+            yield Seat(name, body, role, m.start(), m.end(), "seat.elected")
 
 
 def _respectively(seg: Segmented, listed: Listed) -> Iterator[Seat]:
@@ -442,6 +490,11 @@ def _respectively(seg: Segmented, listed: Listed) -> Iterator[Seat]:
                     yield Seat(p.name, body, role, m.start(), m.end(), "seat.respectively")
 
 
+def _councillor_named(who: str) -> str | None:
+    """The name of one councillor `_CLLR_NAME` read, without the titles: "Cllr Mrs J R Gooding" -> "J R Gooding"."""
+    return clean_name(re.sub(rf"^(?:{_CLLR_TITLE}|(?:Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)", "", who))
+
+
 def _chair_list_body(seg: Segmented, m: re.Match[str]) -> str | None:
     """The body a chair label is for: named just before it ("Licensing sub-committee Chairperson: Cllr X") or
     on a line above ("Audit and governance committee" / "Chair: Councillor X" / "Vice-Chair: Councillor Y")."""
@@ -449,11 +502,20 @@ def _chair_list_body(seg: Segmented, m: re.Match[str]) -> str | None:
     before = seg.text[seg.lines[line_i].start : m.start()]
     label = _ROLE_LABEL.search(before)
     before = before[: label.start()] if label else before
+    if re.search(r"\b(?:Councillor|Cllr)\b", before):
+        before = ""  # the label follows another on its line ("Chairman Councillor A Lee Vice-Chairman ...")
     body = _heading_body(seg, before)
     j = line_i - 1
     while body is None and j >= max(0, line_i - 6):
         t = seg.lines[j].text
-        if t.strip() and not t.strip().startswith("(") and not _ROLE_LABEL.search(t):
+        if _MEMBERSHIP_HEAD.match(t) or re.match(r"\s*(?:Present|Attendance)\b", t, re.I):
+            break  # "Membership": the meeting's own body, not a body called "Membership"
+        if (
+            t.strip()
+            and not t.strip().startswith("(")
+            and not _ROLE_LABEL.search(t)
+            and not _CHAIR_LIST.search(t)
+        ):
             body = _heading_body(seg, t)
             if body is None:
                 break
@@ -462,13 +524,47 @@ def _chair_list_body(seg: Segmented, m: re.Match[str]) -> str | None:
 
 
 def _chair_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
-    """A list of chairs under body headings: "Chairperson: Cllr X / Vice-chairperson: Cllr Y"."""
+    """A list of chairs under body headings: "Chairperson: Cllr X / Vice-chairperson: Cllr Y"; with no heading,
+    of the meeting the words are in ("Membership: Chairman Councillor A Lee Vice-Chairman Councillor B Khan")."""
     for m in _CHAIR_LIST.finditer(seg.text):
-        body = _chair_list_body(seg, m)
-        role = role_of(m.group("role"))
-        for p in split_people(m.group("who"), m.start("who")):
-            if role and body:
-                yield Seat(p.name, body, role, m.start(), m.end(), "seat.chair-list")
+        if _PAST_PAIR.search(seg.text[max(0, m.start() - 80) : m.start()]):
+            continue  # "the previous Chairman of this Committee A and Vice-Chairman Councillor B": both past
+        meeting = seg.meeting_at(m.start())
+        body = _chair_list_body(seg, m) or (meeting.body if meeting else None)
+        role = role_of(re.sub(r"\s*-\s*", "-", m.group("role")))
+        name = _councillor_named(m.group("who"))
+        if role and body and name:
+            yield Seat(name, body, role, m.start(), m.end(), "seat.chair-list")
+
+
+def _role_appositive(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "The Chairman, Councillor Ifan Davies", "Councillor Keith Evans, Chair of the Council", "The Leader, Cllr.
+    Terry Richardson": a chair of the body named, else of the meeting's; a leader of the council."""
+    for rx in (_ROLE_THEN_CLLR, _CLLR_THEN_CHAIR):
+        for m in rx.finditer(seg.text):
+            role = role_of(m.group("role").replace(" ", "-") if "ice" in m.group("role") else m.group("role"))
+            meeting = seg.meeting_at(m.start())
+            default = (
+                seg.council
+                if role in (SeatRole.LEADER, SeatRole.DEPUTY_LEADER) or not meeting
+                else meeting.body
+            )
+            body = _body_named(seg, m.group("body"), None) if m.group("body") else default
+            name = _councillor_named(m.group("who"))
+            if role and body and name:
+                yield Seat(name, body, role, m.start(), m.end(), "seat.role-appositive")
+
+
+def _in_the_chair(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """The one minutes say was in the chair, presiding or presided chairs the meeting's body (the council's
+    when no meeting is found): "In the Chair: Councillor M Murnin", "Provost L Cameron, Convener, presided"."""
+    for m in _IN_THE_CHAIR.finditer(seg.text):
+        who = m.group("a") or m.group("b") or m.group("c") or m.group("d")
+        name = clean_name(re.sub(rf"^{_CHAIR_TITLE}+", "", who))
+        meeting = seg.meeting_at(m.start())
+        body = meeting.body if meeting else seg.council
+        if name and body:
+            yield Seat(name, body, SeatRole.CHAIR, m.start(), m.end(), "seat.in-the-chair")
 
 
 def _own_membership(seg: Segmented, listed: Listed) -> Iterator[Seat]:
@@ -600,6 +696,8 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("seat.elected", _elected),
     Rule("seat.respectively", _respectively),
     Rule("seat.chair-list", _chair_list),
+    Rule("seat.in-the-chair", _in_the_chair),
+    Rule("seat.role-appositive", _role_appositive),
     Rule("seat.own-membership", _own_membership),
     Rule("seat.portfolio-row", _portfolio_row),
     Rule("seat.listing", _listing),

@@ -20,6 +20,12 @@ from extract.rules import Rule
 from extract.segment import Segmented
 from extract.vocab.bodies import STOP_WORDS, acronym_fits
 
+# a kind of meeting of the council, not a body of its own: "Annual Council", "Special Council", "Budget Council"
+_MEETING_OF_COUNCIL = re.compile(
+    r"^(?:(?:Annual|General|Special|Ordinary|Extraordinary|Extra-ordinary|Full|Budget|Approve|Adjourned|Reconvened|"
+    r"Statutory|Emergency|Inquorate)\s+)+Council$",
+    re.I,
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)")
 
 
@@ -55,7 +61,7 @@ def _mentions(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
     people = sorted({f.name for f in facts if isinstance(f, PersonFact)}, key=len, reverse=True)
     for b in find_bodies(text):
         name = _without_person(b.name, people)
-        if name is None:
+        if name is None or _MEETING_OF_COUNCIL.match(name):
             continue
         m = _ACRONYM_AFTER.match(text, b.end, min(len(text), b.end + 16))
         yield Body(name, b.kind, b.start, b.end, m.group("acr") if m else None)

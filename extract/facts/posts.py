@@ -76,6 +76,9 @@ _NAME = (
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+)?(?:[Ii]nterim\s+|[Aa]cting\s+)?"
     rf"[A-Z][^,.;\n()]{{2,90}}?(?:,\s+[A-Z][^,.;\n()]{{2,60}}?)?)(?=[,.;\n(]|\s+(?:introduced|presented|said|explained|confirmed|reported|gave|outlined|advised|noted|attended|"
+    r"seconded|moved|proposed|welcomed|thanked|opened|asked|responded|replied|added|stated|commented|declared|"
+    r"informed|updated|highlighted|referred|suggested|spoke|left|joined|made|took|summarised|reminded|answered|"
+    r"submitted|circulated|tabled|delivered|led|"
     rf"and\s+{_NAME}(?:,|\s+(?:introduced|presented|said|explained|gave|outlined))))"
 )
 _KEY_LINE = re.compile(
@@ -396,7 +399,10 @@ def _matches(rx: re.Pattern[str]) -> Callable[[Segmented], Iterator[Found]]:
 
     def read(seg: Segmented) -> Iterator[Found]:
         for m in rx.finditer(seg.text):
-            yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end())
+            if not re.search(
+                r"\b(?:Cllr|Councillor)\b", m.group("title")
+            ):  # the next person's title, not a post
+                yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end())
 
     return read
 

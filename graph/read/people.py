@@ -218,7 +218,16 @@ def who(graph: Path | ReadModel, post: str, *, org: str | None = None, on: str |
         ]
         if not exact and not same_role:
             chosen = [p for p in part if _covers(p.tenure, on)]
+        chosen = _after_handover(chosen, on)
     return WHO_COLUMNS, [p.row() for p in chosen]
+
+
+def _after_handover(chosen: list[Placed], on: str) -> list[Placed]:
+    """On the day one holder's stated end meets the next holder's start ("has stepped down and will be
+    succeeded by"), the post is the newcomer's: the leaver is answered only where no one starts that day."""
+    leaving = [p for p in chosen if p.tenure.end_basis == "stated" and p.tenure.end == on]
+    starting = [p for p in chosen if p.tenure.start == on and p not in leaving]
+    return [p for p in chosen if p not in leaving] if leaving and starting else chosen
 
 
 def find_people(graph: Path | ReadModel, name: str) -> list[tuple[str, str]]:
