@@ -122,7 +122,7 @@ def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
         if not held:
             at = m.start()
         held += piece
-        if not _WRAPPED.search(held):
+        if not _WRAPPED.search(held[-80:]):  # the tail only: a long run of wrapped lines stays linear
             if held.strip():
                 yield at, held
             held = ""

@@ -61,8 +61,6 @@ _CLLR_NAME = (
     r"(?:[ \t]+(?!(?:Vice|Deputy|Chair\w*|Councillor|Cllr|Leader|Mayor|Provost|Convener|In|The|And)\b)"
     r"(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,2}"
 )
-# "Chairman: Cllr R Milne", "Vice-Chairman: Cllr S A Wilson"; without the colon only before a councillor's title and
-# never of a past holder ("Chairman Councillor LO Barnett Vice -Chairman Councillor ACR Chappell")
 _ELECTED = re.compile(
     rf"(?P<who>{_CLLR_NAME}|(?:Dr|Mr|Mrs|Ms|Miss|Professor)\.?[ \t]+[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){{0,2}})\s+"
     r"(?:(?:was|is|be|has been|had been|were)?\s*(?:duly |re-?)?(?:elected|appointed|remains|remains as|continues as)|"
@@ -71,6 +69,8 @@ _ELECTED = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<body>[A-Z][^\n.,;]*?))?(?=[\n.,;]|\s+for\b|\s+and\b|$)"
 )
 _PAST_PAIR = re.compile(r"\b(?:previous|former|outgoing|retiring|past)\b[^.;\n]{0,70}\band\s*$")
+# "Chairman: Cllr R Milne", "Vice-Chairman: Cllr S A Wilson", and without the colon before a councillor's title
+# ("Chairman Councillor LO Barnett Vice -Chairman Councillor ACR Chappell"); never a past holder ("former Chairman")
 _CHAIR_LIST = re.compile(
     r"(?<!former )(?<!previous )(?<!outgoing )(?<!retiring )(?<![\w-])"
     r"(?P<role>[Vv]ice[ \t]*[- ][ \t]*[Cc]hair(?:person|man|woman)?|[Cc]hair(?:person|man|woman)?)[ \t]*:?[ \t]*"
