@@ -232,5 +232,7 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--build"] and len(sys.argv) == 3:
         build_pages(Path(sys.argv[2]))
-    else:
+    elif all(a.isdigit() for a in sys.argv[1:]):
         main([int(a) for a in sys.argv[1:]] or [500, 2000, 10000])
+    else:
+        sys.exit(__doc__)
