@@ -435,15 +435,6 @@ def test_every_rule_is_in_the_table_and_has_an_example():
                 )
             ],
         ),
-    ],
-)
-def test_decisions_on_other_councils_pages(text, expected):
-    assert _decisions(text, date="2021-06-01") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a council's election, dated by the meeting the sentence names
         (
             "The Council, at its meeting of 29 April 2021, elected Councillor Ann Price Mayor of the borough.\n",
@@ -486,7 +477,7 @@ def test_decisions_on_other_councils_pages(text, expected):
         ),
     ],
 )
-def test_decisions_of_other_councils_sentences(text, expected):
+def test_decisions_on_other_councils_pages(text, expected):
     assert _decisions(text, date="2021-06-01") == expected
 
 
