@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
@@ -16,6 +17,43 @@ from graph.pages.board import Bar, Row, frac_year
 from graph.pages.view import KINDS, YEAR_MAX, YEAR_MIN, Node, Tenure, View, date_range, short
 
 GanttRow = tuple[str, str | None, str | None, str | None, tuple[str, ...], bool, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _AxisStyle:
+    """How a chart draws its years: where the grid lines start, their colour, and the labels' offset, baseline
+    and size."""
+
+    line_top: int
+    stroke: str
+    label_dx: int
+    label_y: int
+    font_size: str
+
+
+_GANTT_AXIS = _AxisStyle(18, "#ddd", 2, 13, "10")
+_BOARD_AXIS = _AxisStyle(16, "#e2e2e2", 3, 12, "10.5")
+
+
+def _year_axis(
+    cls: str, width: int, height: float, years: range, x: Callable[[float], float], style: _AxisStyle
+) -> list[str]:
+    """An SVG's opening tag and its year grid: a line at each year, the year's label after it (none after the
+    last line, which closes the span)."""
+    parts = [
+        f'<svg class="{cls}" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for yr in years:
+        parts.append(
+            f'<line x1="{x(yr):.1f}" y1="{style.line_top}" x2="{x(yr):.1f}" y2="{height}" stroke="{style.stroke}"/>'
+        )
+        if yr < years[-1]:
+            parts.append(
+                f'<text x="{x(yr) + style.label_dx:.1f}" y="{style.label_y}" font-size="{style.font_size}" '
+                f'fill="#555">{yr}</text>'
+            )
+    return parts
 
 
 def gantt_rows(v: View, rows: list[Tenure]) -> tuple[GanttRow, ...]:
@@ -74,14 +112,7 @@ def draw_gantt(
     def x(year: float) -> float:
         return label_w + (year - y0) / (y1 - y0) * plot_w
 
-    parts = [
-        f'<svg class="gantt" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for yr in range(y0, y1 + 1):
-        parts.append(f'<line x1="{x(yr):.1f}" y1="18" x2="{x(yr):.1f}" y2="{height}" stroke="#ddd"/>')
-        if yr < y1:
-            parts.append(f'<text x="{x(yr) + 2:.1f}" y="13" font-size="10" fill="#555">{yr}</text>')
+    parts = _year_axis("gantt", width, height, range(y0, y1 + 1), x, _GANTT_AXIS)
     order = sorted(
         range(len(rows)), key=lambda i: (spans[i][0] if spans[i][0] is not None else 9999, rows[i][0])
     )
@@ -279,14 +310,7 @@ def draw_board_section(rows: tuple[Row, ...], axis: tuple[int, int], *, link_pre
     lanes = [_lanes(bars, px) for _h, _p, bars in rows]
     heights = [(max(ls) + 1) * BOARD_LANE_H + 6 for ls in lanes]
     height = 22 + sum(heights)
-    parts = [
-        f'<svg class="board" role="img" viewBox="0 0 {BOARD_WIDTH} {height}" width="{BOARD_WIDTH}" '
-        f'height="{height}" xmlns="http://www.w3.org/2000/svg">'
-    ]
-    for yr in range(y0, y1 + 1):
-        parts.append(f'<line x1="{x(yr):.1f}" y1="16" x2="{x(yr):.1f}" y2="{height}" stroke="#e2e2e2"/>')
-        if yr < y1:
-            parts.append(f'<text x="{x(yr) + 3:.1f}" y="12" font-size="10.5" fill="#555">{yr}</text>')
+    parts = _year_axis("board", BOARD_WIDTH, height, range(y0, y1 + 1), x, _BOARD_AXIS)
     top = 20.0
     for (heading, page, bars), row_lanes, h in zip(rows, lanes, heights, strict=True):
         parts.append(
