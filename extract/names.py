@@ -41,6 +41,8 @@ HONORIFICS = (
     "Fr",
     "Lord",
     "Lady",
+    "Provost",  # Scottish civic titles before a name ("Provost L Cameron", "Bailie Regan")
+    "Bailie",
     "Judge",
     "HHJ",
     "Deputy Mayor",

@@ -474,7 +474,7 @@ def _elected(seg: Segmented, listed: Listed) -> Iterator[Seat]:
         meeting = seg.meeting_at(m.start())
         default = seg.council if _council_level(role) or not meeting else meeting.body
         body = _body_named(seg, m.group("body"), default)
-        name = _councillor_named(m.group("who"))
+        name = clean_name(m.group("who"))
         if name:
             yield Seat(name, body, role, m.start(), m.end(), "seat.elected")
 
@@ -488,11 +488,6 @@ def _respectively(seg: Segmented, listed: Listed) -> Iterator[Seat]:
             for p in split_people(m.group(g), m.start(g)):
                 if role:
                     yield Seat(p.name, body, role, m.start(), m.end(), "seat.respectively")
-
-
-def _councillor_named(who: str) -> str | None:
-    """The name of one councillor `_CLLR_NAME` read, without the titles: "Cllr Mrs J R Gooding" -> "J R Gooding"."""
-    return clean_name(re.sub(rf"^(?:{_CLLR_TITLE}|(?:Dr|Mr|Mrs|Ms|Miss|Professor)\.?\s+)", "", who))
 
 
 def _chair_list_body(seg: Segmented, m: re.Match[str]) -> str | None:
@@ -532,7 +527,7 @@ def _chair_list(seg: Segmented, listed: Listed) -> Iterator[Seat]:
         meeting = seg.meeting_at(m.start())
         body = _chair_list_body(seg, m) or (meeting.body if meeting else None)
         role = role_of(re.sub(r"\s*-\s*", "-", m.group("role")))
-        name = _councillor_named(m.group("who"))
+        name = clean_name(m.group("who"))
         if role and body and name:
             yield Seat(name, body, role, m.start(), m.end(), "seat.chair-list")
 
@@ -550,7 +545,7 @@ def _role_appositive(seg: Segmented, listed: Listed) -> Iterator[Seat]:
                 else meeting.body
             )
             body = _body_named(seg, m.group("body"), None) if m.group("body") else default
-            name = _councillor_named(m.group("who"))
+            name = clean_name(m.group("who"))
             if role and body and name:
                 yield Seat(name, body, role, m.start(), m.end(), "seat.role-appositive")
 
@@ -560,7 +555,7 @@ def _in_the_chair(seg: Segmented, listed: Listed) -> Iterator[Seat]:
     when no meeting is found): "In the Chair: Councillor M Murnin", "Provost L Cameron, Convener, presided"."""
     for m in _IN_THE_CHAIR.finditer(seg.text):
         who = m.group("a") or m.group("b") or m.group("c") or m.group("d")
-        name = clean_name(re.sub(rf"^{_CHAIR_TITLE}+", "", who))
+        name = clean_name(who)
         meeting = seg.meeting_at(m.start())
         body = meeting.body if meeting else seg.council
         if name and body:
