@@ -36,7 +36,7 @@ from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
 from extract.rules import Rule
 from extract.segment import Line, Segmented
-from extract.vocab.posts import is_post
+from extract.vocab.posts import PORTFOLIO_TITLE, is_post
 
 _HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
 _TOKEN = (
@@ -924,7 +924,7 @@ def _key(fact: Fact) -> tuple[str, str]:
     return getattr(fact, "person", ""), str(getattr(fact, "post", None) or getattr(fact, "role", "")).lower()
 
 
-_PORTFOLIO = re.compile(r"^(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)\b", re.I)
+_PORTFOLIO = re.compile(rf"^{PORTFOLIO_TITLE}\b", re.I)
 
 
 def _portfolio_seats(seg: Segmented, facts: list[Fact], seen: set[tuple[str, str]]) -> Iterator[Fact]:

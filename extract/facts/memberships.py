@@ -32,7 +32,7 @@ from extract.names import clean_name, fold_surnames
 from extract.records import AttendanceFact, Capacity, OrgKind, PartialDate, SeatFact, SeatRole
 from extract.rules import Rule
 from extract.segment import Segmented, header_tables
-from extract.vocab.posts import is_post
+from extract.vocab.posts import PORTFOLIO_TITLE, is_post
 
 _ROLE_WORDS = [
     (re.compile(r"^vice[- ]?chair(?:person|man|woman)?s?$", re.I), SeatRole.VICE_CHAIR),
@@ -192,13 +192,8 @@ _CO_OPTED_LABEL = re.compile(
 )
 _CO_OPTED_NOTE = re.compile(r"\bco-?opted\b|\bindependent (?:member|person)\b|\bparent governor\b", re.I)
 _CABINET = "Cabinet"
-_CABINET_COL = re.compile(
-    r"^(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)s?(?: responsible)?$", re.I
-)
-_EXEC_ROLE = (
-    r"(?:Cabinet Member|Portfolio Holder|Executive Member|Executive Councillor|Lead Member|Leader|"
-    r"Deputy Leader)"
-)
+_CABINET_COL = re.compile(rf"^{PORTFOLIO_TITLE}s?(?: responsible)?$", re.I)
+_EXEC_ROLE = rf"(?:{PORTFOLIO_TITLE}|Executive Councillor|Leader|Deputy Leader)"
 # "Councillor Adrian Bell, Leader of the Council", "Councillor F Mbeki (Cabinet Member for Housing)",
 # "Councillor Sandra Kettering – Cabinet Member for Children's Services"
 _APPOSITIVE_ROLE = re.compile(

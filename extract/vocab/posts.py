@@ -81,6 +81,9 @@ def abbreviation_rx() -> str:
     return "(?:" + "|".join(forms) + ")"
 
 
+# the titles of a cabinet member by portfolio, as councils write them (the canonical role "Cabinet member")
+PORTFOLIO_TITLE = r"(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)"
+
 _NOT_POST = re.compile(
     r"^(?:the |a |an )?(?:(?:vice[- ])?chair(?:person|man|woman)?(?: of (?:the )?council\b.*)?|in the chair|"
     r"co-opted member.*|substitute.*|member|observer|non-voting.*)$",
