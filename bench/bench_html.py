@@ -6,18 +6,26 @@
 - With `--build DIR`, on a build's own pages: the landing page (`index.html`, the council board)
   and the turnover and timelines pages, each from navigation start to the end of its load event
   (they are static: nothing is drawn after it), and the network page as above.
+- With `--render DIR`, the time to write a build's pages (from its graph.nt, into a folder of its
+  own, DIR untouched), three ways: every page (a first render), again with nothing changed (the
+  page keys alone), and after one sentence of one person's facts is amended (the keys and the few
+  pages that print it). CPU seconds of this process and wall seconds; the graph is read first,
+  untimed, and the view (`graph_view`, which every render makes) is timed apart.
 
 Run: .venv/bin/python bench/bench_html.py [SIZES...]
      .venv/bin/python bench/bench_html.py --build OUT   (a build folder, e.g. OUT of `councilgraph build`)
+     .venv/bin/python bench/bench_html.py --render OUT
 """
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -25,7 +33,8 @@ from rdflib import Literal, URIRef
 from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.core.triples import Triples
 from graph.pages.chromium import launch
-from graph.pages.site import render_html
+from graph.pages.render import PAGES_MANIFEST, write_pages
+from graph.pages.site import _read_graph, graph_view, render_html
 
 ID = "https://w3id.org/councilgraph/id/"
 
@@ -203,6 +212,39 @@ def build_pages(out: Path) -> None:
         )
 
 
+def _timed(label: str, run: Callable[[], object], pages: Callable[[], dict[str, str]] | None = None) -> None:
+    """Print the CPU and wall seconds `run` takes and, given `pages` (the manifest's page keys),
+    how many pages it rewrote."""
+    before = pages() if pages else {}
+    cpu, wall = time.process_time(), time.perf_counter()
+    run()
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    rewritten = f"{sum(before.get(k) != key for k, key in pages().items()):>7}" if pages else ""
+    print(f"{label:<34} {cpu:>7.2f} {wall:>7.2f} {rewritten}", flush=True)
+
+
+def render_times(out: Path) -> None:
+    """Seconds to write a build's pages: whole, unchanged, and after one amended sentence."""
+    graph = _read_graph(out)
+    print(f"{'':<34} {'cpu s':>7} {'wall s':>7} {'pages':>7}")
+    views = []
+    _timed("view (graph_view)", lambda: views.append(graph_view(graph)))
+    v = views[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp)
+
+        def keys() -> dict[str, str]:
+            path = target / "html" / PAGES_MANIFEST
+            return json.loads(path.read_text(encoding="utf-8"))["pages"] if path.is_file() else {}
+
+        _timed("every page", lambda: write_pages(target, v), keys)
+        _timed("again, nothing changed", lambda: write_pages(target, v), keys)
+        person = next(n for n in v.nodes if n.kind == "person" and any(f.evidence for f in n.facts))
+        evidence = next(f.evidence for f in person.facts if f.evidence)
+        evidence[0] += " (as amended)"  # the facts read from that sentence share the list
+        _timed("after one sentence amended", lambda: write_pages(target, v), keys)
+
+
 def main(sizes: list[int]) -> None:
     print(
         f"{'nodes':>7} {'in page':>8} {'shown':>6} {'edges':>7} {'html MB':>8} {'facts MB':>9} {'render s':>9} {'open s (median of 3)':>21}"
@@ -232,6 +274,8 @@ def main(sizes: list[int]) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--build"] and len(sys.argv) == 3:
         build_pages(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["--render"] and len(sys.argv) == 3:
+        render_times(Path(sys.argv[2]))
     elif all(a.isdigit() for a in sys.argv[1:]):
         main([int(a) for a in sys.argv[1:]] or [500, 2000, 10000])
     else:

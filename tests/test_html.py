@@ -393,3 +393,32 @@ def test_the_graphs_canonical_role_links_decide_the_board_rows_where_it_has_them
     assert v.canonical and all(c == "dcs" for _i, c in v.canonical)
     (board,) = boards(v)
     assert [r[0] for r in dict(board.sections)["Key roles"]] == [KEY_ROLES[1][0]]
+
+
+@pytest.mark.parametrize(
+    ("label", "alt", "sentence", "names_them"),
+    [
+        ("Tina Russell", [], "Councillor Tina Russell moved the motion.", True),
+        ("Tina Russell", [], "councillor TINA RUSSELL moved the motion.", True),  # any case
+        ("Tina Russell", [], "Cllr Russell seconded it.", True),  # the surname alone
+        ("Tina Russell", [], "Mr Russellson seconded it.", False),  # a longer word is another name
+        ("Tina Russell", ["T. Russell-Jones"], "Ms T. Russell-Jones (Chair) opened.", True),  # another name
+        ("Jo (Joanna) Day", [], "Jo (Joanna) Day was appointed.", True),  # read as text, not a pattern
+        ("J.Smith", [], "JxSmith was appointed.", False),
+        ("Ann Li", [], "The Director of Finance explained.", False),  # a two-letter surname is not sought
+        ("Ann Li", [], "Ann Li explained.", True),
+    ],
+)
+def test_a_sentence_names_a_person_by_any_of_their_names_as_a_whole_word(label, alt, sentence, names_them):
+    """A person's sentences are split by one pattern of all their names: the name, another name,
+    the surname (longer than two letters), each matched as whole words in any case."""
+    from graph.pages.people import sentences
+    from graph.pages.view import Fact, Node
+
+    doc = Node(1, "doc", "document", "minutes-1.txt", detail="Council, 2024-01-01")
+    person = Node(0, "p", "person", label, alt, facts=(Fact("attended", evidence=[sentence], sources=[1]),))
+    named, role_only = sentences(View(nodes=(person, doc)), person)
+    assert ([s.text for s in named], [s.text for s in role_only]) == (
+        ([sentence], []) if names_them else ([], [sentence])
+    )
+    assert (named or role_only)[0].sources == (("minutes-1.txt", "Council, 2024-01-01"),)

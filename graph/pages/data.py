@@ -69,14 +69,14 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
                 "d": n.detail,
             }
         )
-    all_years = [y for n in v.nodes for y in n.years if 1990 <= y <= 2100]
+    all_years = [y for y in set().union(*(n.years for n in v.nodes)) if 1990 <= y <= 2100]  # each year once
     lo = min([YEAR_MIN, *all_years]) if all_years else YEAR_MIN
     hi = max([YEAR_MAX, *all_years]) if all_years else YEAR_MAX
     own = [min(all_years), max(all_years)] if all_years else [YEAR_MIN, YEAR_MAX]
     return {
         "kinds": {k: {"label": lab, "color": col, "shape": shape} for k, (lab, col, shape) in KINDS.items()},
         "nodes": nodes,
-        "edges": [list(e) for e in v.edges],
+        "edges": list(v.edges),  # tuples: JSON writes them as arrays
         "shards": shard_count(len(v.nodes)),
         "limit": limit,
         "years": [max(lo, 1990), min(hi, 2100)],

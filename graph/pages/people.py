@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from graph.pages.board import KeyRoles, own_label
 from graph.pages.view import Node, Tenure, View, date_range
@@ -80,27 +82,43 @@ def _dates(t: Tenure) -> str:
     return "; ".join(x for x in (dates, seen) if x)
 
 
-def _names(n: Node) -> list[re.Pattern[str]]:
-    """How a sentence may name the person: their name, another name of theirs, their surname."""
+def source_documents(v: View, sources: list[int]) -> tuple[tuple[str, str], ...]:
+    """Source documents as a sentence's `Said.sources` names them: identifier and detail."""
+    return tuple((v.nodes[s].label, v.nodes[s].detail) for s in sources)
+
+
+def _names(n: Node) -> re.Pattern[str] | None:
+    """How a sentence may name the person: their name, another name of theirs, their surname; one
+    pattern for them all, so each sentence is searched once (a pattern each cost a person's page
+    more than its rendering, and compiled patterns overflow `re`'s cache at a few hundred people)."""
     names = {n.label, *n.alt}
     parts = n.label.split()
     if len(parts) > 1 and len(parts[-1]) > 2:
         names.add(parts[-1])
-    return [
-        re.compile(r"(?<!\w)" + re.escape(x) + r"(?!\w)", re.IGNORECASE) for x in sorted(names) if x.strip()
-    ]
+    alternatives = [re.escape(x) for x in sorted(names) if x.strip()]
+    if not alternatives:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
-def sentences(v: View, n: Node) -> tuple[tuple[Said, ...], tuple[Said, ...]]:
+def sentences(
+    v: View, n: Node, documents: Callable[[list[int]], tuple[tuple[str, str], ...]] | None = None
+) -> tuple[tuple[Said, ...], tuple[Said, ...]]:
     """The sentences of a person's facts, each once: those that name them, and those that name
-    only a post of theirs (a role-only mention read as theirs)."""
+    only a post of theirs (a role-only mention read as theirs). `documents` gives a fact's sources
+    as (identifier, detail) pairs; the renderer passes one that makes them once per shared list."""
+    documents = documents or partial(source_documents, v)
     names = _names(n)
     seen: dict[str, Said] = {}
     for f in n.facts:
+        docs: tuple[tuple[str, str], ...] | None = None  # made once for all the fact's sentences
         for text in f.evidence:
             if text not in seen:
-                docs = tuple((v.nodes[s].label, v.nodes[s].detail) for s in f.sources)
+                if docs is None:
+                    docs = documents(f.sources)
                 seen[text] = Said(text, docs)
-    named = tuple(s for s in seen.values() if any(p.search(s.text) for p in names))
-    role_only = tuple(s for s in seen.values() if not any(p.search(s.text) for p in names))
-    return named, role_only
+    named: list[Said] = []
+    role_only: list[Said] = []
+    for s in seen.values():
+        (named if names is not None and names.search(s.text) else role_only).append(s)
+    return tuple(named), tuple(role_only)

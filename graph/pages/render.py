@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from graph.core.store import HTML_STAMP, write_atomic
 from graph.pages.board import Board, KeyRoles, boards, own_label
@@ -49,7 +49,15 @@ from graph.pages.drawing import (
     gantt_rows,
     legend_svg,
 )
-from graph.pages.people import main_post, posts_held, sentences, tenures_by_person, years_of
+from graph.pages.people import (
+    Said,
+    main_post,
+    posts_held,
+    sentences,
+    source_documents,
+    tenures_by_person,
+    years_of,
+)
 from graph.pages.turnover import turnover_charts
 from graph.pages.view import KINDS, PAGE_KINDS, Node, Tenure, View, year
 
@@ -119,42 +127,95 @@ def _key(*parts: Any) -> str:
 
 
 class _SharedLists:
-    """Digests of the lists that facts share, each worked out once for a render. The view gives
-    all the facts read from one sentence one evidence list and one list of sources (a meeting's
-    evidence is on every attendee's facts, and on the meeting's for each of them): digested per
-    fact, the page keys would marshal the same texts again and again."""
+    """Digests and HTML of the lists that facts share, each worked out once for a render. The view
+    gives all the facts read from one sentence one evidence list and one list of sources (a
+    meeting's evidence is on every attendee's facts, and on the meeting's for each of them):
+    digested or escaped per fact, the page keys and the pages would go over the same texts again
+    and again (escaping them in the template, one Jinja expression per sentence, was most of the
+    time a whole render took)."""
 
     def __init__(self, v: View) -> None:
         self._v = v
-        self._memo: dict[tuple[str, int], tuple[list, bytes]] = {}
+        self._memo: dict[tuple[str, int], tuple[Any, Any]] = {}
+        self._said: dict[tuple[tuple[str, str], ...], Markup] = {}
+        self._facts: dict[int, bytes] = {}
+        self._escaped: dict[str, Markup] = {}
+
+    def _once(self, kind: str, items: Any, make: Callable[[], Any]) -> Any:
+        hit = self._memo.get((kind, id(items)))
+        if hit is None:  # the list is kept beside what was made of it, so its id cannot be reused meanwhile
+            hit = self._memo[(kind, id(items))] = (items, make())
+        return hit[1]
+
+    def evidence_html(self, texts: list[str]) -> Markup:
+        """A facts table's evidence cell: each sentence a blockquote, escaped."""
+        return self._once(
+            "evidence-html",
+            texts,
+            lambda: Markup("".join(f"<blockquote>{self.escaped(e)}</blockquote>" for e in texts)),
+        )
+
+    def sources_html(self, docs: list[int]) -> Markup:
+        """A facts table's source cell: each document's label and detail, escaped."""
+        return self._once("sources-html", docs, lambda: Markup("".join(map(self._source_html, docs))))
+
+    def _source_html(self, d: int) -> str:
+        n = self._v.nodes[d]
+        detail = f' <span class="muted">{self.escaped(n.detail)}</span>' if n.detail else ""
+        return f"<div>{self.escaped(n.label)}{detail}</div>"
+
+    def escaped(self, text: str) -> Markup:
+        """A text escaped once, however many pages print it (a sentence quoted on every attendee's
+        page; a relation, a date or a body's name on thousands of rows)."""
+        hit = self._escaped.get(text)
+        if hit is None:
+            hit = self._escaped[text] = escape(text)
+        return hit
+
+    def documents(self, docs: list[int]) -> tuple[tuple[str, str], ...]:
+        """A fact's sources as the sentences naming a person list them (`people.source_documents`)."""
+        return self._once("documents", docs, partial(source_documents, self._v, docs))
+
+    def said_sources_html(self, docs: tuple[tuple[str, str], ...]) -> Markup:
+        """Under a sentence that names a person, the documents it was read from, escaped."""
+        hit = self._said.get(docs)
+        if hit is None:
+            hit = self._said[docs] = Markup(
+                "".join(
+                    f'<div class="muted">— {escape(label)}{f", {escape(detail)}" if detail else ""}</div>'
+                    for label, detail in docs
+                )
+            )
+        return hit
 
     def _digest(self, kind: str, items: list, shown: Callable[[], Any]) -> bytes:
-        hit = self._memo.get((kind, id(items)))
-        if hit is None:  # the list is kept beside its digest, so its id cannot be reused meanwhile
-            hit = self._memo[(kind, id(items))] = (items, hashlib.sha1(marshal.dumps(shown(), 2)).digest())
-        return hit[1]
+        return self._once(kind, items, lambda: hashlib.sha1(marshal.dumps(shown(), 2)).digest())
 
     def evidence(self, texts: list[str]) -> bytes:
         return self._digest("evidence", texts, lambda: texts)
 
     def sources(self, docs: list[int]) -> bytes:
-        """As an ego page prints them: each source document's label and detail."""
+        """Each source document as an ego page prints it (label and detail) and a facts file names
+        it (ref)."""
+        nodes = self._v.nodes
         return self._digest(
-            "sources", docs, lambda: [(self._v.nodes[d].label, self._v.nodes[d].detail) for d in docs]
+            "sources", docs, lambda: [(nodes[d].label, nodes[d].detail, nodes[d].ref) for d in docs]
         )
 
-    def source_refs(self, docs: list[int]) -> bytes:
-        """As a facts file names them: by ref."""
-        return self._digest("refs", docs, lambda: [self._v.nodes[d].ref for d in docs])
-
-    def page_facts(self, n: Node) -> list[tuple]:
-        """What an ego page prints of the node's facts (`_facts_rows`), for its key."""
+    def facts(self, n: Node) -> bytes:
+        """What the node's page (`_facts_rows`) and its facts file (`shard_data`) print of its facts,
+        as one digest made once for both keys: the union of the two, so a change either prints
+        changes it (the other node's page and ref both follow its IRI, a document's label and ref
+        its identifier, so the union rewrites next to nothing the page alone would not)."""
+        hit = self._facts.get(n.index)
+        if hit is not None:
+            return hit
         nodes = self._v.nodes
-        return [
+        shown = [
             (
                 f.relation,
                 f.other_label,
-                nodes[f.other].page if f.other is not None else None,
+                (nodes[f.other].page, nodes[f.other].ref) if f.other is not None else None,
                 f.dates,
                 f.note,
                 self.evidence(f.evidence),
@@ -162,50 +223,35 @@ class _SharedLists:
             )
             for f in n.facts
         ]
+        hit = self._facts[n.index] = hashlib.sha1(marshal.dumps(shown, 2)).digest()
+        return hit
 
     def shard(self, nodes: list[Node]) -> list[tuple]:
         """What a facts file holds (`shard_data`), for its key."""
-        every = self._v.nodes
-        return [
-            (
-                n.ref,
-                n.alt,
-                [
-                    (
-                        f.relation,
-                        every[f.other].ref if f.other is not None else None,
-                        f.other_label,
-                        f.dates,
-                        f.note,
-                        self.evidence(f.evidence),
-                        self.source_refs(f.sources),
-                    )
-                    for f in n.facts
-                ],
-            )
-            for n in nodes
-        ]
+        return [(n.ref, n.alt, self.facts(n)) for n in nodes]
 
 
 # --- the pages ---------------------------------------------------------------------------
 
 
-def _facts_rows(v: View, n: Node, prefix: str) -> list[dict]:
+def _facts_rows(v: View, n: Node, prefix: str, shared: _SharedLists) -> Markup:
+    """A node's facts table, a row per fact, every text escaped; the evidence and sources cells
+    made once per shared list. Written here rather than as a loop in `ego.html`: a person's page
+    at 10,000 documents has hundreds of rows, and the template's expressions per row cost more
+    than the rest of the page (docs/pages.md, "How fast the pages are written")."""
     rows = []
+    esc = shared.escaped
     for f in n.facts:
         other = v.nodes[f.other] if f.other is not None else None
+        with_ = esc(f.other_label)
+        if other is not None and other.page:
+            with_ = Markup(f'<a href="{escape(prefix + other.page)}">{with_}</a>')
         rows.append(
-            {
-                "relation": f.relation,
-                "other": f.other_label,
-                "other_href": prefix + other.page if other is not None and other.page else None,
-                "dates": f.dates,
-                "note": f.note,
-                "evidence": f.evidence,
-                "sources": [{"id": v.nodes[s].label, "detail": v.nodes[s].detail} for s in f.sources],
-            }
+            f"<tr>\n  <td>{esc(f.relation)}</td>\n  <td>{with_}</td>\n  <td>{esc(f.dates)}</td>\n"
+            f"  <td>{esc(f.note)}</td>\n  <td>{shared.evidence_html(f.evidence)}</td>\n"
+            f"  <td>{shared.sources_html(f.sources)}</td>\n</tr>\n"
         )
-    return rows
+    return Markup("".join(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,13 +292,17 @@ def _pages(v: View, limit: int, script: str | None = None) -> Iterator[Page]:
     shared = _SharedLists(v)
     posts = _Posts.of(v)
     shown = boards(v)
+    by_person = tenures_by_person(v)
+    roles = KeyRoles(v)
+    # each person's main post, on the people list and their page
+    mains = {p: main_post(v, held, roles) for p, held in by_person.items()}
     yield _board_page(env, v, shown)
     yield _turnover_page(env, shown)
     yield _network_page(env, v, limit, vis_js() if script is None else script)
     yield from _shard_pages(v, shared)
-    yield from _list_pages(env, v)
+    yield from _list_pages(env, v, mains)
     yield _timelines_page(env, v, posts)
-    yield from _ego_pages(env, v, posts, shared)
+    yield from _ego_pages(env, v, posts, shared, by_person, mains)
 
 
 def _turnover_page(env: Environment, shown: tuple[Board, ...]) -> Page:
@@ -308,18 +358,21 @@ def _board_page(env: Environment, v: View, shown: tuple[Board, ...]) -> Page:
 
 
 def _network_page(env: Environment, v: View, limit: int, script: str) -> Page:
+    """The network, keyed by its data as plain values: encoded as JSON only when written (the
+    encoding of every node and edge cost more than the rest of its key)."""
     counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
-    data = script_json(page_data(v, limit))
-    # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
-    # script or inline handler the page did not write itself
-    nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
-    return (
-        "network.html",
-        _key(nonce, counts),
-        lambda: env.get_template("network.html").render(
+    shown = page_data(v, limit)
+
+    def render() -> str:
+        data = script_json(shown)
+        # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
+        # script or inline handler the page did not write itself
+        nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
+        return env.get_template("network.html").render(
             data=Markup(data), vis_js=Markup(script), counts=counts, nonce=nonce
-        ),
-    )
+        )
+
+    return "network.html", _key(shown, counts), render
 
 
 def _shard_pages(v: View, shared: _SharedLists) -> Iterator[Page]:
@@ -336,16 +389,14 @@ def _shard_file(v: View, k: int, nodes: list[Node]) -> str:
     return shard_script(k, shard_data(v, nodes))
 
 
-def _list_pages(env: Environment, v: View) -> Iterator[Page]:
+def _list_pages(env: Environment, v: View, mains: dict[int, str]) -> Iterator[Page]:
     """People (each with their main post and years) and bodies (each with its kind)."""
-    by_person = tenures_by_person(v)
-    roles = KeyRoles(v)
     for rel, title, kind in (("people.html", "People", "person"), ("bodies.html", "Bodies", "body")):
         items = [
             {
                 "label": n.label,
                 "page": n.page,
-                "detail": main_post(v, by_person.get(n.index, []), roles) if kind == "person" else n.detail,
+                "detail": mains.get(n.index, "") if kind == "person" else n.detail,
                 "years": years_of(n),
                 "alt": n.alt,
             }
@@ -441,22 +492,29 @@ def _timeline_order(
     )
 
 
-def _ego_pages(env: Environment, v: View, posts: _Posts, shared: _SharedLists) -> Iterator[Page]:
+def _ego_pages(
+    env: Environment,
+    v: View,
+    posts: _Posts,
+    shared: _SharedLists,
+    by_person: dict[int, list[Tenure]],
+    mains: dict[int, str],
+) -> Iterator[Page]:
     """A page per person, body and post: its diagram, its posts' timelines and its facts; a
     person's leads with their main post, the posts they held and the sentences that name them.
-    Keyed by what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG."""
+    Keyed by what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG, and by its
+    facts, not by the sentences drawn from them (`_person_lead`)."""
     ego = env.get_template("ego.html")
-    by_person = tenures_by_person(v)
-    roles = KeyRoles(v)
 
-    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs, person: dict[str, Any]) -> str:
+    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs, lead: dict[str, Any]) -> str:
         return ego.render(
             node=n,
             kind_label=KINDS[n.kind][0],
             ego=draw_ego(ego_shown),
-            facts=_facts_rows(v, n, "../"),
+            facts=_facts_rows(v, n, "../", shared),
+            fact_count=len(n.facts),
             timelines=[{"node": r, "svg": draw_gantt(posts.charts[r.index])} for r in timelines],
-            person=person,
+            person=_with_sentences(v, n, lead, shared) if lead else {},
         )
 
     for n in v.nodes:
@@ -465,7 +523,7 @@ def _ego_pages(env: Environment, v: View, posts: _Posts, shared: _SharedLists) -
         timelines = posts.timelines(v, n)
         held = by_person.get(n.index, []) if n.kind == "person" else []
         ego_shown = ego_inputs(v, n, first=tuple(dict.fromkeys(t.role for t in held)))
-        person = _person_lead(v, n, held, roles) if n.kind == "person" else {}
+        lead = _person_lead(v, n, held, mains.get(n.index, "")) if n.kind == "person" else {}
         shown = [
             n.label,
             n.detail,
@@ -475,23 +533,31 @@ def _ego_pages(env: Environment, v: View, posts: _Posts, shared: _SharedLists) -
             KINDS[n.kind][0],
             ego_shown,
             [(r.page, r.label, r is n, posts.charts[r.index]) for r in timelines],
-            shared.page_facts(n),
-            sorted((k, repr(val)) for k, val in person.items()),
+            shared.facts(n),
+            sorted(lead.items()),
         ]
-        yield n.page, _key(*shown), partial(render, n, timelines, ego_shown, person)
+        yield n.page, _key(*shown), partial(render, n, timelines, ego_shown, lead)
 
 
-def _person_lead(v: View, n: Node, held: list[Tenure], roles: KeyRoles) -> dict[str, Any]:
-    """What a person's page leads with: main post, years, posts chart, sentences naming them, and
-    those naming only their post."""
-    named, role_only = sentences(v, n)
-    return {
-        "main": main_post(v, held, roles),
-        "years": years_of(n),
-        "posts": posts_held(v, held),
-        "named": named,
-        "role_only": role_only,
-    }
+def _person_lead(v: View, n: Node, held: list[Tenure], main: str) -> dict[str, Any]:
+    """What a person's page leads with besides the sentences: main post, years, the posts held;
+    plain values, for its key. The sentences that name them (`_with_sentences`) are left out of the
+    key: they are the evidence of the node's facts, split by the node's names, and the key holds
+    both already (`_SharedLists.facts`), so they are read only when the page is drawn."""
+    return {"main": main, "years": years_of(n), "posts": posts_held(v, held)}
+
+
+def _with_sentences(v: View, n: Node, lead: dict[str, Any], shared: _SharedLists) -> dict[str, Any]:
+    """A person's lead with the sentences that name them and those naming only their post, each
+    with its sources as HTML (made once for every page that cites the same documents)."""
+    named, role_only = sentences(v, n, shared.documents)
+
+    def drawn(said: tuple[Said, ...]) -> list[dict[str, Any]]:
+        return [
+            {"text": shared.escaped(s.text), "sources": shared.said_sources_html(s.sources)} for s in said
+        ]
+
+    return {**lead, "named": drawn(named), "role_only": drawn(role_only)}
 
 
 # --- writing them: whole the first time, then only the pages whose key changed -----------
