@@ -30,10 +30,15 @@ test: lint browser
 	$(BIN)/pytest -q
 
 # Speed, memory and the long reliability runs (not timed tests): one table, then `pytest -m slow`.
+# the bench corpus and its builds; the saved queries are then timed with parameters drawn from the 1,000-document build
+BENCH_WORK ?= /tmp/councilgraph-bench
+
 bench: $(STAMP)
-	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_build.py --work $(BENCH_WORK)
 	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_store.py --saved $(BENCH_WORK)/out-1000 --repeat 3
 	$(BIN)/python bench/bench_serve.py --queries 2000 --clients 8
+	$(BIN)/python bench/bench_serve.py $(BENCH_WORK)/out-1000 --saved --repeat 3
 	$(BIN)/pytest -q -m slow
 
 # A coverage-guided campaign (atheris) over the text reader and the fact rules, FUZZ_SECONDS long, seeded with

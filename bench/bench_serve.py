@@ -11,7 +11,8 @@ is bounded in count and time and goes to loopback only.
 
 instead sends every saved query, with parameters drawn from the graph (as `bench_store.py
 --saved` does), one at a time `--repeat` times, and prints the median and max latency per query
-as a Markdown table; with `--base REV`, also the queries as they were at commit REV.
+as a Markdown table; with `--base REV`, also the queries as they were at commit REV. A BUILD that is a
+graph file (BUILD/graph.nt) is served from memory: each worker loads it into an in-memory store.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def serving(build: Path, *options: str) -> Iterator[tuple[subprocess.Popen, int]
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 300  # a graph file is loaded in memory by each worker first
         while time.monotonic() < deadline:
             try:
                 ask = {"query": "ASK { ?s ?p ?o }"}
@@ -100,7 +101,7 @@ def serving(build: Path, *options: str) -> Iterator[tuple[subprocess.Popen, int]
             except httpx.TransportError:
                 time.sleep(0.3)
         else:
-            raise RuntimeError("serve did not start within 60 s")
+            raise RuntimeError("serve did not start within 300 s")
         yield proc, port
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -13,7 +13,9 @@ Times are wall-clock seconds on this machine.
 
 instead times every saved query on each build's own store, with parameters drawn from that graph
 (`graph.read.sparql.example_parameters`: a real person, post, body, date, ...), and prints the
-median and max of `--repeat` runs per query as a Markdown table; with `--base REV`, also the
+median and max wall-clock seconds of `--repeat` runs per query, and their median CPU seconds (the
+query's own cost, steady on shared cores where the wall clock varies twofold), as a Markdown table.
+A BUILD that is a graph file (BUILD/graph.nt) is loaded into an in-memory store. With `--base REV`, also the
 queries as they were at commit REV (read with `git show`), on the same store and parameters, and
 whether the two answers agree (row for row; or the same rows in another order; or the same but for
 the order of the items inside a `; `-joined cell, which SPARQL leaves open).
@@ -225,14 +227,19 @@ def _query_at(rev: str, name: str) -> str | None:
     return got.stdout if got.returncode == 0 else None
 
 
-def _timed(build: Path, store, text: str, params: dict[str, str], repeat: int) -> tuple[float, float, tuple]:
-    """Median and max seconds of `repeat` runs, and the last run's answer (columns, rows)."""
-    times, answer = [], ()
+def _timed(
+    build: Path, store, text: str, params: dict[str, str], repeat: int
+) -> tuple[float, float, float, tuple]:
+    """Median and max wall-clock seconds of `repeat` runs, their median CPU seconds (the query runs in
+    this thread, so this is its own cost, whatever else the machine's cores are doing), and the last
+    run's answer (columns, rows)."""
+    times, cpu, answer = [], [], ()
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         answer = run_query(build, text, params, store=store)
         times.append(time.perf_counter() - t0)
-    return statistics.median(times), max(times), answer
+        cpu.append(time.process_time() - c0)
+    return statistics.median(times), max(times), statistics.median(cpu), answer
 
 
 def same_answer(before: tuple, after: tuple) -> str:
@@ -257,12 +264,13 @@ def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
     (with `base`, also that commit's queries, run just before, and whether the two answers agree)."""
     print(
         "| build | query | parameters | "
-        + ("before: median / max s (rows) | " if base else "")
-        + "after: median / max s (rows) |"
+        + ("before: median / max s, median CPU s (rows) | " if base else "")
+        + "after: median / max s, median CPU s (rows) |"
         + (" answers |" if base else "")
     )
     print("|---|---|---|" + ("---|" if base else "") + "---|" + ("---|" if base else ""))
     summary: dict[str, list[tuple[float, float]]] = {"before": [], "after": []}
+    cpu_summary: dict[str, list[float]] = {"before": [], "after": []}
     for build in builds:
         store = open_store(build)
         examples = example_parameters(build, store)
@@ -275,14 +283,21 @@ def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
                 if q is None:
                     cells.append("-")
                     continue
-                med, worst, answers[tag] = _timed(build, store, q, params, repeat)
+                med, worst, cpu, answers[tag] = _timed(build, store, q, params, repeat)
                 summary[tag].append((med, worst))
-                cells.append(f"{med:.3f} / {worst:.3f} ({len(answers[tag][1])})")
+                cpu_summary[tag].append(cpu)
+                cells.append(f"{med:.3f} / {worst:.3f}, cpu {cpu:.3f} ({len(answers[tag][1])})")
             if base:
                 cells.append(same_answer(answers["before"], answers["after"]) if "before" in answers else "-")
             shown = ", ".join(f"{k}={v[:40]}" for k, v in params.items())
             print(f"| {build.name} | `{name}` | {shown} | " + " | ".join(cells) + " |")
     print_summary(summary)
+    for tag, cpus in cpu_summary.items():
+        if cpus:
+            print(
+                f"{tag}: CPU seconds, median of the medians {statistics.median(cpus):.3f}, max {max(cpus):.3f}",
+                file=sys.stderr,
+            )
 
 
 def main() -> None:

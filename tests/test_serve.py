@@ -21,7 +21,7 @@ import httpx
 import pyoxigraph
 import pytest
 
-from graph.serve.endpoint import is_update, negotiate, nesting_depth, uses_service
+from graph.serve.endpoint import is_update, negotiate, nesting_depth, service_keyword_possible, uses_service
 
 CLI = Path(sys.executable).parent / "councilgraph"
 PEOPLE = "SELECT ?name WHERE { ?p a foaf:Person ; foaf:name ?name } ORDER BY ?name"
@@ -307,6 +307,81 @@ def test_uses_service_reads_the_parsed_query(text, service):
 
 
 @pytest.mark.parametrize(
+    ("text", "possible"),
+    [
+        # "service" only inside strings, IRIs after PREFIX, comments or a variable's name: no parse needed
+        ('SELECT * WHERE { ?r skos:prefLabel "Director of Children\'s Services" }', False),
+        ("SELECT * WHERE { ?r skos:prefLabel 'Services' } # SERVICE <http://x/> {}", False),
+        ('SELECT * WHERE { ?r ?p """a\nSERVICE <http://x/> { ?s ?p ?o }\n""" }', False),
+        (
+            "PREFIX svc: <http://e.org/service#>\nSELECT ?my_service ?service WHERE { ?service ?p 'Service' }",
+            False,
+        ),
+        ("BASE <http://e.org/service#>\nSELECT * WHERE { ?s ?p 'services' }", False),
+        ('SELECT * WHERE { ?s ?p "a \\" SERVICE" }', False),
+        # the keyword in the code, or where it could be: parse
+        ("SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s ?p ?o }SeRvIcE<http://x/>{ ?s ?p ?o }", True),
+        ("SELECT * WHERE { ?s ex:service ?o }", True),
+        (
+            "SELECT * WHERE { ?s <http://x/SERVICE> ?o }",
+            False,
+        ),  # an IRI, or a less-than: no clause either way
+        ("SELECT * WHERE { ?s <http://x/SERVICE#a> ?o }", True),  # `#`: a comment if it is a less-than
+        # `<?p#>` is a less-than and a comment here, so the """ opens no string: the keyword is code
+        ('SELECT * WHERE { ?s ?p ?o FILTER(?o<?p#> """\n) SERVICE <http://x/> { ?s ?p ?o } #"""\n}', True),
+        # `<STR('>` is a less-than, a call and a string '>' here, so the keyword after it is code
+        (
+            "SELECT * WHERE { ?s ?p ?o FILTER(?o<STR('>')) SERVICE <http://x/> { ?s ?p ?o } FILTER('x' = 'x') }",
+            True,
+        ),
+        ("SELECT * WHERE { ?s ?p 'Services\n' }", True),  # a short string cannot hold a line end
+        ("SELECT * WHERE { ?s ?p 'Services }", True),  # an open string
+    ],
+)
+def test_service_keyword_possible_reads_as_a_lexer(text, possible):
+    assert service_keyword_possible(text) is possible
+
+
+def test_a_query_cleared_without_a_parse_holds_no_service():
+    """Every combination of three fragments (strings, IRIs, comments, less-thans, the keyword) that
+    the lexer clears without a parse holds no SERVICE pattern, in rdflib's parse and in Oxigraph's
+    (which runs it on a store of one triple: a SERVICE would be a request to a closed port, an error)."""
+    import itertools
+
+    parts = [
+        "?s ?p ?o .",
+        "SERVICE <http://127.0.0.1:1/> { ?s ?p ?o }",
+        "FILTER(?o<?p#>",
+        "FILTER(?o<?p')",
+        '"""',
+        "'''",
+        '"Services"',
+        "# SERVICE\n",
+        "\n",
+        ")",
+        "<http://x/service#>",
+        "<http://x/SERVICE>",
+        "FILTER(?o<STR('>')) SERVICE?s",
+        "'",
+    ]
+    store = pyoxigraph.Store()  # one triple, so that no pattern beside a SERVICE is empty
+    node = pyoxigraph.NamedNode("http://x/a")
+    store.add(pyoxigraph.Quad(node, node, node))
+    cleared = 0
+    for combo in itertools.product(parts, repeat=3):
+        text = "SELECT * WHERE { " + " ".join(combo) + " }"
+        if not service_keyword_possible(text):
+            cleared += 1
+            assert uses_service(text) is not True, text
+            try:
+                list(store.query(text))
+            except SyntaxError:
+                pass
+    assert cleared > 100
+
+
+@pytest.mark.parametrize(
     ("text", "depth"),
     [("SELECT * WHERE { ?s ?p ?o }", 1), ("ASK { { ( ( 1 ) ) } }", 4), ("}}}{", 1), ("", 0)],
 )
@@ -345,6 +420,64 @@ def test_negotiate(accept, expected):
 def test_json_serialisation_of_terms():
     from graph.serve.endpoint import serialize_solutions
 
-    lit = pyoxigraph.Literal("x", language="en")
-    doc = json.loads(serialize_solutions(["a", "b"], [[lit, None]], "json"))
+    result = pyoxigraph.Store().query('SELECT ?a ?b WHERE { BIND("x"@en AS ?a) }')
+    doc = json.loads(serialize_solutions(result, "json", 10)[0])
     assert doc["results"]["bindings"] == [{"a": {"type": "literal", "value": "x", "xml:lang": "en"}}]
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+@pytest.mark.parametrize("rows", [0, 1, 2, 3, 5000])
+def test_solutions_are_cut_at_the_cap_and_read_back_the_same(fmt, rows):
+    """Every term kind (IRIs, blank nodes, literals with a language, a datatype, line ends, tabs and
+    quotes, unbound values), cut at 2 rows, and the 8 KB chunks of a long answer cut at 3,000."""
+    from graph.serve.endpoint import serialize_solutions
+
+    store = pyoxigraph.Store()
+    terms = [
+        pyoxigraph.NamedNode("http://e.org/a"),
+        pyoxigraph.BlankNode("b1"),
+        pyoxigraph.Literal("x", language="en"),
+        pyoxigraph.Literal("5", datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        pyoxigraph.Literal('line\nend\t"q"\r\\ é'),
+    ]
+    for i in range(rows):
+        store.add(
+            pyoxigraph.Quad(pyoxigraph.NamedNode(f"http://e.org/s{i}"), terms[0], terms[i % len(terms)])
+        )
+    query = "SELECT ?s ?o ?none WHERE { ?s ?p ?o } ORDER BY ?s"
+    cap = 2 if rows < 10 else 3000
+    body, cut = serialize_solutions(store.query(query), fmt, cap)
+    assert cut is (rows > cap)
+    expected = [[sol[v] for v in ("s", "o", "none")] for sol in store.query(query)][:cap]
+    if (
+        fmt == "csv"
+    ):  # CSV keeps only the values (a blank node as _:label), and pyoxigraph cannot read it back
+        got = [r for r in csv.reader(io.StringIO(body.decode(), newline=""))][1:]
+        csv_value = {pyoxigraph.BlankNode: lambda t: "_:" + t.value}
+        expected = [
+            ["" if t is None else csv_value.get(type(t), lambda t: t.value)(t) for t in r] for r in expected
+        ]
+    else:
+        back = pyoxigraph.parse_query_results(
+            body, format=getattr(pyoxigraph.QueryResultsFormat, fmt.upper())
+        )
+        got = [[sol[v] for v in ("s", "o", "none")] for sol in back]
+    assert got == expected
+
+
+def test_a_graph_file_is_served_from_memory_by_the_workers_alone(seeds_build):
+    """`serve DIR/graph.nt` answers from the file loaded in memory in each worker; the server process
+    itself only checks that the file is there (at 10,000 documents a copy is some 600 MB)."""
+    from graph.serve.endpoint import QueryPool
+
+    pool = QueryPool(seeds_build / "graph.nt", size=1, timeout=60)
+    try:
+        reply = pool.run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "text/csv")
+        assert reply.status == 200
+        assert int(reply.body.decode().split()[1]) == len(
+            pyoxigraph.Store.read_only(str(seeds_build / "store"))
+        )
+    finally:
+        pool.close()
+    with pytest.raises(OSError):
+        QueryPool(seeds_build / "no-such-graph.nt", size=1)
