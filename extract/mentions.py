@@ -112,7 +112,7 @@ def _lower_head_rx() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _known_rx() -> re.Pattern[str]:
-    names = _patterns()["external-names"]["names"]
+    names = _patterns()["external-names"]["names"] + _patterns()["party-names"]["names"]
     return re.compile(
         r"\b(?:" + "|".join(sorted((re.escape(n) for n in names), key=len, reverse=True)) + r")\b"
     )
@@ -287,6 +287,9 @@ def normalise_body(raw: str) -> str | None:
     )
     if cut >= 0:
         name = " ".join(tokens[cut + 1 :])
+        # "Chairman of Ryedale Cycle Forum": after a seat (not a post) the body follows its "of"
+        if tokens[cut].strip(",.").lower() in _NOT_IN_BODY:
+            name = re.sub(r"^(?:of|for|on|to)\s+(?:the\s+)?", "", name)
     # a person's name glued to the body by a layout ("Tori Lynch Corporate Parenting Board") is cut where a
     # known name shows it; a coordination whose last conjunct is a bare head ("Economy and Environment and
     # Cabinet") names only that head
@@ -435,6 +438,7 @@ def _conjuncts(phrase: str) -> list[tuple[int, int]]:
 
 _HONORIFIC_PERSON = re.compile(
     r"\b(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)[ \t]+"
+    r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?"  # "Councillor Mrs S M Murray"
     r"(?P<name>(?:[A-Z]\.? +){0,2}[A-Z][A-Za-z'\u2019-]+(?: +(?:[A-Z][A-Za-z'\u2019-]+|(?:de|van|von|le)\b))"
     r"{0,3})"
 )
@@ -453,8 +457,8 @@ def find_honorific_people(text: str) -> list[PersonMention]:
         tokens = raw.split()
         kept: list[str] = []
         for t in tokens:
-            if clean_name(" ".join([*kept, t])) is None and kept:
-                break
+            if clean_name(" ".join([*kept, t])) is None and kept and not re.fullmatch(r"[A-Z]\.?", kept[-1]):
+                break  # initials go on to their surname ("Councillor Mrs S M Murray")
             kept.append(t)
         end = m.start("name") + len(" ".join(kept))
         # "Mr Paul walker": a surname typed in lower case, which the text also writes as "Mr Walker"

@@ -253,18 +253,37 @@ def _next_line_match(rx: re.Pattern[str], text: str, pos: int) -> re.Match[str] 
         p = line_end + 1
 
 
-# the words before "Council" are at most 24 (an open-ended run re-read a long run of capitalised words from
-# each of its words: 120 kB of "Mr Mr Mr" took 8 s here alone)
-_COUNCIL_RX = re.compile(
-    r"\b(London Borough of [A-Z][a-z]+(?: [A-Z][a-z]+)*|Royal Borough of [A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+)*|"
-    r"(?:[A-Z][a-z]+(?:[ -](?:and |upon |on |under )?[A-Z][a-z]+){0,24}) (?:City|County|Borough|District|Metropolitan Borough)? ?Council|"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,24} Combined Authority)\b"
+# the place words of a council's name: "Tonbridge and Malling", "Lisburn & Castlereagh", "Kingston upon Thames",
+# "Newry, Mourne and Down" (a comma only in a list that ends in "and"/"&"). At most 24 words (an open-ended run
+# re-read a long run of capitalised words from each of its words: 120 kB of "Mr Mr Mr" took 8 s here alone).
+_PLACE = (
+    r"[A-Z][a-z]+(?:(?:[ -]|,[ ](?=(?:[A-Z][a-z]+[ ]){1,3}(?:and|&)[ ])|[ ](?:and|&|upon|on|under)[ ])"
+    r"[A-Z][a-z]+){0,24}"
 )
-
-
+_COUNCIL_RX = re.compile(
+    r"\b((?:London|Royal) Borough of " + _PLACE + r"|"
+    r"(?:City|County|Borough|District) of " + _PLACE + r" Council|"
+    r"City and County of " + _PLACE + r"|"
+    r"Metropolitan Borough of (?P<met>" + _PLACE + r")|"
+    r"(?P<place>"
+    + _PLACE
+    + r") (?:(?:City|County|Borough|District|Metropolitan Borough) )?(?:Council|Combined "
+    r"Authority))\b"
+)
+# words that open a run of capitals before "Council" without being its name: "Annual Council", "That Mid Ulster
+# District Council regrets", "Your Council", "Open Council"
+_NOT_NAME_START = {
+    "The", "This", "That", "These", "Your", "Our", "Their", "Its", "His", "Her", "A", "An", "Each", "Every", "Whole",
+    "Full", "Annual", "General", "Open", "Approve", "Special", "Extraordinary", "Ordinary", "Budget", "Statutory",
+    "Monthly", "Reconvened", "Adjourned", "Virtual", "Hybrid", "Remote", "Online", "Shadow", "Youth", "Unitary",
+    "Dear", "Welcome", "Minutes", "Agenda", "Meeting", "Members", "Member", "Councillors", "Councillor", "Cllr",
+    "Mayor", "Leader", "Deputy", "Chair", "Chairman", "Cabinet", "Executive", "Chief", "Former", "Previous",
+    "Next", "Local", "Whilst", "While", "When", "If", "As", "At", "Of", "On", "In", "To", "For", "By", "And",
+    "Parish", "Town", "City", "County", "Borough", "District", "Metropolitan",
+}  # fmt: skip
 # a masthead in capitals: "EASTMOOR BOROUGH COUNCIL", "MINUTES ... OF MARLOW HEATH DISTRICT COUNCIL"
 _CAPS_COUNCIL_RX = re.compile(
-    r"\b((?:(?![A-Z'-]{60})[A-Z][A-Z'-]+ ){1,24}?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
+    r"\b((?:(?![A-Z'-]{60})(?:[A-Z][A-Z'-]+,?|&) ){1,24}?(?:COUNCIL|COMBINED AUTHORITY)|(?:LONDON|ROYAL) BOROUGH OF "
     r"[A-Z][A-Z'-]+(?: (?:AND |UPON )?[A-Z][A-Z'-]+)*)\b"
 )
 _CAPS_NOT_NAME = {
@@ -312,19 +331,92 @@ def _caps_councils(text: str) -> list[str]:
             continue
         head = 2 if words[-1] == "AUTHORITY" else 1
         keep: list[str] = []
-        for w in reversed(words[:-head]):
-            if w in _CAPS_NOT_NAME:
+        for i in range(len(words) - head - 1, -1, -1):
+            if words[i] in _CAPS_NOT_NAME:
+                if words[i] == "OF" and i and words[i - 1] in ("CITY", "COUNTY", "BOROUGH"):
+                    keep[:0] = words[i - 1 : i + 1]  # "THE CITY OF EDINBURGH COUNCIL"
                 break
-            keep.insert(0, w)
-        name = " ".join(w.capitalize() for w in [*keep, *words[-head:]])
+            keep.insert(0, words[i])
+        name = " ".join(
+            w.lower() if n and w in ("OF", "AND", "UPON") else w.capitalize()
+            for n, w in enumerate([*keep, *words[-head:]])
+        )
         if any(w not in _DESCRIPTOR_WORDS for w in name.split()):
             out.append(name)
     return out
 
 
+def _council_named(m: re.Match[str]) -> str | None:
+    """The council a match of `_COUNCIL_RX` names, without the words that open it but are no part of a name
+    ("Annual Council", "That Mid Ulster District Council"); "Metropolitan Borough of Gateshead" is "Gateshead
+    Metropolitan Borough Council"."""
+    if m.group("met"):
+        return f"{m.group('met')} Metropolitan Borough Council"
+    name = m.group(1)
+    if m.group("place") is None:
+        return name
+    words = name.split(" ")
+    while words and words[0] in _NOT_NAME_START:
+        words.pop(0)
+    if words and words[0] in ("and", "&", "upon", "on", "under"):
+        return None
+    if not any(w.strip(",") not in _DESCRIPTOR_WORDS for w in words):
+        return None
+    return " ".join(words)
+
+
+# a council's web or e-mail address: "democratic.services@scambs.gov.uk", "www.leeds.gov.uk"
+_GOV_UK = re.compile(r"[@.]([a-z][a-z0-9-]{1,40})\.gov\.uk\b", re.I)
+_SLUG_KIND = {
+    "cc": "City Council",
+    "dc": "District Council",
+    "bc": "Borough Council",
+    "mbc": "Metropolitan Borough Council",
+}
+_NOT_SLUGS = {"www", "democracy", "moderngov", "councillors", "committees", "mycouncil", "services"}
+_CAPS_RUN = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+def _slugs(text: str) -> list[str]:
+    """The names of gov.uk addresses in `text` ("scambs", "leeds"), without the words every council's has."""
+    out = []
+    for m in _GOV_UK.finditer(text):
+        slug = m.group(1).lower().split(".")[-1]
+        if slug not in _NOT_SLUGS:
+            out.append(slug)
+    return out
+
+
+def _from_slug(text: str, slug: str) -> str | None:
+    """ "leeds" -> "Leeds Council", "portsmouthcc" -> "Portsmouth City Council": a council named by its address,
+    where the text has the place's words ("Civic Hall, Leeds"); the address alone spells no name."""
+    stem, kind = slug.replace("-", ""), "Council"
+    for end, k in _SLUG_KIND.items():
+        if stem.endswith(end) and len(stem) > len(end) + 3:
+            stem, kind = stem[: -len(end)], k
+            break
+    if len(stem) < 4:
+        return None
+    for m in _CAPS_RUN.finditer(text[:200_000]):
+        words = m.group(0).split(" ")
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                if _squash("".join(words[i:j])) == stem:
+                    return " ".join([*words[i:j], kind])
+    return None
+
+
 def find_council(text: str) -> str | None:
     """The council a document is most about: the most frequent "X Council" (or "X Combined Authority") name in
-    it, a name in the masthead (the opening lines) counting double."""
+    it, a name in the masthead (the opening lines) counting double and one its gov.uk address spells (an e-mail
+    domain, a web address) counting triple; a name that is the end of another ("South Oxfordshire District
+    Council" in "New South Oxfordshire District Council leader elected") counts that one's mentions too. With no
+    name but an address, the place the address spells, where the text has its words ("Civic Hall, Leeds",
+    leeds.gov.uk: "Leeds Council")."""
     counts: dict[str, int] = {}
     head_end, seen = 0, 0  # the masthead: the first two lines that have text
     for ln in text[:300].split("\n"):
@@ -332,32 +424,24 @@ def find_council(text: str) -> str | None:
         seen += bool(ln.strip())
         if seen == 2:
             break
-    names = [(m.start(), m.group(1)) for m in _COUNCIL_RX.finditer(text[:200_000])]
+    names = [(m.start(), n) for m in _COUNCIL_RX.finditer(text[:200_000]) if (n := _council_named(m))]
     names += [
         (m.start(), n) for m in _CAPS_COUNCIL_RX.finditer(text[:20_000]) for n in _caps_councils(m.group(0))
     ]
     for start, name in names:
-        first = name.split()[0]
-        if first in {
-            "The",
-            "This",
-            "Full",
-            "Town",
-            "Parish",
-            "Our",
-            "A",
-            "Each",
-            "County",
-            "City",
-            "Borough",
-            "District",
-            "Youth",
-            "Unitary",
-        }:
-            continue
         counts[name] = counts.get(name, 0) + (2 if start < head_end else 1)
+    slugs = _slugs(text[:200_000])
     if not counts:
-        return None
+        return next((named for s in slugs if (named := _from_slug(text, s))), None)
+    for longer, times in list(counts.items()):
+        for name in counts:
+            if longer.endswith(" " + name) and len(longer.split()) == len(name.split()) + 1:
+                counts[name] += times
+    for slug in slugs:
+        stem = slug.replace("-", "")
+        for name in counts:
+            if len(stem) >= 4 and stem in _squash(name):
+                counts[name] += 3
     return max(sorted(counts), key=lambda k: counts[k])
 
 
@@ -407,10 +491,40 @@ def segment(document: Document) -> Segmented:
         lines.append(Line(pos, pos + len(raw), raw))
         pos += len(raw) + 1
     council = document.council or find_council(document.text)
-    date = document.date
-    if date is None:
-        for _s, _e, d in find_dates(document.text[:3000]):
-            if d.precision == "day":
-                date = d
-                break
+    date = document.date or page_date(document.text)
     return Segmented(document=document, lines=lines, council=council, date=date)
+
+
+# a line that says what date the page is of: "Date of meeting: ...", "Date: ...", "Notice of proposed decision first
+# published: 03/01/2023", "PUBLISHED: 16:02 19 July 2019 | UPDATED: ..." ("Decision published:" is not: on a list
+# of decisions each has its own, and the page is of the first line's date)
+_PAGE_DATE_LINE = re.compile(
+    r"^\s*(?:(?:Notice of proposed decision first|First|Date) )?"
+    r"(?:Date of (?:meeting|decision)|Meeting date|Decision date|Date|Published(?: on)?)[ \t]*:[ \t]*"
+    r"(?:\d{1,2}[:.]\d{2}[ \t]+)?(?P<d>[^\n]{6,60})",
+    re.I | re.M,
+)
+# the words before a date that is another meeting's: "To approve the minutes of the meeting held on 21 September
+# 2016", "That the minutes of the meetings held on"
+_OTHER_MEETING = re.compile(
+    r"\b(?:(?:approve|confirm|sign|agree|receive|note|adopt)\w*\b[^.\n]{0,30}\b|that\s+(?:the\s+)?)minutes\b"
+    r"[^.\n]{0,80}$",
+    re.I,
+)
+
+
+def page_date(text: str) -> PartialDate | None:
+    """The date of a page that no manifest dates, read from its opening text (3,000 characters): a line that
+    labels it ("Date of meeting:", "Date:", "Date of decision:", "PUBLISHED:"), else its first full date that
+    is not another meeting's ("To approve the minutes of the meeting held on 21 September 2016" dates the last
+    meeting, not this one)."""
+    head = text[:3000]
+    for m in line_matches(_PAGE_DATE_LINE, head):
+        for _s, _e, d in find_dates(m.group("d")):
+            if d.precision == "day":
+                return d
+            break
+    for s, _e, d in find_dates(head):
+        if d.precision == "day" and not _OTHER_MEETING.search(head[max(0, s - 120) : s]):
+            return d
+    return None

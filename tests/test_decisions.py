@@ -491,3 +491,224 @@ def test_a_decision_record_lists_its_resolutions_without_a_keyword():
     texts = [t for t, _k, _d in _decisions(text)]
     assert "the revised opening hours in appendix a be approved" in texts
     assert "the consultation responses be noted." in texts
+
+
+# --- more layouts and wordings of other councils' pages (issue 21, fourth round) -------------------
+
+_MINUTES = "Minutes of the meeting of Council held at the Guildhall on 4 March 2021\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a record flattened to one line: each resolution inside it, to the next item's heading in capitals
+        (
+            "Minutes of the meeting of Council held on 4 March 2021 Present: Councillors Price, Holt and Wade 1 "
+            "ELECTION OF MAYOR It was moved by Councillor Holt, seconded by Councillor Wade and RESOLVED That "
+            "Councillor Price be elected Mayor of the Borough for the ensuing year 2 MINUTES RESOLVED That the "
+            "minutes of the meeting held on 4 February 2021 be approved as a correct record. 3 ANNOUNCEMENTS None.\n",
+            [
+                (
+                    "That Councillor Price be elected Mayor of the Borough for the ensuing year",
+                    "resolved",
+                    "2021-03-04",
+                ),
+                (
+                    "That the minutes of the meeting held on 4 February 2021 be approved as a correct record.",
+                    "resolved",
+                    "2021-03-04",
+                ),
+            ],
+        ),
+        # a Scottish council's "Decided:" inside a paragraph
+        (
+            _MINUTES
+            + "The results of the by-election were reported. The Council Decided: to record the results "
+            "of the by-election as an appendix to these minutes.\n",
+            [
+                (
+                    "to record the results of the by-election as an appendix to these minutes.",
+                    "resolved",
+                    "2021-03-04",
+                )
+            ],
+        ),
+        # "Resolved to:" / "Council Resolved to:" and imperative items below it
+        (
+            _MINUTES
+            + "It was moved by Councillor Holt and seconded by Councillor Wade and\n\nCouncil Resolved to:\n\n"
+            "a)    Appoint Dana Reeve as Interim Chief Executive until a permanent appointment is made.\n\n"
+            "b)    Delegate authority to the Leader to agree the interim salary.\n",
+            [
+                (
+                    "Appoint Dana Reeve as Interim Chief Executive until a permanent appointment is made.",
+                    "resolved",
+                    "2021-03-04",
+                ),
+                ("Delegate authority to the Leader to agree the interim salary.", "resolved", "2021-03-04"),
+            ],
+        ),
+        # a motion carried on a vote whose outcome does not repeat it
+        (
+            _MINUTES
+            + "Councillor Holt, seconded by Councillor Wade, moved that Councillor Price be appointed to "
+            "the Harbour Board.\n\nAs an amendment, Councillor Bell moved that Councillor Ross be appointed.\n\n"
+            "On a division, there voted for the motion 15 and for the amendment 11, whereupon the motion was "
+            "declared carried.\n",
+            [
+                (
+                    "That Councillor Price be appointed to the Harbour Board; the motion was declared carried",
+                    "resolved",
+                    "2021-03-04",
+                )
+            ],
+        ),
+        # ... but a resolution in its own words after the vote is the decision
+        (
+            _MINUTES
+            + "It was moved by Councillor Holt that the recommendations be approved. After a vote the "
+            "motion was declared CARRIED.\n\nRESOLVED - that the revised fees be approved.\n",
+            [("That the revised fees be approved.", "resolved", "2021-03-04")],
+        ),
+        # news: councillors agreed; a councillor elected to a post named in lower case
+        (
+            "Councillors agreed to look for an interim chief executive until the elections.\n",
+            [
+                (
+                    "Councillors agreed to look for an interim chief executive until the elections.",
+                    "resolved",
+                    "2021-06-01",
+                )
+            ],
+        ),
+        (
+            "Cllr Rhian Pugh, who represents the Abercarn ward, was re-elected as deputy leader.\n",
+            [
+                (
+                    "Cllr Rhian Pugh, who represents the Abercarn ward, was re-elected as deputy leader.",
+                    "resolved",
+                    "2021-06-01",
+                )
+            ],
+        ),
+        # a recommendation by a panel; an appointment by the full council
+        (
+            "Ms Hale was interviewed and recommended for appointment by a panel of senior councillors. Her "
+            "appointment was approved unanimously by the full council.\n",
+            [
+                (
+                    "Ms Hale was interviewed and recommended for appointment by a panel of senior councillors.",
+                    "recommendation",
+                    "2021-06-01",
+                ),
+                ("Her appointment was approved unanimously by the full council.", "resolved", "2021-06-01"),
+            ],
+        ),
+        # the Leader's own appointments, in the records of two meetings on one page
+        (
+            _MINUTES
+            + "The Leader, Councillor Holt, appointed Councillor Wade as Deputy Leader for the ensuing year.\n\n"
+            "Minutes of the meeting of Council held at the Guildhall on 6 March 2020\n\n"
+            "The Leader, Councillor Holt, appointed Councillor Wade as Deputy Leader for the ensuing year.\n",
+            [
+                (
+                    "The Leader, Councillor Holt, appointed Councillor Wade as Deputy Leader for the ensuing year.",
+                    "delegated decision",
+                    "2021-03-04",
+                ),
+                (
+                    "The Leader, Councillor Holt, appointed Councillor Wade as Deputy Leader for the ensuing year.",
+                    "delegated decision",
+                    "2020-03-06",
+                ),
+            ],
+        ),
+        # a resolution announcing a list: the items are its words
+        (
+            _MINUTES
+            + "That the Cabinet be confirmed as follows\n\n\u00b7         Councillor Holt - Leader\n\n"
+            "\u00b7         Councillor Wade - Cabinet Member for Housing\n\n5. QUESTIONS\n",
+            [
+                (
+                    "That the Cabinet be confirmed as follows: Councillor Holt - Leader; Councillor Wade - Cabinet "
+                    "Member for Housing",
+                    "resolved",
+                    "2021-03-04",
+                )
+            ],
+        ),
+        # a sentence a PDF wrapped over two lines
+        (
+            "3.1\nThe Council appointed Ms Amy Lord as its Monitoring Officer with effect from the 1st of\n"
+            "June 2012. Deputies were appointed by the Monitoring Officer as required.\n",
+            [
+                (
+                    "The Council appointed Ms Amy Lord as its Monitoring Officer with effect from the 1st of June 2012.",
+                    "resolved",
+                    "2021-06-01",
+                )
+            ],
+        ),
+        # a forward plan's issue page: the summary, due by a body on a date
+        (
+            "Issue details\n\nLibrary Review\n\nTo decide the future of the mobile library service after "
+            "consultation.\n\nDecision type: Key\n\nDecision status: For Determination\n\nDecision due: 9 Sep 2021 "
+            "by Executive\n",
+            [
+                (
+                    "To decide the future of the mobile library service after consultation.",
+                    "recommendation",
+                    "2021-09-09",
+                )
+            ],
+        ),
+    ],
+)
+def test_decisions_on_more_councils_pages(text, expected):
+    assert _decisions(text, date="2021-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # councillors as the object of the sentence, not a body deciding
+        "To elect a Chairman from among the Councillors appointed to the board for the year.\n",
+        # an item in capitals after RESOLVED is no resolution inside a line
+        "Resolved\n\nAGREED ITEMS\n",
+        # a motion never put to the vote
+        _MINUTES
+        + "Councillor Holt moved that the item be deferred. The Mayor ruled the motion out of order.\n",
+        # a councillor elected to no post
+        "Councillor Ann Price was elected in 2019 for the Central ward.\n",
+        # the next motion's opening words under a resolution are no resolution
+        _MINUTES + "(a)   It was moved by the Mayor, seconded by the Deputy Mayor and\n\nResolved\n\n"
+        "(b)   It was moved by Councillor Holt, seconded by Councillor Wade and\n",
+    ],
+)
+def test_no_decision_in_more_wordings(text):
+    assert _decisions(text, date="2021-06-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Minutes of the meeting held on 2 May 2024 were taken as read and signed as a correct record.\n",
+            [
+                "The Minutes of the meeting held on 2 May 2024 were taken as read and signed as a correct record."
+            ],
+        ),
+        (
+            "The Minutes of Westshire Council of 4 April 2024 (issued) were submitted and authorised to be signed.\n",
+            [
+                "The Minutes of Westshire Council of 4 April 2024 (issued) were submitted and authorised to be signed."
+            ],
+        ),
+        (
+            "The minutes of the meeting held on 2 May 2024 were not available and will be approved later.\n",
+            [],
+        ),
+    ],
+)
+def test_minutes_approved_in_more_words(text, expected):
+    assert [t for t, _k, _d in _decisions(text)] == expected

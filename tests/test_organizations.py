@@ -165,3 +165,218 @@ def test_party_of_a_member_listing_is_a_body():
 )
 def test_acronym_fits(short, long, fits):
     assert acronym_fits(short, long) is fits
+
+
+def _bodies(text: str) -> set[str]:
+    """The bodies one sentence names, beside the document's own council."""
+    return {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a party with its nation before it or its group after it is that longer name, not the bare party
+        ("Elspeth Ross – 1 Scottish Labour Party 4410", {"Scottish Labour Party"}),
+        ("a member of the Conservative group, who also led the Cabinet", {"Conservative group", "Cabinet"}),
+        (
+            "the Labour Group and the Liberal Democrat group both abstained",
+            {"Labour Group", "Liberal Democrat group"},
+        ),
+        ("two seats went to Plaid Cymru and one to Welsh Labour", {"Plaid Cymru", "Welsh Labour"}),
+        ("Morag Hay – 1 Bankhead Scottish National Party (SNP)", {"Scottish National Party"}),
+        ("Labour (21) - Councillor Ieuan Pryce", {"Labour"}),  # a bare party heading a list stays a body
+        # a seat written before the body: the body is what follows "of"
+        (
+            "(b)  Trustees of Millfield Almshouse Trust – 1 place - Councillor Baird;",
+            {"Millfield Almshouse Trust"},
+        ),
+        ("Vice Convener of Finance and Resources Committee;", {"Finance and Resources Committee"}),
+        ("Trustees of the Trust", set()),
+        # national bodies named in passing
+        ("a letter to the Scottish Government and the Senedd", {"Scottish Government", "Senedd"}),
+        (
+            "officers of the Northern Ireland Housing Executive attended",
+            {"Northern Ireland Housing Executive"},
+        ),
+        # schools, colleges and clubs by name; a kind of school is none
+        (
+            "pupils of Glenmoor Primary School and Eastfield College sang",
+            {"Glenmoor Primary School", "Eastfield College"},
+        ),
+        ("the Ashby Rotary Club presented a cheque", {"Ashby Rotary Club"}),
+        ("the Primary School and the Sixth Form College were consulted", set()),
+        # "Council" after a word that opens no council's name: a link, a state
+        ("Watch Council meetings here", set()),
+        ("Home > Your Council > Agenda and minutes", set()),
+        ("the Outgoing Council thanked its Chairman", set()),
+        # "Executive" before a post's word or a thing is no body
+        ("appointed as Acting Executive Director of Place", set()),
+        ("the list of Exempt Executive Reports", set()),
+    ],
+)
+def test_bodies_named_in_passing(text, names):
+    assert _bodies(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "executive"),
+    [
+        ("the councillors she had chosen to serve on the Executive, with their portfolios", True),
+        ("Members of the Executive were told of the designation", True),
+        ("It was confirmed that the Executive had approved all nine recommendations", True),
+        ("the responses received from the Executive in reply", True),
+        # the word alone, or a generic use, is not read as the body
+        ("The Executive or Cabinet of the Council consists of a Leader", False),
+        ("what actions the Executive is prioritising", False),
+        ("the Chief Executive had approved the plan", False),
+        ("Members of the Executive Board", False),
+    ],
+)
+def test_the_executive(text, executive):
+    assert ("Executive" in _bodies(text)) is executive
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The licensing, planning and environment committee will now meet monthly.",
+            {"Licensing, Planning and Environment Committee"},
+        ),
+        (
+            "It goes to the council's finance and property committee in June.",
+            {"Finance and Property Committee"},
+        ),
+        (
+            "The Kelso and Jedburgh area committee will be chaired by her.",
+            {"Kelso and Jedburgh Area Committee"},
+        ),
+        # no coordination, no name: a committee spoken of, not named
+        ("the relevant committee will decide", set()),
+        ("the planning committee will decide", set()),
+    ],
+)
+def test_committees_in_lower_case(text, names):
+    assert _bodies(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "council", "expected"),
+    [
+        # the document's council written shorter, or with words around its name, is that council
+        (
+            "That Councillor Anne Bright be elected Lord Mayor of the City of Wyeford for the year.",
+            "City of Wyeford Council",
+            {"City of Wyeford Council": ("City of Wyeford",)},
+        ),
+        (
+            "Kelby & Marsh City Council met. Marsh City Council then adjourned.",
+            "Kelby & Marsh City Council",
+            {"Kelby & Marsh City Council": ("Marsh City Council",)},
+        ),
+        ("Dear Wyeford Council, thank you.", "Wyeford Council", {"Wyeford Council": ()}),
+        # another council, or a body named after the place, stays itself
+        (
+            "Shireton Council and Wyeford Council met.",
+            "Wyeford Council",
+            {"Wyeford Council": (), "Shireton Council": ()},
+        ),
+        (
+            "The Wyeford Schools Forum met.",
+            "Wyeford Council",
+            {"Wyeford Council": (), "Wyeford Schools Forum": ()},
+        ),
+    ],
+)
+def test_the_councils_own_short_forms(text, council, expected):
+    assert {f.name: f.aliases for f in facts_of(text, "organization", council=council)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a seat before "of": the body follows it
+        ("as Chairman of Ryedale Cycle Forum", {"Ryedale Cycle Forum"}),
+        ("Chairperson of Wyeford Schools Forum", {"Wyeford Schools Forum"}),
+        # a sentence's end inside a run of capitalised words
+        ("the training of Social Workers. The Kelby Practice Academy opened.", {"Kelby Practice Academy"}),
+        ("managed by an Executive Head. Executive Heads report to him.", set()),
+    ],
+)
+def test_body_boundaries(text, names):
+    assert _bodies(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a party one goes to is no body
+        ("the Mayor attended the Royal Garden Party at the Palace", set()),
+        ("the Festival and the Garden Party would be held in July", set()),
+        ("the Wyeford Garden Party Association met", {"Wyeford Garden Party Association"}),
+        # words before "on/in Cabinet" are no part of its name
+        ("Announcement of the Leader on Cabinet appointments", {"Cabinet"}),
+        ("Other Members in Cabinet attended", {"Cabinet"}),
+    ],
+)
+def test_no_events_and_no_words_before_cabinet(text, names):
+    assert _bodies(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a committee named in lower case by what it does
+        ("the case was referred to the pre-birth panel for review", {"Pre-birth panel"}),
+        ("the council's youth justice board agreed the plan", {"Youth justice board"}),
+        ("chosen by a seven-member panel of councillors", {"Seven-member panel"}),
+        # a word that says which one, or what kind, names none
+        ("the relevant committee will decide", set()),
+        ("each political group will nominate", set()),
+        ("an interview panel met the candidates", set()),
+        ("a member of the committee asked", set()),
+        ("an independent panel will hear appeals", set()),
+        # one plain word before the head reads a kind of body as often as a name
+        ("signed off by the management board", set()),
+        ("the council's executive committee agreed", set()),
+    ],
+)
+def test_committees_named_in_lower_case_by_what_they_do(text, names):
+    assert _bodies(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a borough named "X and Y" or "X upon Y", even across a line break of the page
+        (
+            "She returns to the London Borough of Barking and\nDagenham in March.",
+            ["London Borough of Barking and Dagenham"],
+        ),
+        ("the Royal Borough of Windsor and Maidenhead", ["Royal Borough of Windsor and Maidenhead"]),
+        ("the City of Wyeford and the City of London", ["City of Wyeford", "City of London"]),
+    ],
+)
+def test_boroughs_of_two_places(text, names):
+    assert [b.name for b in find_bodies(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the second of two names joined by "and" is read where it is plainly a name of its own
+        (
+            "The Mayor nominated The Oak Hospice, Kelby and The Harbour Trust, Wyeford as his charities.",
+            {"Harbour Trust"},
+        ),
+        (
+            "Outside Bodies - Carers in Wyeford and Kelby Valley Healthcare NHS Foundation Trust - Governors",
+            {"Kelby Valley Healthcare NHS Foundation Trust"},
+        ),
+        # one name with "and" in it stays whole
+        ("the Children in Care and Care Leavers Panel", {"Children in Care and Care Leavers Panel"}),
+        ("the Audit and Governance Committee", {"Audit and Governance Committee"}),
+    ],
+)
+def test_two_names_joined_by_and(text, names):
+    assert _bodies(text) == names

@@ -254,3 +254,25 @@ def test_the_stage_changes_neither_the_facts_nor_the_resolution():
     assert [p.code for p in t.problems] == ["W301"]  # no holder of that post is known
     assert res.problems == ()
     assert (facts, dict(res.bodies), {k: (b.names, b.docs) for k, b in res.bodies.items()}) == before
+
+
+def test_an_interim_holding_before_the_substantive_start_is_a_spell_of_its_own():
+    """ "the current Interim Chief Executive, Paul Satoor" in March, then "appointed Chief Executive from 1 June":
+    two spells, the interim one ended by the substantive start; attested in March, he was interim then."""
+    t = stage(
+        {
+            "a": (
+                "2019-03-10",
+                [
+                    person("a", "Paul Satoor"),
+                    post("a", "Paul Satoor", "Chief Executive", on="2019-03-10", interim=True),
+                ],
+            ),
+            "b": (
+                "2019-05-20",
+                [person("b", "Paul Satoor"), post("b", "Paul Satoor", "Chief Executive", start="2019-06-01")],
+            ),
+        }
+    )
+    got = sorted((s.interim, s.start and s.start.date.iso, s.end and s.end.date.iso) for s in t.spells)
+    assert got == [(False, "2019-06-01", None), (True, "2019-03-10", "2019-06-01")]

@@ -2,15 +2,18 @@
 
 Read, in this order (a later reading of the same decision is dropped):
 1. resolution blocks: a keyword ("RESOLVED: That ...", "Resolved that:", "RESOLVED \u2013 (i) that",
-   "It was moved, seconded and RESOLVED that", "ORDERED that", "Decision:") with its text on the same
-   line, as a paragraph, or as items below it;
+   "It was moved, seconded and RESOLVED that", "ORDERED that", "Decision:", "Council Resolved to:") with its
+   text on the same line, as a paragraph, or as items below it; a keyword inside a line a converter flattened
+   ("... seconded by Councillor B and RESOLVED That ...", "The Council Decided: to ..."); a motion carried on a
+   vote that does not repeat it ("... moved that X." / "The motion was put to the vote and AGREED.");
 2. decision records (ModernGov "Decision Maker:" pages and lists, forthcoming-decision lists):
    numbered decisions without a keyword, else the record's title and summary; the record gives
    the maker, the date (date of decision, date decided at a meeting, due date, or the record's
    date) and the kind (delegated when the maker is an officer or a single member, a
    recommendation when the decision is still to be taken) to every decision read inside it;
 3. recommendation blocks of reports ("Recommendation(s)" then "That:" and items), dated by the
-   meeting the report is for ("Meeting date: ...");
+   meeting the report is for ("Meeting date: ..."); a forward plan's issue page (its summary, "Decision due:
+   14 March 2013 by Cabinet");
 4. the purpose line of an agenda item ("To approve ...", "To recommend ...");
 5. loose "That ... be ..." resolutions in minutes whose keyword a converter lost;
 6. sentences matching a pattern of `patterns/decisions.jsonl` (a body agreed/approved/noted,
@@ -18,7 +21,9 @@ Read, in this order (a later reading of the same decision is dropped):
    ("The Chair advised that ...").
 
 A decision in a meeting's record is dated by that meeting; one whose sentence gives its own date
-("agreed at the Improvement Board on 17th July 24") by that date.
+("agreed at the Improvement Board on 17th July 24") by that date. A decision announcing a list ("That the
+Cabinet be confirmed as follows") takes the marked items below it as its words; a sentence a PDF wrapped over
+lines is read whole.
 
 The readings are the rules of `RULES`, in that order; the layout rules have an example each in
 `patterns/decisions.jsonl` beside the sentence patterns (a test runs every example).
@@ -26,11 +31,12 @@ The readings are the rules of `RULES`, in that order; the layout rules have an e
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -48,10 +54,12 @@ _BODY = (
     r"(?:Committee|Sub-Committee|Sub-committee|Board|Panel|Cabinet|Council|Group|Partnership|Executive|"
     r"Forum|Commission|Working Party)|[Tt]he (?:committee|sub-committee|board|panel|cabinet|council|group|"
     r"commission|forum|executive|meeting|working group)|[Cc]ouncil|[Cc]abinet|[Mm]embers|[Gg]roup [Ll]eaders|"
+    # "Councillors agreed to ...", not "the Councillors appointed to the board"
+    r"[Cc]ouncillors(?= (?:(?:also|then|have|had|unanimously) )*(?:agreed|decided|resolved|approved)\b)|"
     r"[Mm]anagement [Bb]oard|[Ss]crutiny)"
 )
 _BODYX = (
-    r"(?P<body>(?:the |their |its |a |members of (?:the )?)?(?:[Cc]ouncil'?s |[A-Z]{2,6} and (?:the )?)?"
+    r"(?P<body>(?:the |their |its |a |members of (?:the )?)?(?:full |[Cc]ouncil'?s |[A-Z]{2,6} and (?:the )?)?"
     r"(?:(?:[A-Z][\w'\u2019&-]*|and|of|for|&) ){0,10}?"
     r"(?:Committee|Sub-Committee|Board|Boards|Panel|Cabinet|Council|Group|Partnership|Executive|Forum|"
     r"Commission|council|cabinet|budget meeting|[Mm]anagement [Bb]oard|[Gg]roup [Ll]eaders|[A-Z]{2,6}\b|"
@@ -94,11 +102,11 @@ def sentence_patterns() -> tuple[SentencePattern, ...]:
 
 _KEYWORD = re.compile(
     r"(?:^[ \t>*_|#-]*|\bMinutes:[ \t]*)(?:\*\*)?(?:(?:[Aa]nd[ \t]+)?[Ii]t[ \t]+was[ \t]+(?:[\w,]+[ \t]+){0,6}?)?"
-    r"(?:(?:The[ \t]+)?(?:COUNCIL|CABINET|COMMITTEE|Council|Cabinet|Committee|Panel|Board)[ \t]+(?=[A-Z]{5}|[A-Za-z]+[ \t]*:))?"
+    r"(?:(?:The[ \t]+)?(?:COUNCIL|CABINET|COMMITTEE|Council|Cabinet|Committee|Panel|Board)[ \t]+(?=[A-Z]{5}|[A-Za-z]+(?:[ \t]+to)?[ \t]*:))?"
     r"(?:unanimously[ \t]+)?"
     r"(?P<kw>RESOLVED|Resolved|resolved|ORDERED|Ordered|AGREED|Agreed|DECIDED|Decided|DECISION|Decision)"
     r"(?:\*\*)?(?=[ \t]*(?:$|[:\u2013\u2014-]|\(|that\b|That\b|THAT\b|unanimously\b|accordingly\b|\*)|"
-    r"(?<=RESOLVED|Resolved|resolved)[ \t]+to[ \t]+[a-z])"
+    r"(?<=RESOLVED|Resolved|resolved)[ \t]+to(?:[ \t]+[a-z]|[ \t]*:))"
     r"(?:[ \t]+(?:unanimously|accordingly))?[ \t]*(?:\*\*)?[ \t]*[:\u2013\u2014-]?[ \t\u00a0]*(?P<rest>.*)$",
     re.M,
 )
@@ -288,6 +296,8 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
         if re.fullmatch(r"(?:that|That|THAT)\s*:?", text):
             continue  # "That:" introducing the items
         m = _MARKER.match(raw)
+        if m and re.match(r"(?:It|it) was (?:moved|proposed)\b", _plain(m.group("text"))):
+            break  # "(b) It was moved by Councillor X, seconded by Councillor Y and": the next motion
         if m and not _HEADING.match(raw):
             body = _plain(m.group("text"))
             prev = _plain(items[-1][2]) if items else ""
@@ -541,13 +551,15 @@ def _maker(seg: Segmented, raw: str | None, offset: int) -> str | None:
         return meeting.body if meeting else None
     raw = _plain(raw)
     low = raw.lower()
-    if low in ("council", "full council", "the council") or low.endswith("'s council"):
+    if low in ("council", "full council", "the council", "the full council") or low.endswith("'s council"):
         return seg.council or raw
     if re.match(
         r"^(?:the )?(?:committee|sub-committee|board|panel|meeting|members|scrutiny|group|working group)$",
         low,
     ):
         return meeting.body if meeting else raw
+    if low == "councillors":  # "Councillors agreed to ...": the meeting's body, else the council's
+        return meeting.body if meeting else seg.council or raw
     if _OFFICE.search(raw) and not re.search(r"\b(?:Committee|Board|Panel|Council|Group|Cabinet)$", raw):
         return re.sub(r"^[Tt]he\s+", "", raw)  # an office: "Cabinet Member for Housing"
     bodies = find_bodies(raw)
@@ -559,24 +571,49 @@ def _maker(seg: Segmented, raw: str | None, offset: int) -> str | None:
 # --- the module ----------------------------------------------------------------------------
 
 
-def _sentences(seg: Segmented) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence, within lines and table cells."""
-    text = seg.text
-    for ln in seg.lines:
-        if not ln.text.strip():
+# a line a PDF broke mid-sentence: long, ending in a word, a digit or a comma ("The Council appointed Ms X as Section
+# 151 Officer on 16" / "May 2012.")
+_WRAPPED = re.compile(r"[^\n]{50}(?<=[a-z0-9,])[ \t]*$")
+
+
+def _runs(seg: Segmented) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, or of lines a PDF wrapped: a wrapped line runs on into the next unless
+    that one is an item or a resolution."""
+    lines, i = seg.lines, 0
+    while i < len(lines):
+        if not lines[i].text.strip():
+            i += 1
             continue
-        s, skipped_to = ln.start, -1  # spaces from the last skip's start to `skipped_to` were read already
-        for m in _SENTENCE.finditer(text, ln.start, ln.end):
+        j = i
+        while (
+            j + 1 < len(lines)
+            and lines[j + 1].text.strip()
+            and _WRAPPED.search(lines[j].text[-80:])
+            and "\t" not in lines[j].text
+            and not _MARKER.match(lines[j + 1].text)
+            and not _KEYWORD.match(lines[j + 1].text)
+        ):
+            j += 1
+        yield lines[i].start, lines[j].end
+        i = j + 1
+
+
+def _sentences(seg: Segmented) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, within lines (or lines a PDF wrapped) and table cells."""
+    text = seg.text
+    for start, stop in _runs(seg):
+        s, skipped_to = start, -1  # spaces from the last skip's start to `skipped_to` were read already
+        for m in _SENTENCE.finditer(text, start, stop):
             end = m.start() + (1 if m.group(0)[:1] in ".!?" else 0)
             yield s, end
             s = m.end()
             if s <= skipped_to:  # a tab in the run of spaces the last skip crossed: the same run, read once
                 s = skipped_to
                 continue
-            while s < ln.end and text[s].isspace():
+            while s < stop and text[s].isspace():
                 s += 1
             skipped_to = s
-        yield s, ln.end
+        yield s, stop
 
 
 @dataclass(frozen=True, slots=True)
@@ -594,6 +631,33 @@ class Decision:
     date: PartialDate | None = None
     lead: str | None = None
     key: str | None = None
+
+
+# a decision that announces a list ("That the Cabinet be confirmed as follows", "... appointed the following councillors
+# to his cabinet:")
+_ANNOUNCES_LIST = re.compile(
+    r"(?:\bas follows|\bthe following\b[^.;:]{0,60}?)[ \t]*(?::-?|\u2013|-)?[ \t*]*$"
+)
+
+
+def _with_list(seg: Segmented, d: Decision) -> Decision:
+    """A decision announcing a list, with the marked items below it ("\u2022 Councillor X - Leader"), joined by "; "."""
+    if not _ANNOUNCES_LIST.search(_plain(d.text)) or d.end >= len(seg.text):
+        return d
+    items: list[str] = []
+    end = d.end
+    for ln in seg.lines[seg.line_index(d.end) + 1 : seg.line_index(d.end) + 40]:
+        if not ln.text.strip():
+            continue
+        m = _MARKER.match(ln.text)
+        if not m or _HEADING.match(ln.text) or len(ln.text) > 300 or len(items) >= 15:
+            break
+        items.append(_plain(m.group("text")).rstrip(" ;,."))
+        end = ln.end
+    if not items:
+        return d
+    head = _plain(d.text).rstrip(" :-\u2013*")
+    return replace(d, text=f"{head}: {'; '.join(items)}", end=end)
 
 
 class _Kept:
@@ -624,18 +688,21 @@ class _Kept:
 
     def _same(self, d: Decision, text: str, i: int) -> bool:
         """Whether the reading `d` is the kept decision `i` read again: by another rule, or at the same place, or
-        word for word. Two items of one resolution block that differ only in a name ("That Councillor E Ash be
-        elected Mayor", "That Councillor K Bell be elected Deputy Mayor") are two decisions."""
+        word for word at the same meeting. Two items of one resolution block that differ only in a name ("That
+        Councillor E Ash be elected Mayor", "That Councillor K Bell be elected Deputy Mayor") are two decisions, and so
+        are the same words in the records of two meetings."""
         kept, (start, end) = self.out[i], self.spans[i]
         return (
             kept.evidence.rule != d.rule
             or start <= d.start < end
             or d.start <= start < d.end
             or _words(kept.text) == _words(text)
+            and self.seg.meeting_at(start) is self.seg.meeting_at(d.start)
         )
 
     def _fact(self, d: Decision) -> DecisionFact | None:
         seg = self.seg
+        d = _with_list(seg, d)
         text = _clean(d.text)
         caps = d.rule == "decision.resolved-block" and re.search(
             r"[A-Z]{3}", text
@@ -644,7 +711,7 @@ class _Kept:
             return None
         if any(self._same(d, text, i) for i in self.near.near(d.key or text)):
             return None
-        if any(s <= d.start < e for s, e in self.spans) and d.rule.startswith("decision.sentence"):
+        if d.rule.startswith("decision.sentence") and any(s <= d.start < e for s, e in self.spans):
             return None
         meeting = seg.meeting_at(d.start)
         rec = self.record_at(d.start)
@@ -767,6 +834,114 @@ def _that_clauses(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
         )
 
 
+# a resolution inside a line, after other words: a record flattened to one line by its converter ("... seconded by
+# Councillor Fairfoull and RESOLVED That Councillor Janet Cooper be ... 2 ELECTION OF DEPUTY MAYOR ...", "The Council
+# Decided: to agree to record the results ..."). A keyword at a line's start is a resolution block's.
+_INLINE_KEYWORD = re.compile(
+    r"(?<=[\w.,;:)] )(?:(?:The )?(?:COUNCIL|CABINET|COMMITTEE|Council|Cabinet|Committee|Board|Panel) )?"
+    r"(?:(?:RESOLVED|AGREED|DECIDED)[ \t]*[:\u2013\u2014-]?|(?:Resolved|Decided|Agreed)[ \t]*[:\u2013\u2014])"
+    r"[ \t]*(?=(?:That|that|THAT|to)[ \t]+\S)"
+)
+_IT_WAS = re.compile(r"\b[Ii]t was (?:\w+ )?$")
+# where an inline resolution ends: its sentence's end, the next item's heading in capitals ("2 ELECTION OF DEPUTY
+# MAYOR", "31. COMMUNICATIONS"), the next motion or resolution
+_INLINE_END = re.compile(
+    r"(?<=[a-z0-9)\]'\u2019])\.(?=\s+[A-Z0-9])|\s\d{1,3}\.?\s+(?:[A-Z]{4,}|[A-Z]{2,}(?:\s+[A-Z&'\u2019]{2,})+)\b|"
+    r"\s(?:It was (?:moved|proposed)|RESOLVED|AGREED|DECIDED)\b"
+)
+
+
+def _inline_resolutions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """A resolution keyword inside a line ("... and RESOLVED That ...", "The Council Decided: to ..."): the text
+    from the keyword to the end of its sentence or the next item's heading."""
+    text = seg.text
+    for ln in seg.lines:
+        for m in _INLINE_KEYWORD.finditer(text, ln.start, ln.end):
+            if m.start() == ln.start or not text[ln.start : m.start()].strip(" \t>*_|#-"):
+                continue  # a keyword opening its line: a resolution block
+            if _IT_WAS.search(text, max(ln.start, m.start() - 40), m.start()):
+                continue  # "It was RESOLVED to support the application.": a sentence pattern's
+            start = m.end()
+            stop = _INLINE_END.search(text, start + 1, min(ln.end, start + 600))
+            end = (stop.start() + (1 if stop.group(0) == "." else 0)) if stop else min(ln.end, start + 600)
+            yield Decision(text[start:end], DecisionKind.RESOLVED, start, end, "decision.resolved-inline")
+
+
+# a motion ("It was moved by Councillor A and seconded by Councillor B that ...", "Councillor C, seconded by Bailie D,
+# moved that ...") and, on a line not far below, that it was carried without its words being repeated ("The motion was
+# put to the vote and AGREED.", "Upon being put to the vote it was agreed to elect ...", "whereupon the motion was
+# declared carried and Bailie Regan was appointed"); an outcome that states the resolution ("it was resolved that
+# ...") is read by the sentence patterns
+_MOTION = re.compile(
+    r"\b(?:moved|proposed)\b[^\n]{0,200}?\bthat[ \t]+(?P<motion>[^\n]{8,400}?)(?:\.(?=\s|$)|$)", re.M
+)
+_CARRIED = re.compile(
+    r"(?P<out>\b(?:[Tt]he motion was (?:put to the vote and (?:AGREED|agreed|CARRIED|carried)|(?:declared |duly )?"
+    r"(?:carried|CARRIED))|(?:put|being put) to the vote,? it was (?:agreed|AGREED|carried|CARRIED)(?! that| to:))"
+    r"[^\n.;:]{0,300})(?:[.;](?=\s|$)|$)",
+    re.M,
+)
+
+
+def _carried_motions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """A motion carried on a vote whose outcome does not repeat it: the motion's words and the outcome."""
+    text = seg.text
+    motions = [  # "As an amendment, Councillor E moved that ...": not the motion
+        m
+        for m in _MOTION.finditer(text)
+        if not re.search(r"amendment", text[max(0, m.start() - 200) : m.start()].rsplit("\n", 1)[-1], re.I)
+    ]
+    starts = [m.start() for m in motions]
+    used: set[int] = set()
+    for c in _CARRIED.finditer(text):
+        n = bisect.bisect_left(starts, c.start()) - 1
+        if n < 0 or n in used or motions[n].end() > c.start():
+            continue
+        motion = motions[n]
+        line = seg.line_index(c.start())
+        if line - seg.line_index(motion.start()) > 10:
+            continue
+        below = min(seg.lines[min(line + 8, len(seg.lines) - 1)].end, c.end() + 2000)
+        if _KEYWORD.search(seg.text, c.end(), below):
+            continue  # the resolution follows in its own words
+        used.add(n)
+        words = f"That {motion.group('motion').rstrip(' .')}; {c.group('out').strip()}"
+        yield Decision(
+            words, DecisionKind.RESOLVED, motion.start("motion"), c.end("out"), "decision.motion-carried"
+        )
+
+
+# a forward plan's issue page (ModernGov "Issue details"): the issue's summary above its fields, then "Decision due: 14
+# March 2013 by Cabinet"
+_ISSUE_DUE = re.compile(
+    r"^[ \t]*Decision due:[ \t]*(?P<d>[^\n]{4,30}?)[ \t]+by[ \t]+(?P<body>[^\n]{2,100}?)[ \t]*$", re.M
+)
+_ISSUE_FIELD = re.compile(r"^[ \t]*(?:Decision type|Reason Key|Decision status)[ \t]*:", re.M)
+
+
+def _issue_summaries(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
+    """A key decision's issue page: the paragraph above its first field ("Decision type: Key"), a decision still
+    to be taken, by the body and on the date of its "Decision due:" line."""
+    due = _ISSUE_DUE.search(seg.text)
+    field = _ISSUE_FIELD.search(seg.text)
+    if not due or not field or not (date := _first_date(due.group("d"))):
+        return
+    i = seg.line_index(field.start()) - 1
+    while i >= 0 and not seg.lines[i].text.strip():
+        i -= 1
+    last = i
+    while i > 0 and seg.lines[i - 1].text.strip() and last - i < 8:
+        i -= 1
+    if last < 0:
+        return
+    start, end = seg.lines[i].start, seg.lines[last].end
+    words = seg.text[start:end]
+    if len(words) < 30 or _FIELD.search(words) or _ISSUE_FIELD.search(words):
+        return  # a title alone, or fields
+    maker = _maker(seg, due.group("body"), start)
+    yield Decision(words, DecisionKind.RECOMMENDATION, start, end, "decision.issue-summary", maker, date)
+
+
 # a sentence that ends introducing the resolutions below it
 _INTRODUCES = re.compile(
     r"\b(?:agreed|resolved|decided|AGREED|RESOLVED|DECIDED)(?: (?:to|that|as follows))?\s*[:\u2013-]{1,2}\s*$"
@@ -777,7 +952,7 @@ def _sentence_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
     """Sentences that match a pattern of `patterns/decisions.jsonl` (the first that matches): a body agreed,
     something was approved by a body, a person was appointed ..."""
     for s, e in _sentences(seg):
-        sentence = seg.text[s:e]
+        sentence = seg.text[s:e].replace("\n", " ")  # as long as the text: offsets hold
         if len(sentence) < 15 or len(sentence) > 2000:  # a run-on "sentence" is a converter's artefact
             continue
         for p in sentence_patterns():
@@ -809,9 +984,12 @@ Read = Callable[[Segmented, _Kept], Iterator[Decision]]
 # in this order: a later reading of a decision already kept is dropped
 RULES: tuple[Rule[Read], ...] = (
     Rule("decision.resolved-block", _resolved_blocks),
+    Rule("decision.resolved-inline", _inline_resolutions),
+    Rule("decision.motion-carried", _carried_motions),
     Rule("decision.record-item", _record_decisions, ("decision.record",)),
     Rule("decision.table-row", _table_rows),
     Rule("decision.recommendation-block", _recommendation_blocks),
+    Rule("decision.issue-summary", _issue_summaries),
     Rule("decision.item-purpose", _item_purposes),
     Rule("decision.that-clause", _that_clauses),
     Rule("decision.sentence", _sentence_decisions),  # one id a pattern: "decision.sentence.<pattern id>"

@@ -30,13 +30,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from extract.dates import find_dates
+from extract.dates import find_dates, parse_date
 from extract.mentions import find_bodies, split_people
 from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
 from extract.rules import Rule
 from extract.segment import Line, Segmented
-from extract.vocab.posts import PORTFOLIO_TITLE, is_post
+from extract.terms import Term, term_dates
+from extract.vocab.posts import PORTFOLIO_TITLE, is_post, post_named_in
 
 _HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
 _TOKEN = (
@@ -96,10 +97,20 @@ class Holder:
     org: str | None = None  # the body the words name, where it is no council ("Conservative group")
 
 
+# "for the period 1 to 30 June 2014", "from 3-28 February": a range of days in one month, whose first day starts
+_DAY_RANGE = re.compile(
+    r"\b(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|\u2013|until)\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
+)
+
+
 def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, PartialDate | None]:
     """The start and end a sentence states: a date after "from", "on", "with effect" starts; after
-    "until", "leaves", "retires", "stepped down" it ends."""
+    "until", "leaves", "retires", "stepped down" it ends; the first day of a range of days starts."""
     began = ended = None
+    for s, _e, date in find_dates(sentence):
+        span = _DAY_RANGE.search(sentence, max(0, s - 12), s + 25)
+        if span and span.start() < s and date.precision == "day" and span.end() > s:
+            began = PartialDate(iso=f"{date.iso[:8]}{int(span.group('first')):02d}")
     for s, _e, date in find_dates(sentence):
         cue = sentence[max(0, s - 40) : s].lower()
         if re.search(r"\b(?:until|till|to|leav\w*|retir\w*|step\w* down|end\w*|left)\b[^,;]*$", cue):
@@ -315,21 +326,64 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
             began,
             ended,
         )
-        prior = re.search(
-            r"\b(?:(?:succeeding|replacing|who succeeds|(?:taking|taken|took|takes)\s+over\s+from)\s+"
-            rf"(?:(?:departing|outgoing|retiring)\s+)?(?P<name>{_NAME})|"
-            rf"after\s+(?P<gone>{_NAME})\s+(?:stood|stepped)\s+down)",
-            sentence[m.end() :],
+        yield from _predecessor(seg, at, sentence, m)
+
+
+_PRIOR = re.compile(
+    r"\b(?:(?:succeeding|replacing|replaces|replaced|succeeds|succeeded|who succeeds|"
+    r"(?:taking|taken|took|takes|take)\s+over\s+from)\s+(?:the\s+)?"
+    rf"(?:(?:departing|outgoing|retiring)\s+)?(?P<name>{_NAME})|"
+    rf"after\s+(?P<gone>{_NAME})\s+(?:stood|stepped)\s+down)"
+)
+# the next sentence goes on about the one appointed: "He", "She", "Mr Rouane", "The Liberal Democrat councillor"
+_SAME_ONE = re.compile(
+    rf"\s*(?:He|She|They|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+{_TOKEN}|The\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:councillor|officer|director|executive|leader|deputy|manager|clerk|politician|appointee))\s+(?:has\s+|had\s+|will\s+|is\s+)?"
+    r"(?:immediately\s+|now\s+|formally\s+)?(?=(?:succeed|replac|tak|took))"
+)
+
+
+# "... and was later elected leader": a second post in the sentence, which a "He replaced Z" after it may be about
+_ANOTHER_POST = re.compile(r"\b(?:elected|appointed|became|named|chosen|selected)\b")
+
+
+def _predecessor(seg: Segmented, at: int, sentence: str, m: re.Match[str]) -> Iterator[Holder]:
+    """ "X was elected Mayor, succeeding Councillor Z", "X has been elected leader. She has taken over from Z":
+    the one who held the post until this appointment, in the same sentence or the next one about the appointee."""
+    prior = _PRIOR.search(sentence, m.end())
+    at_prior = at
+    if prior is None and not _ANOTHER_POST.search(sentence, m.end()):
+        rest = seg.text[at + len(sentence) : at + len(sentence) + 300]
+        same = _SAME_ONE.match(rest)
+        if same:
+            prior, at_prior = _PRIOR.match(rest, same.end()), at + len(sentence)
+    if prior:
+        yield Holder(
+            prior.group("name") or prior.group("gone"),
+            re.sub(r"^(?:interim|acting|temporary)\s+", "", m.group("title"), flags=re.I),
+            at + m.start(),
+            at_prior + prior.end(),
+            "holder.succeeding",
+            ended=seg.date_at(at),
         )
-        if prior:
-            yield Holder(
-                prior.group("name") or prior.group("gone"),
-                re.sub(r"^(?:interim|acting|temporary)\s+", "", m.group("title"), flags=re.I),
-                at + m.start(),
-                at + m.end() + prior.end(),
-                "holder.succeeding",
-                ended=seg.date_at(at),
-            )
+
+
+# a later item of the same resolution dates the appointment: "(iii) Approve the appointment to be effective on
+# 12th November 2012", "the appointment to take effect from 1 June"
+_EFFECTIVE = re.compile(
+    r"\bappointment\b[^.;\n]{0,40}?\b(?:(?:to\s+be|be|shall\s+be|will\s+be|is|being)\s+effective|"
+    r"(?:to\s+)?takes?\s+effect)\s+(?:on|from)\s+(?:the\s+)?"
+)
+
+
+def _effective_later(seg: Segmented, after: int) -> PartialDate | None:
+    """The date a following item of the resolution gives the appointment, within the next few lines."""
+    window = seg.text[after : after + 600]
+    m = _EFFECTIVE.search(window)
+    if m is None:
+        return None
+    found = [d for s, _e, d in find_dates(window[m.end() : m.end() + 40]) if s == 0]
+    return found[0] if found else None
 
 
 def _appointed_active(seg: Segmented) -> Iterator[Holder]:
@@ -345,6 +399,7 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
     )
     for at, sentence, m in _in_sentences(seg, rx):
         began, ended = _dates(seg, sentence, at)
+        began = began or _effective_later(seg, at + len(sentence))
         title = m.group("title")
         if m.group("also"):  # "appoint A and B as Joint Acting Chief Executives": each holds the post
             title = re.sub(r"^[Jj]oint\s+", "", re.sub(r"(?<=[a-z])s$", "", title))
@@ -359,6 +414,7 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
                 began,
                 ended,
             )
+        yield from _predecessor(seg, at, sentence, m)
 
 
 def _title_name_line(seg: Segmented) -> Iterator[Holder]:
@@ -702,16 +758,129 @@ def _left(seg: Segmented) -> Iterator[Holder]:
         )
 
 
+def _term_as(seg: Segmented) -> Iterator[Holder]:
+    """ "Cllr Luxton stepped down ..., marking the end of a period as mayor spanning 19 months", "thanks to
+    Councillor Howells for his year in office as Chair": a term the sentence measures, named by its holder (the
+    dates are read in `_fact`). The holder has a title ("Cllr", "Mrs"); the words between name no one else, quote
+    no one and thank no one."""
+    rx = re.compile(
+        r"(?:(?:County|Borough|Town)\s+(?=Councillor|Cllr))?"
+        rf"(?P<name>(?:Councillor|Cllr)\.?\s+{_TOKEN}(?![\w'\u2019-]|\s+[A-Z])|{_HON}{_NAME})"
+        r"(?![\w'\u2019-]|\s+[A-Z])(?:(?!\bthank|\bsaid\b|\bsays\b|[A-Z][a-z]+\s+[A-Z])[^.;\n\"\u201c\u201d]){0,100}?"
+        r"\b(?:period|time|term|spell|tenure|years?)\s+(?:in\s+office\s+)?as\s+(?:the\s+)?"
+        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:spanning|lasting|of|after|and|was|had|has|in|at|on|for|"
+        r"during|with)\b|$)"
+    )
+    for at, _sentence, m in _in_sentences(seg, rx):
+        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.term-as")
+
+
+_CAPS_LINE = re.compile(r"^\s*(?P<caps>[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){2,12})\s*$")
+_SMALL_WORDS = frozenset({"Of", "To", "The", "And", "For", "In", "At"})
+
+
+def _caps_signature(seg: Segmented) -> Iterator[Holder]:
+    """ "Yours sincerely Bill Norman" ... "BILL NORMAN SOLICITOR TO THE COUNCIL": a signature in capitals, name and
+    title run together, read where the page writes the same name in ordinary case, ending there (which says
+    where the name ends: not "Reading Borough" of "Reading Borough Council")."""
+    for line in seg.lines:
+        m = _CAPS_LINE.match(line.text)
+        if m is None:
+            continue
+        words = m.group("caps").split()
+        for n in (2, 3):
+            title = " ".join(
+                w.lower() if i and w in _SMALL_WORDS else w
+                for i, w in enumerate(x.capitalize() for x in words[n:])
+            )
+            if not is_post(title):
+                continue
+            name = r"\s+".join(re.escape(w) for w in words[:n])
+            # the letter's close, a bounded look back (a page of capitals lines stays linear)
+            before = seg.text[max(0, line.start - 3000) : line.start]
+            written = [
+                w for w in re.finditer(rf"\b(?i:{name})\b(?![ \t]+[A-Z])", before) if not w.group(0).isupper()
+            ]
+            if written:
+                yield Holder(
+                    written[0].group(0),
+                    title,
+                    line.start + m.start(),
+                    line.start + m.end(),
+                    "holder.caps-signature",
+                )
+                break
+
+
 def _who_is(seg: Segmented) -> Iterator[Holder]:
     """ "Neil Kissock, who was most recently the director of finance", "Mark Wynn – who is the authority's
     executive director of resources –": a relative clause that names the post."""
     rx = re.compile(
         rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been|(?:has\s+)?serve[sd]\s+as)\s+(?:most\s+recently\s+|"
         r"currently\s+|previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
-        rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from|this|last)\b)"
+        rf"(?P<title>{_LOWER_TITLE}(?:\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){{0,5}}?"
+        r"\s+(?:Council|Borough|County|City|District|Corporation|Authority))?)"
+        r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from|this|last|before)\b)"
     )
-    for at, _sentence, m in _in_sentences(seg, rx):
-        yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is")
+    for at, sentence, m in _in_sentences(seg, rx):
+        ended = None
+        if re.match(r"\W*who\s+(?:was|served)\b", m.group(0)[len(m.group("name")) :]):
+            # "who was the chief executive for eight years before stepping down in April 2019"
+            ended = _dates(seg, sentence[m.end() : m.end() + 80], at)[1]
+        yield Holder(
+            m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.who-is", ended=ended
+        )
+
+
+# "to fill the top job vacated by Lesley Hagger last month", "the post vacated by Lesley Seary in April"
+_VACATED = re.compile(
+    rf"(?:(?P<name>{_NAME})(?P<gap>[^.;\n]{{0,120}}?)\bto\s+(?:fill|take|take\s+on|take\s+over)\s+)?"
+    r"\b(?:the|a)\s+(?:top\s+|vacant\s+)?(?:job|post|role|position)\s+(?:recently\s+|left\s+)?vacated\s+by\s+"
+    rf"(?P<gone>{_NAME})(?![\w'\u2019-])(?:\s+(?P<when>last\s+(?:month|year)|in\s+[A-Z][a-z]+(?:\s+\d{{4}})?))?"
+)
+
+
+def _vacated(seg: Segmented) -> Iterator[Holder]:
+    """ "X has stepped up ... to fill the top job vacated by Y last month": the post is the one the page is
+    about (its title or heading names it); Y held it until then, X holds it now unless X is only a candidate."""
+    post = post_named_in(seg.document.title or (seg.lines[0].text if seg.lines else ""))
+    if post is None:
+        return
+    for at, _sentence, m in _in_sentences(seg, _VACATED):
+        when = m.group("when") or ""
+        yield Holder(
+            m.group("gone"),
+            post,
+            at + m.start(),
+            at + m.end(),
+            "holder.vacated-by",
+            ended=_month_said(seg, at, when),
+        )
+        if m.group("name") and not re.search(
+            r"\b(?:vying|shortlist|candidates?|applicants?|race)\b", m.group("gap")
+        ):
+            yield Holder(m.group("name"), post, at + m.start(), at + m.end(), "holder.vacated-by")
+
+
+def _month_said(seg: Segmented, at: int, when: str) -> PartialDate | None:
+    """ "last month", "in April", "in April 2019": a month the page's date places (a month after the page's
+    own is the year before)."""
+    page = seg.date_at(at)
+    if not when or page is None or page.precision == "year":
+        return None
+    year, month = int(page.iso[:4]), int(page.iso[5:7])
+    if when.startswith("last"):
+        return PartialDate(
+            iso=f"{year - 1:04d}"
+            if when.endswith("year")
+            else f"{year - (month == 1):04d}-{(month - 2) % 12 + 1:02d}"
+        )
+    said = parse_date(when[3:] if re.search(r"\d{4}$", when) else f"{when[3:]} {year}")
+    if said is None or said.precision == "year":
+        return None
+    if not re.search(r"\d{4}$", when) and int(said.iso[5:7]) > month:
+        return PartialDate(iso=f"{year - 1:04d}-{said.iso[5:7]}")
+    return said
 
 
 def _current_is(seg: Segmented) -> Iterator[Holder]:
@@ -748,7 +917,7 @@ def _civic(seg: Segmented) -> Iterator[Holder]:
     "The Right Worshipful the Mayor, Councillor A Givan"."""
     title = r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
     rx = re.compile(
-        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}?{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}|"
+        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}{{0,2}}{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}|"
         rf"(?:Councillor|Cllr)\.?\s+{_TOKEN}(?=,)))"
         r"(?![\w'\u2019-])"
     )
@@ -794,7 +963,10 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("holder.name-comma-post", _name_comma_post),
     Rule("holder.portfolio-then-name", _portfolio_then_name),
     Rule("holder.left", _left),
+    Rule("holder.term-as", _term_as),
     Rule("holder.who-is", _who_is),
+    Rule("holder.caps-signature", _caps_signature),
+    Rule("holder.vacated-by", _vacated),
     Rule("holder.the-new", _the_new),
     Rule("holder.current-is", _current_is),
     Rule("holder.civic-title", _civic),
@@ -851,7 +1023,7 @@ def _of_place(seg: Segmented, title: str) -> tuple[str, str | None]:
 def _full_name(seg: Segmented, name: str | None, written: str) -> str | None:
     """ "Mr Brown" -> "Richard Brown" where the page names one Richard Brown: news gives the full name once and
     the title and surname after it. A surname the page gives two first names for stays as it was."""
-    if not name or " " in name or not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s", written):
+    if not name or " " in name or not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?\s", written):
         return name
     firsts = {
         m.group(1)
@@ -882,16 +1054,30 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
     if not org or not is_post(post) or _CHAIR.match(post):
         return None  # a chair of a body is a seat (memberships.py, tenures.py read those)
     evidence = seg.sentence_evidence(h.start, h.end, h.rule)
+    title_at = seg.text.find(h.title, h.start, h.end)
+    term = Term(evidence.text, max(title_at, h.start) - evidence.start, post, h.began, h.ended)
+    began, ended = term_dates(term, seg.date_at(h.start))
     for rx, role in _SEATS:
         if rx.match(post):
-            return SeatFact(person=name, body=org, role=role, date=seg.date_at(h.start), evidence=evidence)
+            return SeatFact(
+                person=name,
+                body=org,
+                role=role,
+                date=seg.date_at(h.start),
+                start=began,
+                end=ended,
+                evidence=evidence,
+            )
+    date = seg.stated_date_at(h.start)
+    if date is not None and ended is not None and date.iso[: len(ended.iso)] > ended.iso:
+        date = None  # "the post vacated by X in April", on a page of July: the page does not attest X in July
     return PostFact(
         person=name,
         post=post,
         org=org,
-        date=seg.stated_date_at(h.start),
-        start=h.began,
-        end=h.ended,
+        date=date,
+        start=began,
+        end=ended,
         interim=interim,
         evidence=evidence,
     )

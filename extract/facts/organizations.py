@@ -14,11 +14,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from extract.mentions import classify_body, find_bodies, find_member_listing
+from extract.mentions import BodyMention, classify_body, find_bodies, find_member_listing
 from extract.records import Fact, OrganizationFact, OrgKind, PersonFact
 from extract.rules import Rule
 from extract.segment import Segmented
-from extract.vocab.bodies import STOP_WORDS, acronym_fits
+from extract.vocab.bodies import STOP_WORDS, acronym_fits, parties
 
 # a kind of meeting of the council, not a body of its own: "Annual Council", "Special Council", "Budget Council"
 _MEETING_OF_COUNCIL = re.compile(
@@ -27,6 +27,19 @@ _MEETING_OF_COUNCIL = re.compile(
     re.I,
 )
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*(?P<acr>[A-Z][A-Za-z&]{1,9})\s*\)")
+# a seat on a body written before its name: "Trustees of Charles Cooper Trust", "Vice Convener of Capital Programme
+# Committee" (the seat is the memberships' to read; the body is what follows "of")
+_SEAT_BEFORE = re.compile(
+    r"^(?:(?:Vice|Depute|Deputy)[- ])?(?:Trustees?|Governors?|Conven[eo]r|Directors?|Patrons?|Representatives?)"
+    r"\s+(?:of|on|to)\s+(?:the\s+)?(?=[A-Z])"
+)
+# a kind of school, college or club with no name of its own ("the Primary School", "a Sixth Form College",
+# "Shortage of Secondary School places")
+_KIND_OF_PLACE = re.compile(
+    r"^(?:[A-Z][a-z]+\s+of\s+(?:the\s+)?)?(?:(?:My|Our|Your|Their|His|Her|The|Primary|Secondary|High|Grammar|"
+    r"Special|Infant|Junior|Nursery|Community|Free|Faith|Local|Sixth|Form|Further|Higher|Education|Teacher|Training|Social|Work|Care|Youth|Sports?|Book|Breakfast|After|Homework)\s+)*"
+    r"(?:School|College|Academy|Club)s?$"
+)
 
 
 def _key(name: str) -> str:
@@ -56,15 +69,142 @@ def _council(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
 
 def _mentions(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
     """Every body the body grammar reads ("Herefordshire Safeguarding Children Partnership (HSCP)"), without a
-    person's name a layout glued in front of it."""
+    person's name a layout glued in front of it, nor the words of a seat, an event or a sentence around it."""
     text = seg.text
     people = sorted({f.name for f in facts if isinstance(f, PersonFact)}, key=len, reverse=True)
     for b in find_bodies(text):
         name = _without_person(b.name, people)
         if name is None or _MEETING_OF_COUNCIL.match(name):
             continue
-        m = _ACRONYM_AFTER.match(text, b.end, min(len(text), b.end + 16))
-        yield Body(name, b.kind, b.start, b.end, m.group("acr") if m else None)
+        if b.name in parties() and _party_span(text, b):
+            continue  # "Scottish Labour Party": the party-group rule reads the whole name
+        if name.endswith("Executive") and _EXECUTIVE_POST.match(text, b.end):
+            continue  # "Acting Executive Director" is a post
+        name = _trimmed(name)
+        if name is not None:
+            m = _ACRONYM_AFTER.match(text, b.end, min(len(text), b.end + 16))
+            yield Body(name, b.kind, b.start, b.end, m.group("acr") if m else None)
+
+
+# a party one goes to, not one a councillor belongs to: "the Royal Garden Party", "the Christmas Party"
+_EVENT = re.compile(
+    r"\b(?:Garden|Tea|Christmas|Birthday|Street|Summer|Launch|Farewell|Retirement|Dinner) Party$"
+)
+# a sentence's end inside a run of capitalised words: "Social Workers. The Social Work Academy"
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+# two names joined by "and" where the second is plainly a name of its own: it opens with "The", or the first has
+# a word in lower case that no name of a trust or council joins ("Veterans in Sefton and North West Boroughs
+# Healthcare NHS Foundation Trust")
+_TWO_NAMES = re.compile(
+    r"^(?:.+\sand\s+The\s+|(?=.*\s(?:in|on|at|with)\s).+?\sand\s+"
+    r"(?=(?:\S+\s+){2,}\S*(?:Trust|Council|Ltd|Limited|plc)$))(?P<last>[A-Z].*\S)$"
+)
+# "Leader on Cabinet appointments", "Other Members in Cabinet": the body is the cabinet
+_ON_CABINET = re.compile(r"^[A-Z][\w\s]*?\s(?:on|in|to)\s(Cabinet)$")
+# "Acting Executive Director", "Exempt Executive Reports": the word after "Executive" makes it a post or a thing
+_EXECUTIVE_POST = re.compile(
+    r"[ \t]+(?:Director|Head|Officer|Member|Manager|Assistant|Lead|Support|Reports?|Summary)\b"
+)
+
+
+def _trimmed(name: str) -> str | None:
+    """The body's name without what the grammar read around it; None when no name is left."""
+    tail = re.sub(r"^The\s+", "", _SENTENCE_END.split(name)[-1])
+    if tail != name and len(tail.split()) < 2:
+        return None
+    seat = _SEAT_BEFORE.match(tail)
+    if seat:
+        tail = tail[seat.end() :]
+        if len(tail.split()) < 2:
+            return None
+    if _KIND_OF_PLACE.match(tail) or _EVENT.search(tail):
+        return None
+    pair = _TWO_NAMES.match(tail)
+    if pair:
+        tail = pair.group("last")
+    on_body = _ON_CABINET.match(tail)
+    return on_body.group(1) if on_body else tail
+
+
+# a party named with its nation before it or its group after it: "Scottish Labour Party", "Welsh Labour", "the
+# Conservative group", "Liberal Democrat Group" (the group of a party's councillors is the body a member sits in)
+_PARTY_BEFORE = re.compile(r"(?:Scottish|Welsh|Ulster|Northern Ireland)\s+$")
+_PARTY_AFTER = re.compile(r"\s+(?:Group|group|Party)s?\b")
+
+
+def _party_span(text: str, b: BodyMention) -> tuple[int, int] | None:
+    """The longer name a party's name is part of ("Scottish Labour Party", "Conservative group"), if any."""
+    before = _PARTY_BEFORE.search(text, max(0, b.start - 20), b.start)
+    after = None if b.name.endswith("Party") else _PARTY_AFTER.match(text, b.end)
+    if not before and not after:
+        return None
+    return (before.start() if before else b.start, after.end() if after else b.end)
+
+
+def _party_groups(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """A party the text names as part of a longer name: the nation before it, the group or party after it."""
+    text = seg.text
+    for b in find_bodies(text):
+        span = _party_span(text, b) if b.name in parties() else None
+        if span:  # "the Independent and Liberal Democrat groups": each party's group
+            name = re.sub(r"(?<=[Gg]roup)s$", "", " ".join(text[span[0] : span[1]].split()))
+            yield Body(name, OrgKind.EXTERNAL, *span)
+
+
+# "serve on the Executive", "Members of the Executive", "the Executive had approved": the council's executive as a
+# body, where the sentence sits on it or has it act ("the Executive Director", "Chief Executive" are posts)
+_THE_EXECUTIVE = re.compile(
+    r"(?:\b(?:Members?|Membership|members?|membership)\s+of|\b(?:serve|sit|sits|served|appointed)\s+on|\bby|"
+    r"\bfrom)\s+the\s+(?P<body>Executive)\b(?![ \t]*[A-Z(\u2019'-])"
+    r"|\bthe\s+(?P<body2>Executive)\s+(?=(?:had|has|have)?\s*(?:approved|agreed|decided|resolved|noted|"
+    r"considered|endorsed)\b)"
+)
+
+
+# a committee written in lower case, as news writes it: "the planning, protective services and licensing committee",
+# "the council's policy and resources committee" (the coordination is what marks a committee's name; "the relevant
+# committee" is none)
+_LOWER_CASE_COMMITTEE = re.compile(
+    r"\b(?:[Tt]he|council's|council\u2019s)\s+(?P<name>(?:[A-Za-z]{3,}(?:,[ \t]+|[ \t]+))*?[A-Za-z]{3,}[ \t]+(?:and|&)"
+    r"[ \t]+[A-Za-z]{3,}(?:[ \t]+[a-z]{3,})?[ \t]+(?:committee|sub-committee|panel|board))\b"
+)
+_NOT_TITLED = {"and", "of", "for", "the"}
+# a committee named in lower case by what it does ("the pre-birth panel", "the youth justice board", "a seven-member
+# panel"): two words, or a hyphenated one, before the head ("the management board", "the executive committee" read
+# a kind of body as often as a name); a word that says which one or what kind ("the relevant committee", "a political
+# group", "an interview panel") names none
+_LOWER_CASE_KIND = re.compile(
+    r"\b(?:(?:[Tt]he|[Aa])[ \t]+(?:[Cc]ouncil['\u2019]s[ \t]+)?|[Cc]ouncil['\u2019]s[ \t]+)"
+    r"(?P<name>(?:[a-z][a-z'\u2019]+-[a-z][a-z'\u2019-]+[ \t]+|(?:[a-z][a-z'\u2019-]+[ \t]+){2,3})"
+    r"(?:committee|sub-committee|panel|board))\b"
+)
+_NOT_A_NAME = {
+    *"relevant same new full whole this that which each every other appropriate next last first previous said above "
+    "following main current local existing proposed special such joint independent political respective focus interview deputy "
+    "recognised different formal its their our his her any some both single wider entire of the to on in for with "
+    "and by at from as into is was be council council's council\u2019s councils members member scrutiny working steering cross-party "
+    "multi-agency project advisory programme task partnership appeal appeals hearing selection planning licensing "
+    "audit standards".split()
+}
+
+
+def _lower_case_committees(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """A committee named in lower case, with its words coordinated ("the policy and resources committee")."""
+    for m in _LOWER_CASE_COMMITTEE.finditer(seg.text):
+        words = m.group("name").split()
+        name = " ".join(w if w in _NOT_TITLED or w[:1].isupper() else w[:1].upper() + w[1:] for w in words)
+        yield Body(name, OrgKind.COMMITTEE, m.start("name"), m.end("name"))
+    for m in _LOWER_CASE_KIND.finditer(seg.text):
+        if not set(m.group("name").split()[:-1]) & _NOT_A_NAME:
+            name = m.group("name")
+            yield Body(name[:1].upper() + name[1:], OrgKind.COMMITTEE, m.start("name"), m.end("name"))
+
+
+def _the_executive(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """The council's executive, named "the Executive" where a sentence has members sit on it or has it act."""
+    for m in _THE_EXECUTIVE.finditer(seg.text):
+        group = "body" if m.group("body") else "body2"
+        yield Body("Executive", OrgKind.COMMITTEE, m.start(group), m.end(group))
 
 
 def _listing_parties(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
@@ -91,7 +231,10 @@ Read = Callable[[Segmented, list[Fact]], Iterator[Body]]
 # in this order: the first reading of a name gives its kind and evidence
 RULES: tuple[Rule[Read], ...] = (
     Rule("organization.council", _council),
+    Rule("organization.party-group", _party_groups),
     Rule("organization.mention", _mentions),
+    Rule("organization.the-executive", _the_executive),
+    Rule("organization.lower-case-committee", _lower_case_committees),
     Rule("organization.listing-party", _listing_parties),
     Rule("organization.from-fact", _from_facts),
 )
@@ -111,6 +254,7 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
             if body.acronym:
                 aliases[key].add(body.acronym)
     _short_forms_in_text(seg.text, first, aliases)
+    _fold_council_forms(first, aliases, seg.council)
     for _round in range(2):  # variants fold first, so a short form then has one long name left to fold into
         _fold_short_forms(first, aliases, seg.council)
     out = []
@@ -154,6 +298,44 @@ def _short_forms_in_text(text: str, first: dict[str, OrganizationFact], aliases:
         fits = [k for k, f in first.items() if f.kind != OrgKind.COUNCIL and acronym_fits(short, f.name)]
         if len(fits) == 1:
             aliases[fits[0]].add(short)
+
+
+_COUNCIL_GENERIC = {
+    "city",
+    "county",
+    "borough",
+    "district",
+    "council",
+    "metropolitan",
+    "of",
+    "the",
+    "royal",
+    "london",
+}
+_COUNCIL_LIKE = re.compile(
+    r"^(?:City|County|Royal Borough|London Borough|Borough|Metropolitan Borough) of |\bCouncil\b"
+)
+
+
+def _fold_council_forms(
+    first: dict[str, OrganizationFact], aliases: dict[str, set[str]], council: str | None
+) -> None:
+    """The document's council written shorter or with words around it ("City of York" for City of York Council,
+    "Castlereagh City Council" for Lisburn & Castlereagh City Council, "Dear Gwynedd Council") is that council: an
+    alias, not a second council."""
+    council_key = _key(council) if council else None
+    if not council_key or council_key not in first:
+        return
+    for key in list(first):
+        fact = first[key]
+        if key == council_key or not _COUNCIL_LIKE.search(fact.name):
+            continue
+        shorter = council_key.startswith(key + " ") or council_key.endswith(" " + key)
+        if set(key.split()) - _COUNCIL_GENERIC and (shorter or f" {council_key} " in f" {key} "):
+            if shorter:  # a short form is a name of the council; words around its name ("Dear ...") are none
+                aliases[council_key].add(fact.name)
+            aliases[council_key] |= aliases.pop(key)
+            del first[key]
 
 
 def _fold_short_forms(

@@ -3,6 +3,10 @@ Extraction folds short forms with it; resolution merges bodies with it."""
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 # words a body's name may drop or add without naming another body
 STOP_WORDS = {"and", "of", "the", "for", "s"}
 
@@ -32,3 +36,11 @@ def acronym_fits(short: str, long: str) -> bool:
     return (not rest or len(rest) == 1 and rest[0].lower() in _GENERIC_TAIL and i > 0) and any(
         t.isupper() and len(t) >= 2 for t in s
     )
+
+
+@lru_cache(maxsize=1)
+def parties() -> frozenset[str]:
+    """The political parties `patterns/bodies.jsonl` names ("party-names"): a party is a body, and so is its group."""
+    text = resources.files("extract").joinpath("patterns/bodies.jsonl").read_text(encoding="utf-8")
+    rows = (json.loads(line) for line in text.splitlines() if line.strip())
+    return frozenset(n for r in rows if r["id"] == "party-names" for n in r["names"])

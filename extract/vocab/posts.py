@@ -75,6 +75,14 @@ def role_of(post: str) -> Role | None:
     return abbreviations.get(post.replace(".", "")) or words.get(_form_key(post))
 
 
+def post_named_in(text: str) -> str | None:
+    """The longest known post (a written form, not an abbreviation) that `text` names, as `roles.jsonl` writes
+    it: what a page's title says the page is about ("new director of children's services appointed")."""
+    key = f" {_form_key(text)} "
+    found = [f for r in roles() for f in r.forms if not is_abbreviation(f) and f" {_form_key(f)} " in key]
+    return max(found, key=len) if found else None
+
+
 @lru_cache(maxsize=1)
 def abbreviation_rx() -> str:
     forms = sorted((re.escape(f) for f in _role_index()[1] if len(f) >= 3), key=len, reverse=True)

@@ -9,7 +9,8 @@ stated start (a second appointment to the same post is a second spell), with:
 - a start: the stated one (`basis="stated"`), else the first attestation (`"inferred"`)
   unless that comes after a stated end (a later document naming someone who had left);
 - an end: the stated one, else the start of the next holder of a post only one person
-  holds at a time, when that successor starts after this spell's last attestation
+  holds at a time (or of the same holder's substantive spell after an acting or interim one, which is a
+  spell of its own), when that successor starts after this spell's last attestation
   (`"inferred"`); a spell with neither stays open: the corpus does not say it ended.
 
 Dates stay at their precision (`2024`, `2024-03`, `2024-03-05`); two dates of different
@@ -130,24 +131,46 @@ def same_post(a: str, b: str) -> bool:
 
 
 def split_spells(spells: list[Spell]) -> list[Spell]:
-    """One observation bag per person+role+org -> one spell per stated start.
+    """One observation bag per person+role+org -> one spell per stated start, and an acting or interim
+    holding seen before the holder's first substantive start as a spell of its own.
 
     `spells` all belong to one person, role and organization; each carries what one
     statement or one attestation said. Attestations go to the latest spell that started on
     or before them (before the first stated start: the first spell)."""
+    early, spells = _interim_before_substantive(spells)
+    return ([_one_spell(early)] if early else []) + _by_start(spells)
+
+
+def _interim_before_substantive(spells: list[Spell]) -> tuple[list[Spell], list[Spell]]:
+    """ "the current Interim Chief Executive, Paul Satoor" on a page before his permanent appointment from a
+    stated date: the observations of the interim holding dated before that start, apart from the rest."""
+    firm = [s.stated_start for s in spells if s.stated_start and not s.interim]
+    if not firm:
+        return [], spells
+    first = min(firm, key=lambda d: d.iso)
+
+    def early(s: Spell) -> bool:
+        dates = [*s.attested, *([s.stated_end] if s.stated_end else [])]
+        return s.interim and not s.stated_start and bool(dates) and all(before(d, first) for d in dates)
+
+    return [s for s in spells if early(s)], [s for s in spells if not early(s)]
+
+
+def _one_spell(spells: list[Spell]) -> Spell:
+    out = Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post)
+    for s in spells:
+        _absorb(out, s)
+        if s.stated_end and (out.stated_end is None or before(out.stated_end, s.stated_end)):
+            out.stated_end = s.stated_end
+    return out
+
+
+def _by_start(spells: list[Spell]) -> list[Spell]:
+    """One spell per stated start (see `split_spells`)."""
     starts = sorted({s.stated_start for s in spells if s.stated_start})
     if len(starts) <= 1:
-        out = Spell(
-            spells[0].person,
-            spells[0].role_label,
-            spells[0].org,
-            spells[0].is_post,
-            stated_start=starts[0] if starts else None,
-        )
-        for s in spells:
-            _absorb(out, s)
-            if s.stated_end and (out.stated_end is None or before(out.stated_end, s.stated_end)):
-                out.stated_end = s.stated_end
+        out = _one_spell(spells)
+        out.stated_start = starts[0] if starts else None
         return [out]
     outs = [
         Spell(spells[0].person, spells[0].role_label, spells[0].org, spells[0].is_post, stated_start=d)
@@ -324,7 +347,12 @@ def infer_bounds(spells: list[Spell]) -> None:
                 continue
             last = s.last or start
             # the next holder's first evidence: their start, or an earlier attestation (named as incoming)
-            firsts = [_first_evidence(t) for _d, t in dated[i + 1 :] if t.person is not s.person]
+            # (or the same holder's substantive spell after an interim one)
+            firsts = [
+                _first_evidence(t)
+                for _d, t in dated[i + 1 :]
+                if t.person is not s.person or (s.interim and not t.interim)
+            ]
             nxt = min((d for d in firsts if before(last, d)), key=lambda d: d.iso, default=None)
             if nxt is not None:
                 s.end = Bound(nxt, "inferred")
