@@ -124,7 +124,7 @@ def council_or(seg: Segmented, body: str | None) -> str | None:
     return body
 
 
-def _title_caps(text: str) -> str:
+def title_caps(text: str) -> str:
     """ "PLANNING COMMITTEE" -> "Planning Committee": a heading in capitals, as the body grammar reads names."""
     if not re.search(r"[A-Z]{3}", text) or re.search(r"[a-z]", text):
         return text
@@ -135,7 +135,7 @@ def _title_caps(text: str) -> str:
 def body_from(text: str) -> str | None:
     """The body `text` names: a committee or council, or a name the body grammar takes for one; "Executive"
     alone is a council's executive (its cabinet under another name)."""
-    text = _title_caps(text.strip())
+    text = title_caps(text.strip())
     if re.fullmatch(r"(?:the )?Executive", text, re.I):
         return "Executive"
     of_council = re.match(
@@ -221,7 +221,7 @@ def _main_body(seg: Segmented) -> str | None:
     # the opening lines: a committee's name under the council's masthead is the body the paper is about
     council_line = None
     for line in seg.lines[:40]:
-        t = _title_caps(line.text.strip())
+        t = title_caps(line.text.strip())
         if re.match(r"^\d+\.?\s|^[A-Z]{1,4}/?\d", t):
             break  # the first numbered item: the head is over
         if t and not re.match(
@@ -261,7 +261,7 @@ def _venue_from(rest: str) -> str | None:
     if not m:
         return None
     venue = re.sub(rf"(?:(?<!\s)|(?!\s)),?\s+(?i:at)\s+{_TIME}.*$", "", m.group("v")).strip(" ,.")
-    venue = re.sub(r"^(?i:the)\s+", "", _title_caps(venue))
+    venue = re.sub(r"^(?i:the)\s+", "", title_caps(venue))
     return venue or None
 
 
@@ -276,7 +276,7 @@ def _heading_above(seg: Segmented, offset: int) -> str | None:
             continue
         body = body_from(t) if len(t) < 100 else None
         committees = (
-            [b for b in find_bodies(_title_caps(t)) if b.kind == OrgKind.COMMITTEE] if len(t) < 100 else []
+            [b for b in find_bodies(title_caps(t)) if b.kind == OrgKind.COMMITTEE] if len(t) < 100 else []
         )
         if committees:  # "Greyfield Council – Children's Services Improvement Board"
             return committees[-1].name

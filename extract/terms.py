@@ -78,11 +78,11 @@ def term_dates(term: Term, meeting_date: PartialDate | None) -> tuple[PartialDat
     if (
         year and began is not None
     ):  # "be elected Mayor for the ensuing municipal year": a year from the election
-        return began, _months_before(began, -12)
+        return began, months_before(began, -12)
     if ended is None or began is not None:
         return began, ended
     months = _months(term.sentence) or (12 if closed else None)
-    return (_months_before(ended, months) if months else None), ended
+    return (months_before(ended, months) if months else None), ended
 
 
 def _closed_here(term: Term) -> bool:
@@ -102,7 +102,7 @@ def _months(sentence: str) -> int | None:
     return months + (6 if m.group("half") and months >= 12 else 0)
 
 
-def _months_before(date: PartialDate, months: int) -> PartialDate:
+def months_before(date: PartialDate, months: int) -> PartialDate:
     """The month `months` before `date` (after it, when negative), or its year where the date has no month."""
     year = int(date.iso[:4])
     if date.precision == "year":

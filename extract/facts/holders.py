@@ -31,12 +31,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from extract.dates import find_dates, parse_date
+from extract.layout import title_caps
 from extract.mentions import find_bodies, split_people
 from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
 from extract.rules import Rule
 from extract.segment import Line, Segmented
-from extract.terms import Term, term_dates
+from extract.terms import Term, months_before, term_dates
 from extract.vocab.posts import PORTFOLIO_TITLE, is_post, post_named_in
 
 _HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
@@ -107,11 +108,12 @@ def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, 
     """The start and end a sentence states: a date after "from", "on", "with effect" starts; after
     "until", "leaves", "retires", "stepped down" it ends; the first day of a range of days starts."""
     began = ended = None
-    for s, _e, date in find_dates(sentence):
+    found = list(find_dates(sentence))
+    for s, _e, date in found:
         span = _DAY_RANGE.search(sentence, max(0, s - 12), s + 25)
         if span and span.start() < s and date.precision == "day" and span.end() > s:
             began = PartialDate(iso=f"{date.iso[:8]}{int(span.group('first')):02d}")
-    for s, _e, date in find_dates(sentence):
+    for s, _e, date in found:
         cue = sentence[max(0, s - 40) : s].lower()
         if re.search(r"\b(?:until|till|to|leav\w*|retir\w*|step\w* down|end\w*|left)\b[^,;]*$", cue):
             ended = ended or date
@@ -776,7 +778,6 @@ def _term_as(seg: Segmented) -> Iterator[Holder]:
 
 
 _CAPS_LINE = re.compile(r"^\s*(?P<caps>[A-Z][A-Z'\u2019-]+(?:[ \t]+[A-Z][A-Z'\u2019-]+){2,12})\s*$")
-_SMALL_WORDS = frozenset({"Of", "To", "The", "And", "For", "In", "At"})
 
 
 def _caps_signature(seg: Segmented) -> Iterator[Holder]:
@@ -789,10 +790,7 @@ def _caps_signature(seg: Segmented) -> Iterator[Holder]:
             continue
         words = m.group("caps").split()
         for n in (2, 3):
-            title = " ".join(
-                w.lower() if i and w in _SMALL_WORDS else w
-                for i, w in enumerate(x.capitalize() for x in words[n:])
-            )
+            title = title_caps(" ".join(words[n:]))
             if not is_post(title):
                 continue
             name = r"\s+".join(re.escape(w) for w in words[:n])
@@ -843,6 +841,8 @@ _VACATED = re.compile(
 def _vacated(seg: Segmented) -> Iterator[Holder]:
     """ "X has stepped up ... to fill the top job vacated by Y last month": the post is the one the page is
     about (its title or heading names it); Y held it until then, X holds it now unless X is only a candidate."""
+    if "vacated" not in seg.text:  # the title's post is looked for only where a post can be vacated
+        return
     post = post_named_in(seg.document.title or (seg.lines[0].text if seg.lines else ""))
     if post is None:
         return
@@ -868,18 +868,16 @@ def _month_said(seg: Segmented, at: int, when: str) -> PartialDate | None:
     page = seg.date_at(at)
     if not when or page is None or page.precision == "year":
         return None
-    year, month = int(page.iso[:4]), int(page.iso[5:7])
-    if when.startswith("last"):
-        return PartialDate(
-            iso=f"{year - 1:04d}"
-            if when.endswith("year")
-            else f"{year - (month == 1):04d}-{(month - 2) % 12 + 1:02d}"
+    if when.startswith("last"):  # the month (or year) before the page's
+        return months_before(
+            PartialDate(iso=page.iso[:4] if when.endswith("year") else page.iso[:7]),
+            12 if when.endswith("year") else 1,
         )
-    said = parse_date(when[3:] if re.search(r"\d{4}$", when) else f"{when[3:]} {year}")
+    said = parse_date(when[3:] if re.search(r"\d{4}$", when) else f"{when[3:]} {page.iso[:4]}")
     if said is None or said.precision == "year":
         return None
-    if not re.search(r"\d{4}$", when) and int(said.iso[5:7]) > month:
-        return PartialDate(iso=f"{year - 1:04d}-{said.iso[5:7]}")
+    if not re.search(r"\d{4}$", when) and said.iso[:7] > page.iso[:7]:
+        return months_before(said, 12)
     return said
 
 
