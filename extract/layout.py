@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extract.dates import find_dates
 from extract.mentions import classify_body, find_bodies, normalise_body
+from extract.news import news_meeting
 from extract.records import OrgKind, PartialDate
 from extract.segment import MeetingSpan, Segmented, line_matches
 
@@ -521,6 +522,24 @@ def _agenda_item_page(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> 
     return [MeetingSpan(0, body, seg.document.date, None, evidence)]
 
 
+_NEWS_KINDS = {None, "news"}  # manifest kinds of a page that may be a story (None: no manifest says)
+
+
+def _news_report(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
+    """A story that reports a meeting of its council ("stepped down at a meeting of the full council on Tuesday
+    night", "at the council's annual meeting on 15 May") and records no other: the whole story is the record of
+    that meeting, so what a councillor did "at the meeting" is their attendance (`extract/news.py`)."""
+    if spans or seg.document.kind not in _NEWS_KINDS or not seg.council:
+        return spans
+    if _ATTENDANCE_LABEL.search(seg.text, 0, 6000):
+        return spans  # a record with a Present list is minutes, not a story
+    found = news_meeting(seg.text, seg.document.date or seg.date)
+    if found is None:
+        return spans
+    evidence = seg.sentence_evidence(found.start, found.end, "meeting.news-report")
+    return [MeetingSpan(0, seg.council, found.date, None, evidence)]
+
+
 def _implied(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
     implied = _implied_by_attendance(seg, None if head.weak else head.body, spans)
     return [*spans, implied] if implied else spans
@@ -543,6 +562,7 @@ SPAN_RULES: tuple[SpanRule, ...] = (
     SpanRule("meeting.header", _header, ("meeting.title",)),
     SpanRule("meeting.cmis-summary", _cmis),
     SpanRule("meeting.agenda-item-page", _agenda_item_page),
+    SpanRule("meeting.news-report", _news_report),
     SpanRule("meeting.implied-by-attendance", _implied),
 )
 
@@ -565,6 +585,8 @@ _ATTENDANCE_LABEL = re.compile(
 )
 
 
+# the same label inside a line, where a PDF ran the record together ("... at 10.00 a.m. Present: Councillors ...")
+_INLINE_LABEL = re.compile(r"(?<![A-Za-z])(?:PRESENT|Present)[ \t]*:")
 _NOT_RECORDS = {"report", "news", "foi", "forward-plan", "leadership-page", "decision"}  # manifest kinds
 _REPORT_TITLE = re.compile(r"\b(?:report|plan|strategy|policy|news|press release)\b", re.I)
 
@@ -591,7 +613,7 @@ def _implied_by_attendance(seg: Segmented, body: str | None, spans: list[Meeting
     doc = seg.document
     if doc.kind in _NOT_RECORDS or (doc.title and _REPORT_TITLE.search(doc.title)):
         return None
-    label = _ATTENDANCE_LABEL.search(seg.text, 0, 6000)
+    label = _ATTENDANCE_LABEL.search(seg.text, 0, 6000) or _INLINE_LABEL.search(seg.text, 0, 6000)
     if label is None or any(sp.start <= label.start() and sp.recorded for sp in spans):
         return None
     owner = council_or(seg, body) or seg.council

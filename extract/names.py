@@ -37,6 +37,7 @@ HONORIFICS = (
     "Reverend",
     "Revd",
     "Canon",
+    "Deacon",
     "Father",
     "Fr",
     "Lord",
@@ -51,7 +52,14 @@ HONORIFICS = (
     "Baroness",
     "Baron",
 )
-_HONORIFIC_RX = re.compile(r"^(?:(?:" + "|".join(HONORIFICS) + r")\.?\s+)+", re.I)
+# "the Reverend Mark Brown", "Reverend and Councillor Chris Lee": a cleric's style takes "the" before it and may
+# join a second honorific with "and"
+_HONORIFIC_RX = re.compile(
+    r"^(?:(?:the\s+)?(?:Reverend|Revd|Rev)\.?\s+and\s+|the\s+(?=(?:Reverend|Revd|Rev)\.?\s+\S)|(?:"
+    + "|".join(HONORIFICS)
+    + r")\.?\s+)+",
+    re.I,
+)
 _CAPS_SURNAME = re.compile(r"^(Mc|Mac|O')?([A-Z]{3,}(?:-[A-Z]{3,})?)$")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "bin", "al"}
 # lower-case letters include the accented ones of Welsh, Irish and Scottish names ("Siân", "Ó Múiri")
@@ -104,6 +112,12 @@ def _run_initials(tokens: list[str], i: int) -> bool:
     )
 
 
+# the words that name a body, never a surname even after a title and initials
+_BODY_WORDS = frozenset(
+    {"council", "committee", "board", "panel", "cabinet", "group", "team", "service", "services"}
+)
+
+
 def clean_name(raw: str) -> str | None:
     """The name as a reader writes it, or None when `raw` cannot be a person's name."""
     text = " ".join(raw.replace("\u2019", "'").split())
@@ -125,9 +139,20 @@ def clean_name(raw: str) -> str | None:
     else:
         tokens = [_recase(t) if t.islower() and t not in _PARTICLES else t for t in tokens]
     bad = not_name_words()
+    # "Councillor G Court", "Mr J Church": after a title and initials the last word is a surname, whatever it means
+    surname_after_initials = (
+        bool(_hon)
+        and len(tokens) > 1
+        and all(len(t.strip(".")) == 1 for t in tokens[:-1])
+        and tokens[-1].lower() not in _BODY_WORDS
+    )
     for i, t in enumerate(tokens):
         initial = len(t.strip(".")) == 1 and t[0].isupper() and i < len(tokens) - 1  # "A Burton", "J. Smith"
-        if t.lower().strip(".") in bad and not initial:
+        if (
+            t.lower().strip(".") in bad
+            and not initial
+            and not (surname_after_initials and i == len(tokens) - 1)
+        ):
             return None
         if t.lower() in _PARTICLES or _run_initials(tokens, i):
             continue

@@ -54,6 +54,14 @@ _PRIVATE_CAPACITY = re.compile(
     r"service users?|members? of the public|objectors?|neighbours?)(?! governor)\b|"
     r"\b(?:objected|objections? (?:from|by|were received))\b"
 )
+# a councillor with a spouse or consort of the same surname beside them: "the Mayor, Councillor Dot Smith, and Mr
+# Chris Smith", "Cllr Jo Hale and her husband Mr Sam Hale": the councillor holds the office, the spouse does not
+_SPOUSE = re.compile(
+    r"\b(?:Councillor|Cllr\.?)[ \t]+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?(?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}?"
+    r"(?P<sur>[A-Z][\w'\u2019-]+)(?:[ \t]*\([^()\n]{0,40}\))?,?[ \t]+(?:and[ \t]+)?(?:(?:his|her)[ \t]+"
+    r"(?:husband|wife|partner|consort|spouse)[ \t]+)?(?P<spouse>(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+"
+    r"(?:[A-Z][\w'\u2019-]*\.?[ \t]+){0,3}(?P=sur))\b"
+)
 _GREETINGS = re.compile(r"\b(?:congratulat\w*|condolences?|sympathy|best wishes)\b", re.I)
 _LETTERED = re.compile(r"^\s*(?:\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[\u2022*-])\s+\S")
 _FOI = re.compile(r"\b(?:freedom of information|FOI|environmental information regulations)\b", re.I)
@@ -86,6 +94,7 @@ def private_spans(seg: Segmented) -> list[tuple[int, int]]:
                     break
                 end = ln.end
             spans.append((line.start, end))
+    spans += [(m.start("spouse"), m.end("spouse")) for m in _SPOUSE.finditer(seg.text)]
     if _FOI.search(seg.text[:5000]) or _FOI.search(seg.text[-2000:]):
         # an FOI release names its requester in the heading, before the case reference
         head_end = next(

@@ -146,7 +146,24 @@ class Segmented:
         for s, _e, date in find_dates(sentence.text):
             if date.precision == "day" and re.search(r"\b[Oo]n(?:\s+the)?\s*$", sentence.text[:s]):
                 return date
-        return self.date_at(offset)
+        return self._letter_date(offset) or self.date_at(offset)
+
+    def _letter_date(self, offset: int) -> PartialDate | None:
+        """A signature below "Yours sincerely" is dated by the letter's own date line ("15 May 2014" above "Dear
+        Councillor"), not by the meeting the letter summons: the signer held the post when signing."""
+        close = _CLOSING.search(self.text, max(0, offset - 400), offset)
+        if close is None:
+            return None
+        dated = None
+        at = self.line_index(close.start())
+        for line in self.lines[max(0, at - 80) : at]:  # the letter's head, a bounded look back
+            found = list(find_dates(line.text))
+            if len(found) == 1 and found[0][2].precision == "day":
+                s, e, date = found[0]
+                rest = (line.text[:s] + " " + line.text[e:]).replace(",", " ").lower().split()
+                if all(w in _DATE_LINE_WORDS for w in rest):
+                    dated = date
+        return dated
 
     def line_index(self, offset: int) -> int:
         lo, hi = 0, len(self.lines) - 1
@@ -217,6 +234,11 @@ def header_tables(
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?](?=\s+[A-Z(])|\t")
 _SPACES = re.compile(r"\s*")
+# a letter's close, and a line that is only its date ("15 May 2014", "Date: 15th May 2014")
+_CLOSING = re.compile(r"\bYours\s+(?:sincerely|faithfully)\b", re.I)
+_DATE_LINE_WORDS = frozenset(
+    "date date: dated dated: monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

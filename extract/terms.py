@@ -10,6 +10,7 @@ year after the election. A date so found has the precision of a month: the text 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -109,3 +110,40 @@ def months_before(date: PartialDate, months: int) -> PartialDate:
         return PartialDate(iso=f"{year - round(months / 12):04d}")
     at = year * 12 + int(date.iso[5:7]) - 1 - months
     return PartialDate(iso=f"{at // 12:04d}-{at % 12 + 1:02d}")
+
+
+# a time the page's own date places: "last week", "yesterday", "last month", "earlier this year"
+_RELATIVE = re.compile(
+    r"\b(?:(?P<yesterday>yesterday)|last\s+(?P<last>week|month|year)|earlier\s+this\s+(?P<this>month|year))\b",
+    re.I,
+)
+
+
+def relative_dates(text: str, anchor: PartialDate | None) -> list[tuple[int, int, PartialDate]]:
+    """The times `text` gives relative to the page's date, as (start, end, date) like `find_dates`: a news
+    story dated 7 October that says "she said last week" places the saying a week before. "Last week" is
+    the day a week before (a day of that week); a month or year keeps its own precision; a time finer than
+    the anchor's precision is not placed."""
+    if anchor is None:
+        return []
+    out = []
+    for m in _RELATIVE.finditer(text):
+        unit = (m.group("last") or m.group("this") or "day").lower()
+        date = _placed(anchor, unit, back=m.group("this") is None)
+        if date is not None:
+            out.append((m.start(), m.end(), date))
+    return out
+
+
+def _placed(anchor: PartialDate, unit: str, *, back: bool) -> PartialDate | None:
+    """The anchor moved back one `unit` (or kept, for "earlier this ..."), at the unit's precision."""
+    if unit in ("day", "week"):
+        if anchor.precision != "day":
+            return None
+        day = dt.date.fromisoformat(anchor.iso) - dt.timedelta(days=1 if unit == "day" else 7)
+        return PartialDate(iso=day.isoformat())
+    if unit == "month":
+        if anchor.precision == "year":
+            return None
+        return months_before(PartialDate(iso=anchor.iso[:7]), 1 if back else 0)
+    return PartialDate(iso=f"{int(anchor.iso[:4]) - (1 if back else 0):04d}")

@@ -469,3 +469,84 @@ def test_every_rule_is_in_the_tables_and_has_an_example():
     table = {r.id for r in RULES} | {i for r in LINE_RULES for i in (r.id, *r.also)}
     assert rule_ids_in_source("extract/facts/attendance.py", "attendance") == table
     assert table <= {e["id"] for e in RULE_EXAMPLES}
+
+
+# --- a story that reports a meeting (pool pages of four councils' papers and press offices) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the councillor a sentence about the meeting is about was there; the story's full name is kept
+        (
+            "Councillor Wyn Padarn has stepped down as mayor.\n"
+            "Cllr Padarn stepped down at a meeting of the full council on Tuesday night.\n",
+            {("Wyn Padarn", "present", "2024-07-30")},
+        ),
+        (
+            "A new leader was chosen at the council's annual meeting on 16 May.\n"
+            "But at the meeting a rival emerged, as group leader Cllr Ifan Rowe also stood.\n",
+            {("Ifan Rowe", "present", "2024-05-16")},
+        ),
+    ],
+)
+def test_attendance_in_a_story_about_a_meeting(text, expected):
+    got = {(f.person, f.capacity.value, f.meeting_date.iso) for f in facts_of(text, "attendance")}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # absent, or before the meeting: no one
+        "A new leader was chosen at the council's annual meeting on 16 May.\n"
+        "Cllr Ifan Rowe, who was unable to attend the meeting, sent his good wishes.\n"
+        "Ahead of the meeting Cllr Lois Dee had won her group's backing.\n",
+        # a story that names no meeting of the council records none, so no attendance
+        "Cllr Ifan Rowe said at a meeting of residents that the bridge would reopen.\n",
+        # a story reports who was elected, not who was there
+        "A leader was chosen at the council's annual meeting on 16 May.\nCllr Lois Dee was re-elected as deputy leader.\n",
+    ],
+)
+def test_no_attendance_from_a_story_without_a_councillor_there(text):
+    assert facts_of(text, "attendance") == []
+
+
+# --- officers a PDF ran together, each opened by a courtesy title (two councils' flattened minutes) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # under "In attendance: (Councillors)", the officials' group after a blank line, run together
+        (
+            "In attendance: (Councillors)\n\nCouncillor T Abbot Councillor R Bryn\n\n"
+            "(Officials)Mr L Hanley, Chief ExecutiveMrs D Carrow, Director of Corporate Services\n\n1. APOLOGIES\n",
+            {"T Abbot", "R Bryn", "L Hanley", "D Carrow"},
+        ),
+        # a record flattened into one line: the members' group, then the officials', then the apologies
+        (
+            "Held in the Chamber In attendance: (Councillors) Councillor T Abbot Councillor R Bryn (Officials) "
+            "Mr. L Hanley, Chief Executive Ms S Tagg, Democratic Services Officer SC/35/2018 APOLOGIES Apologies "
+            "were received from Councillor Orr.\n",
+            {"T Abbot", "R Bryn", "L Hanley", "S Tagg", "Orr"},
+        ),
+        # "Officers in" / "Attendance:" of two columns flattened: the Present list ends where the officers begin
+        (
+            "Held in the Chamber Members Present: Councillor Dunn, Chair Councillors Ames, Bell and Cray Officers in "
+            "Mr A Tole, Chief Executive Attendance: Dr Boyce, Planning Manager Mr Moffat Head of Democratic Services "
+            "The meeting commenced at 7pm C30/16 Apologies Councillor T Quill\n",
+            {"Dunn", "Bell", "Cray", "A Tole", "Boyce", "Moffat"},
+        ),
+    ],
+)
+def test_officers_run_together_by_courtesy_title(text, expected):
+    got = {f.person for f in facts_of(HEAD + text, "attendance")}
+    assert expected <= got
+    assert not any(" Mr " in f" {p} " or "Services" in p for p in got)  # no title run into a name
+
+
+def test_a_list_without_courtesy_titles_is_not_a_run():
+    text = "In attendance:\nRuth Gale, Chief Finance Officer\nMr Tam Hollis and Ms Ivy Lomond, clerks\n"
+    people = {f.person for f in facts_of(HEAD + text, "attendance")}
+    assert "Ruth Gale" in people and not any("clerks" in p for p in people)

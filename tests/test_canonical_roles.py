@@ -128,6 +128,15 @@ def test_who_answers_a_seat_and_names_the_council_of_a_committee(seeds_build):
     assert rows[0]["council"] == "Herefordshire Council"
 
 
+def test_who_lists_the_role_as_a_timeline(seeds_build):
+    # the holders in the order they held it, whatever the wording each was written under: Davidson (2015),
+    # Freeman (known by his stated end, March 2024), Russell (interim from July 2024)
+    _cols, rows = who(seeds_build, "Director of Children's Services", org="Herefordshire")
+    holders = [r[2] for r in rows]
+    firsts = [holders.index(n) for n in ("Jo Davidson", "Darryl Freeman", "Tina Russell")]
+    assert firsts == sorted(firsts)
+
+
 def test_who_still_takes_part_of_a_wording(seeds_build):
     _cols, rows = who(seeds_build, "Wellbeing", org="Herefordshire")
     assert "Jo Davidson" in {r[2] for r in rows}

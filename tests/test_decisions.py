@@ -712,3 +712,75 @@ def test_no_decision_in_more_wordings(text):
 )
 def test_minutes_approved_in_more_words(text, expected):
     assert [t for t, _k, _d in _decisions(text)] == expected
+
+
+def test_a_resolution_announcing_a_list_keeps_its_items():
+    text = (
+        "Minutes of the meeting of the Council held on 9 May 2023\n\n"
+        "RESOLVED that Councillors Ruth Ames and Tom Vale be re-appointed for a further term to the following "
+        "positions:\n\n"
+        "(a)     Trustees of the Almshouse Charity - 2 places - Councillors Ames and Vale;\n\n"
+        "(b)     Governors of the Grammar School Foundation - 1 place - Councillor Vale.\n\n"
+        "The meeting closed at 8pm.\n"
+    )
+    got = _decisions(text)
+    assert len(got) == 1, got
+    words, kind, date = got[0]
+    assert words.startswith("That Councillors Ruth Ames and Tom Vale be re-appointed")
+    assert "Trustees of the Almshouse Charity" in words and "Governors of the Grammar School" in words
+    assert (kind, date) == ("resolved", "2023-05-09")
+
+
+def test_a_resolution_with_items_is_one_decision_an_item():
+    text = (
+        "Minutes of the meeting of the Council held on 9 May 2023\n\n"
+        "RESOLVED that:\n\n"
+        "(a)     the following report be noted;\n\n"
+        "(b)     the fees for allotments be approved.\n"
+    )
+    assert len(_decisions(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "5. RESULTS OF THE POLL A report of the Returning Officer was received listing the members elected.",
+        "There was submitted and noted a report dated 4 May 2022 by the Chief Executive on the election results.",
+    ],
+)
+def test_a_report_received_is_noted(sentence):
+    text = f"Minutes of the meeting of the Council held on 12 May 2022\n\n{sentence}\n"
+    got = _decisions(text)
+    assert [(k, d) for _t, k, d in got] == [("noted", "2022-05-12")], got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report of the Chief Executive will be received at the next meeting.",
+        "Members asked whether a report from the Police was received before the deadline.",
+        "There was submitted a report by the Chief Executive on the election results.",
+    ],
+)
+def test_a_report_still_to_come_or_asked_about_is_no_decision(sentence):
+    text = f"Minutes of the meeting of the Council held on 12 May 2022\n\n{sentence}\n"
+    assert _decisions(text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["That the Council be recommended to:", "The following changes have been approved by the Cabinet:"],
+)
+def test_an_introduction_with_no_items_read_is_no_decision(line):
+    text = f"Minutes of the meeting of the Cabinet held on 2 March 2022\n\n{line}\n\nThe meeting closed at 7pm.\n"
+    assert _decisions(text) == []
+
+
+def test_a_decision_ending_in_a_colon_that_names_what_was_decided_stays():
+    text = (
+        "Minutes of the meeting of the Council held on 2 March 2022\n\n"
+        "Full Council appointed the chairs of its committees, confirmed as:\n\nThe meeting closed at 7pm.\n"
+    )
+    assert [t for t, _k, _d in _decisions(text)] == [
+        "Full Council appointed the chairs of its committees, confirmed as:"
+    ]

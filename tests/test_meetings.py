@@ -360,7 +360,10 @@ def test_news_dates_a_meeting_from_the_day_of_the_story(sentence, expected):
     facts = facts_of(
         sentence, "meeting", date="2020-12-18", title="News", council="Eastmoor District Council"
     )
-    assert [f.date.iso for f in facts if f.evidence.rule == "meeting.news-day"] == [expected]
+    # the story's own meeting is the one it records (a span, "meeting.news-report"); others are mentions
+    assert [f.date.iso for f in facts if f.evidence.rule in ("meeting.news-day", "meeting.news-report")] == [
+        expected
+    ]
 
 
 def test_news_without_a_date_dates_no_meeting_by_weekday():
@@ -373,3 +376,24 @@ def test_an_agenda_item_page_of_an_unnamed_board_is_no_council_meeting():
         "Agenda item\n\nApologies were received from Ann Price.\n\nAll Members of the Board should attend.\n"
     )
     assert meetings(text, date=None, title="Apologies") == set()
+
+
+# --- a record a PDF ran into one line: its Present label inside the line --------------------------------
+
+
+def test_a_present_label_inside_a_line_implies_the_meeting():
+    text = (
+        "EASTMOOR COUNCIL. Minutes of meeting in the Town Hall, Eastmoor, on 18th May 2017 at 10.00 a.m. "
+        "Present: Councillors Ann Bell (Provost), Tom Cray and Ola Dunn. Attending: E. Howe, Chief Executive; "
+        "V. Ames, Director of Resources; L. Bird, Clerk.\n"
+    )
+    facts = facts_of(text, council="Eastmoor Council", date=None)
+    assert {(f.body, f.date.iso) for f in facts if f.fact_type == "meeting"} == {
+        ("Eastmoor Council", "2017-05-18")
+    }
+    assert {f.person for f in facts if f.fact_type == "attendance"} >= {"Ann Bell", "Tom Cray", "E. Howe"}
+
+
+def test_a_present_label_in_an_undated_report_is_no_meeting():
+    text = "The working group (Present: officers of three services) met twice to draft the plan.\n"
+    assert facts_of(text, "meeting", council="Eastmoor Council", date=None) == []

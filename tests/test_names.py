@@ -25,6 +25,14 @@ from extract.names import clean_name, fold_surnames, name_key, strip_honorific
         ("Major Projects", None),
         ("A", None),
         ("The Board", None),
+        # a cleric's style, and a surname that is also a word once a title and initials come before it
+        ("the Reverend Mark Ellery", "Mark Ellery"),
+        ("Reverend and Councillor Ann Pryce", "Ann Pryce"),
+        ("Deacon Tomos Hale", "Tomos Hale"),
+        ("The Reverend", None),
+        ("Councillor G Court", "G Court"),
+        ("Court", None),
+        ("Mr J Board", None),
     ],
 )
 def test_clean_name(raw, clean):

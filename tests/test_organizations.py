@@ -380,3 +380,59 @@ def test_boroughs_of_two_places(text, names):
 )
 def test_two_names_joined_by_and(text, names):
     assert _bodies(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a flattened agenda's heading in capitals runs into the committee named after it
+        (
+            "7 RECEIPT OF MINUTES OF COMMITTEES Licensing and Regulatory Committee 4 March 2019 were received.",
+            {"Licensing and Regulatory Committee"},
+        ),
+        # capitals with no joining word are an acronym of the name: kept
+        ("The SEND Partnership Board met in June.", {"SEND Partnership Board"}),
+    ],
+)
+def test_heading_in_capitals_before_a_name(text, names):
+    got = {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"}
+    assert got == names
+
+
+def test_a_bare_party_beside_its_group_is_the_group():
+    text = (
+        "Councillor Ann Pike, leader of the Labour group, said two Labour councillors would abstain.\n"
+        "The Green Party did not stand.\n"
+    )
+    names = {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"}
+    assert "Labour group" in names
+    assert "Labour" not in names
+
+
+def test_a_bare_party_without_its_group_stays():
+    text = "The coalition includes Labour and the Green Party.\n"
+    names = {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"}
+    assert "Labour" in names
+
+
+def test_national_bodies_with_no_head_word():
+    text = "Members of UNISON and the Royal British Legion met NHS Highland and Welsh Water.\n"
+    names = {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"}
+    assert names == {"UNISON", "Royal British Legion", "NHS Highland", "Welsh Water"}
+
+
+def test_a_word_shaped_like_a_national_body_in_lower_case_is_none():
+    text = "The members spoke in unison about highland water supplies.\n"
+    assert {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"} == set()
+
+
+def test_a_staff_post_named_after_a_kind_of_body_is_no_body():
+    text = "In attendance: B Rowe, Senior Committee Services Officer, and the Licensing Committee Clerk.\n"
+    assert {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"} == set()
+
+
+def test_a_body_followed_by_other_words_stays():
+    text = "The Licensing Committee met the officers on Monday.\n"
+    assert {f.name for f in facts_of(text, "organization")} - {"Herefordshire Council"} == {
+        "Licensing Committee"
+    }

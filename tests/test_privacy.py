@@ -98,3 +98,38 @@ def test_privacy_at_hearings_and_petitions(text, expected):
 )
 def test_private_lives_in_civic_business(text, expected):
     assert people(text) >= expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a councillor's spouse or consort beside them, by the same surname, holds no office
+        (
+            "The Council thanked Councillor Mair Hughes, Mr Gethin Hughes and the staff for their year in office.",
+            {("Mair Hughes", True), ("Gethin Hughes", False)},
+        ),
+        (
+            "The Mayor, Cllr Ida Penn, and her husband Mr Lew Penn welcomed the guests.",
+            {("Ida Penn", True), ("Lew Penn", False)},
+        ),
+        # another surname beside a councillor is no spouse
+        (
+            "Councillor Mair Hughes and Mr Tom Black, Chief Executive, signed the accounts.",
+            {("Mair Hughes", True), ("Tom Black", True)},
+        ),
+    ],
+)
+def test_a_councillors_spouse_is_private(text, expected):
+    assert people(text) == expected
+
+
+def test_a_councillors_surname_is_not_a_private_namesake():
+    """ "Councillor Reid" of the attendance list is not the cyclist "Andrew Reid" a civic reception is asked for:
+    folding the councillor's surname into that name would publish the private individual."""
+    text = (
+        "Present: Councillors Amos Bell and Reid\n\n"
+        "Councillor Bell requested that the cyclists Mr Andrew Reid and Ms Jo Amis be considered for a civic reception.\n"
+    )
+    got = {f.name: f.public for f in facts_of(text, "person")}
+    assert got.get("Andrew Reid") is False
+    assert got.get("Reid") is True

@@ -174,13 +174,14 @@ _BLOCK_END = re.compile(
 
 # a Present label inside a line (a PDF flattened the record): the list runs to the next label or numbered item
 _INLINE_PRESENT = re.compile(
-    r"(?<![A-Za-z])(?<!Also )(?<!ALSO )(?<!Officers )(?<!OFFICERS )(?:PRESENT|Present|Members Present)(?: IN CHAMBER| in Chamber)?\s*:-?\s*"
+    r"(?<![A-Za-z])(?<!Also )(?<!ALSO )(?<!Officers )(?<!OFFICERS )(?:(?:PRESENT|Present|Members Present)"
+    r"(?: IN CHAMBER| in Chamber)?\s*:-?|In attendance:\s*\((?:Councillors|Members)\))\s*"
     r"(?:IN CHAMBER\s*:\s*)?(?=\S)"
 )
 _INLINE_END = re.compile(
     r"(?<![A-Za-z])(?:In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|ALSO PRESENT|"
-    r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n [Aa]ttendance|Attending|ATTENDING|"
-    r"Apologies|APOLOGIES)\b|\s\d{1,3}\.?\s+[A-Z]{3,}"
+    r"Officers [Pp]resent|OFFICERS PRESENT|Officers [Ii]n(?: [Aa]ttendance)?|Attending|ATTENDING|Also in attendance|"
+    r"Apologies|APOLOGIES)\b|\((?:Officials|Officers)\)|\s\d{1,3}\.?\s+[A-Z]{3,}"
 )
 
 
@@ -204,12 +205,16 @@ def _inline_attendance(seg: Segmented, line: Line, at: int) -> Listed:
     out: Listed = []
     for _ in range(8):  # a record has a handful of labels; a hostile line of labels is read no further
         text = line.text[at:]
-        label = re.match(r"(?P<label>[^:\n]{0,40}?)\s*:-?\s*", text)
+        # "Officers Present:", "APOLOGIES:", a group note "(Officials)", or "Officers in" over a flattened column
+        label = re.match(
+            r"(?P<label>[^:\n]{0,40}?)\s*:-?\s*|\((?:Officials|Officers)\)\s*|Officers in\s+(?=(?:Mrs?|Ms|Dr)\b)",
+            text,
+        )
         if label is None:
             break
         cap = (
             Capacity.APOLOGIES
-            if label.group("label").lower().startswith("apolog")
+            if (label.group("label") or "").lower().startswith("apolog")
             else Capacity.IN_ATTENDANCE
         )
         rest = text[label.end() :]
@@ -239,7 +244,45 @@ def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPers
                 )
             ]
     titled = _semicolon_titled(text, offset, honorific)
+    if titled is None:
+        titled = _courtesy_run(text, offset)
     return titled if titled is not None else split_people(text, offset, honorific)
+
+
+# an officer in a run a PDF flattened without separators: "Mr L Hannaway, Chief ExecutiveMrs D Carville, Director of
+# Corporate Services", "Dr Boomer, Planning Manager Ms Canavan, Director of ..."; a second word of the name only
+# before a comma ("Mr Shane Devlin, Chief Executive", not "Mr Moffett Head of Democratic Services")
+_COURTESY = re.compile(
+    r"(?<![A-Z])(?P<hon>Mrs|Miss|Mr|Ms|Dr)\.?[ \t]+(?P<name>(?:[A-Z]{1,2}\.?[ \t]+){0,3}"
+    rf"{_W}[A-Z][\w'\u2019-]+(?:[ \t]+{_W}[A-Z][\w'\u2019-]+(?=,))?)"
+)
+
+
+def _courtesy_run(text: str, offset: int) -> list[ListedPerson] | None:
+    """Officers in a run, each opened by a courtesy title and followed by their post up to the next title (the
+    run opens with one, a group note such as "(Officials)" aside). None: not such a run (fewer than two)."""
+    found = list(_COURTESY.finditer(text))
+    lead = re.match(r"\s*(?:\([A-Za-z ]{1,20}\)\s*)?", text)
+    if len(found) < 2 or lead is None or found[0].start() != lead.end():
+        return None
+    out = []
+    for n, m in enumerate(found):
+        stop = found[n + 1].start() if n + 1 < len(found) else len(text)
+        # the post, up to the next title; "... Attendance:" after it is a label
+        note = re.sub(r"\s*\b[A-Za-z]+:.*$", "", text[m.end() : stop]).strip(" ,\t")
+        name = clean_name(m.group("name"))
+        if name:
+            out.append(
+                ListedPerson(
+                    offset + m.start(),
+                    offset + m.end(),
+                    name,
+                    m.group("hon").lower(),
+                    note or None,
+                    offset + m.end(),
+                )
+            )
+    return out
 
 
 def _semicolon_titled(text: str, offset: int, honorific: str) -> list[ListedPerson] | None:
@@ -271,6 +314,7 @@ def _semicolon_titled(text: str, offset: int, honorific: str) -> list[ListedPers
 
 # "In attendance: (Councillors)": the label's group, the people on the lines below
 _GROUP_NOTE = re.compile(r"^\s*\((?i:councillors|members|officers|officials)\)\s*$")
+_GROUP_HEAD = re.compile(r"^\s*\((?i:councillors|members|officers|officials)\)\s*\S")
 
 
 def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) -> tuple[Listed, int]:
@@ -289,7 +333,10 @@ def _block(seg: Segmented, i: int, rest_start: int, cap: Capacity, rule: str) ->
     while j < len(lines):
         ln = lines[j]
         t = ln.text
-        seps = len(re.findall(r"[,;]|\b(?:Councillor|Cllr)\b", t))
+        if not t.strip() and out and j + 1 < len(lines) and _GROUP_HEAD.match(lines[j + 1].text):
+            j += 1  # "(Councillors)" ... a blank line ... "(Officials)Mr L Hannaway, Chief Executive": one block
+            continue
+        seps = len(re.findall(r"[,;]|\b(?:Councillor|Cllr|Mrs?|Ms|Dr)\b", t))
         listing = len(t) <= 200 or (len(t) <= 3000 and seps * 60 >= len(t))
         if not t.strip() or _label_of(t) or _NUMBERED.match(t) or not listing or t.rstrip().endswith(":"):
             break  # "Additional documents:": a label of its own
@@ -756,6 +803,8 @@ def _spoke(seg: Segmented) -> Listed:
     facts: Listed = []
     for rx in (_PROPOSED, _MOVED_BY, _ELECTED):
         for m in rx.finditer(seg.text):
+            if _is_story(seg, m.start()) and _ELECTED_IN_STORY.search(m.group(0)):
+                continue
             people = split_people(m.group("who"), m.start("who"))
             facts += _facts(seg, people[-1:], Capacity.PRESENT, "attendance.spoke")
     for people in _named_in(seg, _PLURAL_SPOKE):
@@ -820,6 +869,49 @@ def _presented(seg: Segmented) -> Listed:
     return facts
 
 
+# a story's words for the meeting it reports: "at the meeting", "during the annual meeting", "at a meeting of the
+# full council on Tuesday night"
+_AT_THE_MEETING = re.compile(
+    r"\b(?:[Aa]t|[Dd]uring) (?:the|a|its) (?:(?:annual|general|full|council|special|hybrid|remote|virtual|budget)"
+    r"['\u2019]?s? ){0,3}(?:meeting|AGM)\b"
+)
+_HON_IN_SENTENCE = re.compile(rf"\b{_HON_NAME}")
+_NOT_THERE = re.compile(r"\b(?:not|unable|absent|apolog\w*|ahead of|before|after)\b", re.I)
+# "Cllr A was re-elected deputy leader": a story reports who was elected, not always who was there
+_ELECTED_IN_STORY = re.compile(r"\bwas (?:duly )?(?:declared )?(?:re-?)?elected\b")
+
+
+def _is_story(seg: Segmented, offset: int) -> bool:
+    meeting = seg.meeting_at(offset)
+    return bool(meeting and meeting.evidence.rule == "meeting.news-report")
+
+
+def _news_at_meeting(seg: Segmented) -> Listed:
+    """A story that reports a meeting (a span of rule "meeting.news-report"): the councillor a sentence about "the
+    meeting" is first about was there ("At the meeting, Cllr Morgan said", "Cllr Selby announced his decision at the
+    annual meeting"); a sentence that says someone was absent, or is about before or after the meeting, gives
+    no one."""
+    facts: Listed = []
+    seen: set[int] = set()
+    for m in _AT_THE_MEETING.finditer(seg.text):
+        if not _is_story(seg, m.start()):
+            continue
+        sentence = seg.sentence_evidence(m.start(), m.end(), "attendance.news-at-meeting")
+        if sentence.start in seen or _NOT_THERE.search(sentence.text):
+            continue
+        seen.add(sentence.start)
+        who = _HON_IN_SENTENCE.search(seg.text, sentence.start, sentence.end)
+        if who:
+            people = split_people(who.group(0), who.start())
+            facts += _facts(seg, people[:1], Capacity.PRESENT, "attendance.news-at-meeting")
+    if not facts:
+        return facts
+    # "Cllr Luxton" of the sentence is the "Councillor Sayonara Luxton" the story opens with
+    named = {p.name for m in _HON_IN_SENTENCE.finditer(seg.text) for p in split_people(m.group(0), m.start())}
+    fold = fold_surnames(named)
+    return [(replace(f, person=fold.get(f.person, f.person)), p) for f, p in facts]
+
+
 Read = Callable[[Segmented], Listed]
 
 
@@ -834,6 +926,7 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("attendance.spoke", _spoke),
     Rule("attendance.recorded-vote", _recorded_vote),
     Rule("attendance.presented", _presented),
+    Rule("attendance.news-at-meeting", _news_at_meeting),
 )
 
 

@@ -660,6 +660,15 @@ def _with_list(seg: Segmented, d: Decision) -> Decision:
     return replace(d, text=f"{head}: {'; '.join(items)}", end=end)
 
 
+# the words that introduce a resolution's items, with none read after them: "That the Council be recommended to:",
+# "That Council resolves to:", "The following changes have been approved by Full Council:" (a list `_with_list`
+# could not join, its items not being marked lines). Alone they say nothing was decided; "Full Council appointed the
+# committee chairs, confirmed as:" names what it decided and stays
+_INTRODUCTION = re.compile(
+    r"(?:\bto|(?i:\bthe following\b|\bas follows\b)[^:]{0,80})[ \t]*(?::-?|\u2013|\u2014)[ \t]*$"
+)
+
+
 class _Kept:
     """The decisions kept so far, in the order read: a later reading of the same decision is dropped, and a
     sentence inside a passage already read is not read again."""
@@ -709,6 +718,10 @@ class _Kept:
         )  # "THAT COUNCILLOR X BE ELECTED"
         if len(text) < 12 or len(text.split()) < 4 or not (re.search(r"[a-z]{3}", text) or caps):
             return None
+        # a short introduction only: a long one names what it decided ("X be re-appointed ... to the following
+        # positions:")
+        if len(text.split()) <= 12 and _INTRODUCTION.search(text):
+            return None
         if any(self._same(d, text, i) for i in self.near.near(d.key or text)):
             return None
         if d.rule.startswith("decision.sentence") and any(s <= d.start < e for s, e in self.spans):
@@ -744,6 +757,13 @@ def _resolved_blocks(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
         kind = DecisionKind.RESOLVED
         if rec is not None and rec.kind == DecisionKind.DELEGATED:
             kind = DecisionKind.DELEGATED
+        rest = _plain(m.group("rest"))
+        if len(rest.split()) >= 6 and _ANNOUNCES_LIST.search(rest):
+            # "RESOLVED that Councillor X be re-appointed to the following positions:" then "(a) Trustees of Y"
+            # ...: one resolution whose list is its items (`_with_list` joins them), not one decision an item
+            end = m.start("rest") + len(m.group("rest"))
+            yield Decision(m.group("rest"), kind, m.start("rest"), end, "decision.resolved-block")
+            continue
         for s, e, text in _block_items(seg, i, m.group("rest"), m.start("rest")):
             yield Decision(text, kind, s, e, "decision.resolved-block")
 

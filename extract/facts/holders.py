@@ -37,10 +37,14 @@ from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
 from extract.rules import Rule
 from extract.segment import Line, Segmented
-from extract.terms import Term, months_before, term_dates
+from extract.terms import Term, months_before, relative_dates, term_dates
 from extract.vocab.posts import PORTFOLIO_TITLE, is_post, post_named_in
 
-_HON = r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame)\.?\s+)"
+# clergy too ("the Reverend Mark Brown", "Deacon Tony Martin", "Reverend and Councillor Ann Lee"): a chaplain is named so
+_HON = (
+    r"(?:(?:Councillor|Cllr|Alderman|Mr|Mrs|Ms|Miss|Dr|Professor|Sir|Dame|(?:the\s+)?(?:Reverend|Revd|Rev)|Canon|"
+    r"Deacon|Father)\.?\s+(?:(?<=Reverend )and\s+|(?<=Revd )and\s+)?)"
+)
 _TOKEN = (
     r"(?:Mc|Mac|O['\u2019])?[A-Z][a-z\u00df-\u00ff'\u2019]+(?:-(?:Mc|Mac)?[A-Z][a-z\u00df-\u00ff'\u2019]+)?"
 )
@@ -96,12 +100,26 @@ class Holder:
     began: PartialDate | None = None
     ended: PartialDate | None = None
     org: str | None = None  # the body the words name, where it is no council ("Conservative group")
+    said: PartialDate | None = None  # the date its own clause states ("who said last week she would go")
 
 
 # "for the period 1 to 30 June 2014", "from 3-28 February": a range of days in one month, whose first day starts
 _DAY_RANGE = re.compile(
     r"\b(?P<first>\d{1,2})(?:st|nd|rd|th)?\s*(?:to|-|\u2013|until)\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+"
 )
+
+
+def _dates_once(seg: Segmented) -> Callable[[str, int], tuple[PartialDate | None, PartialDate | None]]:
+    """`_dates` read once per sentence, however many readings the sentence gives (a run-on PDF line can give
+    hundreds, and each reading of the dates is as long as the sentence)."""
+    memo: dict[int, tuple[PartialDate | None, PartialDate | None]] = {}
+
+    def dates(sentence: str, at: int) -> tuple[PartialDate | None, PartialDate | None]:
+        if at not in memo:
+            memo[at] = _dates(seg, sentence, at)
+        return memo[at]
+
+    return dates
 
 
 def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, PartialDate | None]:
@@ -124,12 +142,13 @@ def _dates(seg: Segmented, sentence: str, at: int) -> tuple[PartialDate | None, 
 
 def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
     """Each sentence and where it starts; a long line a PDF broke mid-sentence ("... as Section 151 Officer on 16"
-    / "May 2012.") runs on into the next line."""
+    / "May 2012.") runs on into the next line, the break read as a space (same length, so offsets hold) so that
+    a title or a name the break cut ("Strategic Director for Social" / "Services.") is read whole."""
     at, held = 0, ""
     for m in _SENTENCE.finditer(seg.text):
         piece = m.group(0)
         if held and not piece.strip():
-            yield at, held
+            yield at, _joined(held)
             held = ""
             continue
         if not held:
@@ -137,14 +156,23 @@ def _sentences(seg: Segmented) -> Iterator[tuple[int, str]]:
         held += piece
         if not _WRAPPED.search(held[-80:]):  # the tail only: a long run of wrapped lines stays linear
             if held.strip():
-                yield at, held
+                yield at, _joined(held)
             held = ""
     if held.strip():
-        yield at, held
+        yield at, _joined(held)
 
 
-# a line broken mid-sentence: long, ending in a word, a digit or a comma, not in a full stop or a colon
-_WRAPPED = re.compile(r"[^\n]{50}(?<=[a-z0-9,])[ \t]*\n$")
+def _joined(held: str) -> str:
+    """A sentence of wrapped lines with each inner line break a space (its final break kept)."""
+    body = held.rstrip("\n")
+    return body.replace("\n", " ") + held[len(body) :]
+
+
+# a line broken mid-sentence: long, ending in a word, a digit or a comma, not in a full stop or a colon; or of
+# any middling length ending in a word no sentence ends on ("That Council appointed Councillor X as the")
+_WRAPPED = re.compile(
+    r"(?:[^\n]{50}(?<=[a-z0-9,])|[^\n]{20}\s(?:the|as|of|to|for|and|an|a|by|be|with|was|were|is))[ \t]*\n$"
+)
 
 
 def _in_sentences(seg: Segmented, rx: re.Pattern[str]) -> Iterator[tuple[int, str, re.Match[str]]]:
@@ -170,7 +198,7 @@ def _title_dash_name(seg: Segmented) -> Iterator[Holder]:
             after = line.text[m.end() :]
             if (
                 after.strip()
-                and not re.match(r"\s*(?:[,.;:)\u2022|]|\(|$)", after)
+                and not re.match(r"\s*(?:[,.;:)\u2022|]|\(|$|\d{1,2}\.?\s+[A-Z]{2,}\b)", after)
                 and rx.match(after.lstrip()) is None
             ):
                 continue  # "West Mercia Constabulary": the name runs on into a word that starts no next item
@@ -249,6 +277,11 @@ _KNOWN = (
                 "Head of Paid Service",
             )
         ]
+        # a police officer's rank before the name ("Chief Inspector Gregory Tudge attended remotely")
+        + [
+            r"(?:Detective\s+)?(?:Chief\s+)?(?:Superintendent|Inspector)",
+            r"(?:Deputy\s+|Assistant\s+)?Chief\s+Constable",
+        ]
     )
     + ")"
 )
@@ -260,7 +293,7 @@ def _title_before_name(seg: Segmented) -> Iterator[Holder]:
     rx = re.compile(
         rf"(?<![\w'\u2019-])(?<![Gg]roup )(?P<title>{_KNOWN})(?:\s+(?:Councillor|Cllr)\.?\s+|,?\s+)(?P<name>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})"
         r"(?=\s*(?:[,.;:\u2013\u2014(]|\s(?:said|says|added|explained|told|has|had|is|was|will|who|"
-        r"welcomed|thanked|commented|stated)\b))"
+        r"welcomed|thanked|commented|stated|attended|by|at|with|for)\b|\s+of\s+[A-Z]{3,}\b))"
     )
     after_name = re.compile(rf"{_BARE},\s*$")
     for at, sentence, m in _in_sentences(seg, rx):
@@ -300,27 +333,54 @@ def _took_office_then(seg: Segmented, at: int, words: str) -> PartialDate | None
     return meeting.date if re.search(r"\b(?:re-?)?elected\b", words) else None
 
 
+# "as the Strategic Director for Social Services": a remit after "for" in capitals is part of an officer's title
+_FOR_REMIT = re.compile(
+    r"\s+for\s+(?P<remit>(?!The\b)[A-Z][\w'\u2019-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019-]*){0,5})(?=\s*[,.;:(]|\s*$)"
+)
+_OFFICER = re.compile(r"\b(?:Director|Head|Manager|Officer|Lead|Commissioner)\b")
+
+
+def _with_remit(sentence: str, m: re.Match[str]) -> str:
+    """The title of `m`, with the remit that follows it where an officer's title runs on ("Director" "for Social
+    Services"); a council after "for" ("Chief Executive for Newport City Council") is not a remit."""
+    title = m.group("title")
+    remit = _FOR_REMIT.match(sentence, m.end("title")) if _OFFICER.search(title) else None
+    if remit is None or re.search(r"\b(?:Council|Borough|County|City|District)$", remit.group("remit")):
+        return title
+    return f"{title} for {remit.group('remit')}"
+
+
+# a second appointment the same sentence makes right after the first: "and Caron North as deputy mayoress"
+_AND_AS = re.compile(
+    rf",?\s+and\s+(?P<name>{_NAME})\s+as\s+(?:the\s+|an?\s+)?(?P<title>{_LOWER_TITLE})"
+    r"(?=\s*[,.;:(]|\s+(?:for|from|until|and|with)\b|$)"
+)
+
+
 def _appointed(seg: Segmented) -> Iterator[Holder]:
     """ "X was elected unopposed as Mayor of Y, succeeding Councillor Z", "X be re-elected Mayor", "X has been
     appointed to the role of Depute Chief Executive", "X will serve as Deputy Mayor", "X takes over as leader"."""
     rx = re.compile(
         rf"(?P<name>{_NAME})(?:,(?![^,;\n]*\b(?:seconded|moved|proposed|RESOLVED|That|Councillor|Cllr)\b)[^,;\n]{{2,80}},)?"
-        rf"\s+(?:{_VERB}\s+(?:as\s+|to\s+be\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
+        rf"(?:,(?=\s+be\s))?\s+(?:{_VERB}\s+(?:as\s+|to\s+be\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
         r"(?:will\s+|to\s+)?(?:serve|serves|take over|takes over|took over|has taken over|continue|continues)\s+as\s+|"
         r"(?:appointed|elected|nominated)\s+to\s+continue\s+(?:as|in\s+the\s+role\s+of)\s+|"
+        r"(?:has\s+been|is|was)\s+(?:acting|currently)\s+|will\s+be\s+(?=(?:the|its|their)\s)|"
         r"(?P<became>became|has\s+become|(?:[a-z]+\s+){0,5}?to\s+become)\s+)"
-        rf"(?:the\s+|its\s+|their\s+)?(?:(?:new|next|permanent)\s+)?(?!to\s)(?P<title>{_LOWER_TITLE})"
-        r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:(?<!ember\s)(?<!older\s)for|from|with|on|at|until|while|when|who|which|that|in|"
+        rf"(?:the\s+|its\s+|their\s+)?(?:(?:council|authority)['\u2019]s\s+)?(?:(?:new|next|permanent)\s+)?(?!to\s)"
+        rf"(?P<title>{_LOWER_TITLE})"
+        r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:(?<!ember\s)(?<!older\s)for|from|with|on|at|until|while|when|who|which|that|in|since|"
         r"after|alongside|succeeding|following|had|has|have|was|were|is|be|been|would|will|should)\b|"
         rf"\s+and\s+(?:[a-z]+ed\b|(?:was|is|has|had|will|were|be|said|says|the|a|an|that|who|which|to|then|also)\b|Councillor|Cllr|{_BARE}\s+as\b)|$)"
     )
+    dates = _dates_once(seg)
     for at, sentence, m in _in_sentences(seg, rx):
-        began, ended = _dates(seg, sentence, at)
+        began, ended = dates(sentence, at)
         began = began or _took_office_then(seg, at, m.group(0)) or _became_in(sentence, m)
         interim = bool(_INTERIM.search(sentence))
         yield Holder(
             m.group("name"),
-            m.group("title"),
+            _with_remit(sentence, m),
             at + m.start(),
             at + m.end(),
             "holder.appointed",
@@ -328,20 +388,32 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
             began,
             ended,
         )
+        also = _AND_AS.match(sentence, m.end())
+        if also:  # "... to continue as the deputy mayor and Caron North as deputy mayoress"
+            yield Holder(
+                also.group("name"),
+                also.group("title"),
+                at + also.start(),
+                at + also.end(),
+                "holder.appointed",
+            )
         yield from _predecessor(seg, at, sentence, m)
 
 
 _PRIOR = re.compile(
     r"\b(?:(?:succeeding|replacing|replaces|replaced|succeeds|succeeded|who succeeds|"
-    r"(?:taking|taken|took|takes|take)\s+over\s+from)\s+(?:the\s+)?"
+    r"(?:taking|taken|took|takes|take)\s+over(?:\s+the\s+top\s+job)?\s+from)\s+(?:the\s+)?"
     rf"(?:(?:departing|outgoing|retiring)\s+)?(?P<name>{_NAME})|"
     rf"after\s+(?P<gone>{_NAME})\s+(?:stood|stepped)\s+down)"
 )
 # the next sentence goes on about the one appointed: "He", "She", "Mr Rouane", "The Liberal Democrat councillor"
+# it may say who the one appointed is first ("Ms Seary, who was the chief executive for Islington, will be taking
+# over from", "The local authority's current director of environment, regeneration and resources will take over")
 _SAME_ONE = re.compile(
-    rf"\s*(?:He|She|They|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+{_TOKEN}|The\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:councillor|officer|director|executive|leader|deputy|manager|clerk|politician|appointee))\s+(?:has\s+|had\s+|will\s+|is\s+)?"
-    r"(?:immediately\s+|now\s+|formally\s+)?(?=(?:succeed|replac|tak|took))"
+    rf"\s*(?:He|She|They|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+{_TOKEN}|The\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
+    r"(?:councillor|officer|director|executive|leader|deputy|manager|clerk|politician|appointee)\b"
+    r"(?:\s+of\s+[a-z][\w ,-]{0,60}?(?=\s+(?:will|has|had|is)\b))?)(?:,[^.;\n]{0,160}?,)?\s+"
+    r"(?:has\s+|had\s+|will\s+(?:be\s+)?|is\s+(?:to\s+)?)?(?:immediately\s+|now\s+|formally\s+)?(?=(?:succeed|replac|tak|took))"
 )
 
 
@@ -367,7 +439,23 @@ def _predecessor(seg: Segmented, at: int, sentence: str, m: re.Match[str]) -> It
             at_prior + prior.end(),
             "holder.succeeding",
             ended=seg.date_at(at),
+            said=_clause_date(seg, at, seg.text[at_prior + prior.end() : at_prior + prior.end() + 160]),
         )
+
+
+# the predecessor's own clause: "taken over from Z, who said she would resign last week", "who announced in May"
+_SAID = re.compile(r"^\s*,\s*who\s+(?:had\s+)?(?:said|announced|confirmed|revealed|indicated)\b[^.;\n]*")
+
+
+def _clause_date(seg: Segmented, at: int, after: str) -> PartialDate | None:
+    """The day, month or year a predecessor's "who said ..." clause places: the predecessor still held the post
+    when saying so, which attests the spell before the hand-over (not only on the page's day)."""
+    m = _SAID.match(after)
+    if m is None:
+        return None
+    page = seg.date_at(at)
+    found = sorted([*find_dates(m.group(0)), *relative_dates(m.group(0), page)], key=lambda f: f[0])
+    return found[0][2] if found and (page is None or found[0][2].iso <= page.iso) else None
 
 
 # a later item of the same resolution dates the appointment: "(iii) Approve the appointment to be effective on
@@ -392,17 +480,18 @@ def _appointed_active(seg: Segmented) -> Iterator[Holder]:
     """ "Council appointed Councillor Cockeram as the Presiding Member", "to designate Joyce Hamilton, Head of
     Legal and Governance, as the Monitoring Officer", "agreed to appoint Ann Lee as interim Director"."""
     rx = re.compile(
-        rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?)\s+(?P<name>{_NAME})"
+        rf"\b(?:[Aa]ppoint(?:ed|s)?|[Dd]esignate[ds]?|[Rr]e-?elect(?:ed|s)?|[Ee]lect(?:ed|s)?|(?<=has )named)\s+(?P<name>{_NAME})"
         rf"(?:\s+and\s+(?P<also>{_NAME}))?"
-        r"(?:,[^,;\n]{2,80},)?\s+(?:as|to\s+the\s+(?:post|role|position)\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?:,[^,;\n]{2,80},)?\s+(?:as|to\s+the\s+(?:post|role|position)\s+of)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
         r"(?:(?:new|permanent)\s+)?"
         rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(\u2013\u2014]|\s+(?:for|from|with|on|at|until|while|when|"
-        r"who|which|in|after|following|had|has|have|was|were|is|be|been|would|will|should)\b|$)"
+        r"who|which|in|after|following|had|has|have|was|were|is|be|been|would|will|should)\b|\s+and\s+[a-z]+ed\b|$)"
     )
+    dates = _dates_once(seg)
     for at, sentence, m in _in_sentences(seg, rx):
-        began, ended = _dates(seg, sentence, at)
+        began, ended = dates(sentence, at)
         began = began or _effective_later(seg, at + len(sentence))
-        title = m.group("title")
+        title = _with_remit(sentence, m)
         if m.group("also"):  # "appoint A and B as Joint Acting Chief Executives": each holds the post
             title = re.sub(r"^[Jj]oint\s+", "", re.sub(r"(?<=[a-z])s$", "", title))
         for name in filter(None, (m.group("name"), m.group("also"))):
@@ -568,7 +657,8 @@ def _title_cased(title: str) -> bool:
 def _portfolio(seg: Segmented) -> Iterator[Holder]:
     """ "Councillor Alun Roberts with Portfolio responsibility for Adults' Services": a portfolio holder."""
     rx = re.compile(
-        rf"(?P<name>{_NAME})(?:\s*\([^()\n]{{2,60}}\))?\s+(?:with|has|holds|having)\s+(?:the\s+)?[Pp]ortfolio\s+"
+        rf"(?P<name>{_HON}{{0,2}}{_TOKEN}\s+{_TOKEN}\s+{_TOKEN}|{_NAME})(?:\s*\([^()\n]{{2,60}}\))?\s+"
+        r"(?:with|has|holds|having)\s+(?:the\s+)?[Pp]ortfolio\s+"
         r"(?:responsibility\s+)?for\s+(?P<portfolio>[A-Z][^;.\n]{2,120}?)\s*(?=[;.\n]|$)"
     )
     for at, _sentence, m in _in_sentences(seg, rx):
@@ -703,25 +793,35 @@ def _portfolio_then_name(seg: Segmented) -> Iterator[Holder]:
         )
 
 
+# an officer's title as news writes it, which may end a sentence ("..., along with Darren Thomas, director of transport.")
+_LOWER_HEAD = r"(?:(?:deputy|assistant|executive|corporate|strategic|service)\s+)?(?:director|head\s+of|chief\s+executive)\b"
+
+
 def _name_comma_post(seg: Segmented) -> Iterator[Holder]:
     """ "Iain Gorman, head of operations with the Eastvale Health and Social Care Partnership, will ...", "Ruth
     Kane, currently director of place at Brayford Council, has been ...": a name and, between commas, the post
     news writes in lower case (or after "former"/"currently"); a post "with"/"of" a partnership, trust or board is
     of that body."""
     rx = re.compile(
-        rf"(?P<name>{_NAME}),\s+(?P<pre>currently\s+|former\s+)?(?P<title>[A-Za-z][\w'\u2019&/ -]{{2,90}}?"
-        r"(?:,\s+(?!(?:has|have|had|is|was|were|will|would|who|which|said|says|told)\b)[a-z][\w'\u2019 -]{2,40}?)?)"
-        r"(?=,|\s+(?:will|has|had|is|was|said|says|told|added)\b|\.\s*$)"
+        rf"(?P<name>{_NAME}),\s+(?P<pre>currently\s+|former\s+|(?P<the>the\s+(?:(?:council|authority|city|county|borough)"
+        r"['\u2019]s\s+)?))?(?P<title>[A-Za-z][\w'\u2019&/ -]{2,90}?"
+        r"(?:,\s+(?!(?:has|have|had|is|was|were|will|would|who|which|said|says|told|spoke|asked|gave|made|took|\w+ed)\b)"
+        r"[a-z][\w'\u2019 -]{2,40}?)?)"
+        r"(?=,|\s+(?:will|has|had|is|was|said|says|told|added)\b|\.\s*$|(?(the)\s+of\s+the\s+(?:council|authority)\b|(?!)))"
     )
     for at, sentence, m in _in_sentences(seg, rx):
         title = m.group("title")
-        if sentence[m.end() :].startswith(".") and not re.match(
-            r"(?:cabinet|executive|lead) member\b", title, re.I
+        if (
+            sentence[m.end() :].startswith(".")
+            and not m.group("the")
+            and not re.match(r"(?:cabinet|executive|lead) member\b|" + _LOWER_HEAD, title, re.I)
         ):
-            continue  # only a portfolio runs to the sentence's end ("..., cabinet member housing, regulatory services.")
+            continue  # only a portfolio, or a post after "the", runs to the sentence's end ("..., cabinet member housing.")
         if (
             title[:1].isupper()
             and (m.group("pre") or "").strip() != "former"
+            or m.group("the")
+            and re.match(r"(?:proposed|new|incoming|newly|next)\b", title)  # read by _the_new
             or " at the time" in title
             or re.match(r"(?:the|a|an|who|which|and|said|says|took|gave|made|spoke|\w+ed)\b", title, re.I)
         ):
@@ -738,21 +838,27 @@ def _name_comma_post(seg: Segmented) -> Iterator[Holder]:
 
 
 def _left(seg: Segmented) -> Iterator[Holder]:
-    """ "X has stepped down as mayor", "X is retiring as Chief Executive", "X is leaving his role as director"."""
+    """ "X has stepped down as mayor", "X is retiring as Chief Executive", "X is leaving his role as director",
+    "Following the resignation of X as Acting Chief Executive and Section 151 Officer on 4 March 2015"."""
     rx = re.compile(
         rf"(?P<name>{_NAME})\s+(?:has\s+|had\s+|will\s+|is\s+|was\s+)?(?:stepped|step|steps|stepping)\s+down\s+"
         rf"as\s+(?:the\s+)?(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|at|on|from|in|with)\b|$)|"
-        rf"(?P<name2>{_NAME})\s+(?:is|will be|has been)?\s*(?:retiring|leaving)\s+(?:(?:his|her|their)\s+"
+        rf"(?P<name2>{_NAME})\s+(?:is|will be|has been|has|had)?\s*(?:retiring|leaving|stepped\s+up\s+from)\s+(?:(?:his|her|their)\s+"
         rf"(?:role|post|position)\s+)?as\s+(?:the\s+)?(?P<title2>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:and|after|"
-        r"at|on|in|with)\b|$)"
+        r"at|on|in|with|to)\b|$)|"
+        rf"\b(?:resignation|retirement|departure)\s+of\s+(?P<name3>{_NAME})\s+as\s+(?:the\s+)?(?P<title3>{_LOWER_TITLE})"
+        r"(?=\s*[,.;:(]|\s+(?:after|at|on|from|in|with|was|has|had|is)\b|$)"
     )
+    dates = _dates_once(seg)
     for at, sentence, m in _in_sentences(seg, rx):
-        began, ended = _dates(seg, sentence, at)
+        began, ended = dates(sentence, at)
+        if m.group("name3"):  # "the resignation of X as Chief Executive on 4 March": the date ends the post
+            began, ended = None, ended or began
         if ended is None and re.search(r"\bstepped\s+down\b", m.group(0)) and "will" not in m.group(0):
             ended = seg.stated_date_at(at)  # "has stepped down": gone by the day the page was written
         yield Holder(
-            m.group("name") or m.group("name2"),
-            m.group("title") or m.group("title2"),
+            m.group("name") or m.group("name2") or m.group("name3"),
+            m.group("title") or m.group("title2") or m.group("title3"),
             at + m.start(),
             at + m.end(),
             "holder.left",
@@ -814,8 +920,9 @@ def _who_is(seg: Segmented) -> Iterator[Holder]:
     """ "Neil Kissock, who was most recently the director of finance", "Mark Wynn – who is the authority's
     executive director of resources –": a relative clause that names the post."""
     rx = re.compile(
-        rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]\s*who\s+(?:is|was|has been|(?:has\s+)?serve[sd]\s+as)\s+(?:most\s+recently\s+|"
-        r"currently\s+|previously\s+|also\s+)?(?:the\s+|an?\s+)?(?:(?:authority|council|city|county)['\u2019]s\s+)?"
+        rf"(?P<name>{_NAME})\s*[,\u2013\u2014-]?\s*who\s+(?:is|was|has been|would be|will be|(?:has\s+)?serve[sd]\s+as)\s+"
+        r"(?:most\s+recently\s+|currently\s+|previously\s+|also\s+|now\s+)?(?:the\s+|an?\s+)?(?:new\s+)?"
+        r"(?:(?:authority|council|city|county)['\u2019]s\s+)?"
         rf"(?P<title>{_LOWER_TITLE}(?:\s+(?:for|at|of)\s+(?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){{0,5}}?"
         r"\s+(?:Council|Borough|County|City|District|Corporation|Authority))?)"
         r"(?=\s*[,.;:(\u2013\u2014]|\s+(?:at|and|for|since|until|with|in|from|this|last|before)\b)"
@@ -869,10 +976,7 @@ def _month_said(seg: Segmented, at: int, when: str) -> PartialDate | None:
     if not when or page is None or page.precision == "year":
         return None
     if when.startswith("last"):  # the month (or year) before the page's
-        return months_before(
-            PartialDate(iso=page.iso[:4] if when.endswith("year") else page.iso[:7]),
-            12 if when.endswith("year") else 1,
-        )
+        return next((d for _s, _e, d in relative_dates(when, page)), None)
     said = parse_date(when[3:] if re.search(r"\d{4}$", when) else f"{when[3:]} {page.iso[:4]}")
     if said is None or said.precision == "year":
         return None
@@ -890,6 +994,96 @@ def _current_is(seg: Segmented) -> Iterator[Holder]:
     )
     for at, _sentence, m in _in_sentences(seg, rx):
         yield Holder(m.group("name"), m.group("title"), at + m.start(), at + m.end(), "holder.current-is")
+
+
+# a title as a list or minute capitalises it: capitalised words, with the small words between them
+_CAPS_TITLE = r"[A-Z][\w'\u2019&-]*(?:\s+(?:[A-Z][\w'\u2019&-]*|of|for|and|&)){0,8}"
+
+
+def _the_title_name(seg: Segmented) -> Iterator[Holder]:
+    """ "the Road Safety Manager, Paul Watson", "the current Deputy Mayor, Councillor G Court, had decided", "the
+    outgoing Mayor's Chaplain, Deacon Tony Martin, thanked": "the", a capitalised post, a comma, then the holder;
+    the name must end where the sentence goes on (a comma, a stop, a word in lower case), so a list of posts
+    ("the Head of Planning, Economy Services") is not read as a post and a name."""
+    rx = re.compile(
+        r"\b[Tt]he\s+(?:(?:current|present|outgoing|incoming|new)\s+)?"
+        rf"(?P<title>{_CAPS_TITLE}),\s+(?P<name>{_HON}{{0,2}}{_BARE}|(?:Councillor|Cllr)\.?\s+{_TOKEN})"
+        r"(?![\w'\u2019-])(?=\s*[,.;:()]|\s+[a-z]|\s*$)"
+    )
+    for at, _sentence, m in _in_sentences(seg, rx):
+        name = m.group("name")
+        if is_post(name) or find_bodies(name):
+            continue
+        yield Holder(name, m.group("title"), at + m.start(), at + m.end(), "holder.the-title-name")
+
+
+# a member of a parliament or an assembly, named by the letters after the name ("Angela Rayner MP", "Councillor
+# Lumsden MSP", "Jonathan Reynolds, MP"), and the body each sits in
+_LEGISLATURE = (("MP", "UK Parliament"), ("MSP", "Scottish Parliament"), ("MLA", "Northern Ireland Assembly"))
+
+
+def _post_nominal(seg: Segmented) -> Iterator[Holder]:
+    """ "Angela Rayner MP", "Councillors Jackie Dunbar MSP and Audrey Nicoll MSP", "Strangford MLA Mike Nesbitt": the
+    letters name a seat in a
+    parliament, a post of that parliament (a councillor who is also an MSP holds both)."""
+    rx = re.compile(
+        rf"(?P<name>{_NAME}),?\s+(?P<title>MP|MSP|MLA)(?![\w'\u2019-])|"
+        rf"(?<![\w-])(?P<title2>MP|MSP|MLA)\s+(?P<name2>{_TOKEN}\s+(?:[A-Z]\.?\s+)?{_TOKEN})(?![\w'\u2019-])(?!\s+[A-Z])"
+    )
+    for at, _sentence, m in _in_sentences(seg, rx):
+        title = m.group("title") or m.group("title2")
+        yield Holder(
+            m.group("name") or m.group("name2"),
+            title,
+            at + m.start(),
+            at + m.end(),
+            "holder.post-nominal",
+            org=dict(_LEGISLATURE)[title],
+        )
+
+
+# a tribute names someone in full once, then by the first name alone: "Sam had been the Council's Payroll Manager
+# from 1980 until 2009", "Jean had become an Honorary Alderman of the Council", "David was made an Honorary Alderman"
+_FIRST_NAME_POST = re.compile(
+    r"\s*(?:[^,.;\n]{0,80},\s+)?(?P<first>[A-Z][a-z]{2,})\s+(?:had\s+been|had\s+become|became|was\s+made|was|"
+    r"(?:currently\s+)?held\s+the\s+(?:position|post|role)\s+of)\s+(?:an?\s+|the\s+(?:[Cc]ouncil['\u2019]s\s+)?)?"
+    rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:of\s+the\s+[Cc]ouncil|from|in|until|for|since|at|with|"
+    r"having|between|and\s+(?:[a-z]+ed|had|has|was|is|the))\b|$)"
+)
+_NOT_FIRST = frozenset(
+    {"He", "She", "They", "It", "We", "There", "Here", "This", "That", "What", "Who", "Members"}
+)
+
+
+def _first_name_post(seg: Segmented) -> Iterator[Holder]:
+    """ "Sam had been the Council's Payroll Manager": a post said of a first name alone, read where the page names
+    exactly one person of that first name in full (who is the one meant)."""
+    for at, sentence in _sentences(seg):
+        m = _FIRST_NAME_POST.match(sentence)
+        if m is None or m.group("first") in _NOT_FIRST or not is_post(title_caps_first(m.group("title"))):
+            continue
+        full = {
+            clean_name(f.group(0))
+            for f in re.finditer(
+                rf"\b{m.group('first')}\s+(?:[A-Z]\.?\s+)?{_TOKEN}(?![\w'\u2019-])", seg.text
+            )
+        } - {None}
+        if len(full) == 1:
+            began, ended = _dates(seg, sentence, at)
+            yield Holder(
+                full.pop() or "",
+                m.group("title"),
+                at + m.start("first"),
+                at + m.end(),
+                "holder.first-name",
+                began=began,
+                ended=ended,
+            )
+
+
+def title_caps_first(title: str) -> str:
+    """ "payroll manager" -> "Payroll manager": a post as `is_post` reads it, its first letter raised."""
+    return title[:1].upper() + title[1:]
 
 
 def _the_new(seg: Segmented) -> Iterator[Holder]:
@@ -915,7 +1109,7 @@ def _civic(seg: Segmented) -> Iterator[Holder]:
     "The Right Worshipful the Mayor, Councillor A Givan"."""
     title = r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
     rx = re.compile(
-        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}{{0,2}}{_BARE}|{_TOKEN}\s+[A-Z]{{3,}}|"
+        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}{{0,2}}{_BARE}|{_TOKEN}\s+(?:[A-Z]\s+)?(?:Mc|Mac)?[A-Z]{{3,}}|"
         rf"(?:Councillor|Cllr)\.?\s+{_TOKEN}(?=,)))"
         r"(?![\w'\u2019-])"
     )
@@ -931,13 +1125,14 @@ def _aldermen(seg: Segmented) -> Iterator[Holder]:
     """ "Aldermen – F Agnew, P Brett and D Kinahan", "Alderman W J Dillon": an alderman is an office of the council."""
     rx = re.compile(
         r"(?<![\w-])(?:Aldermen\s*[\u2013\u2014:-]?\s*(?P<list>[^\n]+?)(?=\s+(?:Councillors?|Officers|In Attendance|"
-        rf"Apologies)\b|$)|Alderman\s+(?P<one>{_NAME}))"
+        rf"Apologies)\b|$)|(?P<hon>Honorary\s+)?Alderman\s+(?P<one>{_NAME}))"
     )
     for line in seg.lines:
         for m in rx.finditer(line.text):
             group = "list" if m.group("list") else "one"
+            title = "Honorary Alderman" if m.group("hon") else "Alderman"  # an honour for past service
             for p in split_people(m.group(group), line.start + m.start(group)):
-                yield Holder(p.name, "Alderman", p.start, p.end, "holder.alderman")
+                yield Holder(p.name, title, p.start, p.end, "holder.alderman")
 
 
 Read = Callable[[Segmented], Iterator[Holder]]
@@ -967,6 +1162,9 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("holder.vacated-by", _vacated),
     Rule("holder.the-new", _the_new),
     Rule("holder.current-is", _current_is),
+    Rule("holder.the-title-name", _the_title_name),
+    Rule("holder.post-nominal", _post_nominal),
+    Rule("holder.first-name", _first_name_post),
     Rule("holder.civic-title", _civic),
     Rule("holder.alderman", _aldermen),
 )
@@ -1036,9 +1234,20 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def _fact(seg: Segmented, h: Holder) -> Fact | None:
+# "Member of the Senedd for North Wales", "Member of Parliament for Ashton-under-Lyne": a seat in a legislature
+_MEMBER_OF = re.compile(
+    r"^[Mm]ember\s+of\s+(?:the\s+)?(?P<org>Senedd|Scottish\s+Parliament|Parliament|Northern\s+Ireland\s+Assembly)\b"
+)
+
+
+def _fact(seg: Segmented, h: Holder, stated: Callable[[int], PartialDate | None]) -> Fact | None:
     name = _full_name(seg, clean_name(h.name), h.name)
-    post, org = (h.title, h.org) if h.org else _post_and_org(seg, h.title)
+    member = _MEMBER_OF.match(h.title)
+    post, org = (
+        (h.title, h.org or (member and member.group("org")))
+        if h.org or member
+        else _post_and_org(seg, h.title)
+    )
     interim = h.interim or bool(_INTERIM.match(post))
     post = re.sub(r"^(?:interim|acting|temporary)\s+", "", post, flags=re.I)
     post = post[:1].upper() + post[1:]
@@ -1049,7 +1258,7 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
         and not h.name.startswith(("Councillor", "Cllr", "Alderman"))
     ):
         return None
-    if not org or not is_post(post) or _CHAIR.match(post):
+    if not org or not (is_post(post) or h.rule == "holder.post-nominal") or _CHAIR.match(post):
         return None  # a chair of a body is a seat (memberships.py, tenures.py read those)
     evidence = seg.sentence_evidence(h.start, h.end, h.rule)
     title_at = seg.text.find(h.title, h.start, h.end)
@@ -1061,12 +1270,12 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
                 person=name,
                 body=org,
                 role=role,
-                date=seg.date_at(h.start),
+                date=h.said or seg.date_at(h.start),
                 start=began,
                 end=ended,
                 evidence=evidence,
             )
-    date = seg.stated_date_at(h.start)
+    date = h.said or stated(h.start)
     if date is not None and ended is not None and date.iso[: len(ended.iso)] > ended.iso:
         date = None  # "the post vacated by X in April", on a page of July: the page does not attest X in July
     return PostFact(
@@ -1081,6 +1290,21 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
     )
 
 
+def _stated_once(seg: Segmented) -> Callable[[int], PartialDate | None]:
+    """`seg.stated_date_at`, read once per sentence and meeting: many readings in one long sentence (a flattened
+    list) would each read the whole sentence's dates again."""
+    memo: dict[tuple[int, int, PartialDate | None], PartialDate | None] = {}
+
+    def stated(offset: int) -> PartialDate | None:
+        sentence = seg.sentence_evidence(offset, offset + 1, "")
+        key = (sentence.start, len(sentence.text), seg.date_at(offset))
+        if key not in memo:
+            memo[key] = seg.stated_date_at(offset)
+        return memo[key]
+
+    return stated
+
+
 _NEXT_POST = re.compile(
     r"\s+and\s+(?=(?i:(?:deputy\s+|depute\s+|interim\s+|acting\s+)?(?:chief executive|head of paid service|"
     r"monitoring officer|section 151 officer|s151 officer|returning officer|electoral registration officer|"
@@ -1092,7 +1316,7 @@ def _each_post(h: Holder) -> list[Holder]:
     """ "Chief Executive and Head of Paid Service" is two offices, each held: an "and" before a statutory office
     splits a title where every part reads as a post; other pairs stay one post as the papers write them
     ("Borough Lawyer and Head of Legal Services")."""
-    parts = [p for part in re.split(r"\s+/\s+", h.title) for p in _NEXT_POST.split(part)]
+    parts = [p for part in re.split(r"\s*/\s*", h.title) for p in _NEXT_POST.split(part)]
     if len(parts) < 2 or not all(is_post(p[:1].upper() + p[1:]) for p in parts):
         return [h]
     return [replace(h, title=p) for p in parts]
@@ -1138,10 +1362,11 @@ def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
     """Every holder the rules read that the layout rules did not, once per person and post."""
     out: list[Fact] = []
     seen = {_key(f) for f in known if f.fact_type in ("holds_post", "membership")}
+    stated = _stated_once(seg)
     for rule in RULES:
         for read in rule.read(seg):
             for h in _each_post(read):
-                fact = _fact(seg, h)
+                fact = _fact(seg, h, stated)
                 if fact is None:
                     continue
                 key = _key(fact)

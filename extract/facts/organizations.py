@@ -80,6 +80,8 @@ def _mentions(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
             continue  # "Scottish Labour Party": the party-group rule reads the whole name
         if name.endswith("Executive") and _EXECUTIVE_POST.match(text, b.end):
             continue  # "Acting Executive Director" is a post
+        if _STAFF_POST.match(text, b.end) and re.search(r"(?:Committee|Board|Panel|Cabinet)$", name):
+            continue  # "Senior Committee Services Officer" is a post
         name = _trimmed(name)
         if name is not None:
             m = _ACRONYM_AFTER.match(text, b.end, min(len(text), b.end + 16))
@@ -101,14 +103,33 @@ _TWO_NAMES = re.compile(
 )
 # "Leader on Cabinet appointments", "Other Members in Cabinet": the body is the cabinet
 _ON_CABINET = re.compile(r"^[A-Z][\w\s]*?\s(?:on|in|to)\s(Cabinet)$")
+# an item's heading in capitals a flattened agenda runs into the name after it ("8 ADOPTION OF MINUTES OF COMMITTEES
+# Governance and Audit Committee", "THE CITY OF EXAMPLE COUNCIL Committee Minutes"): capitals with a joining word
+# in them ("OF", "AND", "THE") are words of a heading, never of a name written in title case after them
+_HEADING_BEFORE = re.compile(
+    r"^(?:(?!(?:OF|AND|THE|FOR|TO|IN)\b)[A-Z]{2,}[ \t]+)*(?:OF|AND|THE|FOR|TO|IN)[ \t]+(?:[A-Z]{2,}[ \t]+)*(?=[A-Z][a-z])"
+)
 # "Acting Executive Director", "Exempt Executive Reports": the word after "Executive" makes it a post or a thing
 _EXECUTIVE_POST = re.compile(
     r"[ \t]+(?:Director|Head|Officer|Member|Manager|Assistant|Lead|Support|Reports?|Summary)\b"
 )
 
 
+# "Senior Committee Services Officer", "Assistant Committee Clerk": the staff post named after the kind of body it
+# serves; the words before the head are the post's grade, not a body's name
+_STAFF_POST = re.compile(
+    r"[ \t]+(?:(?:Services?|Support|and Member Services|& Member Services)[ \t]+)?"
+    r"(?:Officer|Clerk|Manager|Administrator|Assistant|Secretary|Co-ordinator|Coordinator)s?\b"
+)
+
+
 def _trimmed(name: str) -> str | None:
     """The body's name without what the grammar read around it; None when no name is left."""
+    heading = _HEADING_BEFORE.match(name)
+    if heading:
+        name = name[heading.end() :]
+        if len(name.split()) < 2:
+            return None
     tail = re.sub(r"^The\s+", "", _SENTENCE_END.split(name)[-1])
     if tail != name and len(tail.split()) < 2:
         return None
@@ -254,6 +275,7 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
             if body.acronym:
                 aliases[key].add(body.acronym)
     _short_forms_in_text(seg.text, first, aliases)
+    _drop_parties_with_group(first, aliases, facts)
     _fold_council_forms(first, aliases, seg.council)
     for _round in range(2):  # variants fold first, so a short form then has one long name left to fold into
         _fold_short_forms(first, aliases, seg.council)
@@ -265,6 +287,24 @@ def organizations(seg: Segmented, facts: list[Fact]) -> list[OrganizationFact]:
             )
         out.append(fact)
     return out
+
+
+def _drop_parties_with_group(
+    first: dict[str, OrganizationFact], aliases: dict[str, set[str]], facts: list[Fact]
+) -> None:
+    """A party named bare in a page that names its group ("three Conservative councillors" beside "the Conservative
+    group") is that group, the body the page is about: not a second body. It is dropped, not made the group's
+    alias: a group is one council's, and the alias would join every other page's bare party to it. A party another
+    fact names (a member's seat in it) stays, so that fact keeps its body."""
+    party_keys = {_key(p) for p in parties()}
+    named = {_key(b) for f in facts if (b := getattr(f, "body", None) or getattr(f, "org", None))}
+    for key in list(first):
+        if key not in party_keys or key in named or first[key].evidence.rule != "organization.mention":
+            continue
+        stem = key[:-1] if key.endswith("s") else key
+        if {f"{key} group", f"{stem} group"} & first.keys():
+            del first[key]
+            del aliases[key]
 
 
 def _without_person(name: str, people: list[str]) -> str | None:

@@ -97,7 +97,8 @@ def people(
         for m in rule.read(seg, facts, model) if rule.model else rule.read(seg, facts):
             mentions.setdefault(m.name, []).append((m.start, m.end, rule.id, m.office))
     for short, full in fold_surnames(set(mentions)).items():  # "Cllr Delaney" is the "R Delaney" of the list
-        mentions[full].extend(mentions.pop(short))
+        if not _only_private(mentions[full], private):
+            mentions[full].extend(mentions.pop(short))
     out = []
     for name, spans in mentions.items():
         # a model-only single mention of a name is too weak to publish a person on
@@ -117,6 +118,13 @@ def people(
             )
         )
     return _private_surnames_stay_private(out, mentions)
+
+
+def _only_private(spans: list[tuple[int, int, str, bool]], private: list[tuple[int, int]]) -> bool:
+    """Whether every mention of a name is in a private passage and none gives an office: "Councillor Reid" of the
+    attendance list is not the cyclist "Andrew Reid" a civic reception is asked for, and folding the councillor's
+    surname into that name would publish the private individual with the councillor's office."""
+    return all(not office and is_private_at(private, s) for s, _e, _r, office in spans)
 
 
 def _private_surnames_stay_private(people: list[PersonFact], mentions: dict[str, list]) -> list[PersonFact]:

@@ -58,7 +58,9 @@ def _split_post_org(seg: Segmented, post: str) -> tuple[str, str | None]:
 
 
 def _clean_post(post: str) -> str:
-    post = re.split(r":\s", post)[0]  # "Leader of the Council: Thirty-two homes ...": a colon ends the title
+    post = re.split(r":\s|;", post)[
+        0
+    ]  # "Leader of the Council: Thirty-two homes ...": a colon (or a semicolon) ends it
     post = " ".join(post.split()).strip(" ,.;:")
     post = re.sub(r"^(?:the|our|its|their)\s+", "", post, flags=re.I)
     post = re.sub(r"\s*\((?:[^()]*)\)$", "", post) if post.count("(") == 1 and post.endswith(")") else post
@@ -90,10 +92,20 @@ _TITLE_COMMA_NAME = re.compile(
 )
 
 
-_CONTACT = re.compile(
-    rf"^[ \t]*Contact(?: officer)?\s*:\s*(?:(?P<title2>[A-Z][A-Za-z ,&']{{2,70}}?)\s+[\u2013-]\s+(?P<name2>{_NAME})|"
-    rf"(?P<name>{_NAME})\s*[,\u2013-]\s*(?P<title>[A-Za-z][A-Za-z ,&']{{2,70}}?))[ \t]*(?:Email:.*)?$",
-    re.M,
+# what a contact line gives after the job: a telephone number, an email address ("..., 0191 433 4635, Email: ...")
+_CONTACT_TAIL = r"(?:,?[ \t]*(?:(?:Tel|Telephone)\.?:?[ \t]*)?\+?[\d(][\d ()]{5,}[^\n]*|,?[ \t]*(?:Email|E-mail|Tel|Telephone)\b[^\n]*)?"
+# the title first ("Contact: Democratic Services Officer - Ann Lee") or the name first ("Contact: Ann Lee, ...")
+_CONTACTS = (
+    re.compile(
+        rf"^[ \t]*Contact(?: officer)?\s*:\s*(?P<title>[A-Z][A-Za-z ,&']{{2,70}}?)\s+[\u2013-]\s+(?P<name>{_NAME})"
+        rf"[ \t]*{_CONTACT_TAIL}$",
+        re.M,
+    ),
+    re.compile(
+        rf"^[ \t]*Contact(?: officer)?\s*:\s*(?P<name>{_NAME})\s*[,:\u2013-]\s*(?P<title>[A-Za-z][A-Za-z ,&']{{2,70}}?)"
+        rf"[ \t]*{_CONTACT_TAIL}$",
+        re.M,
+    ),
 )
 _APPOINTED = re.compile(
     rf"(?P<name>{_NAME})\s+(?:had been|has been|was|is|will be|would be)\s+(?:formally\s+)?appointed\s+(?:as\s+)?"
@@ -270,6 +282,19 @@ def _name_title_chain(cell: str) -> list[tuple[str, str, int, int]]:
     return [(n, t, s, e) for n, t, s, e in out if is_post(t)]
 
 
+# "and" joins two offices only before a statutory or chief officer's title; "/" joins any two posts
+_AND_OFFICE = re.compile(
+    r"\s+and\s+(?=(?:Deputy\s+|Depute\s+|Interim\s+|Acting\s+)?(?:Chief\s+Executive|Head\s+of\s+Paid\s+Service|"
+    r"Monitoring\s+Officer|Section\s+151\s+Officer|S151\s+Officer|Returning\s+Officer|Chief\s+Finance\s+Officer)\b)"
+)
+
+
+def _offices(title: str) -> list[str]:
+    """The offices a title names: itself, or each part where every part reads as a post."""
+    parts = [p.strip() for part in re.split(r"\s*/\s*", title) for p in _AND_OFFICE.split(part)]
+    return parts if len(parts) > 1 and all(is_post(p) for p in parts) else [title]
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """One reading of a post: who (None when the words are no name), the title as written, where, the body the
@@ -293,12 +318,18 @@ class _Posts:
         self.seen: set[tuple[str, str]] = set()
 
     def post(self, f: Found, rule: str) -> None:
-        """A post the vocabulary knows (a head word, or a role with a named body), its body split off."""
-        seg, name = self.seg, f.name
-        if not name:
+        """A post the vocabulary knows (a head word, or a role with a named body), its body split off; a title that
+        joins two offices ("Depute Chief Executive/Executive Director of Corporate Support", "Director of Central
+        Services and Deputy Chief Executive") is each of them."""
+        if not f.name:
             return
         title = _clean_post(f.title)
-        if not is_post(title) and not (f.org and role_of(title)):
+        for part in _offices(title):
+            self._post(f, part, rule)
+
+    def _post(self, f: Found, title: str, rule: str) -> None:
+        seg, name = self.seg, f.name
+        if not name or not is_post(title) and not (f.org and role_of(title)):
             return
         post, org = (title, f.org) if f.org else _split_post_org(seg, title)
         interim = bool(_INTERIM.search(post))
@@ -389,9 +420,16 @@ def _cabinet_portfolio(seg: Segmented) -> Iterator[Found]:
 
 def _contact_line(seg: Segmented) -> Iterator[Found]:
     """ "Contact: Ben Baugh, Democratic Services": a contact line gives the person's job, head word or not."""
-    for m in _CONTACT.finditer(seg.text):
-        name = clean_name(m.group("name") or m.group("name2"))
-        yield Found(name, m.group("title") or m.group("title2"), m.start(), m.end())
+    for line in seg.lines:
+        if "Contact" not in line.text:
+            continue
+        # the order is read from the words: "Ann Lee - Democratic Services" has its name first
+        for rx in _CONTACTS:
+            m = rx.match(line.text)
+            name = clean_name(m.group("name")) if m else None
+            if m and name:
+                yield Found(name, m.group("title"), line.start + m.start(), line.start + m.end())
+                break
 
 
 def _matches(rx: re.Pattern[str]) -> Callable[[Segmented], Iterator[Found]]:

@@ -219,7 +219,15 @@ def who(graph: Path | ReadModel, post: str, *, org: str | None = None, on: str |
         if not exact and not same_role:
             chosen = [p for p in part if _covers(p.tenure, on)]
         chosen = _after_handover(chosen, on)
-    return WHO_COLUMNS, [p.row() for p in chosen]
+    return WHO_COLUMNS, [p.row() for p in sorted(chosen, key=_timeline_key)]
+
+
+def _timeline_key(p: Placed) -> tuple[dt.date, str, str]:
+    """Where a holding sits on the timeline: its earliest known date (start, first evidence or end: a holder
+    known only by a stated end of March 2024 comes before one who started in July 2024), then the holder."""
+    t = p.tenure
+    known = [day(d) for d in (t.start, t.first, t.end) if d]
+    return min(known, default=dt.date.max), t.name, t.role
 
 
 def _after_handover(chosen: list[Placed], on: str) -> list[Placed]:
