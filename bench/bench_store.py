@@ -18,7 +18,13 @@ query's own cost, steady on shared cores where the wall clock varies twofold), a
 A BUILD that is a graph file (BUILD/graph.nt) is loaded into an in-memory store. With `--base REV`, also the
 queries as they were at commit REV (read with `git show`), on the same store and parameters, and
 whether the two answers agree (row for row; or the same rows in another order; or the same but for
-the order of the items inside a `; `-joined cell, which SPARQL leaves open).
+the order of the items inside a `; `-joined cell, which SPARQL leaves open). A paged saved query
+(a listing: its first page is what is timed) is compared by its whole listing (`load_query(name,
+whole=True)`, run once more, untimed), and its page is checked to be rows of that listing.
+
+    .venv/bin/python bench/bench_store.py --saved BUILD --pages
+
+times every page of each paged saved query instead (page 1, 2, ... until an empty one).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -259,6 +266,28 @@ def same_answer(before: tuple, after: tuple) -> str:
     return "same but the order inside a list" if as_sets(rows_b) == as_sets(rows_a) else "DIFFERENT"
 
 
+def _agreement(build: Path, store, name: str, params: dict[str, str], answers: dict) -> str:
+    """The base's answer against this tree's: for a paged query, against its whole listing (run once,
+    untimed), and whether the page timed is rows of that listing."""
+    if "before" not in answers:
+        return "-"
+    whole = load_query(name, whole=True)
+    if whole == load_query(name):
+        return same_answer(answers["before"], answers["after"])
+    listing = run_query(build, whole, params, store=store)
+    listed = Counter(_listed(listing[1]))
+    in_whole = answers["after"][0] == listing[0] and not Counter(_listed(answers["after"][1])) - listed
+    return (
+        f"whole: {same_answer(answers['before'], listing)}; "
+        f"page: {'rows of the whole' if in_whole else 'NOT rows of the whole'}"
+    )
+
+
+def _listed(rows: list) -> list[tuple]:
+    """Rows with each `; `-joined cell as a sorted list (SPARQL leaves a GROUP_CONCAT's order open)."""
+    return [tuple(None if v is None else tuple(sorted(v.split("; "))) for v in r) for r in rows]
+
+
 def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
     """Every saved query on each build's store, with parameters drawn from that graph: a Markdown table
     (with `base`, also that commit's queries, run just before, and whether the two answers agree)."""
@@ -288,7 +317,7 @@ def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
                 cpu_summary[tag].append(cpu)
                 cells.append(f"{med:.3f} / {worst:.3f}, cpu {cpu:.3f} ({len(answers[tag][1])})")
             if base:
-                cells.append(same_answer(answers["before"], answers["after"]) if "before" in answers else "-")
+                cells.append(_agreement(build, store, name, params, answers))
             shown = ", ".join(f"{k}={v[:40]}" for k, v in params.items())
             print(f"| {build.name} | `{name}` | {shown} | " + " | ".join(cells) + " |")
     print_summary(summary)
@@ -300,6 +329,36 @@ def saved_table(builds: list[Path], repeat: int, base: str | None) -> None:
             )
 
 
+def every_page(builds: list[Path]) -> None:
+    """Every page of every paged saved query, one after the other until an empty page, with the
+    parameters drawn from the graph: a Markdown row per query (pages, rows in all, the median and the
+    slowest page's CPU seconds, all pages' CPU seconds), so that a page's cost is known beyond the first."""
+    from graph.read.sparql import at_page, page_size
+
+    print(
+        "| build | query | pages | rows in all | median page CPU s | slowest page CPU s | all pages CPU s |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for build in builds:
+        store = open_store(build)
+        examples = example_parameters(build, store)
+        for name, text in sorted(saved_queries().items()):
+            if page_size(text) is None:
+                continue
+            cpus, total, page, rows = [], 0, 0, [None]
+            while rows:
+                page += 1
+                c0 = time.process_time()
+                _columns, rows = run_query(build, at_page(text, page), examples.get(name, {}), store=store)
+                cpus.append((time.process_time() - c0, page))
+                total += len(rows)
+            worst = max(cpus)
+            print(
+                f"| {build.name} | `{name}` | {page - 1} | {total} | {statistics.median(c for c, _ in cpus):.3f} "
+                f"| {worst[0]:.3f} (page {worst[1]}) | {sum(c for c, _ in cpus):.1f} |"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--graph", type=Path, default=ROOT / "output", help="a build folder with graph.nt")
@@ -307,7 +366,11 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--saved", type=Path, nargs="+", help="build folders: time every saved query on each")
     ap.add_argument("--base", help="with --saved: also time the saved queries of this commit")
+    ap.add_argument("--pages", action="store_true", help="with --saved: time every page of each paged query")
     args = ap.parse_args()
+    if args.saved and args.pages:
+        every_page(args.saved)
+        return
     if args.saved:
         saved_table(args.saved, args.repeat, args.base)
         return

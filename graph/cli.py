@@ -213,15 +213,27 @@ def query(
         str | None,
         typer.Option("--endpoint", help="Send the query to this SPARQL endpoint URL instead of --graph."),
     ] = None,
+    page: Annotated[
+        int | None, typer.Option("--page", min=1, help="The page of a paged saved query (1 is the first).")
+    ] = None,
+    whole: Annotated[
+        bool, typer.Option("--whole", help="A paged saved query's whole listing, not its first page.")
+    ] = False,
 ) -> None:
     """Ask the graph a SPARQL question.
 
+    A saved listing answers a page at a time (its ids in the store's order: each page costs the
+    same, however large the graph); `--page N` asks for the Nth, `--whole` for all of it.
+
     Example: councilgraph query 'SELECT ?n WHERE { ?p a foaf:Person ; foaf:name ?n }' --graph output/graph.ttl
     """
-    from graph.read.sparql import load_query, parameters, run_query, run_remote
+    from graph.read.sparql import load_query, page_size, parameters, run_query, run_remote
 
+    if (page or whole) and not name:
+        _err("--page and --whole are for a saved query (--name)")
+        raise typer.Exit(2)
     if name:
-        text = load_query(name)
+        text = load_query(name, whole=whole)
     elif sparql and Path(sparql).is_file():
         text = Path(sparql).read_text(encoding="utf-8")
     elif sparql:
@@ -230,6 +242,8 @@ def query(
         _err("give a SPARQL query, a .rq file or --name")
         raise typer.Exit(2)
     params = dict(p.split("=", 1) for p in (param or []))
+    if page and not whole:
+        params["PAGE"] = str(page)
     missing = [p for p in parameters(text) if p not in params] if name else []
     if missing:  # an unfilled saved query would run and answer nothing, silently
         _err(f"the saved query {name!r} needs " + ", ".join(f"--param {p}=VALUE" for p in missing))
@@ -240,6 +254,13 @@ def query(
         _err(f"query failed: {exc}")
         raise typer.Exit(2) from exc
     _print_rows(columns, rows, fmt)
+    size = page_size(text) if name and not whole else None
+    if size:
+        at = int(params["PAGE"]) if params.get("PAGE", "").isdigit() else 1
+        _err(
+            f"page {at} of {name!r}: {size} of its ids a page, in the store's order; "
+            f"--page {at + 1} for the next, --whole for the whole listing"
+        )
 
 
 def _print_rows(columns: list[str], rows: Sequence[Sequence[str | None]], fmt: str) -> None:
@@ -533,8 +554,7 @@ def explain(
 
 def progress_display(console=None):  # -> rich.progress.Progress
     """The progress bar of a build on a terminal. It redraws when a document is done, not from a
-    thread of its own: with no thread beside it the build can fork its graph-file writer
-    (`graph.run.workers.GraphWriter`)."""
+    refresh thread: nothing on it changes between two documents, so a thread would only redraw it."""
     from rich.progress import Progress
 
     return Progress(console=console, transient=True, auto_refresh=False)

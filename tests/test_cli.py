@@ -39,8 +39,8 @@ def test_a_malformed_query_is_a_clear_error_not_a_traceback(seeds_build):
     assert "query failed" in result.output
 
 
-def test_the_progress_bar_of_a_terminal_build_runs_no_thread_so_the_writer_can_fork():
-    """`graph.run.workers.single_threaded` decides whether the build forks: the bar must add no thread."""
+def test_the_progress_bar_of_a_terminal_build_runs_no_thread_of_its_own():
+    """The bar redraws as each document is done, with no refresh thread beside the build's."""
     import io
     import os
 
@@ -74,3 +74,23 @@ def test_explain_says_what_a_code_means_and_the_fix():
     assert "E501 (error)" in said.stdout and "COUNCILGRAPH_DOC_TIMEOUT" in said.stdout
     unknown = CliRunner().invoke(app, ["explain", "E999"])
     assert unknown.exit_code == 2 and "E501" in unknown.stderr
+
+
+def test_a_saved_listing_answers_a_page_and_the_whole_when_asked(seeds_build):
+    """`query --name` of a listing prints one page (and says how to get the next), `--page N` the
+    Nth, `--whole` all of it: the pages hold the whole listing's rows."""
+
+    def ask(*extra: str) -> list[dict]:
+        args = ["query", "--name", "people", "--graph", str(seeds_build), "--format", "json", *extra]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    whole = ask("--whole")
+    first, second = ask(), ask("--page", "2")
+    assert first and len(first) + len(second) <= len(whole)
+    assert all(row in whole for row in first + second)
+    result = runner.invoke(app, ["query", "--name", "people", "--graph", str(seeds_build), "--page", "2"])
+    assert "page 2 of 'people'" in result.output and "--page 3" in result.output
+    result = runner.invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--whole"])
+    assert result.exit_code == 2 and "for a saved query" in result.output

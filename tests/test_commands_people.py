@@ -197,7 +197,7 @@ def test_person_reads_the_saved_person_queries_bound_to_one_person(seeds_build):
         ("decisions", "person-decisions"),
         ("actions", "person-actions"),
     ):
-        columns, rows = run_query(seeds_build, load_query(query))
+        columns, rows = run_query(seeds_build, load_query(query, whole=True))
         mine = [["" if v is None else v for v in r[1:]] for r in rows if r[0] == iri]
         assert tables[section][0] == columns[1:], section
         assert sorted(tables[section][1]) == sorted(mine), section

@@ -122,6 +122,6 @@ def test_each_csv_table_is_a_saved_query_of_the_read_model(seeds_build):
     from graph.read.sparql import load_query, run_query
 
     for name, df in tables(seeds_build).items():
-        columns, rows = run_query(seeds_build, load_query(name))
+        columns, rows = run_query(seeds_build, load_query(name, whole=True))
         assert list(df.columns) == columns, name
         assert df.values.tolist() == [["" if v is None else v for v in r] for r in rows], name

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.core.triples import Triples
 from graph.pages.data import SHARD_NODES, facts_shards, page_data, script_json, shard_count, shard_of
@@ -422,3 +424,43 @@ def test_a_sentence_names_a_person_by_any_of_their_names_as_a_whole_word(label, 
         ([sentence], []) if names_them else ([], [sentence])
     )
     assert (named or role_only)[0].sources == (("minutes-1.txt", "Council, 2024-01-01"),)
+
+
+_NAME_CHARS = "abkisAKIS .-'_0ôÔ\u0130\u0131\u017f\u212a\u2019é"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    names=st.lists(st.text(alphabet=_NAME_CHARS, min_size=1, max_size=6), min_size=1, max_size=3),
+    text=st.text(alphabet=_NAME_CHARS, max_size=40),
+)
+def test_names_are_matched_as_one_case_blind_whole_word_pattern_would_match(names, text):
+    """`people._Names` finds a name without compiling a pattern where it can; it must answer as the
+    pattern it stands for, including the four letters beyond ASCII that match an ASCII one in any
+    case (İ ı ſ K) and word characters beyond ASCII either side."""
+    from graph.pages.people import _Names
+
+    names = sorted({x for x in names if x.strip()})
+    if not names:
+        return
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE)
+    assert _Names(names).search(text) == (pattern.search(text) is not None)
+    for case in (text.upper(), text.lower(), f"{names[0].upper()} {text}", f"x{names[-1]}", f"{names[0]}ô"):
+        assert _Names(names).search(case) == (pattern.search(case) is not None)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Kim", "Cllr \u212aim"),
+        ("Sims", "\u017fims"),
+        ("Iris", "\u0130ris"),
+        ("Ivan", "\u0131van"),
+        ("Ann Li", "ann li_"),
+    ],
+)
+def test_names_match_the_letters_beyond_ascii_that_a_case_blind_pattern_matches(name, text):
+    from graph.pages.people import _Names
+
+    pattern = re.compile(r"(?<!\w)(?:" + re.escape(name) + r")(?!\w)", re.IGNORECASE)
+    assert _Names([name]).search(text) == (pattern.search(text) is not None)

@@ -222,75 +222,52 @@ def test_a_build_that_fails_in_the_graph_stages_leaves_them_to_the_next_build(tm
     _same_outputs(out, fresh)
 
 
-_BUILD_IN_A_FRESH_PROCESS = """
-import sys
-from pathlib import Path
-import graph.run.workers
-forks = []
-fork = graph.run.workers.GraphWriter._fork
-graph.run.workers.GraphWriter._fork = lambda self, *a: forks.append(1) or fork(self, *a)
-from graph.run.corpus import build_corpus
-try:
-    build_corpus([Path(sys.argv[1])], Path(sys.argv[2]), use_model=False, workers=0)
-except RuntimeError as exc:
-    print(exc)
-print("forked" if forks else "not forked")
-"""
-
-
-def _build_forking(corpus: Path, out: Path) -> str:
-    """A build in a fresh process, whose one thread lets the graph-file writer fork (this test
-    process may not: a store opened in it starts native threads). Its output: the E403 message
-    if any, then whether it forked."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-c", _BUILD_IN_A_FRESH_PROCESS, str(corpus), str(out)],
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parent.parent,
-        check=True,
-    )
-    return done.stdout
-
-
-def test_the_graph_files_written_by_a_fork_or_by_the_forkserver_are_the_same(tmp_path, monkeypatch):
-    """A build with one thread forks its graph-file writer; one with other threads about hands the
-    N-Triples to a forkserver process instead. Both leave the same files, store and stamps."""
-    import graph.run.workers
+def test_the_writer_process_writes_the_graph_the_build_holds_and_the_store_loads_it(tmp_path):
+    """The build writes the N-Triples a subject at a time and a forkserver process writes graph.ttl
+    and the store from them: graph.nt is the whole-sort form of the graph the stages make from the
+    facts files, graph.ttl its Turtle, and the store (loaded a block of lines at a time) holds each
+    line once."""
+    from graph.core.store import read_facts
+    from graph.run.steps import graph_from_facts
 
     corpus = dev_corpus(tmp_path, 4)
-    forked, handed = tmp_path / "forked", tmp_path / "handed"
-    assert _build_forking(corpus, forked).strip() == "forked"
-    monkeypatch.setattr(graph.run.workers, "single_threaded", lambda: False)
-    build_corpus([corpus], handed, use_model=False, workers=0)
-    _same_outputs(forked, handed)
-    for stamp in (".html.sha256", ".store.sha256"):
-        assert (forked / stamp).read_text() == (handed / stamp).read_text()
-    assert _store_triples(forked) == _store_triples(handed)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    docs, facts = {}, {}
+    for path in sorted((out / "facts").glob("*.jsonl")):
+        header, doc_facts, _problems = read_facts(path)
+        docs[header["doc_id"]], facts[header["doc_id"]] = header, doc_facts
+    graph = graph_from_facts(docs, facts, include_private=False).triples
+    whole = nt_bytes(iter(graph))  # any iterable of triples: every line made, then sorted at once
+    assert len(whole) > 10_000 and (out / "graph.nt").read_bytes() == whole == nt_bytes(graph)
+    assert (out / "graph.ttl").read_bytes() == turtle_bytes(graph)
+    assert len(_store_triples(out)) == whole.count(b"\n")
+    assert not list(out.glob(".*.tmp"))
 
 
-def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_no_record(
-    tmp_path, monkeypatch
-):
-    """Whichever process writes graph.nt, its failure reaches the build as E403 with the reason,
-    and neither the record nor the pages' stamp claims the outputs stand."""
-    import graph.run.workers
+def test_the_store_is_loaded_a_block_of_lines_at_a_time_and_holds_every_line(tmp_path, monkeypatch):
+    import graph.core.store
 
     corpus = dev_corpus(tmp_path, 3)
-    forked, handed = tmp_path / "forked", tmp_path / "handed"
-    for out in (forked, handed):
-        (out / "graph.nt").mkdir(parents=True)  # graph.nt cannot be replaced
-    said = _build_forking(corpus, forked)
-    assert said.endswith("forked\n") and not said.endswith("not forked\n")
-    assert said.startswith("E403 ") and "Is a directory" in said
-    monkeypatch.setattr(graph.run.workers, "single_threaded", lambda: False)
+    whole, blocks = tmp_path / "whole", tmp_path / "blocks"
+    build_corpus([corpus], whole, use_model=False, workers=0)
+    monkeypatch.setattr(graph.core.store, "LOAD_LINES", 7)
+    build_corpus([corpus], blocks, use_model=False, workers=0)
+    lines = (whole / "graph.nt").read_bytes().count(b"\n")
+    assert _store_triples(blocks) == _store_triples(whole) and len(_store_triples(blocks)) == lines > 100
+
+
+def test_graph_files_that_cannot_be_written_fail_the_build_with_the_reason_and_no_record(tmp_path):
+    """The writer process's failure reaches the build as E403 with the reason, and neither the
+    record nor the pages' stamp claims the outputs stand."""
+    corpus = dev_corpus(tmp_path, 3)
+    out = tmp_path / "out"
+    (out / "graph.nt").mkdir(parents=True)  # graph.nt cannot be replaced
     with pytest.raises(RuntimeError, match=r"E403 .*Is a directory"):
-        build_corpus([corpus], handed, use_model=False, workers=0)
-    for out in (forked, handed):
-        assert not (out / RECORD).exists() and not (out / ".html.sha256").exists()
-        assert (out / "html" / "index.html").is_file()  # the pages were rendered meanwhile
+        build_corpus([corpus], out, use_model=False, workers=0)
+    assert not (out / RECORD).exists() and not (out / ".html.sha256").exists()
+    assert (out / "html" / "index.html").is_file()  # the pages were rendered meanwhile
+    assert not list(out.glob(".*.tmp"))
 
 
 EX = Namespace("https://example.org/vocab#")
@@ -374,7 +351,7 @@ def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, t
     assert rewritten and all(p.startswith(("post/", "body/", "index", "timelines")) for p in rewritten)
 
 
-@pytest.mark.parametrize("stage", ["graph_view", "render_html"])
+@pytest.mark.parametrize("stage", ["graph_view", "write_pages"])
 def test_pages_that_fail_are_a_problem_line_and_the_graph_still_stands(tmp_path, monkeypatch, stage):
     import graph.pages.site
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.read.sparql import load_query, run_query, saved_queries
+from graph.read.sparql import at_page, fill, load_query, page_size, parameters, run_query, saved_queries
 
 CYP = "Children and Young People Scrutiny Committee"
 SEED_001 = "001_281b6b6b12f1ec48.txt"  # CYP Scrutiny agenda pack, 17 Sept 2024 (minutes of 30 July 2024)
@@ -555,7 +555,7 @@ def test_a_listing_of_hash_joined_scans_answers_what_the_plain_pattern_does(
 ):
     listed = 0
     for build in (seeds_build, dev_build):
-        columns, table = run_query(build, load_query(name))
+        columns, table = run_query(build, load_query(name, whole=True))
         plain_columns, plain_table = run_query(build, plain)
         listed += len(table)
         assert len(table) == len(plain_table)
@@ -585,3 +585,64 @@ def test_held_between_days_follow_start_end_and_attestations(seeds_build):
     assert any(start for _m, start, _e in table)
     for _m, start, end in table:
         assert all(day is None or len(day) == 10 for day in (start, end))
+
+
+# --- listings a page at a time (the saved query), whole by name (`load_query(name, whole=True)`) ---
+
+_PAGED = sorted(name for name, text in saved_queries().items() if page_size(text))
+
+
+def test_the_long_listings_are_paged_and_each_has_its_whole_form():
+    from importlib import resources
+
+    whole_folder = resources.files("graph.read").joinpath("queries", "whole")
+    wholes = {p.name[:-3] for p in whole_folder.iterdir() if p.name.endswith(".rq")}
+    assert set(_PAGED) == wholes  # every paged query has its whole listing, and only they do
+    assert {"actions", "memberships", "decisions", "plan-actions", "members-of-body"} <= set(_PAGED)
+    for name in _PAGED:
+        whole = load_query(name, whole=True)
+        assert page_size(whole) is None and whole != load_query(name), name
+        assert parameters(whole) == parameters(load_query(name)), name
+    assert load_query("person-posts", whole=True) == load_query("person-posts")  # not paged: the same
+
+
+def test_a_page_number_moves_the_offset_of_every_page_marker():
+    text = load_query("memberships")
+    size = page_size(text)
+    assert size and text.count(f"LIMIT {size} OFFSET 0 }}  # page") == 3
+    third = fill(text, {"PAGE": "3"})
+    assert third.count(f"LIMIT {size} OFFSET {2 * size} }}  # page") == 3 and "OFFSET 0 " not in third
+    assert at_page(text, 2, size=7).count("LIMIT 7 OFFSET 7 }") == 3
+    for bad in ("0", "-1", "two", ""):
+        with pytest.raises(ValueError, match="whole number"):
+            fill(text, {"PAGE": bad})
+    assert fill("SELECT * WHERE { ?s ?p ?o }", {"PAGE": "2"}) == "SELECT * WHERE { ?s ?p ?o }"
+
+
+def _listed(rows: list) -> list[tuple]:
+    """Rows with each `; `-joined cell as a sorted list: SPARQL leaves a GROUP_CONCAT's order open."""
+    return [tuple(None if v is None else tuple(sorted(v.split("; "))) for v in r) for r in rows]
+
+
+@pytest.mark.parametrize("name", _PAGED)
+def test_the_pages_of_a_listing_hold_its_whole_answer(name, dev_build, seeds_build):
+    """Page after page (5 ids a page, or 1 for a short listing, so that there are many): each page's
+    rows are rows of the whole listing, and all the pages together are the whole listing, row for row."""
+    from collections import Counter
+
+    from graph.read.sparql import example_parameters, open_store
+
+    build = seeds_build if name in _ASKED_OF_THE_SEEDS else dev_build
+    store = open_store(build)
+    params = example_parameters(build, store).get(name, {})
+    columns, whole = run_query(build, load_query(name, whole=True), params, store=store)
+    want, got = Counter(_listed(whole)), Counter()
+    text, page, size = load_query(name), 0, 5 if len(whole) > 20 else 1
+    while got != want and page < 1000:
+        page += 1
+        page_columns, rows = run_query(build, at_page(text, page, size=size), params, store=store)
+        assert page_columns == columns
+        assert not Counter(_listed(rows)) - want, f"{name} page {page}: a row the listing does not have"
+        got.update(_listed(rows))
+    assert got == want and whole, f"{name}: the pages hold {sum(got.values())} rows, the listing {len(whole)}"
+    assert page > 1 or size == 1, f"{name}: one page of {size} held the whole listing; the test shows nothing"

@@ -481,3 +481,17 @@ def test_a_graph_file_is_served_from_memory_by_the_workers_alone(seeds_build):
         pool.close()
     with pytest.raises(OSError):
         QueryPool(seeds_build / "no-such-graph.nt", size=1)
+
+
+def test_a_saved_listing_in_the_menu_is_asked_a_page_at_a_time(endpoint):
+    """A paged saved query has a page field in the menu; its answer says which page it is and links
+    the next (the other parameters kept, escaped)."""
+    r = endpoint.get("/")
+    assert re.search(r'id="memberships">.*?<input name="PAGE" type="number" min="1" value="1">', r.text, re.S)
+    item = re.search(r'<li id="person-posts">(.*?)</li>', r.text, re.S)
+    assert item and 'name="PAGE"' not in item.group(1)  # not paged: no page field
+    r = endpoint.get("/", params={"name": "memberships", "PAGE": "2"})
+    assert r.status_code == 200 and "Results of memberships" in r.text and "page 2" in r.text
+    assert 'href="./?name=memberships&amp;PAGE=3#results">next page</a>' in r.text
+    r = endpoint.get("/", params={"name": "memberships", "PAGE": "0"})
+    assert r.status_code == 400 and "whole number from 1" in r.text

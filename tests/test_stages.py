@@ -62,3 +62,27 @@ def test_problems_come_resolve_first_then_tenure_in_the_order_found():
     res = resolve(headers, facts)
     assert result.problems == res.problems + attach_tenures(facts, res).problems
     assert [stage for stage, _s in result.seconds] == ["resolve", "tenure", "graph"]
+
+
+def test_facts_read_with_shared_strings_equal_those_read_alone_and_share_each_text(tmp_path):
+    """`read_facts` with a memo gives the same facts as without, each equal text one object across
+    facts and files (the facts read from one sentence all carry it)."""
+    from extract.records import Document, DocumentResult
+    from graph.core.store import read_facts, write_facts
+
+    text = "Ann Brown chaired the Audit Committee on 20 May 2024."
+    for doc_id in ("a.txt", "b.txt"):
+        ev = Evidence(doc_id=doc_id, start=0, end=len(text), text=text, rule="test")
+        facts = (
+            PersonFact(name="Ann Brown", evidence=ev),
+            SeatFact(person="Ann Brown", body="Audit Committee", role=SeatRole.CHAIR, evidence=ev),
+        )
+        doc = Document(doc_id=doc_id, path=doc_id, sha256=doc_id, text=text)
+        write_facts(tmp_path, DocumentResult(document=doc, facts=facts), "test")
+    paths = sorted((tmp_path / "facts").glob("*.jsonl"))
+    strings: dict[str, str] = {}
+    shared = [read_facts(p, strings)[1] for p in paths]
+    assert shared == [read_facts(p)[1] for p in paths] and len(shared[0]) == 2
+    texts = [f.evidence.text for facts in shared for f in facts]
+    assert len(texts) == 4 and all(t is texts[0] for t in texts)
+    assert shared[0][0].name is shared[1][1].person  # a name, across facts and files

@@ -34,7 +34,7 @@ from graph.core.iris import EntityIris, mint, norm
 from graph.core.namespaces import CG, DCTERMS, FOAF, ID, ORG, PROV, RDF, SCHEMA, SKOS, TIME, XSD
 from graph.core.resolve import BodyEntity, PersonEntity, Resolution
 from graph.core.tenure import Tenure, Tenures
-from graph.core.triples import Triples
+from graph.core.triples import Triples, objects_of
 
 
 @lru_cache(maxsize=1 << 16)  # pure; the same dates recur on thousands of facts
@@ -121,12 +121,16 @@ class _Builder:
         g = self.g
         keys: list[tuple[Node, str]] = []
         held: list[tuple[Node, URIRef, str]] = []
-        for (s, p), objects in g.by_subject_predicate().items():
-            if p == FOAF.name:
-                keys += [(s, search_key(strip_honorific(str(o))[1])) for o in objects]
-            elif p == SKOS.prefLabel or (p == DCTERMS.title and (s, RDF.type, CG.Plan) in g):
-                keys += [(s, search_key(str(o))) for o in objects]
-            elif p == RDF.type and ORG.Membership in objects:
+        for s, predicates in g.by_subject().items():  # looked up by predicate: no term compared per pair
+            keys += [
+                (s, search_key(strip_honorific(str(o))[1])) for o in objects_of(predicates.get(FOAF.name))
+            ]
+            labels = [predicates.get(SKOS.prefLabel)]
+            types = objects_of(predicates.get(RDF.type))
+            if CG.Plan in types:
+                labels.append(predicates.get(DCTERMS.title))
+            keys += [(s, search_key(str(o))) for held in labels for o in objects_of(held)]
+            if ORG.Membership in types:
                 start, end = self._held_between(s)
                 held += [(s, pred, day) for pred, day in ((CG.heldFrom, start), (CG.heldUntil, end)) if day]
         for s, key in keys:

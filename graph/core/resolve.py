@@ -568,11 +568,18 @@ def _merge_near_bodies(bodies: dict[tuple[str, str], BodyEntity]) -> None:
     """Spelling variants of one body in one scope ("Children's" / "Childrens") become one entity,
     and so do word-order variants of a name of three words or more ("Herefordshire Children
     Safeguarding Partnership" / "Herefordshire Safeguarding Children Partnership")."""
-    keys = sorted(bodies)
+    scopes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in sorted(bodies):  # pairs within a scope only: the work grows with the largest council, not all
+        scopes[k[0]].append(k)
+    for keys in scopes.values():
+        _merge_near_in_scope(bodies, keys)
+
+
+def _merge_near_in_scope(bodies: dict[tuple[str, str], BodyEntity], keys: list[tuple[str, str]]) -> None:
     words = {k: frozenset(k[1].split()) - _BODY_FILLER for k in keys}
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if a[0] != b[0] or bodies[a] is bodies[b]:
+            if bodies[a] is bodies[b]:
                 continue
             same_words = len(words[a]) >= 3 and words[a] == words[b]
             if same_words or (fuzz.ratio(a[1], b[1]) >= 96 and len(a[1]) > 12):

@@ -9,15 +9,17 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import itertools
 import json
 import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
-from graph.core.triples import turtle_from_nt
+from graph.core.triples import TURTLE_PREFIXES, turtle_from_nt
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -27,13 +29,16 @@ class BuildLocked(RuntimeError):
     pass
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+@contextlib.contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file written beside `path` and renamed over it once whole: a killed build leaves the old file or
+    the new one, never half of one (and a `.*.tmp` the next build removes)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes owner-only files; outputs are ordinary files
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -41,6 +46,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_file(path) as fh:
+        fh.write(data)
 
 
 @contextlib.contextmanager
@@ -76,7 +86,11 @@ def write_facts(out: Path, result: DocumentResult, extractor_version: str) -> No
     write_atomic(facts_path(out, result.document.doc_id), ("\n".join(lines) + "\n").encode("utf-8"))
 
 
-def read_facts(path: Path) -> tuple[dict, list[Fact], list[Problem]]:
+def read_facts(path: Path, strings: dict[str, str] | None = None) -> tuple[dict, list[Fact], list[Problem]]:
+    """A facts file's header, facts and problems. With `strings` (a memo the caller keeps across
+    files), each text of a fact is the one object for all equal texts: the facts read from one
+    sentence each carry it as their evidence, and the same names, rules and dates recur in every
+    file (half the facts' memory at 10,000 documents, docs/scaling.md)."""
     header: dict = {}
     facts: list[Fact] = []
     problems: list[Problem] = []
@@ -94,8 +108,23 @@ def read_facts(path: Path) -> tuple[dict, list[Fact], list[Problem]]:
                     )
                 )
             else:
+                if strings is not None:
+                    _share_strings(data, strings)
                 facts.append(fact_from_json(data))
     return header, facts, problems
+
+
+def _share_strings(data: dict, strings: dict[str, str]) -> None:
+    """Each str value of `data` (and of the dicts and lists in it) replaced by the equal one in
+    `strings`, which keeps the first of each."""
+    for key, value in data.items():
+        kind = type(value)
+        if kind is str:
+            data[key] = strings.setdefault(value, value)
+        elif kind is dict:
+            _share_strings(value, strings)
+        elif kind is list:
+            data[key] = [strings.setdefault(x, x) if type(x) is str else x for x in value]
 
 
 def read_header(path: Path) -> dict | None:
@@ -132,32 +161,79 @@ class GraphChange:
 
 
 def write_graph(out: Path, nt: bytes) -> GraphChange:
-    """graph.nt (the sorted N-Triples `nt`, `graph.core.triples.nt_bytes`) and graph.ttl (Turtle of those
-    lines: subjects and predicates sorted). graph.ttl is written first, so a graph.nt that already
-    holds these lines means graph.ttl was written from them: neither is written again."""
+    """graph.nt (the sorted N-Triples `nt`, `graph.core.triples.nt_bytes`) and graph.ttl, as
+    `write_graph_from` writes them from a file."""
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".graph.nt.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(nt)
+    return write_graph_from(out, Path(tmp), hashlib.sha256(nt).hexdigest(), nt.count(b"\n"))
+
+
+def write_graph_from(out: Path, tmp: Path, digest: str, lines: int) -> GraphChange:
+    """graph.nt from `tmp` (sorted N-Triples, `graph.core.triples.nt_chunks`, whose SHA-256 is
+    `digest`, renamed into place) and graph.ttl (Turtle of those lines: subjects and predicates
+    sorted). graph.ttl is written first, so a graph.nt that already holds these lines means
+    graph.ttl was written from them: neither is written again. Each file is read and written a
+    block at a time: held whole, graph.nt and its lines were most of the writer's 2.4 GB at
+    10,000 documents."""
     path = out / "graph.nt"
-    digest, lines = hashlib.sha256(nt).hexdigest(), nt.count(b"\n")
+    old_digest = _digest(path) if path.is_file() else None
+    if old_digest == digest and (out / "graph.ttl").is_file():
+        tmp.unlink()
+        return GraphChange(digest, lines)
     try:
-        old = path.read_bytes()
-    except OSError:
-        old = None
-    if old == nt and (out / "graph.ttl").is_file():
+        _write_turtle(out / "graph.ttl", tmp)
+        change = _change(path, tmp, lines) if old_digest is not None else ([], [])
+        with tmp.open("rb+") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_UMASK)
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if change is None:  # too many lines changed to follow them: the store is loaded whole
         return GraphChange(digest, lines)
-    write_atomic(out / "graph.ttl", turtle_from_nt(nt))
-    write_atomic(path, nt)
-    if old is None:
-        return GraphChange(digest, lines)
-    # lines compared as bytes (a third faster than decoding both files first); only the few that differ are decoded
-    before, after = set(old.split(b"\n")), set(nt.split(b"\n"))
-    before.discard(b"")
-    after.discard(b"")
-    return GraphChange(
-        digest,
-        lines,
-        old_digest=hashlib.sha256(old).hexdigest(),
-        removed=tuple(sorted(x.decode("utf-8") for x in before - after)),
-        added=tuple(sorted(x.decode("utf-8") for x in after - before)),
-    )
+    removed, added = change
+    return GraphChange(digest, lines, old_digest=old_digest, removed=tuple(removed), added=tuple(added))
+
+
+def _write_turtle(path: Path, nt: Path) -> None:
+    """graph.ttl from the sorted N-Triples file `nt` (`turtle_from_nt`'s bytes), streamed."""
+    if nt.stat().st_size == 0:
+        write_atomic(path, turtle_from_nt(b""))
+        return
+    import pyoxigraph
+
+    with atomic_file(path) as fh:
+        quads = pyoxigraph.parse(path=str(nt), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        pyoxigraph.serialize(quads, fh, format=pyoxigraph.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+
+
+def _change(old: Path, new: Path, lines: int) -> tuple[list[str], list[str]] | None:
+    """The lines of the sorted N-Triples file `old` not in `new` and those of `new` not in `old`,
+    by one walk through both; None once they are more than the store follows line by line
+    (`STORE_UPDATE_SHARE`, and at least `CHANGE_LINES`, which a small graph's change is given whole).
+    Lines end at newlines only: a literal may hold characters Python counts as line breaks (U+2028,
+    U+0085), which N-Triples leaves raw."""
+    limit = max(STORE_UPDATE_SHARE * lines, CHANGE_LINES)
+    removed: list[str] = []
+    added: list[str] = []
+    with old.open("rb") as a, new.open("rb") as b:
+        x, y = a.readline(), b.readline()
+        while x or y:
+            if x == y:
+                x, y = a.readline(), b.readline()
+                continue
+            if y == b"" or (x != b"" and x[:-1] < y[:-1]):
+                removed.append(x.rstrip(b"\n").decode("utf-8"))
+                x = a.readline()
+            else:
+                added.append(y.rstrip(b"\n").decode("utf-8"))
+                y = b.readline()
+            if len(removed) + len(added) > limit:
+                return None
+    return removed, added
 
 
 def write_graph_files(out: Path, nt: bytes, store: bool) -> str:
@@ -167,16 +243,6 @@ def write_graph_files(out: Path, nt: bytes, store: bool) -> str:
     if store:
         write_store(out, if_changed=True, change=change)
     return change.digest
-
-
-def graph_files_hold(out: Path, nt: bytes, store: bool) -> bool:
-    """graph.nt holds `nt` (so graph.ttl was written from it) and (`store`) the store was loaded from it."""
-    try:
-        if not (out / "graph.ttl").is_file() or (out / "graph.nt").read_bytes() != nt:
-            return False
-    except OSError:
-        return False
-    return not store or store_digest(out) == hashlib.sha256(nt).hexdigest()
 
 
 def _digest(path: Path) -> str:
@@ -189,6 +255,10 @@ def _digest(path: Path) -> str:
 
 # a change of more lines than this share of the graph is loaded whole rather than applied line by line
 STORE_UPDATE_SHARE = 0.2
+# the lines removed and added that a change of graph.nt is given whole, however small the graph
+CHANGE_LINES = 10_000
+# graph.nt lines handed to the store's bulk loader at a time (its memory grows with them)
+LOAD_LINES = 100_000
 # stamps in the build folder, each written after what it vouches for: the sha256 of the graph.nt the
 # store was loaded from, and the key (`graph.pages.site._source_key`) the pages were rendered from
 STORE_STAMP = ".store.sha256"
@@ -257,7 +327,9 @@ def _apply_change(target: Path, change: GraphChange) -> bool:
 
 
 def _load_store(out: Path, target: Path) -> None:
-    """The whole of graph.nt into a new store beside `target`, then swapped in."""
+    """The whole of graph.nt into a new store beside `target`, then swapped in. Loaded
+    `LOAD_LINES` lines at a time: Oxigraph's bulk loader holds what it is given, and the whole
+    graph.nt at once took 1.2 GB at 10,000 documents."""
     import shutil
 
     import pyoxigraph
@@ -265,7 +337,10 @@ def _load_store(out: Path, target: Path) -> None:
     tmp = out / ".store.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     store = pyoxigraph.Store(str(tmp))
-    store.bulk_load(path=str(out / "graph.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    with (out / "graph.nt").open("rb") as nt:
+        while chunk := b"".join(itertools.islice(nt, LOAD_LINES)):
+            store.bulk_load(chunk, pyoxigraph.RdfFormat.N_TRIPLES)
+    store.optimize()  # one load per block leaves more, smaller files: queries joined a third slower
     store.flush()
     del store
     shutil.rmtree(target, ignore_errors=True)

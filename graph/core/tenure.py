@@ -31,6 +31,7 @@ and its problems), so who held what can be asked of it without writing any RDF.
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -339,23 +340,32 @@ def infer_bounds(spells: list[Spell]) -> None:
                 (id(s.org), role_key(s.role_label) if s.is_post else post_key(s.role_label)), []
             ).append(s)
     for group in groups.values():
-        dated = sorted(
-            ((s.start.date, s) for s in group if s.start), key=lambda ds: (ds[0].iso, str(ds[1].role_label))
-        )
-        for i, (start, s) in enumerate(dated):
-            if s.end is not None:
-                continue
-            last = s.last or start
-            # the next holder's first evidence: their start, or an earlier attestation (named as incoming)
-            # (or the same holder's substantive spell after an interim one)
-            firsts = [
-                _first_evidence(t)
-                for _d, t in dated[i + 1 :]
-                if t.person is not s.person or (s.interim and not t.interim)
-            ]
-            nxt = min((d for d in firsts if before(last, d)), key=lambda d: d.iso, default=None)
-            if nxt is not None:
-                s.end = Bound(nxt, "inferred")
+        _end_at_successors(group)
+
+
+def _end_at_successors(group: list[Spell]) -> None:
+    """End each open spell of one post at the next holder's first evidence: their start, or an earlier
+    attestation (named as incoming), or the same holder's substantive spell after an interim one. The
+    later spells' first evidences are kept sorted while walking back, so each spell finds its successor
+    by bisection instead of scanning every later holder (a post with thousands of holders)."""
+    dated = sorted(
+        ((s.start.date, s) for s in group if s.start), key=lambda ds: (ds[0].iso, str(ds[1].role_label))
+    )
+    later: list[tuple[str, int]] = []  # (first evidence, index in dated) of the spells after the current one
+    for i in range(len(dated) - 1, -1, -1):
+        start, s = dated[i]
+        if s.end is None:
+            last = (s.last or start).iso
+            # before(last, d) for a date d at any precision is d.iso > last.iso + "~" ("~" sorts after digits)
+            k = bisect_right(later, (last + "~", -1))
+            while k < len(later):
+                iso, j = later[k]
+                t = dated[j][1]
+                if t.person is not s.person or (s.interim and not t.interim):
+                    s.end = Bound(PartialDate(iso), "inferred")
+                    break
+                k += 1
+        insort(later, (_first_evidence(s).iso, i))
 
 
 def _first_evidence(s: Spell) -> PartialDate:
@@ -634,13 +644,19 @@ def _attach_mentions(
     res: Resolution,
     alt: dict[tuple[int, str], set[str]],
 ) -> list[Problem]:
-    """ "the Chief Executive said" in a meeting of 2023-05-04: an attestation of the one holder then."""
+    """ "the Chief Executive said" in a meeting of 2023-05-04: an attestation of the one holder then. A
+    meeting's minutes name the post many times on one date, so the answer for (organization, post, date)
+    is kept until an attestation moves some spell's last evidence (which can change what fits)."""
     problems = []
+    answers: dict[tuple[int, str, str], tuple[Spell | None, str]] = {}
     for doc, f in mentions:
         o = _org_of(f, doc, bodies, res)
         if f.date is None:  # not kept as a mention (see `_read_posts_and_seats`); for the type checker
             continue
-        hit, why = attach_mention(posts, o, f.post, f.date)
+        key = (id(o), f.post, f.date.iso)
+        if key not in answers:
+            answers[key] = attach_mention(posts, o, f.post, f.date)
+        hit, why = answers[key]
         if hit is None:
             code = "W302" if why.startswith("more than one") else "W303"
             problems.append(
@@ -653,7 +669,10 @@ def _attach_mentions(
                 )
             )
             continue
+        last = hit.last
         hit.attested.add(f.date)
+        if hit.last != last:
+            answers.clear()
         _attached(hit, doc, f, alt)
     return problems
 

@@ -13,6 +13,7 @@ callers that query it.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 import pyoxigraph
 from rdflib import Graph, Literal
@@ -25,50 +26,67 @@ Triple = tuple[Node, Node, Node]
 
 
 class Triples:
-    """A graph that only grows: `add`, `value`, `subjects`, `in`, `len`, iteration in insertion order."""
+    """A graph that only grows: `add`, `value`, `objects`, `subjects`, `in`, `len`, iteration in the
+    order subjects were first added.
 
-    __slots__ = ("_objects", "_size")
+    Held as subject -> predicate -> object, where a pair with one object (1.16 of the 1.2 million
+    pairs at 10,000 documents) keeps the term itself and only a pair with several keeps a dict of
+    them (insertion order). A dict per (subject, predicate) pair, keyed by a tuple, cost about 300
+    bytes a pair, a third of the graph stages' memory (docs/scaling.md)."""
+
+    __slots__ = ("_subjects", "_size")
 
     def __init__(self) -> None:
-        self._objects: dict[tuple[Node, Node], dict[Node, None]] = {}
+        self._subjects: dict[Node, dict[Node, Node | dict[Node, None]]] = {}
         self._size = 0
 
     def add(self, triple: Triple) -> None:
         s, p, o = triple
-        objects = self._objects.get((s, p))
-        if objects is None:
-            objects = self._objects[(s, p)] = {}
-        if o not in objects:
-            objects[o] = None
-            self._size += 1
+        predicates = self._subjects.get(s)
+        if predicates is None:
+            predicates = self._subjects[s] = {}
+        held = predicates.get(p)
+        if held is None:
+            predicates[p] = o
+        elif isinstance(held, dict):
+            if o in held:
+                return
+            held[o] = None
+        elif held is o or held == o:
+            return
+        else:
+            predicates[p] = {held: None, o: None}
+        self._size += 1
 
     def value(self, s: Node, p: Node) -> Node | None:
         """The first object of (s, p), or None."""
-        objects = self._objects.get((s, p))
-        return next(iter(objects)) if objects else None
+        held = self._subjects.get(s, _NONE).get(p)
+        return next(iter(held)) if isinstance(held, dict) else held
 
-    def by_subject_predicate(self) -> Mapping[tuple[Node, Node], Collection[Node]]:
-        """(subject, predicate) -> its objects in insertion order (a view: read it, do not change it)."""
-        return self._objects
+    def by_subject(self) -> Mapping[Node, Mapping[Node, Node | dict[Node, None]]]:
+        """subject -> predicate -> its object, or a dict of its objects in insertion order when it has
+        several (`objects_of` reads either); a view: read it, do not change it."""
+        return self._subjects
 
     def objects(self, s: Node, p: Node) -> Iterator[Node]:
-        return iter(tuple(self._objects.get((s, p), ())))
+        return iter(objects_of(self._subjects.get(s, _NONE).get(p)))
 
     def subjects(self, p: Node, o: Node) -> Iterator[Node]:
         """Subjects with (p, o), each once (a scan: for counts at the end of a build, not in loops)."""
-        return iter(dict.fromkeys(s for (s, q), objects in self._objects.items() if q == p and o in objects))
+        return iter([s for s, predicates in self._subjects.items() if o in objects_of(predicates.get(p))])
 
     def __contains__(self, triple: Triple) -> bool:
         s, p, o = triple
-        return o in self._objects.get((s, p), ())
+        return o in objects_of(self._subjects.get(s, _NONE).get(p))
 
     def __len__(self) -> int:
         return self._size
 
     def __iter__(self) -> Iterator[Triple]:
-        for (s, p), objects in self._objects.items():
-            for o in objects:
-                yield s, p, o
+        for s, predicates in self._subjects.items():
+            for p, held in predicates.items():
+                for o in objects_of(held):
+                    yield s, p, o
 
     def to_rdflib(self) -> Graph:
         g = Graph()
@@ -78,33 +96,76 @@ class Triples:
         return g
 
 
-def nt_lines(triples: Iterable[Triple]) -> list[bytes]:
-    """Sorted, distinct N-Triples lines (UTF-8, without newline), each term written as rdflib's
-    N-Triples serializer writes it; a term met again is not formatted again.
+_NONE: Mapping[Node, Node | dict[Node, None]] = MappingProxyType({})
 
-    Lines are encoded one by one: a line of ASCII takes a byte a character, where one joined
-    `str` takes four for every character once a single one lies beyond U+FFFF, and the encode of
-    a whole graph copies it again (five times graph.nt's size at the peak, against about twice).
-    UTF-8 bytes sort as their code points do, so the order is the order of the strings."""
-    forms: dict[Node, str] = {}
 
-    def form(term: Node) -> str:
-        text = forms.get(term)
+def objects_of(held: Node | dict[Node, None] | None) -> Collection[Node]:
+    """The objects of a pair as `Triples.by_subject` holds them: none, one term, or a dict of terms."""
+    if held is None:
+        return ()
+    return held if type(held) is dict else (held,)  # type: ignore[return-value]
+
+
+class _Forms:
+    """Each term as rdflib's N-Triples serializer writes it, formatted once however often it is met."""
+
+    def __init__(self) -> None:
+        self._forms: dict[Node, str] = {}
+
+    def __call__(self, term: Node) -> str:
+        text = self._forms.get(term)
         if text is None:
-            text = forms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+            text = self._forms[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return text
 
-    if isinstance(triples, Triples):  # a subject and predicate written once for all their objects
-        lines: set[bytes] = set()
-        for (s, p), objects in triples.by_subject_predicate().items():
-            head = f"{form(s)} {form(p)} "
-            lines.update(f"{head}{form(o)} .".encode() for o in objects)
-        return sorted(lines)
+
+def nt_lines(triples: Iterable[Triple]) -> list[bytes]:
+    """Sorted, distinct N-Triples lines (UTF-8, without newline), each term written as rdflib's
+    N-Triples serializer writes it. UTF-8 bytes sort as their code points do, so the order is the
+    order of the strings."""
+    if isinstance(triples, Triples):
+        return [line for chunk in nt_chunks(triples) for line in chunk.split(b"\n")[:-1]]
+    form = _Forms()
     return sorted({f"{form(s)} {form(p)} {form(o)} .".encode() for s, p, o in triples})
+
+
+def nt_chunks(triples: Triples, size: int = 1 << 20) -> Iterator[bytes]:
+    """The sorted, distinct N-Triples lines of `triples`, each ending in a newline, in chunks of
+    about `size` bytes: the lines of `nt_lines`, made a subject at a time so that no list of every
+    line is held (at 10,000 documents the lines, their set and their join were 1.2 GB).
+
+    A subject's lines are sorted as (predicate, object) forms. That is the order of the whole lines:
+    no subject, predicate or object form is a proper prefix of another of its place but where the
+    longer goes on with a character above the space that follows a whole form (an IRI ends at `>`,
+    a literal's text at its closing quote, before `@` or `^^`)."""
+    form = _Forms()
+    by_form: dict[str, list[Node]] = {}
+    for s in triples.by_subject():
+        by_form.setdefault(form(s), []).append(s)
+    subjects = triples.by_subject()
+    chunk: list[bytes] = []
+    length = 0
+    for head in sorted(by_form):
+        pairs = {
+            (form(p), form(o))
+            for s in by_form[head]
+            for p, held in subjects[s].items()
+            for o in objects_of(held)
+        }
+        lines = "".join([f"{head} {p} {o} .\n" for p, o in sorted(pairs)]).encode()
+        chunk.append(lines)
+        length += len(lines)
+        if length >= size:
+            yield b"".join(chunk)
+            chunk, length = [], 0
+    if chunk:
+        yield b"".join(chunk)
 
 
 def nt_bytes(triples: Iterable[Triple]) -> bytes:
     """Sorted, de-duplicated N-Triples (UTF-8): one line per triple, so two builds diff line by line."""
+    if isinstance(triples, Triples):
+        return b"".join(nt_chunks(triples))
     lines = nt_lines(triples)
     if not lines:
         return b""
@@ -113,7 +174,7 @@ def nt_bytes(triples: Iterable[Triple]) -> bytes:
 
 
 # the contract's prefixes for Turtle; entity IRIs (id:) stay whole: their local names hold slashes
-_TURTLE_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"} | {
+TURTLE_PREFIXES = {p: str(ns) for p, ns in sorted(PREFIXES.items()) if p != "id"} | {
     "owl": "http://www.w3.org/2002/07/owl#"
 }
 
@@ -122,9 +183,9 @@ def turtle_from_nt(nt: bytes) -> bytes:
     """Turtle from sorted N-Triples: subjects in order, each with its predicates and objects
     grouped (`;`, `,`), the contract's prefixes declared. The same lines give the same bytes."""
     if not nt.strip():
-        return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in _TURTLE_PREFIXES.items())
+        return b"".join(f"@prefix {p}: <{ns}> .\n".encode() for p, ns in TURTLE_PREFIXES.items())
     quads = pyoxigraph.parse(nt, format=pyoxigraph.RdfFormat.N_TRIPLES)
-    turtle = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TURTLE, prefixes=_TURTLE_PREFIXES)
+    turtle = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     assert turtle is not None  # serialize returns the bytes when given no file to write to
     return turtle
 

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from graph.pages.view import Node, Tenure, View, short
 
@@ -133,9 +134,13 @@ class Board:
         return (self.council, self.page, self.anchor, self.ref, self.axis, self.sections, self.committees)
 
 
+_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@lru_cache(maxsize=1 << 16)  # pure; the charts ask for the same dates on every page that draws them
 def frac_year(value: str | None, end: bool = False) -> float | None:
     """A date (YYYY, YYYY-MM or YYYY-MM-DD) as a fractional year; its end when `end`."""
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    m = _DATE.match(value or "")
     if not m:
         return None
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)

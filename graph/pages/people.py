@@ -6,10 +6,12 @@ as theirs because they held it then, set apart). Plain values, so the pages' key
 from __future__ import annotations
 
 import re
+import string
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from types import MappingProxyType
 
 from graph.pages.board import KeyRoles, own_label
 from graph.pages.view import Node, Tenure, View, date_range
@@ -87,18 +89,61 @@ def source_documents(v: View, sources: list[int]) -> tuple[tuple[str, str], ...]
     return tuple((v.nodes[s].label, v.nodes[s].detail) for s in sources)
 
 
-def _names(n: Node) -> re.Pattern[str] | None:
-    """How a sentence may name the person: their name, another name of theirs, their surname; one
-    pattern for them all, so each sentence is searched once (a pattern each cost a person's page
-    more than its rendering, and compiled patterns overflow `re`'s cache at a few hundred people)."""
+# the only characters beyond ASCII that `re.IGNORECASE` matches with an ASCII letter (İ ı ſ K)
+_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+_ASCII_LOWER = MappingProxyType(str.maketrans(string.ascii_uppercase, string.ascii_lowercase))
+
+
+class _Names:
+    """How a sentence may name the person: their name, another name of theirs, their surname, each
+    a whole word in any case. Matched as one pattern `(?<!\\w)(?:NAME|...)(?!\\w)` with
+    `re.IGNORECASE` would match, but without compiling one per person where it need not: compiling
+    took more of a 10,000-document render than searching. When the names are ASCII and the
+    sentence holds none of `_FOLDS`, a letter matches its other case alone, and a word character
+    is what `re` takes for one (`str.isalnum`, or `_`): each name is found in the sentence with its
+    ASCII letters lowered. Otherwise the pattern is compiled, once."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._names = names
+        self._lowered = (
+            [x.translate(_ASCII_LOWER) for x in names] if all(x.isascii() for x in names) else None
+        )
+        self._pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> bool:
+        if self._lowered is None or not _FOLDS.isdisjoint(text):
+            if self._pattern is None:
+                alternatives = "|".join(map(re.escape, self._names))
+                self._pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)", re.IGNORECASE)
+            return self._pattern.search(text) is not None
+        low = text.lower() if text.isascii() else text.translate(_ASCII_LOWER)  # the same length
+        return any(_whole_word(text, low, x) for x in self._lowered)
+
+
+def _whole_word(text: str, low: str, name: str) -> bool:
+    """`name` (lowered) is somewhere in `low` (`text` lowered) with no word character either side."""
+    at = low.find(name)
+    while at != -1:
+        end = at + len(name)
+        if not (at and _word(text[at - 1])) and not (end < len(text) and _word(text[end])):
+            return True
+        at = low.find(name, at + 1)
+    return False
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _names(n: Node) -> _Names | None:
+    """How a sentence may name the person (`_Names`); one matcher for all their names, so each
+    sentence is searched once."""
     names = {n.label, *n.alt}
     parts = n.label.split()
     if len(parts) > 1 and len(parts[-1]) > 2:
         names.add(parts[-1])
-    alternatives = [re.escape(x) for x in sorted(names) if x.strip()]
-    if not alternatives:
-        return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    alternatives = [x for x in sorted(names) if x.strip()]
+    return _Names(alternatives) if alternatives else None
 
 
 def sentences(

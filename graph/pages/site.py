@@ -41,9 +41,9 @@ from graph.core.store import HTML_STAMP
 from graph.core.triples import Triples
 from graph.pages.data import DEFAULT_LIMIT
 from graph.pages.render import mark_rendered, write_pages
-from graph.pages.view import graph_view
+from graph.pages.view import View, graph_view
 
-__all__ = ["DEFAULT_LIMIT", "graph_view", "mark_rendered", "render_html"]
+__all__ = ["DEFAULT_LIMIT", "graph_view", "mark_rendered", "page_view", "render_html", "write_pages"]
 
 
 class _TriplesSink(DummySink):
@@ -76,7 +76,12 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
     of `index.html`. The pages' stamp is removed first; the build writes it again (`mark_rendered`)
     once graph.nt, which another process writes meanwhile, is written too."""
     out = Path(out)
+    return write_pages(out, page_view(out, _read_graph(out) if graph is None else graph), limit=limit)
+
+
+def page_view(out: Path, graph: Graph | Triples) -> View:
+    """The view the pages of `out/html/` are drawn from, the pages' stamp removed first (the first
+    half of `render_html`: the build drops its graph between the two)."""
     with contextlib.suppress(FileNotFoundError):
-        (out / HTML_STAMP).unlink()
-    v = graph_view(_read_graph(out) if graph is None else graph)
-    return write_pages(out, v, limit=limit)
+        (Path(out) / HTML_STAMP).unlink()
+    return graph_view(graph)

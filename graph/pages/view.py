@@ -3,9 +3,9 @@ shows and the tenures the timelines chart), read from the graph once.
 
 The pages never read the graph themselves: they are a function of a `View`, so what a page shows
 can be keyed (`graph.pages.render`) without drawing it, and the graph's vocabulary is read here
-alone. The graph is read through a dict of (subject, predicate) -> objects, in the order the graph
+alone. The graph is read through a dict of subject -> predicate -> objects, in the order the graph
 gives them: the build's `Triples` holds that dict already, and an rdflib `Graph` is read into one
-through its public API (`_by_subject_predicate`): a dict lookup per read, where an rdflib
+through its public API (`_by_subject`): a dict lookup per read, where an rdflib
 query each would cost more than the rest of the render.
 """
 
@@ -14,14 +14,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node as Term
 
 from graph.core.namespaces import CG, DCTERMS, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, TIME
-from graph.core.triples import Triples
+from graph.core.triples import Triples, objects_of
 
 YEAR_MIN, YEAR_MAX = 2014, 2026
 # the class of the canonical roles a post links to (docs/GRAPH_CONTRACT.md), named without the closed
@@ -121,8 +122,11 @@ def sorted_terms(terms: Iterable[Term]) -> list[Term]:
     return sorted(items)  # type: ignore[type-var]
 
 
+_YEAR = re.compile(r"\d{4}")  # compiled once: `re.match` looks its pattern up at each of a million calls
+
+
 def year(value: str | None) -> int | None:
-    if value and re.match(r"\d{4}", value):
+    if value and _YEAR.match(value):
         return int(value[:4])
     return None
 
@@ -150,33 +154,37 @@ def short(text: str, n: int = 60) -> str:
 # --- reading the graph -------------------------------------------------------------------
 
 
-def _by_subject_predicate(g: Graph | Triples) -> Mapping[tuple[Term, Term], Collection[Term]]:
-    """(subject, predicate) -> its objects, per pair in the order `g.objects(s, p)` gives them (the
-    view takes the first interval or instant of several). The build's `Triples` holds this dict;
-    an rdflib graph is asked subject by subject, the one public read that keeps that order."""
+def _by_subject(g: Graph | Triples) -> Mapping[Term, Mapping[Term, Term | dict[Term, None]]]:
+    """subject -> predicate -> its objects (one term, or a dict of several), per pair in the order
+    `g.objects(s, p)` gives them (the view takes the first interval or instant of several). The
+    build's `Triples` holds this; an rdflib graph is asked subject by subject, the one public read
+    that keeps that order."""
     if isinstance(g, Triples):
-        return g.by_subject_predicate()
-    objects: dict[tuple[Term, Term], list[Term]] = defaultdict(list)
+        return g.by_subject()
+    nested: dict[Term, dict[Term, dict[Term, None]]] = defaultdict(dict)
     for s in g.subjects(unique=True):
         for p, o in g.predicate_objects(s):
-            objects[(s, p)].append(o)
-    return objects
+            nested[s].setdefault(p, {})[o] = None
+    return nested
+
+
+_NO_PREDICATES: Mapping[Term, Term | dict[Term, None]] = MappingProxyType({})
 
 
 class _Reader:
     """The reads the view makes (`objects(s, p)`, subjects of an rdf:type, `(s, p, o) in`), each a
-    dict lookup. Subjects are indexed by type only: the view asks for no other."""
+    dict lookup by subject, then by predicate. Subjects are indexed by type only: the view asks for
+    no other."""
 
     def __init__(self, g: Graph | Triples) -> None:
-        self._objects = _by_subject_predicate(g)
+        self._subjects = _by_subject(g)
         self._typed: dict[Term, list[Term]] = defaultdict(list)  # class -> subjects of that rdf:type
-        for (s, p), objects in self._objects.items():
-            if p == RDF.type:
-                for o in objects:
-                    self._typed[o].append(s)
+        for s, predicates in self._subjects.items():
+            for o in objects_of(predicates.get(RDF.type)):
+                self._typed[o].append(s)
 
     def objects(self, s: Term, p: Term) -> Iterator[Term]:
-        return iter(self._objects.get((s, p), ()))
+        return iter(objects_of(self._subjects.get(s, _NO_PREDICATES).get(p)))
 
     def typed(self, cls: Term) -> list[Term]:
         """The subjects of rdf:type `cls`, each once, in rdflib's order."""
@@ -184,7 +192,7 @@ class _Reader:
 
     def __contains__(self, triple: tuple[Term, Term, Term]) -> bool:
         s, p, o = triple
-        return o in self._objects.get((s, p), ())
+        return o in objects_of(self._subjects.get(s, _NO_PREDICATES).get(p))
 
     def first(self, s: Term, p: Term) -> Term | None:
         """The least object of (s, p) in rdflib's order, or None."""

@@ -211,8 +211,9 @@ class ReadModel:
         return self.graph.store
 
     def ask(self, name: str, **iris: str) -> Table:
-        """The saved query NAME's columns and rows (None as ""), with `?VAR` bound to the IRI given as VAR."""
-        columns, rows = run_query(self.graph.asked, load_query(name), store=self.store, iris=iris)
+        """The saved query NAME's columns and rows (None as ""), with `?VAR` bound to the IRI given as VAR:
+        the whole listing, where the saved query is paged (the model reads every record)."""
+        columns, rows = run_query(self.graph.asked, load_query(name, whole=True), store=self.store, iris=iris)
         return columns, [["" if v is None else v for v in r] for r in rows]
 
     def records(self, kind: type[R]) -> list[R]:

@@ -6,6 +6,9 @@ question; `$NAME` placeholders are filled from `--param NAME=VALUE` as escaped l
 `cg:key($NAME)` with the value's lookup key (`graph.core.build.search_key`, the normalisation the
 build writes as each person's, body's, role's and plan's `cg:nameKey`), and `cg:iri($NAME)` with the
 value as an IRI (so a query about one fact looks it up instead of comparing every fact's text).
+A long listing is saved as a page (`page_size`, `at_page`, `PAGE=k`), so that asking it costs the
+same however large the graph; its whole listing is `load_query(name, whole=True)` (docs/sparql.md,
+"Listings a page at a time").
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ PREFIX_BLOCK = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.item
 
 
 def saved_queries() -> dict[str, str]:
+    """The saved queries by name, as `query --name` and the endpoint's menu run them (a listing's
+    first page: `load_query(name, whole=True)` gives the whole listing)."""
     folder = resources.files("graph.read").joinpath("queries")
     return {p.name[:-3]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".rq")}
 
@@ -33,11 +38,43 @@ def query_question(text: str) -> str:
     return " ".join(lines)
 
 
-def load_query(name: str) -> str:
+def load_query(name: str, whole: bool = False) -> str:
+    """A saved query's text; with `whole`, the whole listing where the saved query is paged
+    (`graph/read/queries/whole/NAME.rq`), so a reader of everything (the read model, the exports)
+    asks for everything by name and the default stays bounded."""
     queries = saved_queries()
     if name not in queries:
         raise SystemExit(f"no saved query {name!r}; known: {', '.join(sorted(queries))}")
+    if whole:
+        full = resources.files("graph.read").joinpath("queries", "whole", f"{name}.rq")
+        if full.is_file():
+            return full.read_text(encoding="utf-8")
     return queries[name]
+
+
+# A paged saved query picks its ids in a sub-SELECT ending `LIMIT n OFFSET 0  # page`: the ids come
+# in the store's index order, so a page costs the lookups of its n ids (and the skipping of the ids
+# before it), not the whole listing; `PAGE=k` moves the offset to the k-th page.
+_PAGE = re.compile(r"\bLIMIT\s+(\d+)\s+OFFSET\s+0\b(?=[^\n]*#\s*page\b)", re.IGNORECASE)
+
+
+def page_size(text: str) -> int | None:
+    """How many ids a page of a paged saved query holds (None: the query is not paged)."""
+    found = _PAGE.search(text)
+    return int(found.group(1)) if found else None
+
+
+def at_page(text: str, page: int | str, size: int | None = None) -> str:
+    """The paged query at page `page` (1 is the first), `size` ids a page (default: the query's)."""
+    number = int(page) if str(page).strip().isdigit() else 0
+    if number < 1:
+        raise ValueError(f"a page is a whole number from 1, not {page!r}")
+
+    def move(m: re.Match) -> str:
+        n = size or int(m.group(1))
+        return f"LIMIT {n} OFFSET {(number - 1) * n}"
+
+    return _PAGE.sub(move, text)
 
 
 def _literal(value: str) -> str:
@@ -65,7 +102,10 @@ def fill(text: str, params: dict[str, str]) -> str:
     """The query with each `cg:key($NAME)` replaced by the value's `search_key` as a string literal,
     each `cg:iri($NAME)` by the value as an IRI, and each `$NAME` by the value as an escaped literal
     (a `$NAME` left is a SPARQL variable, as is a `cg:key($NAME)` or `cg:iri($NAME)` left: a user's
-    own query may use that syntax)."""
+    own query may use that syntax). A `PAGE` of a paged query sets its page (`at_page`)."""
+    if "PAGE" in params and page_size(text) is not None:
+        text = at_page(text, params["PAGE"])
+        params = {k: v for k, v in params.items() if k != "PAGE"}
     for k, v in params.items():
         key = '"' + search_key(v) + '"'  # lower-case letters, digits and single spaces: nothing to escape
         text = re.sub(r"cg:key\(\s*\$" + re.escape(k) + r"\s*\)", lambda _m: key, text)  # noqa: B023

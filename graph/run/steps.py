@@ -23,8 +23,9 @@ from graph.core.namespaces import FOAF, ORG, RDF
 from graph.core.resolve import resolve
 from graph.core.store import facts_path, read_facts, read_header, write_facts
 from graph.core.tenure import attach_tenures
-from graph.core.triples import Triples
+from graph.core.triples import Triples, objects_of
 from graph.pages import site
+from graph.pages.view import View
 from graph.run.options import BuildOptions
 from graph.run.uptodate import forget_record, inputs_key, read_record, write_record
 from graph.run.workers import (
@@ -168,9 +169,10 @@ def extract(
     )
     extraction = Background(lambda: _write_outcomes(outcomes, out, key, plan, progress))
     cached: dict[Path, FactsFile] = {}
+    strings: dict[str, str] = {}  # equal texts read as one object (`read_facts`)
     try:
         for fpath in plan.reused:
-            cached[fpath] = read_facts(fpath)
+            cached[fpath] = read_facts(fpath, strings)
     finally:
         extracted = extraction.join()
     return extracted, cached
@@ -278,26 +280,39 @@ def graph_from_facts(
 def _graph_stages(
     out: Path, facts_files: list[Path], cached: dict[Path, FactsFile], options: BuildOptions, clock: Clock
 ) -> GraphOutcome:
-    """Facts files -> graph, its files, the store and the pages."""
-    docs, facts_by_doc, problems = _read_facts(facts_files, cached)
-    facts = Counter(f.fact_type for doc_facts in facts_by_doc.values() for f in doc_facts)
-    clock.lap("read facts")
-    result = graph_from_facts(docs, facts_by_doc, include_private=options.include_private)
-    graph = result.triples
-    problems.extend(result.problems)
-    for stage, seconds in result.seconds:
-        clock.add(stage, seconds)
-    kinds = Counter(
-        o for (_s, p), objects in graph.by_subject_predicate().items() if p == RDF.type for o in objects
-    )  # one pass: subjects per rdf:type
-    del docs, facts_by_doc, result  # the pages need only the graph: the facts go before the view is built
-    clock.restart()
-    problems.extend(_writegraph_or_record(out, graph, options.store, clock))
+    """Facts files -> graph, its files, the store and the pages. The graph-file writer is started
+    first, so that its start is off the path; the facts go once the graph is built, the graph once
+    its N-Triples are written and the pages' view is made: at 10,000 documents each is hundreds
+    of megabytes, and the pages need only the view."""
+    with GraphWriter(out, options.store) as writer:
+        docs, facts_by_doc, problems = _read_facts(facts_files, cached)
+        facts = Counter(f.fact_type for doc_facts in facts_by_doc.values() for f in doc_facts)
+        clock.lap("read facts")
+        result = graph_from_facts(docs, facts_by_doc, include_private=options.include_private)
+        del docs, facts_by_doc
+        graph = result.triples
+        problems.extend(result.problems)
+        for stage, seconds in result.seconds:
+            clock.add(stage, seconds)
+        kinds = Counter(
+            o for predicates in graph.by_subject().values() for o in objects_of(predicates.get(RDF.type))
+        )  # one pass: subjects per rdf:type
+        triples = len(graph)
+        del result
+        clock.restart()
+        writer.write(graph)
+        clock.lap("n-triples")
+        try:  # the pages are a view: a failure to make it or them is a problem, and the graph stands
+            view: View | Exception = site.page_view(out, graph)
+        except Exception as exc:  # noqa: BLE001
+            view = exc
+        del graph
+        problems.extend(_pages_then_join(out, view, writer, clock))
     return GraphOutcome(
         facts=facts,
         people=kinds[FOAF.Person],
         bodies=kinds[ORG.Organization],
-        triples=len(graph),
+        triples=triples,
         problems=problems,
     )
 
@@ -309,26 +324,29 @@ def _read_facts(
     docs: dict[str, dict] = {}
     facts_by_doc: dict[str, list[Fact]] = {}
     problems: list[Problem] = []
+    strings: dict[str, str] = {}  # equal texts read as one object (`read_facts`)
     for fpath in facts_files:
-        header, facts, probs = cached.pop(fpath) if fpath in cached else read_facts(fpath)
+        header, facts, probs = cached.pop(fpath) if fpath in cached else read_facts(fpath, strings)
         docs[header["doc_id"]] = header
         facts_by_doc[header["doc_id"]] = facts
         problems.extend(probs)
     return docs, facts_by_doc, problems
 
 
-def _writegraph_or_record(out: Path, graph, store: bool, clock: Clock) -> list[Problem]:
-    """graph.nt, graph.ttl and the store (written by another process) beside the pages; a failure to
-    render the pages is a problem, and the graph stands."""
-    writer = GraphWriter(out, graph, store)
+def _pages_then_join(out: Path, view: View | Exception, writer: GraphWriter, clock: Clock) -> list[Problem]:
+    """The pages, rendered from the view (or the reason it could not be made) while the writer writes
+    graph.ttl, graph.nt and the store; a failure to render them is a problem, and the graph stands."""
     problems: list[Problem] = []
-    try:  # the pages are a view
-        site.render_html(out, graph)
+    try:
+        if isinstance(view, Exception):
+            raise view
+        site.write_pages(out, view)
         rendered = True
     except Exception as exc:  # noqa: BLE001
         rendered = False
         message = f"HTML pages not written: {type(exc).__name__}: {exc}"
         problems.append(Problem(doc_id="html", stage="graph.html", code="W900", message=message))
+    del view
     clock.lap("html")
     nt_digest = writer.join()
     if rendered:  # the pages and the graph.nt they show are both written

@@ -5,17 +5,14 @@ limit, so no input can stop or hang the build; `run_dask` runs the same `extract
 cluster. Both yield each document's outcome to the build, which alone writes the output folder.
 `WorkerSupply` starts a build's first worker before the build lists its documents: a worker spends
 seconds importing spaCy and loading the model, and in a rebuild after one changed document that
-wait was most of the extraction. `GraphWriter` writes graph.nt, graph.ttl and the store from
-another process (a fork of the build, or one of the same forkserver) while the build renders the
-pages. Every process beside the build comes from one forkserver (`forkserver`).
+wait was most of the extraction. `GraphWriter` writes graph.ttl, graph.nt and the store from
+another process (one of the same forkserver) while the build renders the pages. Every process beside the build comes from one forkserver (`forkserver`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
-import json
 import os
 import threading
 import time
@@ -23,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from extract import nlp
 from extract.records import DocumentResult, Problem
@@ -294,131 +291,86 @@ def run_dask(
 
 
 def _writer_main(conn, out: Path, store: bool) -> None:
-    # imported here, not by the module: a worker's start (the forkserver preloads this module) is on
-    # the path of every rebuild, and rdflib and pyoxigraph are no part of extraction
-    from graph.core.store import write_graph_files
-
+    """graph.ttl, graph.nt and the store from the N-Triples file the build names, once it does."""
     try:
-        write_graph_files(out, conn.recv_bytes(), store)
+        message = conn.recv()
+    except EOFError:  # the build stopped before it had a graph
+        return
+    try:
+        # imported here, not by the module: a worker's start (the forkserver preloads this module) is
+        # on the path of every rebuild, and rdflib and pyoxigraph are no part of extraction
+        from graph.core.store import write_graph_from, write_store
+
+        tmp, digest, lines = message
+        change = write_graph_from(out, Path(tmp), digest, lines)
+        if store:
+            write_store(out, if_changed=True, change=change)
         conn.send(None)
     except BaseException as exc:  # noqa: BLE001 - reported by the build process
-        conn.send(f"{type(exc).__name__}: {exc}")
-
-
-def single_threaded() -> bool:
-    """This process runs one thread, native ones included (Linux: /proc/self/task), so a fork of it
-    copies no lock that another thread holds."""
-    try:
-        return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return False
-
-
-def _forked_writer(fd: int, out: Path, graph, store: bool) -> NoReturn:
-    """The child of `GraphWriter`'s fork: N-Triples from the graph, the files from them, and one
-    JSON message back (graph.nt's digest, or why not); then out without running the build's exit."""
-    status = 1
-    try:
-        from graph.core.store import write_graph_files
-        from graph.core.triples import nt_bytes
-
-        message = {"digest": write_graph_files(out, nt_bytes(graph), store)}  # (each file only if it changed)
-        status = 0
-    except BaseException as exc:  # noqa: BLE001 - reported by the build process
-        message = {"error": f"{type(exc).__name__}: {exc}"[:2000]}
-    try:
-        data = json.dumps(message).encode()
-        while data:
-            data = data[os.write(fd, data) :]
-    finally:
-        os._exit(status)
+        conn.send(f"{type(exc).__name__}: {exc}"[:2000])
 
 
 class GraphWriter:
-    """graph.nt, graph.ttl and the store, written by another process while the build renders the
-    pages, so the two stages share the machine's cores. `join` waits and gives graph.nt's digest
-    (the pages' stamp names it); when the files already hold the graph they are left as they are.
+    """graph.nt, graph.ttl and the store, written while the build renders the pages, so the two
+    share the machine's cores. The build writes the sorted N-Triples to a temporary file itself
+    (`write`, a subject at a time: `graph.core.triples.nt_chunks`); a process of the extraction
+    forkserver, started before the graph stages so that its start is off their path, writes
+    graph.ttl from that file, renames it to graph.nt and loads the store. `join` waits and gives
+    graph.nt's digest (the pages' stamp names it); files that already hold the graph are left as
+    they are.
 
-    A build that runs one thread (extraction over, its threads joined: the usual case) forks: the
-    child makes the N-Triples from the graph the build holds, a second off the build's path at
-    1,000 documents; it holds the build's lock as the parent does, so no other build starts while
-    it writes, even if the parent is killed. The objects the build holds are frozen for the fork
-    (`gc.freeze`), so the child's collections do not copy them. A build with other threads about (a Dask client, native
-    libraries' pools; forking could copy a lock one of them holds) makes the N-Triples itself and
-    hands them to a process of the extraction forkserver, a clean single-threaded parent."""
+    The writer was a fork of the build until this round: a fork starts with the build's whole
+    memory (1 GB at 10,000 documents, all of it counted again in the child's resident size) and
+    copies each page of the graph it reads. The forkserver's process holds only what it writes."""
 
-    def __init__(self, out: Path, graph, store: bool) -> None:
-        self._pid: int | None = None
-        self._fd: int | None = None
-        self._proc: Any = None
-        self._conn: Any = None
-        self._digest: str | None = None
-        if single_threaded() and self._fork(out, graph, store):
-            return
-        from graph.core.store import graph_files_hold
-        from graph.core.triples import nt_bytes
-
-        nt = nt_bytes(graph)
-        self._digest = hashlib.sha256(nt).hexdigest()
-        if graph_files_hold(out, nt, store):
-            return
+    def __init__(self, out: Path, store: bool) -> None:
         ctx = forkserver()
+        self._out = out
         self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_writer_main, args=(child, out, store), daemon=True)
+        self._proc: Any = ctx.Process(target=_writer_main, args=(child, out, store), daemon=True)
         self._proc.start()
         child.close()
-        self._conn.send_bytes(nt)
+        self._digest: str | None = None
 
-    def _fork(self, out: Path, graph, store: bool) -> bool:
-        read_fd, write_fd = os.pipe()
-        gc.freeze()
-        try:
-            pid = os.fork()
-        except OSError:
-            gc.unfreeze()
-            os.close(read_fd)
-            os.close(write_fd)
-            return False
-        if pid == 0:
-            os.close(read_fd)
-            _forked_writer(write_fd, out, graph, store)
-        gc.unfreeze()
-        os.close(write_fd)
-        self._pid, self._fd = pid, read_fd
-        return True
+    def write(self, graph) -> None:
+        """The graph's sorted N-Triples into a temporary file in OUT, handed to the writer."""
+        import tempfile
+
+        from graph.core.triples import nt_chunks
+
+        h, lines = hashlib.sha256(), 0
+        fd, tmp = tempfile.mkstemp(dir=self._out, prefix=".graph.nt.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in nt_chunks(graph):
+                h.update(chunk)
+                lines += chunk.count(b"\n")
+                fh.write(chunk)
+        self._digest = h.hexdigest()
+        self._conn.send((tmp, self._digest, lines))
 
     def join(self) -> str:
         """graph.nt's digest once the files are written; RuntimeError with the writer's reason when
         they could not be."""
-        if self._pid is not None:
-            return self._join_fork()
-        if self._proc is not None:
-            try:
-                error = self._conn.recv()
-            except EOFError:
-                error = f"the process writing them died (exit {self._proc.exitcode})"
-            self._proc.join()
-            self._conn.close()
-            if error is not None:
-                raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {error}")
+        try:
+            error = self._conn.recv()
+        except EOFError:
+            error = f"the process writing them died (exit {self._proc.exitcode})"
+        self.close()
+        if error is not None:
+            raise RuntimeError(f"E403 graph.ttl, graph.nt or the store could not be written: {error}")
         return self._digest  # type: ignore[return-value]
 
-    def _join_fork(self) -> str:
-        assert self._fd is not None and self._pid is not None
-        chunks = []
-        while chunk := os.read(self._fd, 1 << 16):
-            chunks.append(chunk)
-        os.close(self._fd)
-        _pid, status = os.waitpid(self._pid, 0)
-        try:
-            message = json.loads(b"".join(chunks))
-        except ValueError:
-            message = {"error": f"the process writing them died (exit {os.waitstatus_to_exitcode(status)})"}
-        if "digest" not in message:
-            raise RuntimeError(
-                f"E403 graph.ttl, graph.nt or the store could not be written: {message.get('error')}"
-            )
-        return message["digest"]
+    def close(self) -> None:
+        """Let the writer go (it stops unasked when the build never `write`s) and wait for it."""
+        self._conn.close()
+        self._proc.join()
+
+    def __enter__(self) -> GraphWriter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if not self._conn.closed:
+            self.close()
 
 
 class Background(Generic[T]):

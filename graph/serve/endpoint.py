@@ -585,7 +585,7 @@ class PageAsk:
 def page_ask(params: dict[str, str], queries: dict[str, str]) -> PageAsk:
     """Read `GET /?query=...` or `GET /?name=SAVED&PARAM=value...`: a saved query with a parameter
     left empty is not run (it would answer nothing, silently) and the page names the parameter."""
-    from graph.read.sparql import fill, parameters
+    from graph.read.sparql import fill, page_size, parameters
 
     name = params.get("name") or None
     if name is not None:
@@ -597,7 +597,13 @@ def page_ask(params: dict[str, str], queries: dict[str, str]) -> PageAsk:
         if missing:
             error = f"the saved query {name!r} needs " + ", ".join(f"${p}" for p in missing)
             return PageAsk(text=queries[name], name=name, values=values, error=error)
-        return PageAsk(text=fill(queries[name], dict(values)), run=True, name=name, values=values)
+        if page_size(queries[name]) is not None:  # a listing: a page of it, the first unless asked
+            values += (("PAGE", params.get("PAGE", "").strip() or "1"),)
+        try:
+            text = fill(queries[name], dict(values))
+        except ValueError as exc:  # a page that is not a whole number from 1
+            return PageAsk(text=queries[name], name=name, values=values, error=str(exc))
+        return PageAsk(text=text, run=True, name=name, values=values)
     typed = params.get("query")
     if typed is None:
         return PageAsk()
@@ -657,7 +663,7 @@ def reply_table(reply: Reply) -> str:
 
 def _saved_menu(queries: dict[str, str], ask: PageAsk) -> str:
     """The saved queries as a menu: each with its question, a field per parameter and a Run button."""
-    from graph.read.sparql import parameters, query_question
+    from graph.read.sparql import page_size, parameters, query_question
 
     given = dict(ask.values)
     items = []
@@ -669,6 +675,11 @@ def _saved_menu(queries: dict[str, str], ask: PageAsk) -> str:
             f'value="{html.escape(given.get(p, "") if ask.name == name else "")}"></label> '
             for p in parameters(text)
         )
+        if page_size(text) is not None:  # a listing comes a page at a time; the field asks for one
+            at = given.get("PAGE", "1") if ask.name == name else "1"
+            fields += (
+                f'<label>page <input name="PAGE" type="number" min="1" value="{html.escape(at)}"></label> '
+            )
         items.append(
             f'<li id="{e}"><form method="get" action="./"><input type="hidden" name="name" value="{e}">'
             f"<strong>{e}</strong> <span>{html.escape(query_question(text))}</span><br>{fields}"
@@ -676,6 +687,21 @@ def _saved_menu(queries: dict[str, str], ask: PageAsk) -> str:
             f"<details><summary>the query</summary><pre>{html.escape(body)}</pre></details></li>"
         )
     return '<ul class="saved">' + "".join(items) + "</ul>"
+
+
+def _next_page(ask: PageAsk) -> str:
+    """For a page of a saved listing: which page it is, and a link to the next (escaped)."""
+    import urllib.parse
+
+    given = dict(ask.values)
+    if not ask.name or not given.get("PAGE", "").isdigit():
+        return ""
+    at = int(given["PAGE"])
+    href = "./?" + urllib.parse.urlencode({"name": ask.name, **given, "PAGE": str(at + 1)})
+    return (
+        f' <span class="muted">page {at}, in the store\'s order:</span> '
+        f'<a href="{html.escape(href)}#results">next page</a>'
+    )
 
 
 def _page(queries: dict[str, str], ask: PageAsk | None = None, reply: Reply | None = None) -> str:
@@ -694,8 +720,8 @@ def _page(queries: dict[str, str], ask: PageAsk | None = None, reply: Reply | No
         csv_href = "sparql?" + urllib.parse.urlencode({"query": ask.text, "format": "csv"})
         title = f"Results of {html.escape(ask.name)}" if ask.name else "Results"
         result = (
-            f'<h2 id="results">{title}</h2><p><a href="{html.escape(csv_href)}" download="results.csv">Download CSV</a></p>'
-            + reply_table(reply)
+            f'<h2 id="results">{title}</h2><p><a href="{html.escape(csv_href)}" download="results.csv">Download CSV</a>'
+            f"{_next_page(ask)}</p>" + reply_table(reply)
         )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>councilgraph SPARQL</title>
