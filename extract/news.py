@@ -39,7 +39,7 @@ _WHEN = (
 )
 NEWS_MEETING = re.compile(rf"\b(?:at|during) {_WHICH}{_WHEN}")
 _PAREN_DAY = re.compile(
-    rf"\A \((?P<m>{_MONTH_NAMES}) (?P<d>\d{{1,2}})\)|\A \((?P<d2>\d{{1,2}}) (?P<m2>{_MONTH_NAMES})\)"
+    rf" \((?P<m>{_MONTH_NAMES}) (?P<d>\d{{1,2}})\)| \((?P<d2>\d{{1,2}}) (?P<m2>{_MONTH_NAMES})\)"  # `match` anchors it
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _LOOKS_AHEAD = re.compile(r"\bwill\b|\bnext\b")
@@ -55,13 +55,17 @@ class NewsMeeting:
     end: int
 
 
-def year_for(month: int, day: int, weekday: str | None, text: str) -> int | None:
+def latest_year(text: str) -> int | None:
+    """The latest year a page mentions (read once a page: every undated day of it is placed from it)."""
+    return max((int(y) for y in _YEAR.findall(text)), default=None)
+
+
+def year_for(month: int, day: int, weekday: str | None, latest: int | None) -> int | None:
     """The year of a day written without one on a page with no date: the first year, from the latest year the page
     mentions on (a story is written after what it recounts), in which that day is the weekday written."""
-    years = [int(y) for y in _YEAR.findall(text)]
-    if weekday is None or not years:
+    if weekday is None or latest is None:
         return None
-    for year in range(max(years), max(years) + 7):
+    for year in range(latest, latest + 7):
         try:
             if WEEKDAYS[calendar_day(year, month, day).weekday()] == weekday:
                 return year
@@ -82,7 +86,7 @@ def _relative(when: str, wd: str | None, doc: PartialDate | None, ahead: bool) -
     return PartialDate((day + timedelta(days=shift)).isoformat())
 
 
-def _dated(m: re.Match[str], text: str, doc: PartialDate | None) -> PartialDate | None:
+def _dated(m: re.Match[str], text: str, doc: PartialDate | None, latest: int | None) -> PartialDate | None:
     """The day a match names: written in full, or a day and month in the story's year (or the year `year_for`
     finds), or a weekday or "yesterday" counted from the story's day."""
     month_name, day = m.group("m1") or m.group("m2"), m.group("d1") or m.group("d2")
@@ -106,7 +110,7 @@ def _dated(m: re.Match[str], text: str, doc: PartialDate | None) -> PartialDate 
     elif doc is not None:
         year = int(doc.iso[:4])
     else:
-        year = year_for(month, int(day), m.group("wd"), text)
+        year = year_for(month, int(day), m.group("wd"), latest)
     if year is None:
         return None
     try:
@@ -117,8 +121,9 @@ def _dated(m: re.Match[str], text: str, doc: PartialDate | None) -> PartialDate 
 
 def news_meeting(text: str, doc: PartialDate | None) -> NewsMeeting | None:
     """The first dated report of a meeting of the council in `text` (a story dated `doc`, or undated)."""
+    latest = latest_year(text) if doc is None else None
     for m in NEWS_MEETING.finditer(text):
-        date = _dated(m, text, doc)
+        date = _dated(m, text, doc, latest)
         if date is not None:
             return NewsMeeting(date, m.start(), m.end())
     return None

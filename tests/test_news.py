@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.news import news_meeting, year_for
+from extract.news import latest_year, news_meeting, year_for
 from extract.records import PartialDate
 from tests.conftest import facts_of
 
@@ -39,7 +39,7 @@ def test_an_undated_story_takes_the_year_its_weekday_fits_from_its_latest_year_o
     text = "Labour won in 2021. He was appointed at the council's annual general meeting held on Thursday, May 19."
     found = news_meeting(text, None)
     assert found is not None and found.date == PartialDate("2022-05-19")
-    assert year_for(5, 19, "Thursday", "first elected in 2012") == 2016
+    assert year_for(5, 19, "Thursday", latest_year("first elected in 2012")) == 2016
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,10 @@ def test_a_story_records_the_meeting_it_reports():
     assert ("Herefordshire Council", "2024-05-16") not in {
         (f.body, f.date.iso) for f in facts_of(minutes, "meeting") if f.evidence.rule == "meeting.news-report"
     }
+
+
+def test_the_day_in_brackets_beats_this_morning():
+    # a story published the next day keeps the day it wrote in brackets, not its own date
+    text = "He was elected at the council's annual meeting this morning (May 19)."
+    found = news_meeting(text, PartialDate("2022-05-20"))
+    assert found is not None and found.date == PartialDate("2022-05-19")

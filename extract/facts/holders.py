@@ -1045,7 +1045,7 @@ def _post_nominal(seg: Segmented) -> Iterator[Holder]:
 # a tribute names someone in full once, then by the first name alone: "Sam had been the Council's Payroll Manager
 # from 1980 until 2009", "Jean had become an Honorary Alderman of the Council", "David was made an Honorary Alderman"
 _FIRST_NAME_POST = re.compile(
-    r"\s*(?:[^,.;\n]{0,80},\s+)?(?P<first>[A-Z][a-z]{2,})\s+(?:had\s+been|had\s+become|became|was\s+made|was|"
+    r"\s*+(?:[^,.;\n]{0,80},\s+)?(?P<first>[A-Z][a-z]{2,})\s+(?:had\s+been|had\s+become|became|was\s+made|was|"
     r"(?:currently\s+)?held\s+the\s+(?:position|post|role)\s+of)\s+(?:an?\s+|the\s+(?:[Cc]ouncil['\u2019]s\s+)?)?"
     rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:of\s+the\s+[Cc]ouncil|from|in|until|for|since|at|with|"
     r"having|between|and\s+(?:[a-z]+ed|had|has|was|is|the))\b|$)"

@@ -118,7 +118,7 @@ _EXECUTIVE_POST = re.compile(
 # "Senior Committee Services Officer", "Assistant Committee Clerk": the staff post named after the kind of body it
 # serves; the words before the head are the post's grade, not a body's name
 _STAFF_POST = re.compile(
-    r"[ \t]+(?:(?:Services?|Support|and Member Services|& Member Services)[ \t]+)?"
+    r"[ \t]++(?:(?:Services?|Support|and Member Services|& Member Services)[ \t]++)?"
     r"(?:Officer|Clerk|Manager|Administrator|Assistant|Secretary|Co-ordinator|Coordinator)s?\b"
 )
 
