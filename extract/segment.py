@@ -73,6 +73,9 @@ class Segmented:
     sentence_ends: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict, repr=False)
     # per line index, its table cells (see `table_cells`): every module that reads tables asks, each line is split once
     cells: dict[int, list[Cell]] = field(default_factory=dict, repr=False)
+    # per sentence (start, end), the day it states after "On" (see `stated_date_at`): read once a sentence, not once
+    # a fact (a flattened list puts many readings in one long sentence)
+    said_on: dict[tuple[int, int], PartialDate | None] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -143,10 +146,17 @@ class Segmented:
         """The date the sentence around `offset` gives itself ("On the 21st August 2023 Mr Walker, CEO,
         responded"), else the meeting's or the document's: what a statement attests is dated by its clause."""
         sentence = self.sentence_evidence(offset, offset + 1, "")
-        for s, _e, date in find_dates(sentence.text):
-            if date.precision == "day" and re.search(r"\b[Oo]n(?:\s+the)?\s*$", sentence.text[:s]):
-                return date
-        return self._letter_date(offset) or self.date_at(offset)
+        key = (sentence.start, sentence.end)
+        if key not in self.said_on:
+            self.said_on[key] = next(
+                (
+                    date
+                    for s, _e, date in find_dates(sentence.text)
+                    if date.precision == "day" and re.search(r"\b[Oo]n(?:\s+the)?\s*$", sentence.text[:s])
+                ),
+                None,
+            )
+        return self.said_on[key] or self._letter_date(offset) or self.date_at(offset)
 
     def _letter_date(self, offset: int) -> PartialDate | None:
         """A signature below "Yours sincerely" is dated by the letter's own date line ("15 May 2014" above "Dear

@@ -1240,7 +1240,7 @@ _MEMBER_OF = re.compile(
 )
 
 
-def _fact(seg: Segmented, h: Holder, stated: Callable[[int], PartialDate | None]) -> Fact | None:
+def _fact(seg: Segmented, h: Holder) -> Fact | None:
     name = _full_name(seg, clean_name(h.name), h.name)
     member = _MEMBER_OF.match(h.title)
     post, org = (
@@ -1275,7 +1275,7 @@ def _fact(seg: Segmented, h: Holder, stated: Callable[[int], PartialDate | None]
                 end=ended,
                 evidence=evidence,
             )
-    date = h.said or stated(h.start)
+    date = h.said or seg.stated_date_at(h.start)
     if date is not None and ended is not None and date.iso[: len(ended.iso)] > ended.iso:
         date = None  # "the post vacated by X in April", on a page of July: the page does not attest X in July
     return PostFact(
@@ -1288,21 +1288,6 @@ def _fact(seg: Segmented, h: Holder, stated: Callable[[int], PartialDate | None]
         interim=interim,
         evidence=evidence,
     )
-
-
-def _stated_once(seg: Segmented) -> Callable[[int], PartialDate | None]:
-    """`seg.stated_date_at`, read once per sentence and meeting: many readings in one long sentence (a flattened
-    list) would each read the whole sentence's dates again."""
-    memo: dict[tuple[int, int, PartialDate | None], PartialDate | None] = {}
-
-    def stated(offset: int) -> PartialDate | None:
-        sentence = seg.sentence_evidence(offset, offset + 1, "")
-        key = (sentence.start, len(sentence.text), seg.date_at(offset))
-        if key not in memo:
-            memo[key] = seg.stated_date_at(offset)
-        return memo[key]
-
-    return stated
 
 
 _NEXT_POST = re.compile(
@@ -1362,11 +1347,10 @@ def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
     """Every holder the rules read that the layout rules did not, once per person and post."""
     out: list[Fact] = []
     seen = {_key(f) for f in known if f.fact_type in ("holds_post", "membership")}
-    stated = _stated_once(seg)
     for rule in RULES:
         for read in rule.read(seg):
             for h in _each_post(read):
-                fact = _fact(seg, h, stated)
+                fact = _fact(seg, h)
                 if fact is None:
                     continue
                 key = _key(fact)

@@ -236,15 +236,6 @@ def _change(old: Path, new: Path, lines: int) -> tuple[list[str], list[str]] | N
     return removed, added
 
 
-def write_graph_files(out: Path, nt: bytes, store: bool) -> str:
-    """graph.ttl and graph.nt from the N-Triples `nt`, then (`store`) the store, each only when it
-    does not already hold them; the SHA-256 of `nt`."""
-    change = write_graph(out, nt)
-    if store:
-        write_store(out, if_changed=True, change=change)
-    return change.digest
-
-
 def _digest(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
