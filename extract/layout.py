@@ -454,6 +454,23 @@ def _header_venue(venue_m: re.Match[str] | None, dh: re.Match[str] | None, ancho
     return venue
 
 
+# what a story says when it reports a meeting of its council, or what its councillors decided together
+_STORY_MEETING = re.compile(
+    r"\b(?:full council|council meeting|meeting of (?:the )?(?:full )?council|(?:councillors|members of the council)"
+    r" (?:have |had )?(?:unanimously )?(?:agreed|voted|approved|backed|endorsed|confirmed))\b",
+    re.I,
+)
+
+
+def _story_of_no_meeting(seg: Segmented) -> bool:
+    """A page that names a body without recording its meeting, so the manifest says: a leadership page ("Cabinet
+    Members", "Executive Management Team"), or a news story that reports no meeting of its council nor a decision
+    of its councillors ("The chief executive of Fife Council has announced he is to step down"). Its title is no
+    meeting's."""
+    kind = seg.document.kind
+    return kind == "leadership-page" or (kind == "news" and not _STORY_MEETING.search(seg.text))
+
+
 def _header(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[MeetingSpan]:
     """The meeting the title names, dated and placed by the lines above the first minutes heading ("Date:",
     "Venue:", "Planning Committee - Monday 3 June 2024", a dated heading); then every span so far that names
@@ -477,7 +494,9 @@ def _header(seg: Segmented, head: _Head, spans: list[MeetingSpan]) -> list[Meeti
         ):
             date = seg.date
         anchor = date_m or venue_m or bd or dh
-        if (date is not None or venue_m or not spans) and not (head.weak and not anchor):
+        # a story about its council that reports no meeting of it: its title names no meeting
+        no_meeting = anchor is None and _story_of_no_meeting(seg)
+        if (date is not None or venue_m or not spans) and not (head.weak and not anchor) and not no_meeting:
             if anchor:
                 ev = seg.sentence_evidence(anchor.start(), anchor.end(), "meeting.header")
             else:
@@ -586,7 +605,11 @@ _ATTENDANCE_LABEL = re.compile(
 
 
 # the same label inside a line, where a PDF ran the record together ("... at 10.00 a.m. Present: Councillors ...")
-_INLINE_LABEL = re.compile(r"(?<![A-Za-z])(?:PRESENT|Present)[ \t]*:")
+# (without its colon: "PRESENT" in capitals or "Members Present" before a name, as `attendance` reads it)
+_INLINE_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:(?:PRESENT|Present)[ \t]*:|(?:PRESENT(?: IN)?|Members Present)[ \t]+"
+    r"(?=[A-Z](?:[a-z]|[ \t]))(?!(?:IN|TO|AT|ON|OF|THE)\b))"
+)
 _NOT_RECORDS = {"report", "news", "foi", "forward-plan", "leadership-page", "decision"}  # manifest kinds
 _REPORT_TITLE = re.compile(r"\b(?:report|plan|strategy|policy|news|press release)\b", re.I)
 

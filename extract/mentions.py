@@ -129,7 +129,7 @@ _LEADING_NOISE = re.compile(
     r"Herefordshire Council's|Council's|[A-Z][a-z]+day|Supplement for|Report of|Minutes of|Supplement|Addendum|Appendix|Annex|Update|Updates|"
     r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|August|"
     r"September|October|November|December|Most|Multi|Inspecting|"
-    r"(?!Department|Government|Association|Federation|Foundation|Institution|Corporation)[A-Z][a-z]+(?:ment|tion|ing|ance)"
+    r"(?!Department|Government|Association|Federation|Foundation|Institution|Corporation|Statement)[A-Z][a-z]+(?:ment|tion|ing|ance)"
     r" (?:with|of)|[A-Z]{2,6} (?:and|&))\s+)+"
 )
 _NOT_IN_BODY = {
@@ -242,7 +242,14 @@ _GENERIC = {
 }
 
 
+_AFTER_HONORIFIC = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
+_GROUP_OF_PEOPLE = re.compile(
+    r"(?:Board|Panel|Court|Committee|Council) of (?:Members|Directors|Trustees|Governors|Councillors)"
+)
+
+
 def classify_body(name: str) -> OrgKind:
+    name = re.sub(r" \([^()]{0,60}\)$", "", name) or name  # "Scrutiny Board (Children's Services)" is a board
     if re.search(r"\bCouncil$|^London Borough of|^Royal Borough of", name) and not re.search(
         r"Youth Council|Parish Council|Town Council|Council Plan", name
     ):
@@ -261,7 +268,9 @@ def classify_body(name: str) -> OrgKind:
 
 def normalise_body(raw: str) -> str | None:
     """A body's name as a reader writes it, or None when the phrase is not a body's name."""
-    name = " ".join(raw.replace("\u2019", "'").split()).strip(" ,.;:()")
+    name = " ".join(raw.replace("\u2019", "'").split()).strip(" ,.;:(")
+    if name.count(")") > name.count("("):  # a bracket closed after the name, not one that qualifies it
+        name = name.strip(" ,.;:()")
     if name.isupper() and len(name) > 6:
         name = " ".join(
             w.capitalize() if w not in {"AND", "OF", "FOR", "THE"} else w.lower() for w in name.split()
@@ -308,6 +317,8 @@ def normalise_body(raw: str) -> str | None:
     words = name.split()
     if len(words) > 1 and all(w in _DESCRIPTORS for w in words[:-1]) and words[-1] in _single_heads():
         return None  # "the City Council", "a Foundation Trust": a kind of body, not a name
+    if _GROUP_OF_PEOPLE.fullmatch(name):
+        return None  # "the Board of Trustees", "a Panel of Members": the people of some body, not its name
     low = name.lower()
     if low in _GENERIC_PHRASES or re.search(r"\bchief executive$|^secretary of state\b|^local authorit", low):
         return None
@@ -369,6 +380,8 @@ def _bodies_in(text: str) -> list[BodyMention]:
         if not name:
             return
         s2 = s + raw.find(name.split()[0]) if name.split()[0] in raw else s
+        if _AFTER_HONORIFIC.search(text, max(0, s2 - 16), max(s, s2)):
+            return  # "Councillor G Court", "Mr J Church": a person whose surname is a head word
         taken.append((s, e))
         found.append(BodyMention(max(s, s2), e, name, kind or classify_body(name)))
 
@@ -389,6 +402,8 @@ def _bodies_in(text: str) -> list[BodyMention]:
         suffix = _COMPANY_SUFFIX.match(text, m.start() + len(phrase))
         if suffix:
             phrase += suffix.group(0)
+        elif qualifier := _QUALIFIER.match(text, m.start() + len(phrase)):
+            phrase += qualifier.group(0)
         for s, e in _conjuncts(phrase):
             add(m.start() + s, m.start() + e, phrase[s:e])
     for m in _lower_head_rx().finditer(text):
@@ -398,6 +413,11 @@ def _bodies_in(text: str) -> list[BodyMention]:
     return sorted(found, key=lambda b: b.start)
 
 
+# what a committee's name says in brackets of which one it is: "Scrutiny Board (Children's Services)"; not an
+# acronym ("(ICB)"), an item ("(Item 13)"), pages or a date, which have capitals only, digits or lower-case words
+_QUALIFIER = re.compile(
+    r"(?:(?<=Committee)|(?<=Board)|(?<=Panel))[ \t]\((?:[A-Z][a-z'\u2019]+)(?:[ \t](?:[A-Z][a-z'\u2019]+|and|&|of|the)){0,4}\)"
+)
 _NAMES_A_THING = re.compile(
     r"['\"\u2019\u201d]?\s+(?:policy|protocol|model|Model|Policy|Protocol)\b"
 )  # one way to read spaces
@@ -436,14 +456,19 @@ def _conjuncts(phrase: str) -> list[tuple[int, int]]:
     return out
 
 
+# a list a PDF ran together glues the next honorific to a surname ("Councillor B QuinnCouncillor H Reilly"): a word
+# of the name stops before "Councillor", and "Councillor" after a lower-case letter starts the next name
+_NAME_WORD = r"(?!Councillor)[A-Z](?:(?!Councillor)[A-Za-z'\u2019-])+"
 _HONORIFIC_PERSON = re.compile(
-    r"\b(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)[ \t]+"
+    r"(?:\b|(?<=[a-z])(?=Councillor))"
+    r"(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)[ \t]+"
     r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?"  # "Councillor Mrs S M Murray"
-    r"(?P<name>(?:[A-Z]\.? +){0,2}[A-Z][A-Za-z'\u2019-]+(?: +(?:[A-Z][A-Za-z'\u2019-]+|(?:de|van|von|le)\b))"
-    r"{0,3})"
+    rf"(?P<name>(?:[A-Z]\.? +){{0,2}}{_NAME_WORD}(?: +(?:{_NAME_WORD}|(?:de|van|von|le)\b)){{0,3}})"
 )
 
 
+# what minutes write after a mover's or seconder's name, capitalised or in capitals: never a word of the name
+_MOTION_VERBS = frozenset({"moved", "seconded", "proposed"})
 _LOWER_SURNAME = re.compile(r" ([a-z][a-z'-]{2,})\b")
 
 
@@ -457,6 +482,8 @@ def find_honorific_people(text: str) -> list[PersonMention]:
         tokens = raw.split()
         kept: list[str] = []
         for t in tokens:
+            if kept and t.lower() in _MOTION_VERBS:
+                break  # "Councillor Devenney Moved, Councillor Hussey Seconded", "Councillor Fielding MOVED"
             if clean_name(" ".join([*kept, t])) is None and kept and not re.fullmatch(r"[A-Z]\.?", kept[-1]):
                 break  # initials go on to their surname ("Councillor Mrs S M Murray")
             kept.append(t)

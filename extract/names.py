@@ -118,11 +118,25 @@ _BODY_WORDS = frozenset(
 )
 
 
+# letters after a name are a seat or an honour, not the name ("Councillor Lumsden MSP", "Jane Orr OBE")
+_POST_NOMINALS = frozenset(
+    {"MP", "MSP", "MLA", "MS", "AM", "OBE", "MBE", "CBE", "JP", "DL", "KC", "QC", "BEM"}
+)
+
+
+def _without_post_nominals(text: str) -> str:
+    tokens = text.split()
+    while len(tokens) > 1 and tokens[-1] in _POST_NOMINALS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def clean_name(raw: str) -> str | None:
     """The name as a reader writes it, or None when `raw` cannot be a person's name."""
     text = " ".join(raw.replace("\u2019", "'").split())
     text = re.sub(r"'s$|'$", "", text)
     text = text.strip(" ,.;:()[]*-\u2013")
+    text = _without_post_nominals(text)
     _hon, text = strip_honorific(text)
     text = text.strip(" ,.;:()")
     if not text:

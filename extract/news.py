@@ -38,6 +38,11 @@ _WHEN = (
     rf"(?:last )?(?:{_WD})))"
 )
 NEWS_MEETING = re.compile(rf"\b(?:at|during) {_WHICH}{_WHEN}")
+# the day before the meeting, as a possessive: "at Friday's meeting", "ahead of yesterday's full council meeting"
+_DAY_S_MEETING = re.compile(
+    rf"\b(?:at|during|ahead of|after) (?P<rel>yesterday|last night|today|tonight|(?:last )?(?:{_WD}))['\u2019]s "
+    r"(?:special |extraordinary |annual |budget )?(?:full )?(?:council )?meeting\b"
+)
 _PAREN_DAY = re.compile(
     rf" \((?P<m>{_MONTH_NAMES}) (?P<d>\d{{1,2}})\)| \((?P<d2>\d{{1,2}}) (?P<m2>{_MONTH_NAMES})\)"  # `match` anchors it
 )
@@ -122,8 +127,13 @@ def _dated(m: re.Match[str], text: str, doc: PartialDate | None, latest: int | N
 def news_meeting(text: str, doc: PartialDate | None) -> NewsMeeting | None:
     """The first dated report of a meeting of the council in `text` (a story dated `doc`, or undated)."""
     latest = latest_year(text) if doc is None else None
-    for m in NEWS_MEETING.finditer(text):
-        date = _dated(m, text, doc, latest)
-        if date is not None:
-            return NewsMeeting(date, m.start(), m.end())
-    return None
+    found = [(m.start(), m.end(), _dated(m, text, doc, latest)) for m in NEWS_MEETING.finditer(text)]
+    for m in _DAY_S_MEETING.finditer(text):
+        rel = m.group("rel")
+        wd = next((w for w in WEEKDAYS if rel.endswith(w)), None)
+        ahead = bool(_LOOKS_AHEAD.search(text, max(0, m.start() - 60), m.end()))
+        found.append((m.start(), m.end(), _relative(rel, wd, doc, ahead)))
+    start, end, date = min(
+        ((s, e, d) for s, e, d in found if d is not None), key=lambda f: f[0], default=(0, 0, None)
+    )
+    return NewsMeeting(date, start, end) if date is not None else None

@@ -26,8 +26,24 @@ from extract.facts.posts import posts
 from extract.facts.tenures import tenures
 from extract.layout import meeting_spans
 from extract.readers import reader_of
-from extract.records import Document, DocumentResult, Fact, Problem
-from extract.segment import bounded, segment
+from extract.records import (
+    AttendanceFact,
+    DecisionFact,
+    Document,
+    DocumentResult,
+    Fact,
+    MeetingFact,
+    OrganizationFact,
+    PostFact,
+    Problem,
+    SeatFact,
+)
+from extract.segment import bounded, page_title, segment
+
+# the council of a page that never names it, while the rules read the page: "the meeting of the Council" is still
+# a meeting whose Present list names people, and "Alderman F Agnew" still holds a post there. No fact leaves
+# naming it (`_unnamed_dropped`). Every kind word is in it, so "the District Council" reads as the page's own.
+UNNAMED_COUNCIL = "Unnamed City County Borough District Town Parish Council"
 
 T = TypeVar("T")
 
@@ -57,7 +73,11 @@ def extract_document(
     if reader.facts is not None:  # a structured source: read field by field, no NLP model needed
         return reader.facts(document)
     document, cut = bounded(document)  # a line longer than any real one is cut: the rules stay linear
-    seg = segment(document)
+    # a page no manifest titles is read with the title its own text gives (the published document keeps none)
+    title = document.title or page_title(document.text)
+    seg = segment(replace(document, title=title) if title != document.title else document)
+    named = seg.council
+    seg.council = named or UNNAMED_COUNCIL
     seg.meetings = meeting_spans(seg)
     problems: list[Problem] = [cut] if cut else []
     facts: list[Fact] = _run(problems, document, "meetings", lambda: meetings(seg))
@@ -96,8 +116,32 @@ def extract_document(
             )
         )
     facts.extend(organizations(seg, facts))
+    if named is None:
+        facts = _unnamed_dropped(facts)
     facts.sort(key=lambda f: (f.sort_key(), repr(f.to_json())))
     # what the text says of its council and date travels with the facts when no manifest said it:
     # resolution keeps the people of different councils apart by it
-    document = replace(document, council=document.council or seg.council, date=document.date or seg.date)
+    document = replace(document, council=document.council or named, date=document.date or seg.date)
     return DocumentResult(document=document, facts=tuple(facts), problems=tuple(problems))
+
+
+def _unnamed_dropped(facts: list[Fact]) -> list[Fact]:
+    """The facts of a page that never names its council, without that council: its meetings, the attendance and
+    seats at them, and the council itself go (a body with no name matches nothing and joins unrelated pages); a
+    post keeps its holder and title with no organization, a decision and a committee lose the council as maker
+    and parent. The people these facts name were gathered before, so they stay."""
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, MeetingFact | AttendanceFact | SeatFact) and f.body == UNNAMED_COUNCIL:
+            continue
+        if isinstance(f, OrganizationFact):
+            if f.name == UNNAMED_COUNCIL:
+                continue
+            aliases = tuple(a for a in f.aliases if a != UNNAMED_COUNCIL)
+            f = replace(f, aliases=aliases, parent=None if f.parent == UNNAMED_COUNCIL else f.parent)
+        elif isinstance(f, PostFact) and f.org == UNNAMED_COUNCIL:
+            f = replace(f, org="")
+        elif isinstance(f, DecisionFact) and f.maker == UNNAMED_COUNCIL:
+            f = replace(f, maker=None)
+        out.append(f)
+    return out

@@ -340,6 +340,12 @@ _CAPS_NOT_NAME = {
     "HELD",
     "YOUTH",
 }
+# a news story's lead, its first words in capitals: "WYCOMBE District Council's chief executive", "BRADFORD Council
+# chief executive Richard Penn" (`segment.lead-caps-council`)
+_LEAD_CAPS_COUNCIL = re.compile(
+    r"\b(?<![A-Z'-])(?P<place>[A-Z][A-Z'-]{1,30}(?: (?:AND|UPON|&) [A-Z][A-Z'-]{1,30}| [A-Z][A-Z'-]{1,30}){0,3}) "
+    r"(?P<kind>(?:(?:City|County|Borough|District|Metropolitan Borough|County Borough) )?Council)\b"
+)
 _DESCRIPTOR_WORDS = {
     "City",
     "County",
@@ -376,6 +382,16 @@ def _caps_councils(text: str) -> list[str]:
         if any(w not in _DESCRIPTOR_WORDS for w in name.split()):
             out.append(name)
     return out
+
+
+def _lead_caps_council(m: re.Match[str]) -> str | None:
+    """ "WYCOMBE District Council" -> "Wycombe District Council": a place of two letters or three ("LDF Council") is an
+    initialism, not a name, and a word of a masthead ("MINUTES", "THE") is none of the place."""
+    words = m.group("place").split()
+    if words[0] in _CAPS_NOT_NAME or len(words[0]) < 4:
+        return None
+    place = " ".join(w.lower() if w in ("AND", "UPON") else w.capitalize() for w in words)
+    return f"{place} {m.group('kind')}"
 
 
 def _council_named(m: re.Match[str]) -> str | None:
@@ -442,6 +458,37 @@ def _from_slug(text: str, slug: str) -> str | None:
     return None
 
 
+# a page that gives its council's kind but not its name ("the District Council"), and a building named for the place
+# where the meeting is held ("held in the Council Chamber, Ryedale House, Malton", "Venue: Council Chamber - South
+# Cambs Hall"): the council is the place's (`segment.venue-council`)
+_COUNCIL_KIND = re.compile(
+    r"\bthe (?P<kind>City|County|Borough|District|County Borough|Metropolitan Borough) Council\b"
+)
+_VENUE = re.compile(r"(?:\bVenue:|\bheld (?:in|at) the\b)[^\n]{0,120}")
+_VENUE_BUILDING = re.compile(r"\b(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) (?:House|Hall|Civic Centre)\b")
+_NOT_PLACE = frozenset(
+    "Council Civic Town City County Shire Guild Municipal Assembly Community Village Memorial Parish Church Market "
+    "Members Committee Mansion Custom Trinity Corn Exchange Public Main Old New The".split()
+)
+
+
+def _venue_council(text: str) -> str | None:
+    """ "Ryedale District Council" from "the District Council" and "Ryedale House" in the venue: only where the page
+    says which kind of council it is, and the building's first word is no building's word ("Town Hall", "Civic
+    Centre", "Shire Hall")."""
+    kind = _COUNCIL_KIND.search(text, 0, 200_000)
+    venue = _VENUE.search(text, 0, 3000)
+    if kind is None or venue is None:
+        return None
+    for m in _VENUE_BUILDING.finditer(venue.group(0)):
+        words = m.group("place").split()
+        while words and words[0] in _NOT_PLACE:
+            words.pop(0)
+        if words:
+            return f"{' '.join(words)} {kind.group('kind')} Council"
+    return None
+
+
 def find_council(text: str) -> str | None:
     """The council a document is most about: the most frequent "X Council" (or "X Combined Authority") name in
     it, a name in the masthead (the opening lines) counting double and one its gov.uk address spells (an e-mail
@@ -460,11 +507,12 @@ def find_council(text: str) -> str | None:
     names += [
         (m.start(), n) for m in _CAPS_COUNCIL_RX.finditer(text[:20_000]) for n in _caps_councils(m.group(0))
     ]
+    names += [(0, n) for m in _LEAD_CAPS_COUNCIL.finditer(text, 0, head_end) if (n := _lead_caps_council(m))]
     for start, name in names:
         counts[name] = counts.get(name, 0) + (2 if start < head_end else 1)
     slugs = _slugs(text[:200_000])
     if not counts:
-        return next((named for s in slugs if (named := _from_slug(text, s))), None)
+        return next((named for s in slugs if (named := _from_slug(text, s))), None) or _venue_council(text)
     for longer, times in list(counts.items()):
         for name in counts:
             if longer.endswith(" " + name) and len(longer.split()) == len(name.split()) + 1:
@@ -543,6 +591,35 @@ _OTHER_MEETING = re.compile(
     r"[^.\n]{0,80}$",
     re.I,
 )
+
+
+# what only the record of a meeting of the whole council says (`page.council-business`): "COUNCIL RESOLVED", "RESOLVED
+# that Council ...", "Council noted", "Election of Mayor", "To elect a Chair of Council", "Civic Mayor's announcements",
+# "To elect a Member of the Council to be Mayor"; and what a committee's record says of its own body, which the
+# council's does not ("The Committee RESOLVED", "members of the Board")
+_COUNCIL_BUSINESS = re.compile(
+    r"\b(?:COUNCIL RESOLVED|Council RESOLVED|RESOLVED[:,]? (?:that|That|THAT) (?:the )?Council\b"
+    r"|(?:^|[.:][ \t]+|\band |\bseconded, )(?:[Tt]he )?Council (?:unanimously|resolved|noted|agreed|approved|received|considered)\b"
+    r"|Election of (?:the )?(?:Lord |Civic )?(?:Mayor|Chair(?:man)?|Provost)\b|Chair(?:man)? of (?:the )?Council\b"
+    r"|(?:Lord |Civic )?Mayor'?s? [Aa]nnouncements|Civic [Aa]nnouncements?\b|[Mm]embers? of (?:the )?Council\b"
+    r"|\bbe elected (?:Lord |Civic )?Mayor\b)",
+    re.M,
+)
+_BODY_BUSINESS = re.compile(
+    r"\b(?:(?:Committee|Board|Panel|Cabinet|Sub-Committee|Executive) (?:RESOLVED|resolved|noted|agreed|approved|received|"
+    r"considered)\b|[Mm]embers of the (?:Committee|Board|Panel|Cabinet|Sub-Committee)\b)"
+)
+
+
+def page_title(text: str) -> str | None:
+    """The title of a page that no manifest titles, where its text says what meeting it records and no heading
+    does: "Council" for the items of a meeting of the whole council (a ModernGov "Agenda and minutes" page keeps
+    only "Venue:" above items that say "COUNCIL RESOLVED" or "Election of Mayor"), unless the page also speaks
+    of a committee's or board's own business (then it is that body's record, whose name the page never gave)."""
+    head = text[:20_000]
+    if _COUNCIL_BUSINESS.search(head) and not _BODY_BUSINESS.search(head):
+        return "Council"
+    return None
 
 
 def page_date(text: str) -> PartialDate | None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extract.facts.attendance import LINE_RULES, RULES
-from tests.conftest import facts_of
+from extract.pipeline import extract_document
+from tests.conftest import facts_of, make_document
 from tests.rule_examples import examples, gives, read_by_rule, rule_ids_in_source
 
 HEAD = "Minutes of the meeting of Audit Committee held at Shire Hall on Monday 3 June 2024\n\n"
@@ -550,3 +553,88 @@ def test_a_list_without_courtesy_titles_is_not_a_run():
     text = "In attendance:\nRuth Gale, Chief Finance Officer\nMr Tam Hollis and Ms Ivy Lomond, clerks\n"
     people = {f.person for f in facts_of(HEAD + text, "attendance")}
     assert "Ruth Gale" in people and not any("clerks" in p for p in people)
+
+
+# --- records flattened into one line without their labels' colons (Northern Irish councils' PDFs) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the chair before the Present label; each group's label inside the list starts a list of its own
+        (
+            "Held at Mill House In the Chair : The Mayor (Alderman K Dorley) Members Present : Aldermen – P Ashe, "
+            "R Quill and S Teague Councillors – T Orme, U Lacey and V Penn Officers Present : Chief Executive\n",
+            {"K Dorley", "P Ashe", "R Quill", "S Teague", "T Orme", "U Lacey", "V Penn"},
+        ),
+        (
+            "Held at Mill House In the Chair: Councillor M Murrow In attendance: (Councillors) Councillor T Abbot "
+            "Councillor R Bryn\n",
+            {"M Murrow", "T Abbot", "R Bryn"},
+        ),
+        # a label without its colon, names that open with initials and nothing between them
+        (
+            "Other Members Present J K Aldous T Bream Mrs L M Cathcart P Denny Miss G H Ellwood\n",
+            {"J K Aldous", "T Bream", "L M Cathcart", "P Denny", "G H Ellwood"},
+        ),
+        # two columns of a PDF run through the label ("PRESENT IN ... CHAMBER:"), labels of the other column left
+        (
+            "held on Tuesday 23 June 2020 PRESENT IN The Mayor CHAMBER: Councillor N Tremble Aldermen O Gale and "
+            "S Marr Councillors N Ames, H Legg PRESENT IN REMOTE Aldermen J Bard, D Drew, LOCATION: A Ewer "
+            "IN ATTENDANCE: Chief Executive\n",
+            {"N Tremble", "O Gale", "S Marr", "N Ames", "H Legg", "J Bard", "D Drew", "A Ewer"},
+        ),
+    ],
+)
+def test_flattened_records_without_colons(text, expected):
+    got = {f.person for f in facts_of(HEAD + text, "attendance")}
+    assert got == expected
+    chairs = {f.person for f in facts_of(HEAD + text, "attendance") if f.chair}
+    assert chairs <= {"K Dorley", "M Murrow"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITEM 4 TO PRESENT THE ANNUAL REPORT OF THE AUDIT MANAGER\n",  # "PRESENT" as a verb in a heading
+        "The Chief Executive will PRESENT IN DETAIL the Budget Report and Forecast.\n",
+        "Members Present agreed to defer the item.\n",  # a sentence, not a list
+    ],
+)
+def test_a_colonless_present_that_is_no_label(text):
+    assert facts_of(HEAD + text, "attendance") == []
+
+
+def test_in_attendance_names_with_no_separators():
+    text = "In Attendance\n\nMaria Holt Ben Ives Cora Jones Dev Kapoor Ed Lyle Fay Moss\n\nMinutes\n"
+    assert {f.person for f in facts_of(HEAD + text, "attendance")} == {
+        "Maria Holt",
+        "Ben Ives",
+        "Cora Jones",
+        "Dev Kapoor",
+        "Ed Lyle",
+        "Fay Moss",
+    }
+
+
+def test_presided_is_present_in_the_chair():
+    facts = facts_of(HEAD + "Provost K Lorimer, Convener, presided.\n", "attendance")
+    assert [(f.person, f.capacity.value, f.chair) for f in facts] == [("K Lorimer", "present", True)]
+
+
+def test_a_post_then_its_holder_then_what_they_did():
+    text = "The Director of Place, Mrs Ola Fenwick, introduced the report. The Lady Mayoress, Mrs Ivy Dunn, reported.\n"
+    got = {(f.person, f.capacity.value) for f in facts_of(HEAD + text, "attendance")}
+    assert got == {("Ola Fenwick", "in attendance"), ("Ivy Dunn", "in attendance")}
+    # a post and a holder who did nothing at the meeting: no one
+    assert facts_of(HEAD + "The Chief Executive, Mr Al Brook, is on leave.\n", "attendance") == []
+
+
+def test_what_a_councillor_told_a_reporter_is_no_attendance():
+    text = (
+        "Cllr Rhian Tegid was chosen as leader at the council's annual meeting on 16 May.\n"
+        "Cllr Amy Vane confirmed that she would stand again next year.\n"
+    )
+    story = replace(make_document(text), kind="news")
+    people = {f.person for f in extract_document(story).facts if f.fact_type == "attendance"}
+    assert "Rhian Tegid" in people and "Amy Vane" not in people

@@ -143,7 +143,7 @@ CASES = [
     ),
     # a forward plan row: still to be decided, dated by its due date
     (
-        "Decisions\n\n12/03/2025 - Adult social care charging policy\n\n"
+        "Forthcoming decisions\n\n12/03/2025 - Adult social care charging policy\n\n"
         "To approve a revised charging policy for adult social care services.\n\n"
         "Decision Maker: Cabinet Member for Adult Social Care\n\nDecision due date: 15/04/2025\n\n"
         "Lead officer: Jane Smith\n\nNotice of decision: 12/03/2025\n",

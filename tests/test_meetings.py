@@ -397,3 +397,19 @@ def test_a_present_label_inside_a_line_implies_the_meeting():
 def test_a_present_label_in_an_undated_report_is_no_meeting():
     text = "The working group (Present: officers of three services) met twice to draft the plan.\n"
     assert facts_of(text, "meeting", council="Eastmoor Council", date=None) == []
+
+
+def test_minutes_of_the_council_named_by_its_kind():
+    # "the City Council" in minutes of an earlier meeting is the document's own council
+    text = (
+        "Reference was made to the minute of the Statutory Meeting of the City Council of 24th May, 2007.\n"
+    )
+    got = facts_of(text, "meeting", council="Eastmoor City Council", date="2007-09-24")
+    assert ("Eastmoor City Council", "2007-05-24") in {(f.body, f.date.iso if f.date else None) for f in got}
+    # a kind the council's name does not have is no council of the document's
+    other = facts_of(
+        text.replace("City", "County"), "meeting", council="Eastmoor City Council", date="2007-09-24"
+    )
+    assert ("Eastmoor City Council", "2007-05-24") not in {
+        (f.body, f.date.iso if f.date else None) for f in other
+    }

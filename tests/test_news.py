@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from extract.news import latest_year, news_meeting, year_for
+from extract.pipeline import extract_document
 from extract.records import PartialDate
-from tests.conftest import facts_of
+from tests.conftest import facts_of, make_document
 
 
 def meetings(text: str, **meta) -> set[tuple[str, str | None]]:
@@ -71,3 +74,52 @@ def test_the_day_in_brackets_beats_this_morning():
     text = "He was elected at the council's annual meeting this morning (May 19)."
     found = news_meeting(text, PartialDate("2022-05-20"))
     assert found is not None and found.date == PartialDate("2022-05-19")
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the day written as a possessive before the meeting, counted back from the story's day
+        ("He told members at Friday's meeting that the year would be hard.", "2020-11-20", "2020-11-20"),
+        ("Two councillors resigned ahead of yesterday's full council meeting.", "2019-05-09", "2019-05-08"),
+        ("She spoke at Monday's council meeting.", "2024-07-31", "2024-07-29"),
+    ],
+)
+def test_the_day_before_the_meeting_as_a_possessive(text, date, expected):
+    found = news_meeting(text, PartialDate(date))
+    assert found is not None and found.date == PartialDate(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told members at Friday's meeting that the year would be hard.",  # an undated story: no day to count from
+        "Friday's weather was fine, and the meeting went ahead.",  # no possessive day before "meeting"
+    ],
+)
+def test_no_day_for_a_possessive_meeting(text):
+    assert news_meeting(text, None) is None
+
+
+def _story_meetings(text: str, title: str, kind: str = "news") -> set[tuple[str, str | None]]:
+    """The meetings of `text` as a page of the manifest's `kind`, undated."""
+    doc = replace(make_document(text, date=None, title=title), kind=kind)
+    return {
+        (f.body, f.date.iso if f.date else None)
+        for f in extract_document(doc).facts
+        if f.fact_type == "meeting"
+    }
+
+
+def test_a_story_that_reports_no_meeting_records_none():
+    story = "The chief executive of Herefordshire Council has announced he is to retire after nine years.\n"
+    title = "Herefordshire Council chief executive to retire"
+    assert _story_meetings(story, title) == set()
+    # the same title over a story of a council meeting is that meeting, undated
+    met = story + "His successor will be chosen at a full council meeting.\n"
+    assert ("Herefordshire Council", None) in _story_meetings(met, title)
+
+
+def test_a_leadership_page_records_no_meeting():
+    page = "Cabinet Members\nThe Cabinet is the part of the council that makes most decisions.\n"
+    assert _story_meetings(page, "The Cabinet: leader and cabinet members", "leadership-page") == set()

@@ -7,8 +7,10 @@ from __future__ import annotations
 import pytest
 
 from extract.layout import meeting_spans
-from extract.records import Document
-from extract.segment import find_council, page_date, segment
+from extract.pipeline import UNNAMED_COUNCIL, extract_document
+from extract.records import AttendanceFact, Document, MeetingFact, PersonFact, PostFact, SeatFact
+from extract.segment import find_council, page_date, page_title, segment
+from tests.conftest import make_document
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,8 @@ def _doc(text: str) -> Document:
 def test_a_meeting_of_a_council_the_page_never_names_is_not_given_a_name():
     """With no council named anywhere, the record of "the COUNCIL" is of no body the graph could name: no
     meeting (a placeholder "Council" was tried: it found 23 more people on p1 but made 80 attendance rows and 10
-    meetings of a body no gold names, and every batch scored lower)."""
+    meetings of a body no gold names, and every batch scored lower). The pipeline reads such a page with a council
+    of no name and publishes none of its meetings (the next test)."""
     text = (
         "MINUTES of the PROCEEDINGS of the MEETING of the COUNCIL HELD in the CIVIC CENTRE on MONDAY 27 JANUARY "
         "2020 at 6.30 PM\nPresent: Councillors A Brown, C Dunn and E Fox\n"
@@ -110,3 +113,92 @@ def test_a_page_that_names_its_council_keeps_the_name():
     text = "Council - Friday, 8th July, 2022 10.30 am\nApologies were received from Councillor A Brown.\n"
     seg = segment(_doc("Kelsworth Borough Council\n" + text))
     assert [s.body for s in meeting_spans(seg)] == ["Kelsworth Borough Council"]
+
+
+@pytest.mark.parametrize(
+    ("text", "council"),
+    [
+        # segment.lead-caps-council: a story's lead opens in capitals, the council's kind in ordinary case
+        (
+            "WESTBURY District Council's chief executive is to leave after eight years.\nShe said the council...",
+            "Westbury District Council",
+        ),
+        ("KELSWORTH Council chief executive Jo Bloggs is to retire.", "Kelsworth Council"),
+        # an initialism before "Council" is no place, and only the lead is read so
+        ("The LDF Council working group met.", None),
+        (
+            "Minutes\nItem 4: Planning\nThe report went to the LDF Council and KELSWORTH Council in March.",
+            None,
+        ),
+        # segment.venue-council: the kind the page gives, the place its venue is named for
+        (
+            "At the Ordinary Meeting of the District Council of held in the Council Chamber, Marlow House, Eastham on "
+            "Thursday 14 April 2016",
+            "Marlow District Council",
+        ),
+        (
+            "Council - Thursday, 26 July 2012\nVenue: Council Chamber - Upper Fenn Hall.\nthe District Council noted",
+            "Upper Fenn District Council",
+        ),
+        # a building word is no place ("Town Hall", "Civic Centre"), and with no kind the venue names nothing
+        ("Venue: Council Chamber, Town Hall, Eastham\nthe Borough Council noted the report", None),
+        ("Venue: Council Chamber - Upper Fenn Hall.\nThe council noted the report.", None),
+    ],
+)
+def test_the_council_a_story_lead_or_a_venue_names(text, council):
+    assert find_council(text) == council
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # page.council-business: the items of a meeting of the whole council, under no heading
+        (
+            "Agenda and minutes\nVenue: Council Chamber, Civic Centre\nElection of Mayor To elect a Member of the "
+            "Council to be Mayor. Minutes: COUNCIL RESOLVED - That Councillor A Brown be elected Mayor.",
+            "Council",
+        ),
+        (
+            "Agenda and minutes\nVenue: Shire Hall\nMinutes: Council noted the report of the Leader.",
+            "Council",
+        ),
+        (
+            "To elect a Chair of Council for the Civic Year 2024/25 Minutes: The Chair of Council thanked all.",
+            "Council",
+        ),
+        (
+            "Civic Announcement\nCouncillor A Brown moved, Councillor C Dunn seconded, and Council unanimously\n"
+            "Resolved: That Councillor E Fox be elected Lord Mayor of the City of Westbury for the ensuing year.",
+            "Council",
+        ),
+        # a committee's own business: the record is that body's, whose name the page does not give
+        (
+            "Agenda and minutes\nVenue: Room 1\nApologies were received from members of the Committee.\nMinutes: "
+            "The Committee RESOLVED that the report be noted and referred to Council.",
+            None,
+        ),
+        ("Agenda and minutes\nVenue: Room 1\nMinutes: Members of the Board noted the report.", None),
+        ("A page about bins.", None),
+    ],
+)
+def test_the_title_a_page_gives_itself(text, title):
+    assert page_title(text) == title
+
+
+def test_a_page_that_never_names_its_council_keeps_its_people_and_posts():
+    """The record of "the COUNCIL" of a council the page never names: the people of its Present list and the posts
+    they hold stay (a post with no organization), and no meeting, attendance, seat or body names a council the
+    page did not (`extract/pipeline.py`, UNNAMED_COUNCIL)."""
+    text = (
+        "MINUTES of the PROCEEDINGS of the MEETING of the COUNCIL HELD in the CIVIC CENTRE on MONDAY 27 JANUARY "
+        "2020 at 6.30 PM\nIn the Chair: The Mayor (Alderman J Brown)\nMembers Present: Aldermen - F Dunn, P Fox\n"
+        "Councillors - A Green, C Hill and E Irwin\nOfficers Present: Chief Executive - J Kerr\n"
+    )
+    result = extract_document(make_document(text, council=None, date=None), use_model=False)
+    people = {f.name for f in result.facts if isinstance(f, PersonFact)}
+    assert {"A Green", "C Hill", "E Irwin", "F Dunn", "J Kerr"} <= people
+    posts = {(f.person, f.post, f.org) for f in result.facts if isinstance(f, PostFact)}
+    assert ("J Kerr", "Chief Executive", "") in posts
+    assert not [f for f in result.facts if isinstance(f, MeetingFact | AttendanceFact | SeatFact)]
+    assert UNNAMED_COUNCIL not in repr(result)
+    assert result.document.council is None

@@ -98,13 +98,15 @@ _HON_NAME = (
     rf"(?:[ \t]+(?!(?i:moved|seconded|proposed|nominated|that|the|and|resolved|carried|agreed)\b){_W}[A-Z][\w'\u2019-]+){{0,2}}"
 )
 # "Councillor A proposed", "Cllr B, the Deputy Leader, seconded", "Councillor C MOVED", "Councillor D made and signed
-# the Declaration of Acceptance of Office": what a councillor did at the meeting says they were there
+# the Declaration of Acceptance of Office", "The Lord Mayor, Councillor E, reported on his year", "Provost F, Convener,
+# presided": what a councillor did at the meeting says they were there
 _PROPOSED = re.compile(
     rf"\b(?P<who>{_HON_NAME})\)?(?:,[ \t]+[^,.\n]{{3,80}},?|,)?[ \t]+"
     r"(?:(?i:proposed|seconded|moved|nominated)\b|declared|had a dispensation|assumed the Chair|signified|"
     r"made (?:and (?:signed|subscribed) )?the (?:statutory )?(?i:declaration)|(?:signed|subscribed) the (?:statutory )?"
     r"(?i:declaration)|thanked|spoke|remarked|reiterated|(?:introduced|presented) (?:the|his|her)\b|made announcements|"
     r"asked|questioned|commented|responded|congratulated|welcomed|informed|extended|paid tribute|in the [Cc]hair\b|"
+    r"reported|explained|stated|confirmed|presided|"
     r"was (?:duly )?(?:declared )?(?:re-?)?elected\b)"
 )
 # "RESOLVED: That Councillor B J Lunn be elected Mayor", "That Councillor Ade Ola be appointed Vice-Chair": the civic
@@ -163,6 +165,15 @@ _WELCOMED = re.compile(
     r"\b(?:welcomed|extended a (?:very )?(?:warm )?welcome to)(?:[ \t]+to[ \t]+the[ \t]+meeting)?[ \t]+"
     r"(?P<list>(?=[A-Z])[^\n.;:]{1,200}?)(?=[ \t]+(?:to|on|who|as|for|back)\b|[.;:\n])"
 )
+# a post, then its holder between commas, then what they did at the meeting: "The Chief Executive, Gordon Mitchell,
+# withdrew", "The Director of Change, Mrs Nikki Boardman, introduced a report", "The Lady Mayoress, Mrs Nikki Coles,
+# reported"
+_TITLE_NAME_ACTED = re.compile(
+    r"\b[Tt]he (?:[A-Z][\w'\u2019&-]*[ \t]+(?:(?:of|and|for|to|the|&)[ \t]+)?){0,8}?[A-Z][\w'\u2019&-]*,[ \t]+"
+    rf"(?P<who>(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Councillor|Cllr)\.?[ \t]+)?{_W}[A-Z][\w'\u2019-]+"
+    rf"(?:[ \t]+{_W}[A-Z][\w'\u2019-]+){{1,2}}),[ \t]+"
+    r"(?:introduced|presented|reported|explained|outlined|withdrew|left the meeting|gave|responded|answered)\b"
+)
 _FROM_NAMES = re.compile(
     r"\b(?:received|heard|welcomed)\b[^.\n]{0,200}?\bfrom (?P<rest>(?:Dr |Mr |Mrs |Ms )?[A-Z][a-z]+ [A-Z][\w'\u2019-]+,[^\n]+)"
 )
@@ -172,11 +183,24 @@ _BLOCK_END = re.compile(
 )
 
 
-# a Present label inside a line (a PDF flattened the record): the list runs to the next label or numbered item
+# a Present label inside a line (a PDF flattened the record): the list runs to the next label or numbered item.
+# Without its colon the label is "PRESENT" in capitals or "Members Present", and a name or title follows it
+# ("Other Members Present P J Bateson J Campbell", "PRESENT IN The Right Worshipful the Mayor CHAMBER: Councillor")
 _INLINE_PRESENT = re.compile(
     r"(?<![A-Za-z])(?<!Also )(?<!ALSO )(?<!Officers )(?<!OFFICERS )(?:(?:PRESENT|Present|Members Present)"
-    r"(?: IN CHAMBER| in Chamber)?\s*:-?|In attendance:\s*\((?:Councillors|Members)\))\s*"
+    r"(?: IN CHAMBER| in Chamber)?\s*:-?|In attendance:\s*\((?:Councillors|Members)\)"
+    r"|(?:PRESENT(?: IN)?|Members Present)[ \t]+(?=[A-Z](?:[a-z]|[ \t]))(?!(?:IN|TO|AT|ON|OF|THE)\b))\s*"
     r"(?:IN CHAMBER\s*:\s*)?(?=\S)"
+)
+# "In the Chair : The Mayor (Alderman J Smyth) Members Present : ...": the chair, named before the Present list
+_INLINE_CHAIR = re.compile(
+    r"(?<![A-Za-z])(?:In the Chair|IN THE CHAIR|Presiding)\s*:?\s*(?=[A-Z])(?P<who>[^:\n]{3,80})$"
+)
+# a group's label inside a flattened list ("Aldermen – F Agnew, P Brett and D Kinahan Councillors – J Archibald"),
+# or another label left there by a PDF's two columns ("CHAMBER:", "PRESENT IN REMOTE", "LOCATION:")
+_GROUP_CUT = re.compile(
+    r"(?<![A-Za-z])(?P<group>Aldermen|Councillors|Bailies|COUNCILLORS|ALDERMEN)\b[ \t]*[\u2013\u2014:-]?[ \t]*"
+    r"|(?<![A-Za-z])(?:PRESENT IN [A-Z]+|[A-Z]{4,})[ \t]*:[ \t]*|(?<![A-Za-z])PRESENT IN [A-Z]+\b[ \t]*"
 )
 _INLINE_END = re.compile(
     r"(?<![A-Za-z])(?:In [Aa]ttendance|IN ATTENDANCE|Also [Pp]resent|ALSO PRESENT|"
@@ -194,9 +218,46 @@ def _inline_present(seg: Segmented, line: Line) -> Listed | None:
     rest = line.text[m.end() :]
     end = _INLINE_END.search(rest)
     rest = rest[: end.start()] if end else rest
-    people = _listed_names(rest, line.start + m.end(), one_line=False)
-    facts = _facts(seg, people, Capacity.PRESENT, "attendance.inline-present", chair_notes=True)
+    people = _grouped_names(rest, line.start + m.end())
+    facts = _inline_chair(seg, line, m.start())
+    facts += _facts(seg, people, Capacity.PRESENT, "attendance.inline-present", chair_notes=True)
     return facts + (_inline_attendance(seg, line, m.end() + end.start()) if end else [])
+
+
+def _inline_chair(seg: Segmented, line: Line, at: int) -> Listed:
+    """The chair a flattened record names just before its Present label ("In the Chair: Councillor M Murnin",
+    "In the Chair : The Mayor (Alderman J Smyth)", "Presiding P McLean"): present, in the chair."""
+    m = _INLINE_CHAIR.search(line.text, max(0, at - 100), at)
+    if m is None:
+        return []
+    who, start = m.group("who"), line.start + m.start("who")
+    inner = re.search(r"\((?P<in>[^()]{3,60})\)\s*$", who)  # "The Mayor (Alderman J Smyth)"
+    if inner:
+        who, start = inner.group("in"), start + inner.start("in")
+    people = split_people(who, start) or split_people(who, start, "councillor")
+    chaired = [
+        ListedPerson(p.start, p.end, p.name, p.honorific, "in the chair", p.note_start) for p in people[:1]
+    ]
+    return _facts(seg, chaired, Capacity.PRESENT, "attendance.inline-present", chair_notes=True)
+
+
+def _grouped_names(text: str, offset: int) -> list[ListedPerson]:
+    """The people of a flattened Present list, cut at its groups' labels ("Aldermen – A, B and C Councillors – D"):
+    each group is a list of its own, its members titled by the group's label. The list read whole keeps those no
+    group reads (a name run on after a label in capitals, "LORD PROVOST The Right Honourable George Grubb")."""
+    whole = _listed_names(text, offset, one_line=False)
+    cuts = list(_GROUP_CUT.finditer(text))
+    if not cuts:
+        return whole
+    out: list[ListedPerson] = []
+    bounds = (
+        [(0, 0, "")] + [(m.start(), m.end(), m.group("group") or "") for m in cuts] + [(len(text), 0, "")]
+    )
+    for (_s, body_at, group), (nxt, _e, _g) in zip(bounds, bounds[1:], strict=False):
+        hon = "alderman" if group.lower() == "aldermen" else ("councillor" if group else "")
+        out += _listed_names(text[body_at:nxt], offset + body_at, hon, one_line=False)
+    out += [p for p in whole if not any(p.start < q.end and q.start < p.end for q in out)]
+    return sorted(out, key=lambda p: p.start)
 
 
 def _inline_attendance(seg: Segmented, line: Line, at: int) -> Listed:
@@ -364,7 +425,9 @@ def _facts_with_subs(seg: Segmented, text: str, offset: int, cap: Capacity, rule
             "attendance.substituted-by",
         )
         text = text[: sub.start()]
-    people = _line_people(text, offset)
+    people = _listed_names(
+        text, offset
+    )  # names with no separators too ("Simon Copley Peter Johnson Phil Long")
     if len(text) > 150:
         titled = _titled_people(text, offset)
         people = titled if len(titled) >= 3 and len(titled) > len(people) else people
@@ -571,6 +634,40 @@ def _unseparated(text: str, offset: int, honorific: str) -> list[ListedPerson]:
     return sorted(out, key=lambda p: p.start)
 
 
+# a name that opens with its initials ("P J Bateson", "Mrs K A McEldowney"), and a note in parentheses after it
+_INITIALLED = re.compile(
+    rf"(?:(?P<hon>Mrs|Mr|Miss|Ms|Dr)\.?[ \t]+)?(?P<name>(?:[A-Z]\.?[ \t]+){{1,3}}{_W}[A-Z][\w'\u2019-]+)"
+    r"(?:[ \t]*,?[ \t]*\([^()\n]{1,80}\))?[ \t]*,?[ \t]*"
+)
+
+
+def _initialled(text: str, offset: int, honorific: str) -> list[ListedPerson]:
+    """A flattened list of names that each open with initials, with nothing between them ("P J Bateson J Campbell
+    Mrs E A Forde"), or officers each with their post in parentheses ("J A McLaughlin, (Chief Executive) J J Tohill
+    (Director of Finance)"): every such name is one person. Empty: the text is not such a list (under four names,
+    or anything else between them)."""
+    out, at = [], len(text) - len(text.lstrip())
+    while at < len(text.rstrip()):
+        m = _INITIALLED.match(text, at)
+        if m is None:
+            return []
+        name = clean_name(m.group("name"))
+        if name:
+            note = re.search(r"\(([^()]+)\)", m.group(0))
+            out.append(
+                ListedPerson(
+                    offset + m.start("name"),
+                    offset + m.end("name"),
+                    name,
+                    (m.group("hon") or honorific).lower(),
+                    note.group(1).strip() if note else None,
+                    offset + m.start() + note.start(1) if note else -1,
+                )
+            )
+        at = m.end()
+    return out if len(out) >= 4 else []
+
+
 def _listed_names(
     text: str, offset: int, honorific: str = "", *, one_line: bool = True
 ) -> list[ListedPerson]:
@@ -578,6 +675,8 @@ def _listed_names(
     of six or more name words without separators (`_unseparated`): where two or more of those fall inside one item
     of the list, they replace it."""
     listed = _line_people(text, offset, honorific) if one_line else split_people(text, offset, honorific)
+    if len(listed) < 2:
+        listed = _initialled(text, offset, honorific) or listed
     if len(re.findall(r"\b[A-Z][a-z]", text)) < 12:
         return listed
     # a record flattened into one line runs on past its list: the list ends at the first number (a page's or an item's)
@@ -803,10 +902,13 @@ def _spoke(seg: Segmented) -> Listed:
     facts: Listed = []
     for rx in (_PROPOSED, _MOVED_BY, _ELECTED):
         for m in rx.finditer(seg.text):
-            if _is_story(seg, m.start()) and _ELECTED_IN_STORY.search(m.group(0)):
-                continue
-            people = split_people(m.group("who"), m.start("who"))
-            facts += _facts(seg, people[-1:], Capacity.PRESENT, "attendance.spoke")
+            story = _is_story(seg, m.start()) or seg.document.kind == "news"
+            if story and (_SAID_TO_PRESS.search(m.group(0)) or _ELECTED_IN_STORY.search(m.group(0))):
+                continue  # "Cllr W confirmed that ..." to a reporter, "was elected" in a story
+            people = split_people(m.group("who"), m.start("who"))[-1:]
+            chaired = m.group(0).endswith("presided")  # "Provost L Cameron, Convener, presided": in the chair
+            people = [replace(p, note="in the chair") for p in people] if chaired else people
+            facts += _facts(seg, people, Capacity.PRESENT, "attendance.spoke", chair_notes=chaired)
     for people in _named_in(seg, _PLURAL_SPOKE):
         facts += _facts(seg, people, Capacity.PRESENT, "attendance.spoke")
     return facts
@@ -841,7 +943,7 @@ def _presented(seg: Segmented) -> Listed:
     attendance ("Dr Y (Director of Public Health) introduced the report", "presented by Ms Z", "an overview
     from Sue Harris, Director of Strategy, and David Thomas, Associate Director")."""
     facts: Listed = []
-    for rx in (_NAME_NOTE_PRESENTED, _INVITED):
+    for rx in (_NAME_NOTE_PRESENTED, _INVITED, _TITLE_NAME_ACTED):
         for m in rx.finditer(seg.text):
             councillor = re.match(r"(?:Councillor|Cllr)\b", m.group("who"))
             cap = Capacity.PRESENT if councillor else Capacity.IN_ATTENDANCE
@@ -878,6 +980,8 @@ _AT_THE_MEETING = re.compile(
 _HON_IN_SENTENCE = re.compile(rf"\b{_HON_NAME}")
 _NOT_THERE = re.compile(r"\b(?:not|unable|absent|apolog\w*|ahead of|before|after)\b", re.I)
 # "Cllr A was re-elected deputy leader": a story reports who was elected, not always who was there
+# what a councillor says to a reporter as much as at a meeting: in a story, no sign they were there
+_SAID_TO_PRESS = re.compile(r"\b(?:reported|explained|stated|confirmed)$")
 _ELECTED_IN_STORY = re.compile(r"\bwas (?:duly )?(?:declared )?(?:re-?)?elected\b")
 
 

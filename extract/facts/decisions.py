@@ -45,7 +45,7 @@ from extract.mentions import find_bodies
 from extract.names import clean_name
 from extract.records import DecisionFact, DecisionKind, PartialDate
 from extract.rules import Rule
-from extract.segment import Segmented, header_tables
+from extract.segment import Line, Segmented, header_tables
 
 # --- patterns ------------------------------------------------------------------------------
 
@@ -122,8 +122,13 @@ _MARKER = re.compile(
 )
 _ROMAN = re.compile(r"^\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]", re.I)
 _HEADING = re.compile(r"^\s*(?:\d{1,3}\.?\s+)?[A-Z][A-Z &',()/-]{3,}(?:\s*\(Pages?.*\))?\s*$")
+# a record's list line: "22/07/2021 - Title ref: 8073    Recommendations Approved", the status after the title when
+# no reference number comes between ("24/07/2017 - Trade Union Facilities    Recommendations Approved")
 _RECORD_HEAD = re.compile(
-    r"^[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>.+?)(?:\s+ref:\s*\d+.*)?\s*$", re.M
+    r"^[ \t]*(?P<d>\d{1,2}/\d{1,2}/\d{4})\s+-\s+(?P<title>.+?)(?:(?<=\S)\s++ref:\s*\d+.*|(?<=\S)[ \t]{2,}+"
+    r"(?:Recommendations Approved|Approved|For Determination|Deferred|Rejected|Noted|Withdrawn|Item Called In)"
+    r"(?:[ \t]*\([^()\n]{0,40}\))?[ \t]*)?$",
+    re.M,
 )
 _FIELD = re.compile(
     r"^[ \t]*(?P<k>Decision [Mm]aker|Lead officer|Report author|Date of decision|Decision due date|"
@@ -280,6 +285,7 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
         items.append([rest_start, rest_start + len(rest), rest])
         items_roman = bool(re.match(r"^\(?i[.)]", intro))
     blanks = 0
+    numbered = False  # the line above was an item's number alone ("(1)"), its text on the next line
     for ln in seg.lines[first + 1 : first + 80]:
         raw = ln.text
         text = _plain(raw)
@@ -289,9 +295,12 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
                 break
             continue
         gap, blanks = blanks > 0, 0
-        if "\t" in raw and len([c for c in raw.split("\t") if c.strip()]) > 1:
-            break  # a table row is not a resolution
-        if _KEYWORD.match(raw) or _RECOMMEND_HEAD.match(raw) or _FIELD.match(raw):
+        if numbered or _LONE_MARKER.fullmatch(text):
+            numbered, read = _numbered_cell(ln, items, numbered)
+            if not read:
+                break
+            continue
+        if _ends_block(raw):
             break
         if re.fullmatch(r"(?:that|That|THAT)\s*:?", text):
             continue  # "That:" introducing the items
@@ -302,12 +311,7 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
             body = _plain(m.group("text"))
             prev = _plain(items[-1][2]) if items else ""
             roman = bool(_ROMAN.match(m.group("m").lstrip("-*\u2022 ")))
-            if (
-                items
-                and roman
-                and not items_roman
-                and (not _ends_sentence(prev) or prev.endswith((" to", ":")))
-            ):
+            if items and roman and not items_roman and _opens_sub_items(prev):
                 items[-1][1] = ln.end  # a sub-item of the item above
                 items[-1][2] += f" {m.group('m').strip()} {m.group('text')}"
             elif len(body) > 3:
@@ -318,6 +322,8 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
         if _HEADING.match(raw):
             break
         if not items:
+            if _DATE_LINE.fullmatch(text):
+                continue  # "On 21 August 2024" above the resolutions: their date (`_dated_items`), not one of them
             # the resolution as a paragraph under its keyword ("RESOLVED:" / "Members agreed the report.")
             if (text[:1].isupper() and len(text) < 800 and not rest.strip(" :.-*")) or rest.strip(
                 " :"
@@ -325,16 +331,72 @@ def _block_items(seg: Segmented, first: int, rest: str, rest_start: int) -> list
                 items.append([ln.start, ln.end, raw])
                 continue
             break
-        if (
-            text[:1].islower()
-            and not _ends_sentence(items[-1][2])
-            or (not gap and not _ends_sentence(items[-1][2], ".;!?:"))
-        ):
+        after = _after_item(items[-1][2], text, gap)
+        if after == "on":
             items[-1][1] = ln.end  # the item's text goes on
             items[-1][2] += " " + raw
-            continue
-        break
+        elif after == "next":
+            items.append([ln.start, ln.end, raw])  # the next resolution, a paragraph of its own after "...;"
+        else:
+            break
     return [(s, e, t) for s, e, t in items]
+
+
+def _opens_sub_items(prev: str) -> bool:
+    """Whether a roman numeral below the item `prev` numbers a sub-item of it ("... be given to" / "i. ..."), not the
+    next item after one ending "...; and"."""
+    if re.search(r";\s*(?:and|or)$", prev):
+        return False
+    return not _ends_sentence(prev) or prev.endswith((" to", ":"))
+
+
+def _ends_block(raw: str) -> bool:
+    """A line no resolution goes on into: a table row, the next keyword, recommendation or record field."""
+    if "\t" in raw and len([c for c in raw.split("\t") if c.strip()]) > 1:
+        return True
+    return bool(_KEYWORD.match(raw) or _RECOMMEND_HEAD.match(raw) or _FIELD.match(raw))
+
+
+def _numbered_cell(ln: Line, items: list[list], numbered: bool) -> tuple[bool, bool]:
+    """A table's number cell, then its text cell ("(1)" / "the change to the arrangements;"): (whether the next line
+    is an item's text, whether this line was read). A number after a resolution that ends a sentence is the next
+    agenda item's ("14.")."""
+    raw = ln.text
+    if not numbered:
+        return True, not (items and _ends_sentence(items[-1][2], ".!?"))
+    if len(_plain(raw)) > 3 and not _HEADING.match(raw) and not _KEYWORD.match(raw):
+        items.append([ln.start + len(raw) - len(raw.lstrip()), ln.end, raw.strip()])
+        return False, True
+    return False, False
+
+
+def _after_item(item: str, text: str, gap: bool) -> str:
+    """What a paragraph below an item is: "on" (its text goes on), "next" (a resolution of its own after one ending
+    "...;"), or "end"."""
+    if text[:1].islower() and not _ends_sentence(item) or (not gap and not _ends_sentence(item, ".;!?:")):
+        return "on"
+    if re.search(r";(?:\s*(?:and|or))?$", _plain(item)) and re.search(r"\bbe\b", text) and len(text) < 800:
+        return "next"
+    return "end"
+
+
+# an item's number alone on its line (a table's first cell): "(1)", "2.", "(iv)"
+_LONE_MARKER = re.compile(r"\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)")
+# a line that is only a date: "On 21 August 2024", "21 August 2024:"
+_DATE_LINE = re.compile(
+    r"(?:On |Dated? )?(?:[A-Z][a-z]+day,? )?[0-3]?\d(?:st|nd|rd|th)? (?:"
+    + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+    + r"),? \d{4}[.:,]?"
+)
+
+
+def _dated_items(seg: Segmented, first: int, item_start: int) -> PartialDate | None:
+    """The date a line between a keyword's line and its first resolution gives them alone ("Decision:" / "On 21
+    August 2024" / "The Corporate Director ... be given delegated authority"): the day they were decided."""
+    for ln in seg.lines[first + 1 : seg.line_index(item_start)]:
+        if _DATE_LINE.fullmatch(_plain(ln.text)):
+            return _first_date(ln.text)
+    return None
 
 
 # --- decision records ------------------------------------------------------------------------
@@ -357,6 +419,21 @@ def _first_date(text: str) -> PartialDate | None:
     return None
 
 
+def _record_date(fields: dict[str, str], head: re.Match[str] | None, listed: bool) -> PartialDate | None:
+    """The date a ModernGov record's decision carries: its "Date of decision" (or meeting) where it gives one, else the
+    day its list line gives, which is the day it was taken, not the day it was published ("12/05/2025 - ..." above
+    "Decision published: 10/07/2025" and "the Portfolio Holder decided to adopt the policy in May"). In a forward plan
+    a record is dated by the day its decision is due; in a list of decisions taken, a record still showing the due date
+    it had in the plan is dated by its list line too."""
+    listed_on = _first_date(head.group("d")) if head else None
+    for k in ("date of decision", "decided at meeting"):
+        if k in fields and (date := _first_date(fields[k])):
+            return date
+    if "decision due date" in fields and not (listed and listed_on):
+        return _first_date(fields["decision due date"]) or listed_on
+    return listed_on or _first_date(fields.get("decision published", ""))
+
+
 def _records(seg: Segmented) -> list[_Record]:
     """ModernGov decision records: the span each covers, and what its fields say."""
     text = seg.text
@@ -365,6 +442,8 @@ def _records(seg: Segmented) -> list[_Record]:
     out: list[_Record] = []
     if not makers:
         return out
+    # a list of decisions taken (not a forward plan): a record still showing its due date was listed when taken
+    listed = not _FORTHCOMING.search((seg.document.title or "") + " " + text[:1500])
     # one record per listed decision ("22/07/2021 - Title ref: 8073"); a page with fields and no
     # such line is one record
     bounds = [h.start("d") for h in heads]
@@ -378,12 +457,7 @@ def _records(seg: Segmented) -> list[_Record]:
         for f in _FIELD.finditer(text, start, end):
             fields.setdefault(f.group("k").lower(), f.group("v").strip())
         maker = re.split(r"\s*,\s*", fields.get("decision maker", "").strip())[0] or None
-        date = None
-        for k in ("date of decision", "decided at meeting", "decision due date"):
-            if k in fields and (date := _first_date(fields[k])):
-                break
-        if date is None and head:
-            date = _first_date(head.group("d"))
+        date = _record_date(fields, head, listed)
         forthcoming = (
             "decision due date" in fields
             and "date of decision" not in fields
@@ -748,10 +822,16 @@ class _Kept:
         )
 
 
+# a ModernGov decision page's title, its first line: "Decision - Appointment of Chief Executive"
+_PAGE_TITLE = re.compile(r"(?<![ \t])[ \t]*+Decision[ \t]++-[ \t]++[A-Z]")  # spaces read once, from the first
+
+
 def _resolved_blocks(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
     """ "RESOLVED: That ...", "It was moved, seconded and RESOLVED that", "Decision:" and the items under it
     (in a decision record they carry the record's maker, date and kind)."""
     for m in _KEYWORD.finditer(seg.text):
+        if not seg.text[: m.start()].strip() and _PAGE_TITLE.match(seg.text, m.start()):
+            continue  # "Decision - Appointment of Chief Executive": a decision page's title, its record below
         i = seg.line_index(m.start())
         rec = kept.record_at(m.start())
         kind = DecisionKind.RESOLVED
@@ -764,8 +844,10 @@ def _resolved_blocks(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
             end = m.start("rest") + len(m.group("rest"))
             yield Decision(m.group("rest"), kind, m.start("rest"), end, "decision.resolved-block")
             continue
-        for s, e, text in _block_items(seg, i, m.group("rest"), m.start("rest")):
-            yield Decision(text, kind, s, e, "decision.resolved-block")
+        items = _block_items(seg, i, m.group("rest"), m.start("rest"))
+        date = _dated_items(seg, i, items[0][0]) if items and not m.group("rest").strip() else None
+        for s, e, text in items:
+            yield Decision(text, kind, s, e, "decision.resolved-block", date=date)
 
 
 def _record_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
@@ -774,12 +856,15 @@ def _record_decisions(seg: Segmented, kept: _Kept) -> Iterator[Decision]:
     for rec in kept.records:
         if any(rec.start <= s < rec.end for s, _e in kept.spans):
             continue
-        found = False
+        found = below_fields = False
         for i in range(seg.line_index(rec.start), seg.line_index(max(rec.start, rec.end - 1)) + 1):
             ln = seg.lines[i]
+            below_fields |= bool(_FIELD.match(ln.text))
             mk = _MARKER.match(ln.text)
             item = _plain(mk.group("text")) if mk else ""
-            if mk and (_IMPERATIVE.match(item) or _BE_DONE.search(item)) and not found:
+            # under the record's fields, its lettered items are what was decided, whatever their verb ("(a) Herefordshire
+            # Council take part in the scheme; and")
+            if mk and (_IMPERATIVE.match(item) or _BE_DONE.search(item) or below_fields) and not found:
                 for s, e, text in _block_items(seg, i - 1, "", ln.start):
                     d = Decision(text, rec.kind, s, e, "decision.record-item")
                     yield d

@@ -38,7 +38,7 @@ from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, Seat
 from extract.rules import Rule
 from extract.segment import Line, Segmented
 from extract.terms import Term, months_before, relative_dates, term_dates
-from extract.vocab.posts import PORTFOLIO_TITLE, is_post, post_named_in
+from extract.vocab.posts import PORTFOLIO_TITLE, head_rx, is_post, post_named_in, trim_title
 
 # clergy too ("the Reverend Mark Brown", "Deacon Tony Martin", "Reverend and Councillor Ann Lee"): a chaplain is named so
 _HON = (
@@ -80,7 +80,7 @@ _SEATS = [
 ]
 _CHAIR = re.compile(r"^(?:vice[- ]|deputy )?chair(?:man|person|woman)?\b", re.I)
 _OF_COUNCIL = re.compile(
-    r"^(?P<post>.+?)\s+(?P<link>of|at|for)\s+(?:the\s+)?(?P<org>(?:[Cc]ouncil|[Aa]uthority|[Bb]orough|[Cc]ity|[Cc]ounty|[Dd]istrict|[Tt]own|"
+    r"^(?P<post>.+?)\s+(?P<link>of|at|for)\s+(?:the\s+|this\s+)?(?P<org>(?:[Cc]ouncil|[Aa]uthority|[Bb]orough|[Cc]ity|[Cc]ounty|[Dd]istrict|[Tt]own|"
     r"(?:Royal |Metropolitan |London )?(?:City|County|Borough|Town|District) of [A-Z][\w'\u2019-]*"
     r"(?: (?:and |upon |on |in )?[A-Z][\w'\u2019-]*){0,3}|"
     r"[A-Z][\w'\u2019&, -]*?(?:Council|Borough|County|City|District|Corporation|Authority)))$"
@@ -361,7 +361,8 @@ def _appointed(seg: Segmented) -> Iterator[Holder]:
     """ "X was elected unopposed as Mayor of Y, succeeding Councillor Z", "X be re-elected Mayor", "X has been
     appointed to the role of Depute Chief Executive", "X will serve as Deputy Mayor", "X takes over as leader"."""
     rx = re.compile(
-        rf"(?P<name>{_NAME})(?:,(?![^,;\n]*\b(?:seconded|moved|proposed|RESOLVED|That|Councillor|Cllr)\b)[^,;\n]{{2,80}},)?"
+        rf"(?P<name>{_NAME})(?:\s+of\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,2}}(?=\s+(?:has|had|was|is|will)\s))?"
+        rf"(?:,(?![^,;\n]*\b(?:seconded|moved|proposed|RESOLVED|That|Councillor|Cllr)\b)[^,;\n]{{2,80}},)?"
         rf"(?:,(?=\s+be\s))?\s+(?:{_VERB}\s+(?:as\s+|to\s+be\s+|to\s+(?:the\s+)?(?:role|post|position)\s+of\s+)?|"
         r"(?:will\s+|to\s+)?(?:serve|serves|take over|takes over|took over|has taken over|continue|continues)\s+as\s+|"
         r"(?:appointed|elected|nominated)\s+to\s+continue\s+(?:as|in\s+the\s+role\s+of)\s+|"
@@ -608,12 +609,18 @@ def _cabinet_items(seg: Segmented) -> Iterator[Holder]:
         if _CABINET_INTRO.search(line.text) and len(line.text) < 200:
             after = i
             continue
+        if re.search(r":\s*$", line.text) and len(line.text) < 200:
+            after = -1  # "Groups and group leaders were confirmed as follows:": another list begins
+            continue
         m = _CABINET_ITEM.match(line.text) if 0 <= after and i - after <= 60 else None
         if m is None:
             continue
         name, port = m.group("name") or m.group("name2"), (m.group("port") or m.group("port2")).strip()
         for part in re.split(r"\s+and\s+(?=(?:Deputy\s+)?Leader\b)|(?<=Leader)\s+and\s+", port):
-            title = part if re.fullmatch(r"(?:Deputy\s+)?Leader", part) else f"Cabinet Member for {part}"
+            written = re.fullmatch(
+                r"(?:Deputy\s+)?Leader|(?:Cabinet\s+Member|Portfolio\s+Holder)\b.*", part, re.I
+            )
+            title = part if written else f"Cabinet Member for {part}"
             yield Holder(
                 "Councillor " + name,
                 title,
@@ -1081,6 +1088,172 @@ def _first_name_post(seg: Segmented) -> Iterator[Holder]:
             )
 
 
+# "Mr Fawcett", "Miss O'Leary": how a news report names the one it is about, after the first full mention
+_STYLED = re.compile(rf"\b(?P<hon>Mr|Mrs|Ms|Miss)\.?\s+(?P<surname>{_TOKEN})(?![\w'\u2019-])")
+# "he was head of regeneration at North Tyneside Council from 2004", "She ... and is currently Strategic Director of
+# Resources at Tandridge District Council", "starting her career ... as a Planning Officer with Hampshire County
+# Council", "he was Mayor of Gateshead from 2003-2004", "She was made an Honorary Alderwoman in 2023": a post said
+# of a pronoun, held at the body named after it (else at the page's council)
+_PRONOUN_POST = re.compile(
+    r"(?:\b(?P<pron>[Hh]e|[Ss]he)\s+(?:(?:has|had)\s+been|was\s+made|is|was|became)|"
+    r"^\s*(?P<pron2>He|She)\s+has\s+(?:[a-z]+ly\s+)?[a-z]+ed\b[^.;:\"\u201c\u201d]{0,160}?,\s+and\s+(?:is|was)|"
+    r"\b(?:starting|started|began|beginning)\s+(?P<pron3>his|her)\s+career\b[^.;:]{0,60}?\s+as|"
+    r"\b(?P<pron4>his|her)\s+(?:re-?)?(?:election|appointment)\b[^.;:]{0,60}?\s+as|"
+    r"(?P<more>\band\s+(?:was|is|has\s+been)\s+also))\s+"
+    r"(?:also\s+)?(?:currently\s+|previously\s+|formerly\s+|now\s+)?(?:also\s+)?(?:the\s+|an?\s+)?"
+    rf"(?P<title>{_LOWER_TITLE})(?:\s+(?:at|of|for|with)\s+"
+    r"(?P<org>the\s+(?:local\s+authority|council|authority)|[A-Z][\w'\u2019&-]*(?:\s+(?:of|and|&|[A-Z][\w'\u2019&-]*)){0,6}))?"
+    r"(?=\s*[,.;:(]|\s+(?:from|since|until|for|in|and|between)\b|$)"
+)
+# a sentence that starts with the one it is about: "David Lynn was a councillor ...", "Mr Hinds made a request ..."
+_SUBJECT = re.compile(
+    rf"^\s*(?P<name>{_NAME})\s+(?:was|had|has|is|served|became|joined|retired|died|passed|made|started|began)\b"
+)
+_HE = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+# "from 2003-2004", "from 2000 – 2001", "in 2023": the years a tribute gives a post
+_YEARS = re.compile(
+    r"(?<!\s)\s+(?:from|since|in)\s+(?P<first>(?:19|20)\d\d)(?:\s*[-\u2013]\s*(?P<last>(?:19|20)\d\d))?\b"
+)
+
+
+def _protagonist(seg: Segmented) -> tuple[str, str, int] | None:
+    """The one a report is about: the styled name ("Mr Cummins") it uses most, twice at least and more than any
+    other of the same sex; with the pronoun that stands for them and where they are first so named."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for m in _STYLED.finditer(seg.text):
+        counts.setdefault((m.group("hon"), m.group("surname")), []).append(m.start())
+    ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+    if not ranked or len(ranked[0][1]) < 2:
+        return None
+    (hon, surname), places = ranked[0]
+    rivals = [k for k, v in ranked[1:] if len(v) == len(places) and _HE[k[0]] == _HE[hon] and k[1] != surname]
+    return None if rivals else (f"{hon} {surname}", _HE[hon], places[0])
+
+
+def _pronoun_post(seg: Segmented) -> Iterator[Holder]:
+    """ "He has been a corporate director at the local authority for the last decade and prior to that he was head
+    of regeneration at North Tyneside Council from 2004": a career paragraph or a tribute names its subject's posts
+    with a pronoun. The pronoun stands for the one a sentence of the two before started with ("David Lynn was a
+    councillor ..."), else for the one the report styles "Mr X" or "Ms X" most (`_protagonist`) where the sex
+    agrees; read only outside quotations and after the subject is named."""
+    if not re.search(r"\b(?:[Hh]e|[Ss]he|his|her)\b", seg.text):
+        return
+    subject = _protagonist(seg)
+    recent: list[tuple[int, str]] = []  # (sentence index, name) of the sentences that start with a name
+    for i, (at, sentence) in enumerate(_sentences(seg)):
+        started = _SUBJECT.match(sentence)
+        if started and clean_name(started.group("name")):
+            recent.append((i, started.group("name")))
+        said = ""
+        for m in _PRONOUN_POST.finditer(sentence):
+            if not m.group("more"):  # "... and was also Deputy Mayor": the same pronoun goes on
+                said = (
+                    m.group("pron") or m.group("pron2") or m.group("pron3") or m.group("pron4") or ""
+                ).lower()
+                said = {"his": "he", "her": "she"}.get(said, said)
+            if not said:
+                continue
+            near = _named_before(sentence[: m.start()]) or (
+                recent[-1][1] if recent and i - recent[-1][0] <= 2 else None
+            )
+            styled = subject[0] if subject and subject[1] == said and subject[2] < at + m.start() else None
+            written = (
+                near if near and (near.split()[0] not in _HE or _HE[near.split()[0]] == said) else styled
+            )
+            if written is None or re.search(r"[\"\u201c\u201d]", sentence[: m.start()]):
+                continue  # a quotation's "he" is the speaker's to resolve
+            # the post's head in its first words ("happy with ... a new chief executive" is none), and no verb
+            # before it ("he was appointed as Chair": read by the rules of appointments)
+            title = m.group("title")
+            if (
+                is_post(title_caps_first(title))
+                and head_rx().search(" ".join(title.split()[:3]))
+                and not re.match(r"[a-z]+ed\b", title)
+            ):
+                yield _pronoun_holder(seg, at, sentence, m, written)
+
+
+def _named_before(words: str) -> str | None:
+    """The one person the words before a pronoun name ("Nelson councillor Sean Morgan was appointed ..., following
+    his election ... as"), or None where they name none or two."""
+    # the name as a reader writes it -> as the page writes it ("Miss O'Leary": the title kept)
+    written: dict[str, str] = {}
+    for m in re.finditer(rf"{_HON}?(?:{_BARE}|{_TOKEN})(?![\w'\u2019-])", words):
+        name = clean_name(m.group(0))
+        if name and (" " in name or m.group(0) != name) and not re.match(r"Councillors|Cllrs", m.group(0)):
+            written.setdefault(name, m.group(0))
+    return next(iter(written.values())) if len(written) == 1 else None
+
+
+def _pronoun_holder(seg: Segmented, at: int, sentence: str, m: re.Match[str], written: str) -> Holder:
+    """The holder `_pronoun_post` reads: the body after the title is the post's unless it is the page's council or
+    its place ("Mayor of Gateshead" on Gateshead's page); the years after it date the post."""
+    org = m.group("org")
+    if org and (org.startswith("the ") or (seg.council and org in seg.council)):
+        org = None
+    began, ended = _dates(seg, sentence[m.start() :], at + m.start())
+    years = _YEARS.match(sentence, m.end())
+    if years and began is None:
+        began = PartialDate(iso=years.group("first"))
+        ended = ended or (PartialDate(iso=years.group("last")) if years.group("last") else None)
+    return Holder(
+        written,
+        m.group("title"),
+        at + m.start(),
+        at + m.end(),
+        "holder.pronoun-post",
+        began=began,
+        ended=ended,
+        org=org,
+    )
+
+
+# "The chief executive of Fife Council has announced he is to step down", "the appointment of a new chief executive":
+# a report's lead names the post and not yet the person
+_LEAD_POST = re.compile(
+    r"\b(?:[Tt]he|an?)\s+(?:new\s+)?(?P<title>[a-z][a-z -]{2,60}?)"
+    r"(?:\s+(?:of|at|for)\s+(?P<org>[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){0,4}\s+Council)\b"
+    r"|(?=\s+(?:following|after|has\s+been|was|will\s+be|can\s+now|is\s+to)\b))"
+)
+# the next sentence names the one: "Ronnie Hinds this week confirmed ...", "The council has chosen Andy Begley as ..."
+_LEAD_NAME = re.compile(
+    rf"^\s*(?:(?:The|the)\s+(?:council|authority)\s+has\s+(?:chosen|appointed|named|selected)\s+)?(?P<name>{_BARE})"
+    r"(?=\s+(?:has|had|was|is|will|this|last|as)\b)"
+)
+
+
+def _lead_post(seg: Segmented) -> Iterator[Holder]:
+    """ "The new chief executive of Stroud District Council can now be revealed." / "Kathy O'Leary has been
+    appointed ...": a report that names the post in its lead and the person in the next sentence; read only where
+    the lead names no one and the post is a chief officer's or an office the page's vocabulary knows."""
+    sentences = list(_sentences(seg))
+    for (_at, lead), (at, nxt) in zip(sentences, sentences[1:], strict=False):
+        named = _LEAD_NAME.match(nxt)
+        if named is None or any(clean_name(n.group(0)) for n in re.finditer(rf"{_HON}?{_BARE}", lead)):
+            continue  # the lead names someone: the post may be theirs
+        m = next(
+            (
+                m
+                for m in (_LEAD_POST.match(lead, i.start()) for i in re.finditer(r"\b(?:[Tt]he|an?)\s", lead))
+                if m is not None
+                if is_post(title_caps_first(m.group("title")))
+                and not re.search(r"\b(?:a|an|the|appointment|departure)\b|s$", m.group("title"))
+            ),
+            None,
+        )
+        if m is None:
+            continue
+        title = m.group("title")
+        org = m.group("org")
+        yield Holder(
+            named.group("name"),
+            f"{title} of {org}" if org else title,
+            at + named.start("name"),
+            at + named.end("name"),
+            "holder.lead-post",
+        )
+
+
 def title_caps_first(title: str) -> str:
     """ "payroll manager" -> "Payroll manager": a post as `is_post` reads it, its first letter raised."""
     return title[:1].upper() + title[1:]
@@ -1107,17 +1280,27 @@ def _the_new(seg: Segmented) -> Iterator[Holder]:
 def _civic(seg: Segmented) -> Iterator[Holder]:
     """ "The Mayor (Councillor S M Murray)", "Lord Mayor (Councillor Yvonne Mosquito)", "Provost Fergus WOOD",
     "The Right Worshipful the Mayor, Councillor A Givan"."""
-    title = r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff))"
+    title = (
+        r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff)|"
+        r"(?:LORD |DEPUTY |DEPUTE )?(?:LORD MAYOR|MAYOR|PROVOST))"
+    )
+    # "LORD PROVOST The Right Honourable George Grubb": a sederunt in capitals, the office's style before the name
+    style = r"(?:\s+(?:[Tt]he\s+)?(?:Right\s+Honourable|Rt\.?\s+Hon\.?|Right\s+Worshipful))?"
     rx = re.compile(
-        rf"(?<![\w-]){title}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}{{0,2}}{_BARE}|{_TOKEN}\s+(?:[A-Z]\s+)?(?:Mc|Mac)?[A-Z]{{3,}}|"
+        rf"(?<![\w-]){title}{style}(?:\s*\(\s*(?P<name>{_NAME})\s*\)|,?\s+(?P<name2>{_HON}{{0,2}}{_BARE}|{_TOKEN}\s+(?:[A-Z]\s+)?(?:Mc|Mac)?[A-Z]{{3,}}|"
         rf"(?:Councillor|Cllr)\.?\s+{_TOKEN}(?=,)))"
         r"(?![\w'\u2019-])"
     )
     for line in seg.lines:
         for m in rx.finditer(line.text):
             name = m.group("name") or m.group("name2")
+            title = m.group("title")
             yield Holder(
-                name, m.group("title"), line.start + m.start(), line.start + m.end(), "holder.civic-title"
+                name,
+                title.title() if title.isupper() else title,
+                line.start + m.start(),
+                line.start + m.end(),
+                "holder.civic-title",
             )
 
 
@@ -1165,6 +1348,8 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("holder.the-title-name", _the_title_name),
     Rule("holder.post-nominal", _post_nominal),
     Rule("holder.first-name", _first_name_post),
+    Rule("holder.pronoun-post", _pronoun_post),
+    Rule("holder.lead-post", _lead_post),
     Rule("holder.civic-title", _civic),
     Rule("holder.alderman", _aldermen),
 )
@@ -1242,6 +1427,7 @@ _MEMBER_OF = re.compile(
 
 def _fact(seg: Segmented, h: Holder) -> Fact | None:
     name = _full_name(seg, clean_name(h.name), h.name)
+    h = replace(h, title=trim_title(h.title))
     member = _MEMBER_OF.match(h.title)
     post, org = (
         (h.title, h.org or (member and member.group("org")))
@@ -1258,6 +1444,8 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
         and not h.name.startswith(("Councillor", "Cllr", "Alderman"))
     ):
         return None
+    if re.search(r"\s(?:of|for|the|and|to|at|as)$", post):
+        return None  # "appointed as leader of" where a line ends: the title is cut short
     if not org or not (is_post(post) or h.rule == "holder.post-nominal") or _CHAIR.match(post):
         return None  # a chair of a body is a seat (memberships.py, tenures.py read those)
     evidence = seg.sentence_evidence(h.start, h.end, h.rule)

@@ -131,9 +131,11 @@ def _held_on_body(seg: Segmented, m: re.Match[str]) -> str | None:
 
 
 # between two dates of a list: "28th March 2017, 4th April 2017 and 23rd May 2017", "17 November 2016, which then
-# reconvened on 21 November 2016", "30th June 2016 and 30th August 2016 (Special)"
+# reconvened on 21 November 2016", "30th June 2016 and 30th August 2016 (Special)". Its blanks are possessive:
+# what follows a run of blanks never starts with one, and a plain `\s*` beside the next tried a long run of
+# blanks in every split (cubic in the run).
 _LIST_GAP = re.compile(
-    r"\s*(?:\([A-Za-z ]{1,20}\))?\s*(?:,|&|and|,\s*and|,?\s*which\s+(?:then\s+)?reconvened\s+on)\s*(?:the\s+)?"
+    r"\s*+(?:\([A-Za-z ]{1,20}\))?\s*+(?:,|&|and|,\s*+and|,?\s*+which\s+(?:then\s+)?reconvened\s+on)\s*+(?:the\s+)?"
 )
 # year-less days before the list's first full date: "15 February, 24 February and 10 May 2022"
 _YEARLESS_HEAD = re.compile(
@@ -181,7 +183,8 @@ def _minutes_of(seg: Segmented) -> Iterator[Mention]:
     the body named, its council named as the council, on each date of the list."""
     for m in _MINUTES_OF.finditer(seg.text):
         raw = m.group("body")
-        body = council_or(seg, raw) if is_council_meeting(raw) else council_or(seg, body_from(raw))
+        own = council_or(seg, raw)  # "the City Council": the document's council, named by its kind
+        body = own if is_council_meeting(raw) or own == seg.council else council_or(seg, body_from(raw))
         if not body or classify_body(body) == OrgKind.EXTERNAL:
             continue
         for d in _held_on_dates(seg, m.group("d")):

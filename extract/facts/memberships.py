@@ -100,8 +100,10 @@ def _heading_body(seg: Segmented, text: str) -> str | None:
     t = " ".join(text.replace("\u2022", " ").replace("\u00b7", " ").split()).strip(" :-\u2013/")
     if not t or len(t.split()) > 9 or t.endswith(".") or re.search(r"\d", t):
         return None
-    if re.fullmatch(r"(?:full |the )?council", t, re.I):
-        return seg.council
+    if re.fullmatch(r"(?:full |the |(?:the )?(?:outgoing|incoming|retiring|new|former) )?council", t, re.I):
+        return (
+            seg.council
+        )  # "Outgoing council chairman Cllr X": the council's chair, as of the day she leaves
     t = title_case(t)
     bodies = [b for b in find_bodies(t) if b.kind != OrgKind.EXTERNAL]
     if bodies:
@@ -224,6 +226,23 @@ def _appositive_role(text: str) -> SeatRole:
     if low == "leader":
         return SeatRole.LEADER
     return SeatRole.CABINET_MEMBER
+
+
+# the Executive as a body, where a council calls its cabinet so ("serve on the Executive", "Decision Maker: Executive"),
+# not an executive director, member or team
+_EXECUTIVE_BODY = re.compile(
+    r"\b[Tt]he[ \t]+Executive\b(?![ \t]+(?:Director|Member|Officer|Head|Manager|Assistant|Team|Board|Committee|"
+    r"Councillor|Support|Lead|Leader|Management))|^[ \t]*Decision [Mm]aker:[ \t]*Executive[ \t]*$",
+    re.M,
+)
+
+
+def _page_cabinet(seg: Segmented) -> str:
+    """What the page calls the council's cabinet: "Executive" where it names the Executive as a body and never
+    writes "Cabinet" (Anglesey's "Members of the Executive", Woking's "The Executive RESOLVED"), else "Cabinet"."""
+    if _EXECUTIVE_BODY.search(seg.text) and not re.search(r"\bCabinet\b", seg.text):
+        return "Executive"
+    return _CABINET
 
 
 def _is_cabinet(body: str) -> bool:
@@ -611,6 +630,24 @@ def _substituted_for(seg: Segmented, listed: Listed) -> Iterator[Seat]:
                 )
 
 
+# a member sitting for another at one meeting: "Councillor David Wilmshurst (in place of Councillor David Nimmo-Smith)",
+# "Councillor Billy Brookes had been appointed to the Committee in place of Councillor Danny Brookes"
+_IN_PLACE_OF = re.compile(
+    r"(?P<who>\b(?:Councillor|Cllr)\.?[ \t]+(?:[A-Z]\.?[ \t]+){0,2}[A-Z][\w'\u2019-]+(?:[ \t]+[A-Z][\w'\u2019-]+){0,2})"
+    r"(?:[ \t]*\(|[ \t]+(?:had been|has been|was|were) appointed to the [A-Z][A-Za-z &'-]{2,60}?[ \t]+|[ \t]+)"
+    r"in place of[ \t]+(?:Councillor|Cllr)\b"
+)
+
+
+def _in_place_of(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """ "A (in place of Councillor B)": A sits on the meeting's body as a substitute (and not as a member)."""
+    for m in _IN_PLACE_OF.finditer(seg.text):
+        meeting = seg.meeting_at(m.start())
+        if meeting:
+            for p in split_people(m.group("who"), m.start("who")):
+                yield Seat(p.name, meeting.body, SeatRole.SUBSTITUTE, m.start(), m.end(), "seat.in-place-of")
+
+
 def _members_table_row(seg: Segmented, listed: Listed) -> Iterator[Seat]:
     """A members table row (CMIS): "Councillor Margaret Forbes Member 10/06/2014 - 19/05/2015 75%", with the
     seat's start and end."""
@@ -674,6 +711,7 @@ Read = Callable[[Segmented, Listed], Iterator[Seat]]
 
 # in this order: the first reading of a (person, body, role) is the one kept
 RULES: tuple[Rule[Read], ...] = (
+    Rule("seat.in-place-of", _in_place_of),
     Rule("seat.membership-block", _membership_block),
     Rule("seat.represents-council", _represents_council),
     Rule("seat.councillor-attending", _councillor_attending),
@@ -717,13 +755,18 @@ def seats(seg: Segmented, listed: Listed) -> list[SeatFact]:
     fact with the list item it was read from (read once, by `attendance.attendance_listed`)."""
     out: list[SeatFact] = []
     seen: set[tuple[str, str, SeatRole]] = set()
+    cabinet = _page_cabinet(seg)
     for rule in RULES:
         for s in rule.read(seg, listed):
+            if s.body == _CABINET:
+                s = replace(s, body=cabinet)
             if not s.held:
                 seen.add((s.name, s.body or "", s.role))
                 continue
             if not s.body or not s.name or (s.name, s.body, s.role) in seen:
                 continue
+            if s.role == SeatRole.MEMBER and (s.name, s.body, SeatRole.SUBSTITUTE) in seen:
+                continue  # a substitute at this meeting is no member of the body
             seen.add((s.name, s.body, s.role))
             out.append(_fact(seg, s, s.body))
     # "Councillor Delaney" is the "R Delaney" the document names in full: one seat, not two

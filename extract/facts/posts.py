@@ -27,7 +27,7 @@ from extract.mentions import (
 from extract.names import clean_name
 from extract.records import OrgKind, PostFact
 from extract.segment import Segmented, line_matches
-from extract.vocab.posts import abbreviation_rx, head_rx, is_post, role_of
+from extract.vocab.posts import abbreviation_rx, head_rx, is_post, role_of, trim_title
 
 _INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b", re.I)
 
@@ -63,6 +63,7 @@ def _clean_post(post: str) -> str:
     ]  # "Leader of the Council: Thirty-two homes ...": a colon (or a semicolon) ends it
     post = " ".join(post.split()).strip(" ,.;:")
     post = re.sub(r"^(?:the|our|its|their)\s+", "", post, flags=re.I)
+    post = trim_title(post)
     post = re.sub(r"\s*\((?:[^()]*)\)$", "", post) if post.count("(") == 1 and post.endswith(")") else post
     return post
 
@@ -70,14 +71,14 @@ def _clean_post(post: str) -> str:
 # a name of two or three parts. The hyphen is both a part of a part ("Smith-Jones") and a separator of parts, so
 # `(?:[ -]X+){1,2}` tried every way of cutting a long hyphenated word; the longest name a rule accepts is the same
 # when the second part is read whole before a third, and a part of 60 characters without a space is no name's
-_PART = r"(?![A-Za-z'\u2019-]{60})[A-Z][A-Za-z'\u2019-]"
+_PART = r"(?![A-Za-z'\u2019-]{60})(?!(?:Mr|Mrs|Ms|Miss|Dr)\.?\s)[A-Z][A-Za-z'\u2019-]"
 _NAME = (
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Councillor|Cllr)\.?\s+)?[A-Z][a-z'\u2019]+"
     rf"(?:[ -]{_PART}++ {_PART}+|[ -]{_PART}+)"
 )
 _NAME_COMMA_TITLE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?P<title>(?:the\s+)?(?:[Ii]nterim\s+|[Aa]cting\s+)?"
-    rf"[A-Z][^,.;\n()]{{2,90}}?(?:,\s+[A-Z][^,.;\n()]{{2,60}}?)?)(?=[,.;\n(]|\s+(?:introduced|presented|said|explained|confirmed|reported|gave|outlined|advised|noted|attended|"
+    rf"[A-Z][^,.;\n()]{{2,90}}?(?:,\s+[A-Z][^,.;\n()]{{2,60}}?)?)(?=[,.;\n(]|\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]|\s+(?:introduced|presented|said|explained|confirmed|reported|gave|outlined|advised|noted|attended|"
     r"seconded|moved|proposed|welcomed|thanked|opened|asked|responded|replied|added|stated|commented|declared|"
     r"informed|updated|highlighted|referred|suggested|spoke|left|joined|made|took|summarised|reminded|answered|"
     r"submitted|circulated|tabled|delivered|led|"
@@ -238,11 +239,14 @@ _CELL_END = re.compile(r"<|\S+@\S+|\b(?:Tel|Telephone|email|e-mail)\b|\s+on\s+\d
 
 
 def _chain_name(part: str) -> tuple[str, int] | None:
-    """The person's name a comma-separated part is, or ends with ("Cabinet member children Victoria Gibbs")."""
+    """The person's name a comma-separated part is, or ends with ("Cabinet member children Victoria Gibbs");
+    after an honorific a surname alone is a name ("Ms Canavan")."""
     name = None if is_post(part) else clean_name(part)
-    if name and len(name.split()) >= 2:
+    if name and (len(name.split()) >= 2 or _HONORIFIC.match(part)):
         return name, 0
     tail = re.search(r"(?<=\s)((?:[A-Z][a-z'\u2019-]+\s+){1,2}[A-Z][\w'\u2019-]+)$", part)
+    if tail and re.search(r"\b(?:of|and|for|in|at)\s+$", part[: tail.start(1)]):
+        return None  # "Mayor of Ards and North Down": the words after "of" or "and" are a place
     if tail and not is_post(tail.group(1)):
         name = clean_name(tail.group(1))
         if name:
@@ -250,10 +254,21 @@ def _chain_name(part: str) -> tuple[str, int] | None:
     return None
 
 
+# a part of a chain runs to a comma, or to an honorific that starts the next name: a PDF flattens "Dr Boomer,
+# Planning Manager" / "Ms Canavan, Director of ..." into one line with no comma between a title and the next name
+_CHAIN_PART = re.compile(r"(?:[^,\s]|\s(?!(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))+")
+
+
+_NEXT_SENTENCE = re.compile(r"(?<!\s)\s+(?:The|A|An|This)\s+[a-z]")
+_HONORIFIC_NAME_TITLE = re.compile(
+    r"(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'\u2019-]+)\s+(?P<title>[A-Z].*)"
+)
+
+
 def _name_title_chain(cell: str) -> list[tuple[str, str, int, int]]:
     end = _CELL_END.search(cell)
     cell = cell[: end.start()] if end else cell
-    parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^,]+", cell)]
+    parts = [(m.start(), m.group(0)) for m in _CHAIN_PART.finditer(cell)]
     out: list[tuple[str, str, int, int]] = []
     current: tuple[str, int] | None = None
     title: list[str] = []
@@ -268,13 +283,27 @@ def _name_title_chain(cell: str) -> list[tuple[str, str, int, int]]:
         if not part:
             continue
         hit = _chain_name(part) if (current is None or title) else None
+        joined = _HONORIFIC_NAME_TITLE.match(part) if hit is None and (current is None or title) else None
         if hit:
             flush()
             current = (hit[0], start + (len(raw) - len(raw.lstrip())) + hit[1])
             title = []
-        elif current and (part[0].isupper() or re.match(r"(?:interim|acting)\s", part, re.I)):
-            title.append(part)
+        elif joined and clean_name(joined.group("name")) and is_post(joined.group("title")):
+            flush()  # "Mr Moffett Head of Democratic Services": the name and its title with no comma between
+            current = (clean_name(joined.group("name")) or "", start + (len(raw) - len(raw.lstrip())))
+            title = [joined.group("title")]
             stop = start + len(raw.rstrip())
+        elif current and (part[0].isupper() or re.match(r"(?:interim|acting)\s", part, re.I)):
+            cut = _NEXT_SENTENCE.search(
+                part
+            )  # "Member Support Officer The meeting commenced at 7pm": a PDF's run-on
+            title.append(part[: cut.start()] if cut else part)
+            stop = (
+                start + (len(raw) - len(raw.lstrip())) + len(title[-1]) if cut else start + len(raw.rstrip())
+            )
+            if cut:
+                flush()
+                current, title = None, []
         else:  # a sentence goes on ("..., said"): the chain ends
             flush()
             current, title = None, []
@@ -499,7 +528,8 @@ def _title_comma_name(seg: Segmented) -> Iterator[Found]:
     for a person no other rule gave a post."""
     text = seg.text
     for m in _TITLE_COMMA_NAME.finditer(text):
-        if re.search(r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?$", text[max(0, m.start() - 40) : m.start()]):
+        before = text[max(0, m.start() - 60) : m.start()]  # "Jennifer Orr, Regional " before "Director, X"
+        if re.search(r"[A-Z][a-z]+ [A-Z][\w'-]+,\s*(?:the\s+)?(?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+\s)?$", before):
             continue  # the title belongs to the name before it, in a chain of names and titles
         yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end(), unnamed_only=True)
 

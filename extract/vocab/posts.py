@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from extract.names import clean_name
+
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, dict]:
@@ -94,15 +96,43 @@ PORTFOLIO_TITLE = r"(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Mem
 
 _NOT_POST = re.compile(
     r"^(?:the |a |an )?(?:(?:vice[- ])?chair(?:person|man|woman)?(?: of (?:the )?council\b.*)?|in the chair|"
-    r"co-opted member.*|substitute.*|member|observer|non-voting.*)$",
+    r"co-opted member.*|substitute.*|member|observer|non-voting.*|"
+    # a plural heading ("Officers in attendance"), a party's seats in a list by group ("Labour (26)")
+    r"officers\b.*|.*\(\d{1,3}\))$",
     re.I,
 )
+
+
+# a person named inside a title: a list of names read as one title ("Helen Marr, Alderman Neil Pike and Deputy
+# Rona Hale"; "Vice Chairperson and Carron Tobin, Development Manager"; "Regeneration Manager and P Moss, ...")
+_NAMED_INSIDE = re.compile(
+    r"\b(?:(?:Alderman|Deputy|Councillor|Cllr|Sir|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:Sir\s+)?(?P<styled>(?:[A-Z]\.?\s+){0,2}"
+    r"[A-Z][a-z'\u2019-]+(?:\s+[A-Z][a-z'\u2019-]+)?)|and\s+(?P<joined>(?:[A-Z]\.?\s+){1,2}[A-Z][a-z'\u2019-]+|"
+    r"[A-Z][a-z'\u2019-]+\s+[A-Z][a-z'\u2019-]+),\s)"
+)
+
+
+def _names_someone(text: str) -> bool:
+    for m in _NAMED_INSIDE.finditer(text):
+        name = m.group("styled") or m.group("joined")
+        if clean_name(name) and not head_rx().search(name) and (m.group("joined") or " " in name.strip()):
+            return True
+    return False
+
+
+# "Head of Resources as of 1 January 2022", "Returning Officer for the Stirling Council area": when, and where
+_WHEN_WHERE_TAIL = re.compile(r"(?<!\s)\s+(?:as\s+(?:of|from)\s+\d.*|for\s+the\s+[A-Z][^,]{0,60}?\s+area)$")
+
+
+def trim_title(title: str) -> str:
+    """A title without the date or the area a sentence adds after it: the post is the same post."""
+    return _WHEN_WHERE_TAIL.sub("", title)
 
 
 def is_post(text: str) -> bool:
     """Whether `text` reads as a job title or office."""
     t = text.strip()
-    if not t or len(t) > 110 or len(t.split()) > 14 or _NOT_POST.match(t):
+    if not t or len(t) > 110 or len(t.split()) > 14 or _NOT_POST.match(t) or _names_someone(t):
         return False
     if not t[0].isupper() and not t.lower().startswith(("interim", "acting", "the ", "lead ")):
         return False
