@@ -41,3 +41,41 @@ def test_dask_local_cluster_builds_the_same_facts_and_graph(tmp_path, monkeypatc
             (a, b) for a, b in zip(got[name].splitlines(), want[name].splitlines(), strict=False) if a != b
         ]
         assert got[name] == want[name], f"{name} differs: dask {lines[:1]} local"
+
+
+def test_dask_graph_stages_by_council_write_the_local_graph_and_pages(tmp_path, monkeypatch):
+    """`--executor dask` runs each council's graph stages as a Dask task (its facts files -> its part
+    file): the graph files, problems and pages are the local build's, byte for byte."""
+    import importlib.util
+
+    from graph.run.build import build_graph
+    from graph.run.options import BuildOptions
+
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for p in sorted(DEV.glob("*.txt"))[:3]:
+        shutil.copy(p, corpus / p.name)
+    build_corpus([corpus], tmp_path / "src", store=False, workers=0)
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("synthetic_facts", root / "bench" / "synthetic_facts.py")
+    assert spec and spec.loader
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    synthetic.write(tmp_path / "src" / "facts", 6, tmp_path / "facts")  # two copies: two councils at least
+    councils = {
+        (f.read_text(encoding="utf-8").split("\n", 1)[0].split('"council": ')[1].split(",")[0])
+        for f in (tmp_path / "facts").glob("*.jsonl")
+    }
+    assert len(councils) >= 2
+    local = build_graph(tmp_path / "facts", tmp_path / "local", BuildOptions(store=False, workers=0))
+    dask = build_graph(
+        tmp_path / "facts", tmp_path / "dask", BuildOptions(store=False, executor="dask", workers=2)
+    )
+    assert (dask.triples, dask.people, dask.facts) == (local.triples, local.people, local.facts)
+    for out in ("local", "dask"):
+        assert not list((tmp_path / out).glob(".parts.*"))  # the part files are gone
+    pages = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local" / "html").rglob("*.html"))
+    assert pages
+    for name in ["graph.nt", "graph.ttl", "problems.jsonl", *map(str, pages)]:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name

@@ -62,6 +62,15 @@ def _materialise(*namespaces: type[DefinedNamespace]) -> None:
 
 _materialise(CG, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD)
 
+# every term of the vocabulary as one object each, which a reader of graph.nt gives for its IRIs
+# (`graph.core.triples.read_nt`), so that look-ups by these terms find the same object
+VOCABULARY: tuple[URIRef, ...] = tuple(
+    term
+    for ns in (CG, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD)
+    for term in vars(ns).values()
+    if type(term) is URIRef
+)
+
 PREFIXES = {
     "org": ORG,
     "foaf": FOAF,
@@ -90,5 +99,6 @@ __all__ = [
     "SCHEMA",
     "SKOS",
     "TIME",
+    "VOCABULARY",
     "XSD",
 ]

@@ -246,8 +246,24 @@ def body_key(name: str) -> str:
     return k
 
 
-def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resolution:
-    """Documents' headers and facts -> the people and bodies they name, and the names left unresolved."""
+@dataclass(frozen=True, slots=True)
+class Joins:
+    """What resolution decides from more than one council, worked out once over the whole corpus so
+    that each council's papers can be resolved on their own (`graph.core.councils`): the first names
+    rule-read people have anywhere (`_model_only`), and the bodies of the national scope "" (every
+    body but a council's committees: their best name, aliases and merges count every council's papers)."""
+
+    first_names: frozenset[str]
+    bodies: dict[tuple[str, str], BodyEntity]  # ("", key) -> entity
+    body_alias: dict[tuple[str, str], BodyEntity]  # ("", alias key) -> entity
+
+
+def resolve(
+    docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], joins: Joins | None = None
+) -> Resolution:
+    """Documents' headers and facts -> the people and bodies they name, and the names left unresolved.
+    With `joins`, the documents are one council's (or those with no council) and the corpus-wide
+    decisions come from it: the result is this council's share of the whole corpus's resolution."""
     councils = {d: (h.get("council") or "") for d, h in docs.items()}
     problems: list[Problem] = []
     m = _gather_mentions(facts_by_doc, councils)
@@ -255,7 +271,7 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
     alias_of = _spilt_words(m, ambiguous)
     known = {ck for ck in m.forms if not _is_partial(ck[1]) and ck not in ambiguous}
     full_keys = sorted(ck for ck in known if ck not in alias_of)
-    ambiguous |= _model_only(m, full_keys)
+    ambiguous |= _model_only(m, full_keys, joins.first_names if joins else frozenset())
     by_surname: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for ck in full_keys:
         by_surname[(ck[0], ck[1].split()[-1])].append(ck)
@@ -269,7 +285,12 @@ def resolve(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> Resol
                 person_of[(doc, k)] = people[(councils.get(doc, ""), k)]
     _split_by_era({d: (h.get("date") or "") for d, h in docs.items()}, person_of)
     _resolve_initials(facts_by_doc, councils, person_of)
-    bodies, body_alias = _bodies(facts_by_doc, councils)
+    if joins is None:
+        bodies, body_alias = _bodies(facts_by_doc, councils)
+    else:  # this council's committees here; the national scope from the whole corpus
+        bodies, body_alias = _bodies(facts_by_doc, councils, national=False)
+        bodies.update(joins.bodies)
+        body_alias.update(joins.body_alias)
     return Resolution(
         people=people,
         person_of=person_of,
@@ -363,11 +384,25 @@ def _spilt_words(m: _Mentions, ambiguous: set[CouncilKey]) -> dict[CouncilKey, C
     return alias_of
 
 
-def _model_only(m: _Mentions, full_keys: list[CouncilKey]) -> set[CouncilKey]:
+def rule_first_names(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> set[str]:
+    """The first names of the full names a rule read in these papers: the share of one council (or of
+    the papers with no council) in what `_model_only` asks of the whole corpus."""
+    m = _gather_mentions(facts_by_doc, {d: (h.get("council") or "") for d, h in docs.items()})
+    ambiguous = _run_together(m)
+    alias_of = _spilt_words(m, ambiguous)
+    known = {ck for ck in m.forms if not _is_partial(ck[1]) and ck not in ambiguous}
+    return {ck[1].split()[0] for ck in known if ck not in alias_of and ck in m.not_model}
+
+
+def _model_only(
+    m: _Mentions, full_keys: list[CouncilKey], elsewhere: frozenset[str] = frozenset()
+) -> set[CouncilKey]:
     """The model alone, once, with a first name no rule-read person has ("Early Help", "Foster
-    Carers"): too little to publish a person on; "Simon Trickett" keeps his, as the corpus knows a Simon."""
+    Carers"): too little to publish a person on; "Simon Trickett" keeps his, as the corpus knows a Simon
+    (here, or in another council's papers: `elsewhere`)."""
     first_names = (
         {ck[1].split()[0] for ck in full_keys if ck in m.not_model}
+        | elsewhere
         | set(NICKNAMES)
         | {n for forms in NICKNAMES.values() for n in forms}
     )
@@ -459,28 +494,48 @@ def _people(m: _Mentions, alias_of: dict[CouncilKey, CouncilKey]) -> dict[Counci
     return people
 
 
+OrgMention = tuple[str, str, OrgKind, str, tuple[str, ...]]  # (doc, council, kind, name, aliases)
+
+
+def org_mentions(facts_by_doc: dict[str, list[Fact]], councils: dict[str, str]) -> list[OrgMention]:
+    """The organization facts of these documents, in order, as `bodies_of` reads them."""
+    return [
+        (doc, councils.get(doc, ""), f.kind, f.name, f.aliases)
+        for doc, facts in sorted(facts_by_doc.items())
+        for f in facts
+        if isinstance(f, OrganizationFact)
+    ]
+
+
 def _bodies(
-    facts_by_doc: dict[str, list[Fact]], councils: dict[str, str]
+    facts_by_doc: dict[str, list[Fact]], councils: dict[str, str], national: bool | None = None
 ) -> tuple[dict[tuple[str, str], BodyEntity], dict[tuple[str, str], BodyEntity]]:
-    """Organization facts -> bodies by (scope, key) and by (scope, alias key)."""
+    """Organization facts -> bodies by (scope, key) and by (scope, alias key); with `national` True
+    only the national scope "", False only the councils' committees (each scope is resolved alone)."""
+    return bodies_of(org_mentions(facts_by_doc, councils), national)
+
+
+def bodies_of(
+    mentions: list[OrgMention], national: bool | None = True
+) -> tuple[dict[tuple[str, str], BodyEntity], dict[tuple[str, str], BodyEntity]]:
+    """Organization mentions (in document order) -> bodies by (scope, key) and by (scope, alias key):
+    by default those of the national scope "" only, which `Joins` carries to every council."""
     bodies: dict[tuple[str, str], BodyEntity] = {}
     body_alias: dict[tuple[str, str], BodyEntity] = {}
-    for doc, facts in sorted(facts_by_doc.items()):
-        council = councils.get(doc, "")
-        for f in facts:
-            if not isinstance(f, OrganizationFact):
-                continue
-            scope = council if f.kind == OrgKind.COMMITTEE else ""
-            k = body_key(f.name)
-            ent = bodies.get((scope, k)) or body_alias.get((scope, k))
-            if ent is None:
-                ent = bodies[(scope, k)] = BodyEntity(
-                    key=k, scope=scope, kind=f.kind, parent=council if f.kind == OrgKind.COMMITTEE else None
-                )
-            ent.names[f.name] += 1
-            ent.docs.add(doc)
-            for a in f.aliases:
-                body_alias.setdefault((scope, body_key(a)), ent)
+    for doc, council, kind, name, aliases in mentions:
+        scope = council if kind == OrgKind.COMMITTEE else ""
+        if national is not None and (scope == "") != national:
+            continue
+        k = body_key(name)
+        ent = bodies.get((scope, k)) or body_alias.get((scope, k))
+        if ent is None:
+            ent = bodies[(scope, k)] = BodyEntity(
+                key=k, scope=scope, kind=kind, parent=council if kind == OrgKind.COMMITTEE else None
+            )
+        ent.names[name] += 1
+        ent.docs.add(doc)
+        for a in aliases:
+            body_alias.setdefault((scope, body_key(a)), ent)
     _merge_near_bodies(bodies)
     _merge_subset_names(bodies, body_alias)
     _merge_short_forms(bodies, body_alias)

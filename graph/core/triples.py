@@ -12,15 +12,17 @@ callers that query it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import BinaryIO
 
 import pyoxigraph
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
-from graph.core.namespaces import PREFIXES
+from graph.core.namespaces import PREFIXES, VOCABULARY
 
 Triple = tuple[Node, Node, Node]
 
@@ -192,3 +194,46 @@ def turtle_from_nt(nt: bytes) -> bytes:
 
 def turtle_bytes(triples: Iterable[Triple]) -> bytes:
     return turtle_from_nt(nt_bytes(triples))
+
+
+def read_nt(fh: BinaryIO) -> Triples:
+    """The graph of an N-Triples file the build wrote (graph.nt, or the merged parts of the graph stages
+    by council), as the build held it: one term per form, and the vocabulary's own term for each IRI of
+    `graph.core.namespaces`. The pages' view looks terms up by the vocabulary's objects: an equal term
+    that is not the same object is found only through rdflib's `__eq__`, a Python call per look-up, and
+    rdflib's parser makes a new term per mention (docs/pages.md has the cost)."""
+    graph = Triples()
+    terms: dict[bytes, Node] = {f"<{t}>".encode(): t for t in VOCABULARY}
+    for line in fh:  # "<s> <p> o .\n": an IRI holds no "> "
+        p_at = line.index(b"> ") + 2
+        o_at = line.index(b"> ", p_at) + 2
+        s, p, o = line[: p_at - 1], line[p_at : o_at - 1], line[o_at:-3]
+        graph.add(
+            (
+                terms.get(s) or _term(s, terms),
+                terms.get(p) or _term(p, terms),
+                terms.get(o) or _term(o, terms),
+            )
+        )
+    return graph
+
+
+def _term(form: bytes, terms: dict[bytes, Node]) -> Node:
+    """The term an N-Triples form (an IRI or a literal, as `graph.core.triples` writes them) stands for."""
+    term = terms[form] = _parse_term(form.decode("utf-8"))
+    return term
+
+
+_UNESCAPE = {"\\\\": "\\", "\\n": "\n", '\\"': '"', "\\r": "\r"}  # rdflib's `_quote_encode`, undone
+_ESCAPED = re.compile(r'\\[\\nr"]')
+
+
+def _parse_term(form: str) -> Node:
+    if form.startswith("<"):
+        return URIRef(form[1:-1])
+    end = form.rindex('"')
+    text = _ESCAPED.sub(lambda m: _UNESCAPE[m.group()], form[1:end])
+    tail = form[end + 1 :]
+    if tail.startswith("^^<"):
+        return Literal(text, datatype=URIRef(tail[3:-1]))
+    return Literal(text, lang=tail[1:] or None)

@@ -12,9 +12,10 @@ other file.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring_ascii
 
 from graph.pages.board import board_councils
-from graph.pages.view import KINDS, YEAR_MAX, YEAR_MIN, Node, View
+from graph.pages.view import KINDS, YEAR_MAX, YEAR_MIN, Fact, Node, View
 
 DEFAULT_LIMIT = 500  # the main page shows this many best-connected nodes at first
 SHARD_DIR = "data"  # in html/: the facts files the main page loads (`facts_shards`)
@@ -135,3 +136,50 @@ def facts_shards(v: View) -> list[dict[str, dict]]:
 def shard_script(k: int, shard: dict[str, dict]) -> str:
     """A facts file: one call of the main page's `cgFacts` with the data as escaped JSON."""
     return f"cgFacts({k},{script_json(shard)});\n"
+
+
+class FactsFiles:
+    """The facts files of one render, written as `shard_script(k, shard_data(v, nodes))` writes
+    them, byte for byte, with each fact's sentences and sources encoded once per list. The facts
+    read from one sentence share one evidence list and one list of sources (a meeting's attendance
+    list is on every attendee's facts and on the meeting's for each of them): `json.dumps` encoded
+    them again for every fact, most of what a facts file cost at 10,000 documents
+    (docs/pages.md, "How fast the pages are written")."""
+
+    def __init__(self, v: View) -> None:
+        self._v = v
+        # id(evidence list) -> (that list, its sources list, both as JSON); the lists are kept so
+        # that their ids are not reused meanwhile
+        self._cited: dict[int, tuple[list[str], list[int], str]] = {}
+
+    def script(self, k: int, nodes: list[Node]) -> str:
+        """Facts file `k`, holding `nodes` (`shard_members`): what `json.dumps` writes as
+        `script_json` calls it (ASCII, no spaces, the keys in `shard_data`'s order), with `<`, `>`
+        and `&` escaped."""
+        body = ",".join(f"{encode_basestring_ascii(n.ref)}:{self._node(n)}" for n in nodes)
+        text = f"{{{body}}}".replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        return f"cgFacts({k},{text});\n"
+
+    def _node(self, n: Node) -> str:
+        nodes, enc, cited = self._v.nodes, encode_basestring_ascii, self._cited_json
+        facts = ",".join(
+            f'{{"r":{enc(f.relation)},"o":{"null" if f.other is None else enc(nodes[f.other].ref)},'
+            f'"ol":{enc(f.other_label)},"dt":{enc(f.dates)},"nt":{enc(f.note)},{cited(f)}}}'
+            for f in n.facts
+        )
+        return f'{{"alt":{_json_texts(n.alt)},"f":[{facts}]}}'
+
+    def _cited_json(self, f: Fact) -> str:
+        """A fact's `"ev"` and `"src"` members, made once for the facts that share its lists."""
+        hit = self._cited.get(id(f.evidence))
+        if hit is not None and hit[1] is f.sources:
+            return hit[2]
+        refs = ",".join([encode_basestring_ascii(self._v.nodes[d].ref) for d in f.sources])
+        text = f'"ev":{_json_texts(f.evidence)},"src":[{refs}]'
+        if hit is None:
+            self._cited[id(f.evidence)] = (f.evidence, f.sources, text)
+        return text
+
+
+def _json_texts(texts: list[str]) -> str:
+    return f"[{','.join(map(encode_basestring_ascii, texts))}]"

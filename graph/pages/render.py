@@ -32,11 +32,10 @@ from graph.pages.charts import across_figures, council_figures
 from graph.pages.data import (
     DEFAULT_LIMIT,
     SHARD_DIR,
+    FactsFiles,
     page_data,
     script_json,
-    shard_data,
     shard_members,
-    shard_script,
 )
 from graph.pages.drawing import (
     EgoInputs,
@@ -59,12 +58,12 @@ from graph.pages.people import (
     years_of,
 )
 from graph.pages.turnover import turnover_charts
-from graph.pages.view import KINDS, PAGE_KINDS, Node, Tenure, View, year
+from graph.pages.view import KINDS, PAGE_KINDS, Fact, Node, Tenure, View, year
 
 PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
 
-# a page: (path under html/, key of what it shows, how to render it)
-Page = tuple[str, str, Callable[[], str]]
+# a page: (path under html/, key of what it shows, how to render it: its text, or its UTF-8 bytes)
+Page = tuple[str, str, Callable[[], str | bytes]]
 
 
 def _env() -> Environment:
@@ -73,6 +72,7 @@ def _env() -> Environment:
         autoescape=select_autoescape(default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # a render is one run of this code: no stat of each template per page
     )
     env.globals.update(KINDS=KINDS, legend_svg=legend_svg)
     return env
@@ -143,14 +143,15 @@ class _SharedLists:
         self._v = v
         # per kind of thing made: id(list) -> (the list, what was made of it); the list is kept beside
         # what was made of it, so its id cannot be reused meanwhile
-        self._evidence_html: dict[int, tuple[Any, Any]] = {}
-        self._sources_html: dict[int, tuple[Any, Any]] = {}
         self._documents: dict[int, tuple[Any, Any]] = {}
-        self._evidence: dict[int, tuple[Any, Any]] = {}
-        self._sources: dict[int, tuple[Any, Any]] = {}
-        self._said: dict[tuple[tuple[str, str], ...], Markup] = {}
+        # id(a fact's evidence list) -> (that list, its sources list, what was made of both): the
+        # facts read from one sentence share both lists (as `data.FactsFiles` reads them)
+        self._cited_digests: dict[int, tuple[list[str], list[int], bytes]] = {}
+        self._cited_html: dict[int, tuple[list[str], list[int], bytes]] = {}
+        self._said: dict[tuple[tuple[str, str], ...], bytes] = {}
         self._facts: dict[int, bytes] = {}
         self._escaped: dict[str, Markup] = {}
+        self._escaped_bytes: dict[str, bytes] = {}
 
     @staticmethod
     def _once(memo: dict[int, tuple[Any, Any]], items: Any, make: Callable[[Any], Any]) -> Any:
@@ -161,19 +162,18 @@ class _SharedLists:
             hit = memo[id(items)] = (items, make(items))
         return hit[1]
 
-    def evidence_html(self, texts: list[str]) -> Markup:
-        """A facts table's evidence cell: each sentence a blockquote, escaped."""
-        return self._once(self._evidence_html, texts, self._make_evidence_html)
-
-    def _make_evidence_html(self, texts: list[str]) -> Markup:
-        return Markup("".join(f"<blockquote>{self.escaped(e)}</blockquote>" for e in texts))
-
-    def sources_html(self, docs: list[int]) -> Markup:
-        """A facts table's source cell: each document's label and detail, escaped."""
-        return self._once(self._sources_html, docs, self._make_sources_html)
-
-    def _make_sources_html(self, docs: list[int]) -> Markup:
-        return Markup("".join(map(self._source_html, docs)))
+    def cited_html(self, f: Fact) -> bytes:
+        """A facts table's evidence cell (each sentence a blockquote) and source cell (each
+        document's label and detail), every text escaped, in UTF-8: made once for the facts that
+        share both lists."""
+        hit = self._cited_html.get(id(f.evidence))
+        if hit is not None and hit[1] is f.sources:
+            return hit[2]
+        evidence = "".join(f"<blockquote>{self.escaped(e)}</blockquote>" for e in f.evidence)
+        html = f"{evidence}</td>\n  <td>{''.join(map(self._source_html, f.sources))}".encode()
+        if hit is None:
+            self._cited_html[id(f.evidence)] = (f.evidence, f.sources, html)
+        return html
 
     def _source_html(self, d: int) -> str:
         n = self._v.nodes[d]
@@ -188,52 +188,56 @@ class _SharedLists:
             hit = self._escaped[text] = escape(text)
         return hit
 
+    def escaped_bytes(self, text: str) -> bytes:
+        """A text escaped and encoded once, however many pages print it."""
+        hit = self._escaped_bytes.get(text)
+        if hit is None:
+            hit = self._escaped_bytes[text] = str(escape(text)).encode()
+        return hit
+
     def documents(self, docs: list[int]) -> tuple[tuple[str, str], ...]:
         """A fact's sources as the sentences naming a person list them (`people.source_documents`)."""
         return self._once(self._documents, docs, partial(source_documents, self._v))
 
-    def said_sources_html(self, docs: tuple[tuple[str, str], ...]) -> Markup:
-        """Under a sentence that names a person, the documents it was read from, escaped."""
+    def said_sources_html(self, docs: tuple[tuple[str, str], ...]) -> bytes:
+        """Under a sentence that names a person, the documents it was read from, escaped, in UTF-8."""
         hit = self._said.get(docs)
         if hit is None:
-            hit = self._said[docs] = Markup(
-                "".join(
-                    f'<div class="muted">— {escape(label)}{f", {escape(detail)}" if detail else ""}</div>'
-                    for label, detail in docs
-                )
-            )
+            hit = self._said[docs] = "".join(
+                f'<div class="muted">— {escape(label)}{f", {escape(detail)}" if detail else ""}</div>'
+                for label, detail in docs
+            ).encode()
         return hit
 
-    def evidence(self, texts: list[str]) -> bytes:
-        return self._once(self._evidence, texts, _digest)
-
-    def sources(self, docs: list[int]) -> bytes:
-        """Each source document as an ego page prints it (label and detail) and a facts file names
-        it (ref)."""
-        return self._once(self._sources, docs, self._sources_digest)
-
-    def _sources_digest(self, docs: list[int]) -> bytes:
+    def _cited(self, f: Fact) -> bytes:
+        """A digest of a fact's sentences and of its sources as an ego page prints them (label and
+        detail) and a facts file names them (ref), made once for the facts that share both lists."""
+        hit = self._cited_digests.get(id(f.evidence))
+        if hit is not None and hit[1] is f.sources:
+            return hit[2]
         nodes = self._v.nodes
-        return _digest([(nodes[d].label, nodes[d].detail, nodes[d].ref) for d in docs])
+        digest = _digest((f.evidence, [(nodes[d].label, nodes[d].detail, nodes[d].ref) for d in f.sources]))
+        if hit is None:
+            self._cited_digests[id(f.evidence)] = (f.evidence, f.sources, digest)
+        return digest
 
     def facts(self, n: Node) -> bytes:
-        """What the node's page (`_facts_rows`) and its facts file (`shard_data`) print of its facts,
-        as one digest made once for both keys: the union of the two, so a change either prints
-        changes it (the other node's page and ref both follow its IRI, a document's label and ref
-        its identifier, so the union rewrites next to nothing the page alone would not)."""
+        """What the node's page (`_facts_rows`) and its facts file (`data.FactsFiles`) print of its
+        facts, as one digest made once for both keys: the union of the two, so a change either
+        prints changes it (the other node's page and ref both follow its IRI, a document's label and
+        ref its identifier, so the union rewrites next to nothing the page alone would not)."""
         hit = self._facts.get(n.index)
         if hit is not None:
             return hit
-        nodes = self._v.nodes
+        nodes, cited = self._v.nodes, self._cited
         shown = [
             (
                 f.relation,
                 f.other_label,
-                (nodes[f.other].page, nodes[f.other].ref) if f.other is not None else None,
+                None if f.other is None else (nodes[f.other].page, nodes[f.other].ref),
                 f.dates,
                 f.note,
-                self.evidence(f.evidence),
-                self.sources(f.sources),
+                cited(f),
             )
             for f in n.facts
         ]
@@ -241,31 +245,50 @@ class _SharedLists:
         return hit
 
     def shard(self, nodes: list[Node]) -> list[tuple]:
-        """What a facts file holds (`shard_data`), for its key."""
+        """What a facts file holds (`data.FactsFiles`), for its key."""
         return [(n.ref, n.alt, self.facts(n)) for n in nodes]
 
 
 # --- the pages ---------------------------------------------------------------------------
 
 
-def _facts_rows(v: View, n: Node, prefix: str, shared: _SharedLists) -> Markup:
-    """A node's facts table, a row per fact, every text escaped; the evidence and sources cells
-    made once per shared list. Written here rather than as a loop in `ego.html`: a person's page
-    at 10,000 documents has hundreds of rows, and the template's expressions per row cost more
-    than the rest of the page (docs/pages.md, "How fast the pages are written")."""
-    rows = []
-    esc = shared.escaped
+def _facts_rows(v: View, n: Node, prefix: str, shared: _SharedLists) -> list[bytes]:
+    """A node's facts table in UTF-8, a row per fact, every text escaped; the evidence and sources
+    cells made once per shared list. Written here rather than as a loop in `ego.html`: a person's
+    page at 10,000 documents has hundreds of rows, and the template's expressions per row cost
+    more than the rest of the page (docs/pages.md, "How fast the pages are written")."""
+    rows: list[bytes] = []
+    esc, cited, add = shared.escaped, shared.cited_html, rows.extend
     for f in n.facts:
         other = v.nodes[f.other] if f.other is not None else None
-        with_ = esc(f.other_label)
+        with_: str = esc(f.other_label)
         if other is not None and other.page:
-            with_ = Markup(f'<a href="{escape(prefix + other.page)}">{with_}</a>')
-        rows.append(
-            f"<tr>\n  <td>{esc(f.relation)}</td>\n  <td>{with_}</td>\n  <td>{esc(f.dates)}</td>\n"
-            f"  <td>{esc(f.note)}</td>\n  <td>{shared.evidence_html(f.evidence)}</td>\n"
-            f"  <td>{shared.sources_html(f.sources)}</td>\n</tr>\n"
-        )
-    return Markup("".join(rows))
+            with_ = f'<a href="{esc(prefix + other.page)}">{with_}</a>'
+        head = f"<tr>\n  <td>{esc(f.relation)}</td>\n  <td>{with_}</td>\n  <td>{esc(f.dates)}</td>\n  <td>{esc(f.note)}</td>\n  <td>"
+        add((head.encode(), cited(f), b"</td>\n</tr>\n"))
+    return rows
+
+
+# Where an ego page's long sections go: the template is rendered with these in their place and the
+# sections, made of UTF-8 pieces shared between pages, are spliced in (`_spliced`). They cannot come
+# from a document: every text from one is escaped, so no `<` of its own reaches the page.
+_FACTS, _NAMED, _ROLE_ONLY = "<!--cg:facts-->", "<!--cg:named-->", "<!--cg:role-only-->"
+
+
+def _spliced(frame: str, sections: list[tuple[str, list[bytes]]]) -> bytes:
+    """The page in UTF-8: `frame` with each marker replaced by its section's pieces, in order. A
+    person's page at 10,000 documents is made mostly of sentences quoted on other pages too: joined
+    into one text and passed through the template, each was copied four times more per page, in
+    two bytes a character wherever a date range's dash was on it (docs/pages.md)."""
+    pieces: list[bytes] = []
+    for marker, section in sections:
+        head, found, frame = frame.partition(marker)
+        if not found or marker in frame:
+            raise ValueError(f"the page frame holds {marker!r} {'more than once' if found else 'nowhere'}")
+        pieces.append(head.encode())
+        pieces.extend(section)
+    pieces.append(frame.encode())
+    return b"".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,17 +413,10 @@ def _network_page(env: Environment, v: View, limit: int, script: str) -> Page:
 
 
 def _shard_pages(v: View, shared: _SharedLists) -> Iterator[Page]:
-    """The facts files, keyed by their values: built and encoded only when written."""
+    """The facts files, keyed by their values: encoded only when written (`data.FactsFiles`)."""
+    files = FactsFiles(v)
     for k, nodes in enumerate(shard_members(v)):
-        yield (
-            f"{SHARD_DIR}/facts-{k:04d}.js",
-            _key(k, shared.shard(nodes)),
-            partial(_shard_file, v, k, nodes),
-        )
-
-
-def _shard_file(v: View, k: int, nodes: list[Node]) -> str:
-    return shard_script(k, shard_data(v, nodes))
+        yield f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shared.shard(nodes)), partial(files.script, k, nodes)
 
 
 def _list_pages(env: Environment, v: View, mains: dict[int, str]) -> Iterator[Page]:
@@ -520,16 +536,18 @@ def _ego_pages(
     facts, not by the sentences drawn from them (`_person_lead`)."""
     ego = env.get_template("ego.html")
 
-    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs, lead: dict[str, Any]) -> str:
-        return ego.render(
+    def render(n: Node, timelines: list[Node], ego_shown: EgoInputs, lead: dict[str, Any]) -> bytes:
+        sections: list[tuple[str, list[bytes]]] = []
+        frame = ego.render(
             node=n,
             kind_label=KINDS[n.kind][0],
             ego=draw_ego(ego_shown),
-            facts=_facts_rows(v, n, "../", shared),
+            facts=Markup(_FACTS),
             fact_count=len(n.facts),
             timelines=[{"node": r, "svg": draw_gantt(posts.charts[r.index])} for r in timelines],
-            person=_with_sentences(v, n, lead, shared) if lead else {},
+            person=_with_sentences(v, n, lead, shared, sections) if lead else {},
         )
+        return _spliced(frame, [*sections, (_FACTS, _facts_rows(v, n, "../", shared))])
 
     for n in v.nodes:
         if not n.page:
@@ -561,17 +579,36 @@ def _person_lead(v: View, n: Node, held: list[Tenure], main: str) -> dict[str, A
     return {"main": main, "years": years_of(n), "posts": posts_held(v, held)}
 
 
-def _with_sentences(v: View, n: Node, lead: dict[str, Any], shared: _SharedLists) -> dict[str, Any]:
-    """A person's lead with the sentences that name them and those naming only their post, each
-    with its sources as HTML (made once for every page that cites the same documents)."""
+def _with_sentences(
+    v: View, n: Node, lead: dict[str, Any], shared: _SharedLists, sections: list[tuple[str, list[bytes]]]
+) -> dict[str, Any]:
+    """A person's lead with how many sentences name them and how many name only their post; the
+    sentences themselves, each with its sources (made once for every page that cites the same
+    documents), go to `sections`, in the page's order, for `_spliced`."""
     named, role_only = sentences(v, n, shared.documents)
+    if named:
+        sections.append((_NAMED, _said_html(named, b'<blockquote class="named">', shared)))
+    if role_only:
+        sections.append((_ROLE_ONLY, _said_html(role_only, b"<blockquote>", shared)))
+    return {
+        **lead,
+        "named": len(named),
+        "named_html": Markup(_NAMED),
+        "role_only": len(role_only),
+        "role_only_html": Markup(_ROLE_ONLY),
+    }
 
-    def drawn(said: tuple[Said, ...]) -> list[dict[str, Any]]:
-        return [
-            {"text": shared.escaped(s.text), "sources": shared.said_sources_html(s.sources)} for s in said
-        ]
 
-    return {**lead, "named": drawn(named), "role_only": drawn(role_only)}
+def _said_html(said: tuple[Said, ...], opening: bytes, shared: _SharedLists) -> list[bytes]:
+    """A person's sentences in UTF-8, a blockquote each with its sources, every text escaped.
+    Written here rather than as a loop in `ego.html`: a person at 10,000 documents is named in
+    hundreds of sentences, and the template's expressions per sentence cost more than the rest of
+    the page."""
+    text, sources = shared.escaped_bytes, shared.said_sources_html
+    pieces: list[bytes] = []
+    for s in said:
+        pieces.extend((opening, text(s.text), sources(s.sources), b"</blockquote>\n"))
+    return pieces
 
 
 # --- writing them: whole the first time, then only the pages whose key changed -----------
@@ -607,6 +644,10 @@ def write_pages(out: Path, v: View, *, limit: int = DEFAULT_LIMIT) -> Path:
     return final / "index.html"
 
 
+def _utf8(page: str | bytes) -> bytes:
+    return page if isinstance(page, bytes) else page.encode("utf-8")
+
+
 def _manifest(code: str, keys: dict[str, str]) -> str:
     return json.dumps({"code": code, "pages": keys}, sort_keys=True)
 
@@ -620,7 +661,7 @@ def _write_whole(out: Path, pages: Iterator[Page], code: str) -> None:
         (tmp / sub).mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
     for rel, page_key, render in pages:
-        (tmp / rel).write_text(render(), encoding="utf-8")
+        (tmp / rel).write_bytes(_utf8(render()))
         keys[rel] = page_key
     (tmp / PAGES_MANIFEST).write_text(_manifest(code, keys), encoding="utf-8")
     if old.exists():
@@ -640,7 +681,7 @@ def _write_changed(final: Path, pages: Iterator[Page], previous: dict[str, str],
     for rel, page_key, render in pages:
         keys[rel] = page_key
         if previous.get(rel) != page_key or not (final / rel).is_file():
-            write_atomic(final / rel, render().encode("utf-8"))
+            write_atomic(final / rel, _utf8(render()))
     for rel in previous.keys() - keys.keys():
         with contextlib.suppress(OSError):
             (final / rel).unlink()

@@ -34,11 +34,10 @@ import contextlib
 from pathlib import Path
 
 from rdflib import Graph
-from rdflib.plugins.parsers.ntriples import DummySink, W3CNTriplesParser
-from rdflib.term import Node as Term
 
+from graph.core.collect import fewer_collections
 from graph.core.store import HTML_STAMP
-from graph.core.triples import Triples
+from graph.core.triples import Triples, read_nt
 from graph.pages.data import DEFAULT_LIMIT
 from graph.pages.render import mark_rendered, write_pages
 from graph.pages.view import View, graph_view
@@ -46,26 +45,12 @@ from graph.pages.view import View, graph_view
 __all__ = ["DEFAULT_LIMIT", "graph_view", "mark_rendered", "page_view", "render_html", "write_pages"]
 
 
-class _TriplesSink(DummySink):
-    """Where rdflib's N-Triples parser puts what it reads (the terms `Graph.parse` would hold):
-    the build's own `Triples`, in the file's order, which the view reads as a dict as it stands."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.triples = Triples()
-
-    def triple(self, s: Term, p: Term, o: Term) -> None:
-        self.triples.add((s, p, o))
-
-
 def _read_graph(out: Path) -> Graph | Triples:
     """The graph of a build folder: graph.nt, or graph.ttl when it alone is there."""
     nt, ttl = out / "graph.nt", out / "graph.ttl"
     if nt.is_file():
-        sink = _TriplesSink()
         with nt.open("rb") as f:
-            W3CNTriplesParser(sink).parse(f)
-        return sink.triples
+            return read_nt(f)
     if ttl.is_file():
         return Graph().parse(ttl, format="turtle")
     raise FileNotFoundError(f"no graph in {out}: run `councilgraph build PATH --out {out}` first")
@@ -76,7 +61,8 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
     of `index.html`. The pages' stamp is removed first; the build writes it again (`mark_rendered`)
     once graph.nt, which another process writes meanwhile, is written too."""
     out = Path(out)
-    return write_pages(out, page_view(out, _read_graph(out) if graph is None else graph), limit=limit)
+    with fewer_collections():
+        return write_pages(out, page_view(out, _read_graph(out) if graph is None else graph), limit=limit)
 
 
 def page_view(out: Path, graph: Graph | Triples) -> View:

@@ -186,6 +186,10 @@ class _Reader:
     def objects(self, s: Term, p: Term) -> Iterator[Term]:
         return iter(objects_of(self._subjects.get(s, _NO_PREDICATES).get(p)))
 
+    def _held(self, s: Term, p: Term) -> Term | dict[Term, None] | None:
+        """The objects of (s, p) as the graph holds them: none, one term, or a dict of several."""
+        return self._subjects.get(s, _NO_PREDICATES).get(p)
+
     def typed(self, cls: Term) -> list[Term]:
         """The subjects of rdf:type `cls`, each once, in rdflib's order."""
         return sorted_terms(set(self._typed.get(cls, ())))
@@ -196,11 +200,21 @@ class _Reader:
 
     def first(self, s: Term, p: Term) -> Term | None:
         """The least object of (s, p) in rdflib's order, or None."""
-        return next(iter(sorted_terms(self.objects(s, p))), None)
+        held = self._held(s, p)
+        if type(held) is not dict:  # none or one: most pairs, read without sorting
+            return held  # type: ignore[return-value]
+        return next(iter(sorted_terms(held)), None)
 
     def text(self, s: Term | None, p: Term) -> str:
         """The least of the texts of (s, p) (one value, mostly), or ""."""
-        return min((str(o) for o in self.objects(s, p)), default="") if s is not None else ""
+        if s is None:
+            return ""
+        held = self._held(s, p)
+        if held is None:
+            return ""
+        if type(held) is not dict:
+            return str(held)
+        return min((str(o) for o in held), default="")
 
     def instant(self, interval: Term, pred: Term) -> str | None:
         """The date of the interval's beginning or end (`pred`), the first instant that has one."""
@@ -212,7 +226,10 @@ class _Reader:
         return None
 
     def evidence(self, s: Term) -> list[str]:
-        return sorted(str(o) for o in self.objects(s, CG.evidence))
+        held = self._held(s, CG.evidence)
+        if type(held) is not dict:
+            return [] if held is None else [str(held)]
+        return sorted(str(o) for o in held)
 
 
 # --- building the view -------------------------------------------------------------------

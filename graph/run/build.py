@@ -18,15 +18,14 @@ processes, Dask and the graph-file writer are `graph.run.workers`; the options, 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from graph.core.collect import fewer_collections
 from graph.run.options import BuildOptions
 from graph.run.workers import WorkerSupply
 
@@ -68,7 +67,7 @@ def build(
         from graph.core.store import build_lock, write_problems
         from graph.run import steps
 
-        with build_lock(out, wait=options.wait), _fewer_collections():
+        with build_lock(out, wait=options.wait), fewer_collections():
             clock = steps.Clock()
             steps.remove_temporaries(out)
             plan = steps.plan_extraction(paths, out, options)
@@ -93,7 +92,7 @@ def build_graph(facts_dir: Path, out: Path, options: BuildOptions) -> BuildRepor
     from graph.run import steps
 
     started = time.perf_counter()
-    with build_lock(out, wait=options.wait), _fewer_collections():
+    with build_lock(out, wait=options.wait), fewer_collections():
         clock = steps.Clock()
         steps.remove_temporaries(out)
         files = sorted(facts_dir.glob("*.jsonl"))
@@ -123,16 +122,3 @@ def _report(
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.doc_id, p.code, p.message))
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect cyclic garbage less often while the build runs. The graph stages make millions
-    of small objects that all live to the end of the build; at Python's default thresholds the
-    collector walked them over and over."""
-    before = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)

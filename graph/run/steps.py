@@ -7,25 +7,27 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from extract import extractor_key
 from extract.load import discover, doc_id_for, file_hash, manifest_for
 from extract.readers import reread_every_build
 from extract.records import Fact, Problem
 from graph.core.build import build_triples
-from graph.core.namespaces import FOAF, ORG, RDF
+from graph.core.councils import council_joins
 from graph.core.resolve import resolve
 from graph.core.store import facts_path, read_facts, read_header, write_facts
 from graph.core.tenure import attach_tenures
-from graph.core.triples import Triples, objects_of
+from graph.core.triples import Triples, read_nt
 from graph.pages import site
 from graph.pages.view import View
+from graph.run import bycouncil
 from graph.run.options import BuildOptions
 from graph.run.uptodate import forget_record, inputs_key, read_record, write_record
 from graph.run.workers import (
@@ -35,6 +37,7 @@ from graph.run.workers import (
     Task,
     WorkerSupply,
     extract_one,
+    map_groups,
     run_dask,
     run_guarded,
 )
@@ -145,6 +148,8 @@ def remove_temporaries(out: Path) -> None:
         for tmp in folder.glob(".*.tmp"):
             if tmp.is_file():
                 tmp.unlink()
+            elif tmp.is_dir() and tmp.name.startswith(".parts."):  # a killed build's part files
+                shutil.rmtree(tmp, ignore_errors=True)
 
 
 # --- extract -------------------------------------------------------------------------------
@@ -262,7 +267,10 @@ class GraphResult:
 def graph_from_facts(
     docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]], *, include_private: bool
 ) -> GraphResult:
-    """Resolve the people and bodies the facts name, attach tenures, and write the triples."""
+    """Resolve the people and bodies the facts name, attach tenures, and write the triples: the graph
+    stages over a whole corpus held in memory at once, for a caller with facts in hand. The build runs
+    them a council at a time (`graph.run.bycouncil`), and its graph is byte for byte this one's (the
+    tests compare the two)."""
     started = time.perf_counter()
     res = resolve(docs, facts_by_doc)
     resolved = time.perf_counter()
@@ -280,57 +288,76 @@ def graph_from_facts(
 def _graph_stages(
     out: Path, facts_files: list[Path], cached: dict[Path, FactsFile], options: BuildOptions, clock: Clock
 ) -> GraphOutcome:
-    """Facts files -> graph, its files, the store and the pages. The graph-file writer is started
-    first, so that its start is off the path; the facts go once the graph is built, the graph once
-    its N-Triples are written and the pages' view is made: at 10,000 documents each is hundreds
-    of megabytes, and the pages need only the view."""
-    with GraphWriter(out, options.store) as writer:
-        docs, facts_by_doc, problems = _read_facts(facts_files, cached)
-        facts = Counter(f.fact_type for doc_facts in facts_by_doc.values() for f in doc_facts)
-        clock.lap("read facts")
-        result = graph_from_facts(docs, facts_by_doc, include_private=options.include_private)
-        del docs, facts_by_doc
-        graph = result.triples
-        problems.extend(result.problems)
-        for stage, seconds in result.seconds:
-            clock.add(stage, seconds)
-        kinds = Counter(
-            o for predicates in graph.by_subject().values() for o in objects_of(predicates.get(RDF.type))
-        )  # one pass: subjects per rdf:type
-        triples = len(graph)
-        del result
-        clock.restart()
-        writer.write(graph)
-        clock.lap("n-triples")
-        try:  # the pages are a view: a failure to make it or them is a problem, and the graph stands
-            view: View | Exception = site.page_view(out, graph)
-        except Exception as exc:  # noqa: BLE001
-            view = exc
-        del graph
+    """Facts files -> graph, its files, the store and the pages, a council at a time
+    (`graph.run.bycouncil`): the memory of the graph stages follows the largest council. The
+    graph-file writer is started first, so that its start is off the path; the pages, which still
+    draw on the whole graph, read it back from the merged N-Triples once every council's facts and
+    triples are gone."""
+    with GraphWriter(out, options.store) as writer, _parts_folder(out) as folder:
+        merged, facts, problems = _council_graphs(out, folder, facts_files, cached, options, clock)
+        with merged.path.open("rb") as nt:  # opened before the writer renames it to graph.nt
+            writer.hand(merged.path, merged.digest, merged.triples)
+            clock.restart()
+            try:  # the pages are a view: a failure to make it or them is a problem, and the graph stands
+                view: View | Exception = site.page_view(out, read_nt(nt))
+            except Exception as exc:  # noqa: BLE001
+                view = exc
+        clock.lap("page view")
         problems.extend(_pages_then_join(out, view, writer, clock))
     return GraphOutcome(
-        facts=facts,
-        people=kinds[FOAF.Person],
-        bodies=kinds[ORG.Organization],
-        triples=triples,
-        problems=problems,
+        facts=facts, people=merged.people, bodies=merged.bodies, triples=merged.triples, problems=problems
     )
 
 
-def _read_facts(
-    facts_files: list[Path], cached: dict[Path, FactsFile]
-) -> tuple[dict[str, dict], dict[str, list[Fact]], list[Problem]]:
-    """The documents' headers and facts by document id, and the problems the facts files carry."""
-    docs: dict[str, dict] = {}
-    facts_by_doc: dict[str, list[Fact]] = {}
+def _council_graphs(
+    out: Path,
+    folder: Path,
+    facts_files: list[Path],
+    cached: dict[Path, FactsFile],
+    options: BuildOptions,
+    clock: Clock,
+) -> tuple[bycouncil.Merged, Counter, list[Problem]]:
+    """The first pass (the joins across councils), each council's part file, the shared
+    organizations' part, and the parts merged: the merged file, the facts counted and the problems."""
+    groups = bycouncil.council_groups(facts_files)
+    index = council_joins(
+        map_groups(bycouncil.digest_group, [(g,) for g in groups], {"cached": cached}, options)
+    )
+    groups = [sorted(f for i in members for f in groups[i]) for members in index.together]
+    clock.lap("councils' joins")
+    kwargs: dict[str, Any] = {"include_private": options.include_private, "build": build_triples}
+    tasks = [(g, index, folder) for g in groups]
+    parts = map_groups(bycouncil.council_part, tasks, {**kwargs, "cached": cached}, options)
+    cached.clear()
+    facts: Counter = Counter()
     problems: list[Problem] = []
-    strings: dict[str, str] = {}  # equal texts read as one object (`read_facts`)
-    for fpath in facts_files:
-        header, facts, probs = cached.pop(fpath) if fpath in cached else read_facts(fpath, strings)
-        docs[header["doc_id"]] = header
-        facts_by_doc[header["doc_id"]] = facts
-        problems.extend(probs)
-    return docs, facts_by_doc, problems
+    for part in parts:
+        facts.update(part.facts)
+        problems.extend(part.problems)
+        for stage, seconds in part.seconds:
+            clock.add(stage, seconds)
+    clock.restart()
+    shared, shared_problems = bycouncil.shared_part([p.share for p in parts], index, folder, **kwargs)
+    problems.extend(shared_problems)
+    paths = [p.path for p in parts] + ([shared] if shared else [])
+    del parts
+    clock.lap("shared posts")
+    merged = bycouncil.merge_parts(paths, out)
+    clock.lap("merge")
+    return merged, facts, problems
+
+
+@contextlib.contextmanager
+def _parts_folder(out: Path) -> Generator[Path, None, None]:
+    """A temporary folder in OUT for the councils' part files, removed when the graph is written."""
+    import tempfile
+
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(dir=out, prefix=".parts.", suffix=".tmp"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _pages_then_join(out: Path, view: View | Exception, writer: GraphWriter, clock: Clock) -> list[Problem]:

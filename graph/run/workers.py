@@ -255,14 +255,34 @@ def run_dask(
     """Documents over a Dask bag: on the cluster at DASK_SCHEDULER_ADDRESS when set, else on a
     LocalCluster of `count` processes. Results stream back a partition at a time; this process
     alone writes the output, so workers need to read the inputs but never see OUT."""
-    try:
-        import dask
-        import dask.bag as db
-        from distributed import Client, LocalCluster, as_completed
-    except ImportError as exc:
-        raise RuntimeError("E402 --executor dask needs Dask: pip install 'councilgraph[dask]'") from exc
     size = max(1, min(16, len(tasks) // (count * 4) or 1))
     chunks = [tasks[i : i + size] for i in range(0, len(tasks), size)]
+    with _dask_client(count) as client:  # E402 here when Dask is not installed
+        import dask.bag as db
+        from distributed import as_completed
+
+        bag = db.from_sequence(tasks, partition_size=size).map(extract_one, options=options)
+        parts = client.compute(bag.to_delayed())
+        index = {f.key: i for i, f in enumerate(parts)}
+        for fut in as_completed(parts):
+            chunk = chunks[index[fut.key]]
+            try:
+                outcomes = fut.result()
+            except Exception as exc:  # a lost partition (its worker died) is a problem per document
+                outcomes = _lost(chunk, exc)
+            fut.release()
+            yield from zip(chunk, outcomes, strict=True)
+
+
+@contextlib.contextmanager
+def _dask_client(count: int) -> Generator[Any, None, None]:
+    """A client of the cluster at DASK_SCHEDULER_ADDRESS when set, else of a LocalCluster of `count`
+    processes of one thread each (spaCy and the graph stages are CPU-bound), closed after."""
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise RuntimeError("E402 --executor dask needs Dask: pip install 'councilgraph[dask]'") from exc
     address = dask.config.get("scheduler-address", None)
     cluster = (
         None
@@ -271,20 +291,26 @@ def run_dask(
     )
     try:
         with Client(address or cluster) as client:
-            bag = db.from_sequence(tasks, partition_size=size).map(extract_one, options=options)
-            parts = client.compute(bag.to_delayed())
-            index = {f.key: i for i, f in enumerate(parts)}
-            for fut in as_completed(parts):
-                chunk = chunks[index[fut.key]]
-                try:
-                    outcomes = fut.result()
-                except Exception as exc:  # a lost partition (its worker died) is a problem per document
-                    outcomes = _lost(chunk, exc)
-                fut.release()
-                yield from zip(chunk, outcomes, strict=True)
+            yield client
     finally:
         if cluster is not None:
             cluster.close()
+
+
+def map_groups(
+    fn: Callable[..., T], tasks: list[tuple], kwargs: dict[str, Any], options: BuildOptions
+) -> list[T]:
+    """`fn(*task, **kwargs)` for each task, results in the tasks' order: in this process, or with
+    `--executor dask` as one Dask task each (the graph stages of a council: `graph.run.bycouncil`).
+    A Dask worker reads the facts files and writes its part file in OUT, so on a cluster OUT must be
+    on a file system the workers share; `kwargs["cached"]` (facts read already) stays here."""
+    if options.executor != "dask" or len(tasks) < 2:
+        return [fn(*task, **kwargs) for task in tasks]
+    kwargs = {k: v for k, v in kwargs.items() if k != "cached"}
+    count = min(len(tasks), options.workers or os.cpu_count() or 1)
+    with _dask_client(count) as client:
+        futures = [client.submit(fn, *task, pure=False, **kwargs) for task in tasks]
+        return client.gather(futures)
 
 
 # --- the graph files, written beside the page render --------------------------------------
@@ -345,8 +371,13 @@ class GraphWriter:
                 h.update(chunk)
                 lines += chunk.count(b"\n")
                 fh.write(chunk)
-        self._digest = h.hexdigest()
-        self._conn.send((tmp, self._digest, lines))
+        self.hand(Path(tmp), h.hexdigest(), lines)
+
+    def hand(self, tmp: Path, digest: str, lines: int) -> None:
+        """A sorted N-Triples temporary file in OUT, written already (its sha256 and line count
+        given), handed to the writer, which renames it to graph.nt."""
+        self._digest = digest
+        self._conn.send((str(tmp), digest, lines))
 
     def join(self) -> str:
         """graph.nt's digest once the files are written; RuntimeError with the writer's reason when

@@ -1,0 +1,240 @@
+"""The graph stages a council at a time (issue 24): memory that follows the largest council, not the corpus.
+
+1. The facts files are grouped by their header's council (`council_groups`; the papers with no council
+   are a group of their own).
+2. A first pass reads each group and keeps only its share of the joins across councils
+   (`graph.core.councils.council_digest`); `council_joins` makes them into one small index, and says
+   which groups must run together (rarely any: a council whose committees' body only posts name).
+3. Each group is then read again, resolved with the index, its tenures attached and its triples built
+   and written as a sorted N-Triples part file in a temporary folder inside OUT (`council_part`), and
+   everything of it is dropped but its posts and seats in organizations several councils name, whose
+   tenures are attached and written once all groups are done (`shared_part`).
+4. The part files are merged in order, equal lines once (`merge_parts`), into the N-Triples file the
+   graph writer takes: byte for byte the graph the whole-corpus stages wrote.
+
+Each group's work is a function of its files and the index, so it runs in this process or as a Dask task.
+The pages still draw on a view of the whole graph: it is read back from the merged file (`graph.core.triples.read_nt`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import os
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from extract.records import Fact, Problem
+from graph.core.build import build_triples
+from graph.core.councils import (
+    CouncilDigest,
+    CouncilJoins,
+    SharedShare,
+    council_digest,
+    shared_resolution,
+    split_shared,
+)
+from graph.core.resolve import resolve
+from graph.core.store import read_facts, read_header
+from graph.core.tenure import attach_tenures
+from graph.core.triples import Triples, nt_chunks
+
+BuildStage = Callable[..., Triples]  # `graph.core.build.build_triples`
+FactsFile = tuple[dict, list[Fact], list[Problem]]  # (header, facts, problems) as `read_facts` gives them
+
+_PERSON_TYPE = b" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Person> .\n"
+_BODY_TYPE = b" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"
+
+
+def council_groups(facts_files: list[Path]) -> list[list[Path]]:
+    """The facts files by their header's council, councils in name order (no council: first), each
+    group's files in the order given. Only each file's first line is read."""
+    groups: dict[str, list[Path]] = {}
+    for fpath in facts_files:
+        header = read_header(fpath) or {}
+        groups.setdefault(str(header.get("council") or ""), []).append(fpath)
+    return [groups[c] for c in sorted(groups)] or [[]]  # no files: one empty group (the graph's own triples)
+
+
+def read_group(
+    files: list[Path], cached: dict[Path, FactsFile] | None = None
+) -> tuple[dict[str, dict], dict[str, list[Fact]], list[Problem]]:
+    """The documents' headers and facts by document id, and the problems the facts files carry; a file
+    read already (`cached`) is taken from there."""
+    docs: dict[str, dict] = {}
+    facts_by_doc: dict[str, list[Fact]] = {}
+    problems: list[Problem] = []
+    strings: dict[str, str] = {}  # equal texts read as one object (`read_facts`)
+    for fpath in files:
+        header, facts, probs = cached[fpath] if cached and fpath in cached else read_facts(fpath, strings)
+        docs[header["doc_id"]] = header
+        facts_by_doc[header["doc_id"]] = facts
+        problems.extend(probs)
+    return docs, facts_by_doc, problems
+
+
+def digest_group(files: list[Path], cached: dict[Path, FactsFile] | None = None) -> CouncilDigest:
+    """A group's share of the joins across councils (the first pass)."""
+    docs, facts_by_doc, _problems = read_group(files, cached)
+    return council_digest(docs, facts_by_doc)
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilGraph:
+    """One group's graph stages: its graph, the problems found on the way (resolve's, then tenure's),
+    its posts and seats in shared organizations (for `shared_graph`), and the seconds of each stage."""
+
+    triples: Triples
+    problems: tuple[Problem, ...]
+    share: SharedShare
+    seconds: tuple[tuple[str, float], ...]
+
+
+def council_graph(
+    docs: dict[str, dict],
+    facts_by_doc: dict[str, list[Fact]],
+    index: CouncilJoins,
+    *,
+    include_private: bool,
+    build: BuildStage = build_triples,
+) -> CouncilGraph:
+    """One council's documents and facts (or those with no council) -> its share of the corpus's graph:
+    resolved with the joins across councils, tenures attached but for the shared organizations'.
+    (`build` is the last stage, given by the caller: `graph.run.steps` names the one a test may replace.)"""
+    started = time.perf_counter()
+    res = resolve(docs, facts_by_doc, index.joins)
+    local, share = split_shared(docs, facts_by_doc, res, index.shared)
+    resolved = time.perf_counter()
+    tenures = attach_tenures(local, res, include_private=include_private)
+    del local
+    attached = time.perf_counter()
+    graph = build(docs, facts_by_doc, res, tenures, include_private=include_private)
+    seconds = (
+        ("resolve", resolved - started),
+        ("tenure", attached - resolved),
+        ("graph", time.perf_counter() - attached),
+    )
+    return CouncilGraph(graph, res.problems + tenures.problems, share, seconds)
+
+
+def shared_graph(
+    shares: list[SharedShare],
+    index: CouncilJoins,
+    *,
+    include_private: bool,
+    build: BuildStage = build_triples,
+) -> tuple[Triples | None, tuple[Problem, ...]]:
+    """The tenures of the posts and seats in organizations several councils name, attached over every
+    council's at once (one post's holders end each other's spells), and their memberships' triples."""
+    docs, facts_by_doc, res = shared_resolution(shares, index.joins)
+    if not facts_by_doc:
+        return None, ()
+    tenures = attach_tenures(facts_by_doc, res, include_private=include_private)
+    return build(docs, {}, res, tenures, include_private=include_private), tenures.problems
+
+
+@dataclass(frozen=True, slots=True)
+class CouncilPart:
+    """What one group's graph stages left: its part file, what it counted and found, and its posts and
+    seats in shared organizations (for `shared_part`)."""
+
+    path: Path
+    facts: Counter
+    problems: tuple[Problem, ...]
+    share: SharedShare
+    seconds: tuple[tuple[str, float], ...]
+
+
+def council_part(
+    files: list[Path],
+    index: CouncilJoins,
+    folder: Path,
+    *,
+    include_private: bool,
+    cached: dict[Path, FactsFile] | None = None,
+    build: BuildStage = build_triples,
+) -> CouncilPart:
+    """One group's facts files -> its graph as a sorted N-Triples part file in FOLDER (`council_graph`);
+    a Dask task when the build runs on Dask."""
+    started = time.perf_counter()
+    docs, facts_by_doc, problems = read_group(files, cached)
+    facts = Counter(f.fact_type for doc_facts in facts_by_doc.values() for f in doc_facts)
+    read = time.perf_counter()
+    result = council_graph(docs, facts_by_doc, index, include_private=include_private, build=build)
+    del docs, facts_by_doc
+    written = time.perf_counter()
+    path = write_part(result.triples, folder)
+    seconds = (
+        ("read facts", read - started),
+        *result.seconds,
+        ("n-triples", time.perf_counter() - written),
+    )
+    return CouncilPart(path, facts, (*problems, *result.problems), result.share, seconds)
+
+
+def shared_part(
+    shares: list[SharedShare],
+    index: CouncilJoins,
+    folder: Path,
+    *,
+    include_private: bool,
+    build: BuildStage = build_triples,
+) -> tuple[Path | None, tuple[Problem, ...]]:
+    """`shared_graph` as a part file in FOLDER (None when no organization is shared)."""
+    graph, problems = shared_graph(shares, index, include_private=include_private, build=build)
+    return (write_part(graph, folder) if graph is not None else None), problems
+
+
+def write_part(graph: Triples, folder: Path) -> Path:
+    """The graph's sorted N-Triples lines as a file in FOLDER."""
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix="part.", suffix=".nt")
+    with os.fdopen(fd, "wb") as fh:
+        for chunk in nt_chunks(graph):
+            fh.write(chunk)
+    return Path(tmp)
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """The merged graph file: its digest and size, and the counts the build reports."""
+
+    path: Path
+    digest: str
+    triples: int
+    people: int
+    bodies: int
+
+
+def merge_parts(parts: list[Path], out: Path) -> Merged:
+    """The part files merged into one sorted N-Triples temporary file in OUT, equal lines once (each
+    part is sorted, so this streams: one line of each part is held)."""
+    h = hashlib.sha256()
+    lines = people = bodies = 0
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".graph.nt.", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        for line in _distinct(heapq.merge(*(_lines(p) for p in parts))):
+            fh.write(line)
+            h.update(line)
+            lines += 1
+            if line.endswith(_PERSON_TYPE):
+                people += 1
+            elif line.endswith(_BODY_TYPE):
+                bodies += 1
+    return Merged(Path(tmp), h.hexdigest(), lines, people, bodies)
+
+
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        yield from fh
+
+
+def _distinct(lines: Iterator[bytes]) -> Iterator[bytes]:
+    last = None
+    for line in lines:
+        if line != last:
+            yield line
+            last = line
