@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Generator
@@ -350,8 +351,6 @@ def _council_graphs(
 @contextlib.contextmanager
 def _parts_folder(out: Path) -> Generator[Path, None, None]:
     """A temporary folder in OUT for the councils' part files, removed when the graph is written."""
-    import tempfile
-
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(dir=out, prefix=".parts.", suffix=".tmp"))
     try:
