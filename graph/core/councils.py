@@ -39,9 +39,9 @@ from graph.core.resolve import (
     org_mentions,
     rule_first_names,
 )
+from graph.core.tenure import post_org_name
 
 BodyKey = tuple[str, str]
-UNKNOWN_ORG = "Unknown organization"  # a post's organization where neither the fact nor the paper names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +90,9 @@ def council_digest(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -
 
 
 def _held_in(f: Fact, council: str) -> tuple[str, str] | None:
-    """The organization a post or seat fact is held in, as the tenure stage names it (`_org_of`)."""
+    """The organization a post or seat fact is held in, as the tenure stage names it."""
     if isinstance(f, PostFact):
-        return "post", f.org or council or UNKNOWN_ORG
+        return "post", post_org_name(f, council)
     if isinstance(f, SeatFact) and f.body:
         return "seat", f.body
     return None

@@ -488,9 +488,14 @@ def _tenure(s: Spell, alt: dict[tuple[int, str], set[str]]) -> Tenure:
     )
 
 
+def post_org_name(f: PostFact, council: str) -> str:
+    """The name of a post's organization: the one it names, else the document's council (the
+    graph stages by council ask it too, to find the organizations several councils name)."""
+    return f.org or council or "Unknown organization"
+
+
 def _org_of(f: PostFact, doc: str, bodies: BodyTable, res: Resolution) -> BodyEntity | None:
-    """A post's organization: the one it names, else the document's council."""
-    return bodies.find(doc, f.org or res.councils.get(doc) or "Unknown organization")
+    return bodies.find(doc, post_org_name(f, res.councils.get(doc, "")))
 
 
 def _read_posts_and_seats(

@@ -38,6 +38,7 @@ from graph.core.councils import (
     shared_resolution,
     split_shared,
 )
+from graph.core.namespaces import FOAF, ORG, RDF
 from graph.core.resolve import resolve
 from graph.core.store import read_facts, read_header
 from graph.core.tenure import attach_tenures
@@ -46,8 +47,9 @@ from graph.core.triples import Triples, nt_chunks
 BuildStage = Callable[..., Triples]  # `graph.core.build.build_triples`
 FactsFile = tuple[dict, list[Fact], list[Problem]]  # (header, facts, problems) as `read_facts` gives them
 
-_PERSON_TYPE = b" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://xmlns.com/foaf/0.1/Person> .\n"
-_BODY_TYPE = b" <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#Organization> .\n"
+# the tail of a line typing a person or a body, as graph.nt writes it: the merge counts them
+_PERSON_TYPE = f" <{RDF.type}> <{FOAF.Person}> .\n".encode()
+_BODY_TYPE = f" <{RDF.type}> <{ORG.Organization}> .\n".encode()
 
 
 def council_groups(facts_files: list[Path]) -> list[list[Path]]:
