@@ -295,7 +295,8 @@ def _graph_stages(
     draw on the whole graph, read it back from the merged N-Triples once every council's facts and
     triples are gone."""
     with GraphWriter(out, options.store) as writer, _parts_folder(out) as folder:
-        merged, facts, problems = _council_graphs(out, folder, facts_files, cached, options, clock)
+        councils = _council_graphs(out, folder, facts_files, cached, options, clock)
+        merged, facts, problems = councils.merged, councils.facts, councils.problems
         with merged.path.open("rb") as nt:  # opened before the writer renames it to graph.nt
             writer.hand(merged.path, merged.digest, merged.triples)
             clock.restart()
@@ -310,6 +311,19 @@ def _graph_stages(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class CouncilGraphs:
+    """What the graph stages by council made: the merged graph, the part files it was merged from
+    (a council group's each, in group order, then the shared organizations' part if any; they live
+    until the pages are written), the facts counted and the problems found."""
+
+    merged: bycouncil.Merged
+    parts: list[Path]
+    shared: Path | None
+    facts: Counter
+    problems: list[Problem]
+
+
 def _council_graphs(
     out: Path,
     folder: Path,
@@ -317,9 +331,9 @@ def _council_graphs(
     cached: dict[Path, FactsFile],
     options: BuildOptions,
     clock: Clock,
-) -> tuple[bycouncil.Merged, Counter, list[Problem]]:
+) -> CouncilGraphs:
     """The first pass (the joins across councils), each council's part file, the shared
-    organizations' part, and the parts merged: the merged file, the facts counted and the problems."""
+    organizations' part, and the parts merged."""
     groups = bycouncil.council_groups(facts_files)
     index = council_joins(
         map_groups(bycouncil.digest_group, [(g,) for g in groups], {"cached": cached}, options)
@@ -340,12 +354,12 @@ def _council_graphs(
     clock.restart()
     shared, shared_problems = bycouncil.shared_part([p.share for p in parts], index, folder, **kwargs)
     problems.extend(shared_problems)
-    paths = [p.path for p in parts] + ([shared] if shared else [])
+    paths = [p.path for p in parts]
     del parts
     clock.lap("shared posts")
-    merged = bycouncil.merge_parts(paths, out)
+    merged = bycouncil.merge_parts(paths + ([shared] if shared else []), out)
     clock.lap("merge")
-    return merged, facts, problems
+    return CouncilGraphs(merged=merged, parts=paths, shared=shared, facts=facts, problems=problems)
 
 
 @contextlib.contextmanager
