@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extract.facts.actions import delegation_patterns
 from tests.conftest import facts_of
 
 
@@ -138,3 +139,63 @@ def test_caption_rows_after_a_table_are_not_actions():
         "Recommendation 2\t\t\nMeasures of success\t\t\n\nNext section\n"
     )
     assert _actions(text) == [("Agree terms of reference for the board", ("Tina Russell",), "Sept 24")]
+
+
+# --- resolutions that delegate authority (patterns/actions.jsonl) ---------------------------------------------
+
+
+@pytest.mark.parametrize("pattern", delegation_patterns(), ids=lambda p: p.id)
+def test_delegation_example_gives_its_action(pattern):
+    """Each wording's own example reads as the action and owner it states."""
+    got = [(text, owners) for text, owners, _time in _actions(pattern.example)]
+    assert (pattern.expect["text"], tuple(pattern.expect["owners"])) in got
+
+
+DELEGATIONS = [
+    # the owner stops at the consultation clause; the action at the item's end, without bracketed asides
+    (
+        "(2)  That the Director of Adult Social Care (in her capacity as the Director with interim responsibility "
+        "for Human Resources) and after consultation with the Leader of the Council, be authorised to take all "
+        "steps necessary to implement the appointment.",
+        [("Take all steps necessary to implement the appointment", ("Director of Adult Social Care",), None)],
+    ),
+    # a clause ending "; and" ends the action; a "to the" after the owner's office is no verb
+    (
+        "e)    Delegate authority to the Solicitor to the Council to complete the transfer of the land; and\n",
+        [("Complete the transfer of the land", ("Solicitor to the Council",), None)],
+    ),
+    # an item without "That", the owner in lower case as the resolution writes it
+    (
+        "the Corporate Director Economy, in consultation with the Cabinet Member for Transport be delegated "
+        "authority to make all operational decisions required to progress the scheme.",
+        [
+            (
+                "Make all operational decisions required to progress the scheme",
+                ("Corporate Director Economy",),
+                None,
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DELEGATIONS)
+def test_delegated_authority_is_an_action_of_the_office_given_it(text, expected):
+    assert _actions(text) == expected
+
+
+NO_DELEGATION = [
+    # authority held, not given by the resolution
+    "It was noted that the Monitoring Officer had delegated authority, upon receiving a request from a political "
+    "group, to authorise in-year changes to membership.",
+    # a report asking for the delegation, mid-sentence: not a resolution's item
+    "Members are asked to make the appointments and delegate authority to the Chief Executive to make any "
+    "adjustments needed.",
+    # authority delegated with no verb after it
+    "(c) Authority be delegated to the Head of Legal Services.",
+]
+
+
+@pytest.mark.parametrize("text", NO_DELEGATION)
+def test_no_delegated_action(text):
+    assert _actions(text) == []

@@ -1,4 +1,5 @@
-"""Actions: planned actions with their owners and timescales, from action-plan tables.
+"""Actions: planned actions with their owners and timescales, from action-plan tables and from resolutions that
+give an officer or a member authority to act.
 
 A governance action plan or improvement plan is a table whose header names an action
 column and an owner column ("Owner (see key at end)", "Person/Forums", "Lead"), often a
@@ -16,18 +17,30 @@ How a table is read:
 - rows that are section captions ("Ofsted Recommendation 2", "Principle 3: ...") have no owner
   and are not followed by owned rows: they are not actions.
 
-The rule is `RULES` (one, the table row); its example is in `patterns/actions_examples.jsonl`,
-and a test runs it.
+A resolution that delegates authority ("(b) Authority be delegated to the corporate director ..., following
+consultation with the cabinet member, to award the contract", "The Director ..., in consultation with ..., be given
+delegated authority to procure ...", "e) Delegate authority to the Leader to make ...", "that the Deputy Chief
+Executive ... be authorised to award ...") names something to be done and who is to do it: a reader writes it down
+as an action owned by the office given the authority. Only a resolution's own item is read (the words open the line,
+after its number and "That"), so "the Monitoring Officer had delegated authority" in a report, or "Members are asked
+to ... and delegate authority to ..." is not; the wordings are `patterns/actions.jsonl`, each with an example a test
+runs. The action is the words from the verb to the end of the item, less bracketed asides (an address, a company
+number, an appendix); the owner is the office before its consultation clause.
+
+The rules are `RULES` (the table row, the delegated authority); their examples are in
+`patterns/actions_examples.jsonl`, and a test runs them.
 """
 
 from __future__ import annotations
 
 import bisect
 import html
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from extract.mentions import BodyMention, find_bodies
 from extract.names import clean_name, not_name_words
@@ -442,10 +455,81 @@ def _table_rows(seg: Segmented) -> list[ActionFact]:
     return table.out
 
 
+@dataclass(frozen=True, slots=True)
+class DelegationPattern:
+    """A wording of `patterns/actions.jsonl`: a resolution's item giving `owner` authority to do `action`."""
+
+    id: str
+    rx: re.Pattern[str]
+    example: str
+    expect: dict[str, object]
+
+
+@lru_cache(maxsize=1)
+def delegation_patterns() -> tuple[DelegationPattern, ...]:
+    """The wordings of a resolution that delegates authority, compiled (each opens with \\A: it is tried once a
+    line, on the text from where the line's item opens)."""
+    text = resources.files("extract").joinpath("patterns/actions.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return tuple(
+        DelegationPattern(r["id"], re.compile(r["pattern"]), r["example"], r["expect"]) for r in rows
+    )
+
+
+# a resolution's item number and its "That": "(b)  ", "e)    ", "2.1 That ", "- that "
+_ITEM_OPENING = re.compile(
+    r"^[ \t>*|]*(?:(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})[.)]|\((?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,5})\)|"
+    r"[\u2022\u00b7*-])[ \t\u00a0]+)?(?:(?:That|that|THAT)[ \t:]+)?"
+)
+# where the thing to do ends: the item's sentence or clause ("...; and"), else the line
+_ACTION_END = re.compile(r"(?<=[a-z0-9)\]'\u2019])\.(?=\s+[A-Z(]|\s*$)|;")
+# the office before its consultation clause or a bracketed aside: "the Director of Adult Social Care (in her capacity
+# as ...) and after consultation with the Leader" -> "Director of Adult Social Care"
+_OWNER_END = re.compile(r",|\(|\b(?:and |or )?(?:in|after|following|upon) (?:prior )?consultation\b")
+
+
+def _delegated_action(seg: Segmented, line: Line, pattern: DelegationPattern) -> ActionFact | None:
+    """The action and its owner in one line's resolution item, if `pattern` reads it."""
+    opening = _ITEM_OPENING.match(line.text)
+    at = opening.end() if opening else 0
+    m = pattern.rx.match(line.text[at:])  # the wordings open with \A: tried once a line, where its item opens
+    if not m:
+        return None
+    owner = _OWNER_END.split(m.group("owner"), maxsplit=1)[0]
+    owner = re.sub(r"^(?:[Tt]he|[Oo]ur|[Ii]ts)\s+", "", owner.strip())
+    stop = _ACTION_END.search(line.text, at + m.start("action"))
+    end = stop.start() + (1 if stop.group(0) == "." else 0) if stop else len(line.text.rstrip())
+    action = re.sub(r"\s*\([^()\n]{0,200}\)", "", line.text[at + m.start("action") : end])
+    action = " ".join(action.split()).rstrip(" .,;")
+    if len(owner) < 3 or len(action.split()) < 3:
+        return None
+    return ActionFact(
+        text=action[0].upper() + action[1:],
+        owners=(owner,),
+        evidence=seg.evidence(line.start + at, line.start + end, "action.delegated-authority"),
+    )
+
+
+def _delegations(seg: Segmented) -> list[ActionFact]:
+    """Every resolution item that gives an office authority to act, read by the first wording that fits."""
+    out = []
+    for line in seg.lines:
+        low = line.text.lower()
+        if "\t" in line.text or ("authori" not in low and "power" not in low):
+            continue
+        fact = next((f for p in delegation_patterns() if (f := _delegated_action(seg, line, p))), None)
+        if fact is not None:
+            out.append(fact)
+    return out
+
+
 Read = Callable[[Segmented], list[ActionFact]]
 
 
-RULES: tuple[Rule[Read], ...] = (Rule("action.table-row", _table_rows),)
+RULES: tuple[Rule[Read], ...] = (
+    Rule("action.table-row", _table_rows),
+    Rule("action.delegated-authority", _delegations),
+)
 
 
 def actions(seg: Segmented) -> list[ActionFact]:
