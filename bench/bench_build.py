@@ -106,6 +106,37 @@ def bare_pipe(texts: list[str], n_process: int, ner_only: bool) -> float:
     return time.perf_counter() - started
 
 
+def _rebuilds(
+    corpus: Path, out: Path, workers: int, full: float, show: bool = True
+) -> tuple[list[tuple[str, str, str, str, str]], str]:
+    """A rebuild with nothing changed (the fixed cost of a rebuild), then three after one more change
+    to the same document each (the median is reported): their rows, and the median as a share of
+    `full`, the full build's seconds. `show` prints them."""
+    size = len(list(corpus.glob("*.txt")))
+    same, peak = timed_build(corpus, out, workers)
+    rows = [(f"rebuild {size} docs, nothing changed", f"{same:.1f}", "", "", f"{peak / 2**20:,.0f}")]
+    changed = sorted(corpus.glob("*.txt"))[size // 2]
+    original = changed.read_text(encoding="utf-8")
+    incs, peak = [], 0
+    try:
+        for name in ("Ffion Ackroyd", "Idris Blakemore", "Carys Vaughan-Pryce"):
+            changed.write_text(original + f"\nCouncillor {name} gave apologies.\n", encoding="utf-8")
+            seconds, p = timed_build(corpus, out, workers)
+            incs.append(seconds)
+            peak = max(peak, p)
+    finally:
+        changed.write_text(original, encoding="utf-8")
+    inc = statistics.median(incs)
+    what = f"rebuild {size} docs after changing 1 (median of {', '.join(f'{x:.1f}' for x in incs)})"
+    rows.append((what, f"{inc:.1f}", "", "", f"{peak / 2**20:,.0f}"))
+    ratio = f"incremental/full at {size} docs: {inc / full:.1%}"
+    if show:
+        for r in rows:
+            print(f"| {r[0]} | {r[1]} | | | {r[4]} |")
+        print(ratio)
+    return rows, ratio
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes for the curve (comma-separated)")
@@ -114,7 +145,18 @@ def main() -> None:
     )
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "councilgraph-bench")
+    ap.add_argument(
+        "--rebuild-only",
+        type=float,
+        metavar="FULL_SECONDS",
+        help="only the rebuilds of the largest size, on the corpus and output a run left in --work; "
+        "the ratio is taken of FULL_SECONDS (that run's full build)",
+    )
     args = ap.parse_args()
+    if args.rebuild_only:
+        big = max(int(s) for s in args.sizes.split(","))
+        _rebuilds(args.work / f"corpus-{big}", args.work / f"out-{big}", args.workers, args.rebuild_only)
+        return
     sizes = sorted({int(s) for s in args.sizes.split(",")} | {args.ratio_docs})
     rows: list[tuple[str, str, str, str, str]] = []
 
@@ -169,26 +211,9 @@ def main() -> None:
 
     big = max(sizes)
     corpus, out = args.work / f"corpus-{big}", args.work / f"out-{big}"
-    same, peak = timed_build(corpus, out, args.workers)  # nothing changed: the fixed cost of a rebuild
-    row(f"rebuild {big} docs, nothing changed", same, peak=peak)
-    changed = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
-    original = changed.read_text(encoding="utf-8")
-    incs, peak = [], 0
-    try:  # three rebuilds, each after one more change to the same document: the median is reported
-        for name in ("Ffion Ackroyd", "Idris Blakemore", "Carys Vaughan-Pryce"):
-            changed.write_text(original + f"\nCouncillor {name} gave apologies.\n", encoding="utf-8")
-            seconds, p = timed_build(corpus, out, args.workers)
-            incs.append(seconds)
-            peak = max(peak, p)
-    finally:
-        changed.write_text(original, encoding="utf-8")
-    inc = statistics.median(incs)
-    row(
-        f"rebuild {big} docs after changing 1 (median of {', '.join(f'{x:.1f}' for x in incs)})",
-        inc,
-        peak=peak,
-    )
-    ratios.append(f"incremental/full at {big} docs: {inc / builds[big][0]:.1%}")
+    rebuild_rows, ratio = _rebuilds(corpus, out, args.workers, builds[big][0], show=False)
+    rows.extend(rebuild_rows)
+    ratios.append(ratio)
 
     from graph.read.sparql import open_store, run_query, saved_queries
 

@@ -217,3 +217,27 @@ def test_a_killed_builds_part_files_are_removed_by_the_next(tmp_path):
     kept.mkdir()
     remove_temporaries(tmp_path)
     assert not parts.exists() and kept.exists()
+
+
+def test_a_councils_share_of_the_joins_moves_only_with_the_first_names_it_asks_about():
+    """A rebuild keeps a council's part while its share of the index stands (`joins_share`): another
+    council's papers bringing a first name it never asks about leave the share as it was, one it asks
+    about (its model-only "Simon Oakes" becomes a person) moves it."""
+    from graph.core.councils import joins_share, national_digest
+
+    b_doc = {"council": "Brindle Council", "date": "2024-02-10", "sha256": "b"}
+    b_facts = [PersonFact(name="Simon Oakes", evidence=_ev("b.txt", "Simon Oakes", "person.model"))]
+
+    def share_of_b(name: str) -> str:
+        a_doc = {"council": "Ashcombe Council", "date": "2024-01-10", "sha256": "a"}
+        a_facts = [PersonFact(name=name, evidence=_ev("a.txt", f"Cllr {name}", "person.honorific"))]
+        digests = [
+            council_digest({"a.txt": a_doc}, {"a.txt": a_facts}),
+            council_digest({"b.txt": b_doc}, {"b.txt": b_facts}),
+        ]
+        index = council_joins(digests)
+        return joins_share(index, digests[1].asks, national_digest(index))
+
+    assert council_digest({"b.txt": b_doc}, {"b.txt": b_facts}).asks == {"simon"}
+    assert share_of_b("Ffion Trent") == share_of_b("Carys Trent")  # first names B does not ask about
+    assert share_of_b("Simon Trent") != share_of_b("Ffion Trent")

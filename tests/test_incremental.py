@@ -175,7 +175,7 @@ def test_an_output_changed_since_the_last_build_or_another_option_runs_the_graph
     (out / "html" / "index.html").unlink()
     (out / "graph.ttl").unlink()
     report = build_corpus([corpus], out, use_model=False, workers=0)
-    assert "resolve" in report.stages
+    assert "graph unchanged" not in report.stages  # the stages ran (each council's part kept: no resolve)
     fresh = tmp_path / "fresh"
     build_corpus([corpus], fresh, use_model=False, workers=0)
     _same_outputs(out, fresh)
@@ -369,3 +369,138 @@ def test_pages_that_fail_are_a_problem_line_and_the_graph_still_stands(tmp_path,
     build_corpus([corpus], fresh, use_model=False, workers=0)
     assert (out / "graph.nt").read_bytes() == (fresh / "graph.nt").read_bytes()
     assert not (out / ".html.sha256").exists()
+
+
+# --- what the graph stages keep between builds (`graph.run.bycouncil.GraphCache`) ----------------
+
+_FOLDERS = {"a": ("d02.txt", "d03.txt", "d04.txt"), "b": ("d19.txt",), "c": ("d16.txt", "d17.txt", "d18.txt")}
+
+
+def _councils_corpus(tmp_path: Path) -> Path:
+    """Dev documents of several councils in three folders: a/ and c/ with the dev manifest (a/ all
+    Herefordshire, c/ three councils), b/ with a manifest that puts every paper in Manchester's."""
+    from tests.conftest import DEV
+
+    manifest = (DEV.parent / "manifest.tsv").read_text(encoding="utf-8")
+    rows = manifest.splitlines()
+    moved = [rows[0]] + [
+        "\t".join([r.split("\t")[0], "Manchester City Council", *r.split("\t")[2:]]) for r in rows[1:]
+    ]
+    corpus = tmp_path / "corpus"
+    for folder, names in _FOLDERS.items():
+        (corpus / folder).mkdir(parents=True)
+        text = "\n".join(moved) + "\n" if folder == "b" else manifest
+        (corpus / folder / "manifest.tsv").write_text(text, encoding="utf-8")
+        for name in names:
+            shutil.copy(DEV / name, corpus / folder / name)
+    return corpus
+
+
+def _kept_parts(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (out / ".graph-cache" / "parts").glob("*.nt")}
+
+
+def _fresh(corpus: Path, tmp_path: Path, name: str = "fresh") -> Path:
+    fresh = tmp_path / name
+    build_corpus([corpus], fresh, use_model=False, workers=0)
+    return fresh
+
+
+def test_a_change_in_one_council_of_several_redoes_that_council_only_and_equals_a_fresh_build(tmp_path):
+    corpus = _councils_corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    before = _kept_parts(out)
+    assert len(before) == 4  # Herefordshire, Manchester (d16, d19), Middlesbrough, Plymouth
+    change_document(corpus / "c" / "d17.txt")  # Middlesbrough's
+    report = build_corpus([corpus], out, use_model=False, workers=0)
+    after = _kept_parts(out)
+    assert report.extracted == 1
+    assert len(set(before) & set(after)) == 3 and all(before[p] == after[p] for p in set(before) & set(after))
+    assert len(after) == 4  # the council's old part is gone
+    _same_outputs(out, _fresh(corpus, tmp_path))
+
+
+def test_a_document_moved_between_councils_or_deleted_gives_what_a_fresh_build_gives(tmp_path):
+    corpus = _councils_corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    shutil.move(corpus / "a" / "d04.txt", corpus / "b" / "d04.txt")  # Herefordshire's -> Manchester's
+    build_corpus([corpus], out, use_model=False, workers=0)
+    _same_outputs(out, _fresh(corpus, tmp_path, "moved"))
+    (corpus / "c" / "d18.txt").unlink()  # Plymouth's only paper
+    build_corpus([corpus], out, use_model=False, workers=0)
+    _same_outputs(out, _fresh(corpus, tmp_path, "deleted"))
+    assert len(_kept_parts(out)) == 3
+
+
+def test_a_kept_entry_that_does_not_read_back_whole_is_made_again(tmp_path):
+    """A part file cut short (by a killed build, a full disk, a hand) or a record that does not unpickle
+    is never trusted: the next build makes that council's part again."""
+    corpus = _councils_corpus(tmp_path)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    parts = sorted((out / ".graph-cache" / "parts").glob("*.nt"), key=lambda p: p.stat().st_size)
+    parts[-1].write_bytes(parts[-1].read_bytes()[:-100])
+    parts[0].with_suffix(".pickle").write_bytes(b"not a pickle")
+    next((out / ".graph-cache" / "joins").glob("*.pickle")).write_bytes(b"")
+    (out / ".graph-cache" / "parts" / "part.left.nt").write_bytes(b"<a> <b> <c> .\n")  # a killed build's
+    change_document(corpus / "c" / "d16.txt")
+    report = build_corpus([corpus], out, use_model=False, workers=0)
+    assert report.stages["resolve"] > 0
+    _same_outputs(out, _fresh(corpus, tmp_path))
+    assert not (out / ".graph-cache" / "parts" / "part.left.nt").exists()
+    assert len(_kept_parts(out)) == 4
+
+
+def test_a_build_killed_in_a_councils_graph_stages_keeps_only_whole_parts(tmp_path, monkeypatch):
+    """Killed in the second council's stages, a build has kept the first council's part (renamed
+    into place once whole) and nothing of the second: the next build takes the one and makes the other."""
+    import graph.run.steps
+
+    corpus = _councils_corpus(tmp_path)
+    out = tmp_path / "out"
+    real = graph.run.steps.build_triples
+    calls: list[int] = []
+
+    def killed_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    killed_second.__qualname__ = real.__qualname__  # the same stage as far as the kept parts go
+    killed_second.__module__ = real.__module__
+    with monkeypatch.context() as patched:
+        patched.setattr(graph.run.steps, "build_triples", killed_second)
+        with pytest.raises(KeyboardInterrupt):
+            build_corpus([corpus], out, use_model=False, workers=0)
+    assert len(_kept_parts(out)) == 1
+    assert not (out / RECORD).exists()
+    build_corpus([corpus], out, use_model=False, workers=0)
+    _same_outputs(out, _fresh(corpus, tmp_path))
+
+
+def test_a_rebuild_hashes_only_the_inputs_whose_state_moved(tmp_path, monkeypatch):
+    """The inputs' digests are kept by their file state: an unchanged input is not read again, and one
+    rewritten in place with its old size and modification time put back is (its change time moved)."""
+    import os
+
+    import graph.run.steps
+
+    corpus = dev_corpus(tmp_path, 3)
+    out = tmp_path / "out"
+    build_corpus([corpus], out, use_model=False, workers=0)
+    hashed: list[Path] = []
+    real = graph.run.steps.file_hash
+    monkeypatch.setattr(graph.run.steps, "file_hash", lambda p: hashed.append(p) or real(p))
+    assert build_corpus([corpus], out, use_model=False, workers=0).extracted == 0
+    assert hashed == []
+    path = sorted(corpus.glob("*.txt"))[1]
+    st, data = path.stat(), path.read_bytes()
+    edited = data.replace(b"Council", b"Cuoncil", 1)
+    assert edited != data and len(edited) == len(data)
+    path.write_bytes(edited)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert build_corpus([corpus], out, use_model=False, workers=0).extracted == 1
+    assert hashed == [path]

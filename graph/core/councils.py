@@ -23,6 +23,8 @@ set aside (`split_shared`) and their tenures attached once for all councils (`sh
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -36,8 +38,8 @@ from graph.core.resolve import (
     Resolution,
     bodies_of,
     body_key,
+    first_names_read_and_asked,
     org_mentions,
-    rule_first_names,
 )
 from graph.core.tenure import post_org_name
 
@@ -52,6 +54,7 @@ class CouncilDigest:
     orgs: tuple[OrgMention, ...]  # the organization facts of the national scope, in document order
     held_in: frozenset[tuple[str, str]]  # ("post" | "seat", body key) no committee of the council answers
     unit_of: str | None = None  # the key of the council its committees are units of (`BodyTable.parent`)
+    asks: frozenset[str] = frozenset()  # the first names its resolution asks the corpus about (`_model_only`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +84,13 @@ def council_digest(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -
                 held_in.add((named[0], k))
     national = tuple(m for m in mentions if m[1] == "" or m[2] != OrgKind.COMMITTEE)
     council = next((c for c in councils.values() if c), "")
+    read, asked = first_names_read_and_asked(docs, facts_by_doc)
     return CouncilDigest(
-        frozenset(rule_first_names(docs, facts_by_doc)),
+        frozenset(read),
         national,
         frozenset(held_in),
         body_key(council) if council and local else None,
+        frozenset(asked),
     )
 
 
@@ -118,6 +123,33 @@ def council_joins(digests: list[CouncilDigest]) -> CouncilJoins:
         frozenset(k for k, n in users.items() if n > 1),
         together,
     )
+
+
+def national_digest(index: CouncilJoins) -> str:
+    """A digest of the joins every council's graph reads whole: the national bodies (each council's
+    graph carries them all) and the shared organizations (`joins_share`)."""
+    joins = index.joins
+    data = [
+        [[list(k), _body_state(b)] for k, b in sorted(joins.bodies.items())],
+        [[list(k), _body_state(b)] for k, b in sorted(joins.body_alias.items())],
+        sorted(list(k) for k in index.shared),
+    ]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def joins_share(index: CouncilJoins, asks: frozenset[str] | None, national: str) -> str:
+    """A digest of what the graph stages of a group read of the joins, its resolution asking the corpus
+    about the first names `asks` (None: any): those of the corpus's first names, and the national part
+    (`national`, `national_digest`). A group whose files and share are both unchanged makes the same
+    part file (`graph.run.bycouncil`), however the rest of the corpus changed."""
+    names = index.joins.first_names if asks is None else index.joins.first_names & asks
+    data = [sorted(names), national]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def _body_state(b: BodyEntity) -> list:
+    """Every field of a body as plain, ordered data (`joins_share`): Counters keep their order, sets are sorted."""
+    return [b.key, b.scope, str(b.kind), list(b.names.items()), sorted(b.docs), b.parent]
 
 
 def _together(

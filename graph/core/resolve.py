@@ -387,11 +387,23 @@ def _spilt_words(m: _Mentions, ambiguous: set[CouncilKey]) -> dict[CouncilKey, C
 def rule_first_names(docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]) -> set[str]:
     """The first names of the full names a rule read in these papers: the share of one council (or of
     the papers with no council) in what `_model_only` asks of the whole corpus."""
+    return first_names_read_and_asked(docs, facts_by_doc)[0]
+
+
+def first_names_read_and_asked(
+    docs: dict[str, dict], facts_by_doc: dict[str, list[Fact]]
+) -> tuple[set[str], set[str]]:
+    """`rule_first_names`, and the first names `_model_only` asks the corpus about when it resolves
+    these papers: a council's resolution reads of the corpus's first names only these, so a rebuild
+    keeps its graph while another council's papers bring first names it never asks about."""
     m = _gather_mentions(facts_by_doc, {d: (h.get("council") or "") for d, h in docs.items()})
     ambiguous = _run_together(m)
     alias_of = _spilt_words(m, ambiguous)
     known = {ck for ck in m.forms if not _is_partial(ck[1]) and ck not in ambiguous}
-    return {ck[1].split()[0] for ck in known if ck not in alias_of and ck in m.not_model}
+    full_keys = [ck for ck in known if ck not in alias_of]
+    read = {ck[1].split()[0] for ck in full_keys if ck in m.not_model}
+    asked = {ck[1].split()[0] for ck in full_keys if ck not in m.not_model and sum(m.forms[ck].values()) == 1}
+    return read, asked
 
 
 def _model_only(

@@ -12,11 +12,12 @@ import hashlib
 import itertools
 import json
 import os
+import pickle
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from extract.records import DocumentResult, Fact, Problem, fact_from_json
 from graph.core.triples import TURTLE_PREFIXES, turtle_from_nt
@@ -133,6 +134,46 @@ def read_header(path: Path) -> dict | None:
             return json.loads(fh.readline())
     except (OSError, ValueError):
         return None
+
+
+def file_digest(path: Path) -> str:
+    """The file's SHA-256, read a block at a time."""
+    return _digest(path)
+
+
+def file_state(path: Path) -> str:
+    """The file's inode, size, modification and change times ("" for no file): a state unchanged since
+    a digest was taken means the bytes it was taken of, as git trusts its index. A build replaces a file
+    whole (a new inode); any write in place moves the change time, which no program can set back."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def read_json(path: Path) -> Any:
+    """A JSON file the build wrote for itself, or None when it is missing or unreadable."""
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def read_kept(path: Path) -> Any:
+    """What `write_kept` wrote, or None when it is missing or cannot be read back (a file of another
+    version of the code, a truncated one): the caller then makes it again."""
+    try:
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def write_kept(path: Path, value: object) -> None:
+    """A value the graph stages keep between builds (`graph.run.bycouncil.GraphCache`), pickled and
+    renamed into place. Only the build reads it back, from its own output folder."""
+    write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def write_problems(out: Path, problems: list[Problem]) -> None:

@@ -73,6 +73,7 @@ def build(
             plan = steps.plan_extraction(paths, out, options)
             clock.lap("discover")
             extracted, cached = steps.extract(plan, out, options, supply, progress)
+            steps.remember_inputs(out, plan, extracted)
             clock.lap("extract")
             keep = {*plan.reused, *extracted.written}
             steps.remove_stale(out, keep)

@@ -13,6 +13,9 @@
    graph writer takes: byte for byte the graph the whole-corpus stages wrote.
 
 Each group's work is a function of its files and the index, so it runs in this process or as a Dask task.
+It is also kept between builds (`GraphCache`, in OUT/.graph-cache): each group's share of the joins, keyed
+by its facts files' digests, and each group's part file, keyed by those and by the part of the index it
+reads (`graph.core.councils.joins_share`). A rebuild reads and redoes only the groups whose key changed.
 The pages still draw on a view of the whole graph: it is read back from the merged file (`graph.core.triples.read_nt`).
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import json
 import os
 import tempfile
 import time
@@ -40,7 +44,16 @@ from graph.core.councils import (
 )
 from graph.core.namespaces import FOAF, ORG, RDF
 from graph.core.resolve import resolve
-from graph.core.store import read_facts, read_header
+from graph.core.store import (
+    file_digest,
+    file_state,
+    read_facts,
+    read_header,
+    read_json,
+    read_kept,
+    write_atomic,
+    write_kept,
+)
 from graph.core.tenure import attach_tenures
 from graph.core.triples import Triples, nt_chunks
 
@@ -52,14 +65,21 @@ _PERSON_TYPE = f" <{RDF.type}> <{FOAF.Person}> .\n".encode()
 _BODY_TYPE = f" <{RDF.type}> <{ORG.Organization}> .\n".encode()
 
 
-def council_groups(facts_files: list[Path]) -> list[list[Path]]:
-    """The facts files by their header's council, councils in name order (no council: first), each
-    group's files in the order given. Only each file's first line is read."""
+def council_groups(facts_files: list[Path], councils: dict[Path, str] | None = None) -> list[list[Path]]:
+    """The facts files by their header's council (or as `councils` gives it, `identify`), councils in
+    name order (no council: first), each group's files in the order given. Only each file's first line
+    is read."""
     groups: dict[str, list[Path]] = {}
     for fpath in facts_files:
-        header = read_header(fpath) or {}
-        groups.setdefault(str(header.get("council") or ""), []).append(fpath)
+        council = councils[fpath] if councils is not None else (read_header(fpath) or {}).get("council")
+        groups.setdefault(str(council or ""), []).append(fpath)
     return [groups[c] for c in sorted(groups)] or [[]]  # no files: one empty group (the graph's own triples)
+
+
+def read_files(files: list[Path], cached: dict[Path, FactsFile] | None = None) -> dict[Path, FactsFile]:
+    """Each facts file read (or taken from `cached`, read already), equal texts read as one object."""
+    strings: dict[str, str] = {}  # (`read_facts`)
+    return {f: cached[f] if cached and f in cached else read_facts(f, strings) for f in files}
 
 
 def read_group(
@@ -67,22 +87,28 @@ def read_group(
 ) -> tuple[dict[str, dict], dict[str, list[Fact]], list[Problem]]:
     """The documents' headers and facts by document id, and the problems the facts files carry; a file
     read already (`cached`) is taken from there."""
+    return _as_group(read_files(files, cached))
+
+
+def _as_group(read: dict[Path, FactsFile]) -> tuple[dict[str, dict], dict[str, list[Fact]], list[Problem]]:
     docs: dict[str, dict] = {}
     facts_by_doc: dict[str, list[Fact]] = {}
     problems: list[Problem] = []
-    strings: dict[str, str] = {}  # equal texts read as one object (`read_facts`)
-    for fpath in files:
-        header, facts, probs = cached[fpath] if cached and fpath in cached else read_facts(fpath, strings)
+    for header, facts, probs in read.values():
         docs[header["doc_id"]] = header
         facts_by_doc[header["doc_id"]] = facts
         problems.extend(probs)
     return docs, facts_by_doc, problems
 
 
-def digest_group(files: list[Path], cached: dict[Path, FactsFile] | None = None) -> CouncilDigest:
-    """A group's share of the joins across councils (the first pass)."""
-    docs, facts_by_doc, _problems = read_group(files, cached)
-    return council_digest(docs, facts_by_doc)
+def digest_group(
+    files: list[Path], keep: bool = False, cached: dict[Path, FactsFile] | None = None
+) -> tuple[CouncilDigest, dict[Path, FactsFile]]:
+    """A group's share of the joins across councils (the first pass), and with `keep` the facts files
+    it read, for its graph stages to take instead of reading them again."""
+    read = read_files(files, cached)
+    docs, facts_by_doc, _problems = _as_group(read)
+    return council_digest(docs, facts_by_doc), (read if keep else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,3 +266,97 @@ def _distinct(lines: Iterator[bytes]) -> Iterator[bytes]:
         if line != last:
             yield line
             last = line
+
+
+# --- kept between builds ---------------------------------------------------------------------
+
+CACHE = ".graph-cache"  # in OUT: what the graph stages keep between builds
+
+
+@dataclass(frozen=True, slots=True)
+class FactsId:
+    """A facts file's SHA-256 and its header's council."""
+
+    digest: str
+    council: str
+
+
+def identify(facts_files: list[Path], out: Path, *, save: bool = True) -> dict[Path, FactsId]:
+    """Each facts file's digest and council. OUT/.graph-cache/facts.json keeps both by the file's state
+    (inode, size, modification time: `file_state`), so an unchanged file is neither opened nor hashed
+    again; a file whose state moved is hashed and its header read."""
+    memo_path = out / CACHE / "facts.json"
+    memo = read_json(memo_path)
+    memo = memo if isinstance(memo, dict) else {}
+    ids: dict[Path, FactsId] = {}
+    seen: dict[str, list[str]] = {}
+    for fpath in facts_files:
+        state, hit = file_state(fpath), memo.get(str(fpath))
+        if isinstance(hit, list) and len(hit) == 3 and hit[0] == state and state:
+            ids[fpath] = FactsId(hit[1], hit[2])
+        else:
+            council = str((read_header(fpath) or {}).get("council") or "")
+            ids[fpath] = FactsId(file_digest(fpath), council)
+        seen[str(fpath)] = [state, ids[fpath].digest, ids[fpath].council]
+    if save and seen != memo:
+        write_atomic(memo_path, json.dumps(seen, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    return ids
+
+
+class GraphCache:
+    """OUT/.graph-cache: each group's share of the joins (`joins/KEY.pickle`, a `CouncilDigest`) and
+    each group's part file with what its graph stages reported (`parts/KEY.nt`, `parts/KEY.pickle`).
+    A key is a SHA-256 of the code the stages run, their options and the group's facts files by name
+    and digest (and, for a part, the share of the index its stages read), so an entry found under its
+    key is what the stages would make again. Every file is renamed into place once whole, a part's
+    record after its file and naming its size; an entry that cannot be read back, or whose part file
+    has another size, is made again. Entries this build did not use are removed at its end (`prune`)."""
+
+    def __init__(self, out: Path, code: str, options: str) -> None:
+        self.joins = out / CACHE / "joins"
+        self.parts = out / CACHE / "parts"
+        self._salt = f"{code}\0{options}\0"
+        self._used: set[str] = set()
+        self.parts.mkdir(parents=True, exist_ok=True)  # where the parts being made are written
+
+    def key(self, files: list[Path], ids: dict[Path, FactsId], share: str = "") -> str:
+        h = hashlib.sha256(f"{self._salt}{share}\0".encode())
+        for f in files:
+            h.update(f"{f.name}\0{ids[f].digest}\n".encode())
+        return h.hexdigest()
+
+    def digest(self, key: str) -> CouncilDigest | None:
+        self._used.add(key)
+        found = read_kept(self.joins / f"{key}.pickle")
+        return found if isinstance(found, CouncilDigest) else None
+
+    def keep_digest(self, key: str, digest: CouncilDigest) -> None:
+        write_kept(self.joins / f"{key}.pickle", digest)
+
+    def part(self, key: str) -> CouncilPart | None:
+        self._used.add(key)
+        path = self.parts / f"{key}.nt"
+        found = read_kept(self.parts / f"{key}.pickle")
+        if not isinstance(found, dict) or file_state(path) == "" or path.stat().st_size != found.get("size"):
+            return None
+        return CouncilPart(path, found["facts"], found["problems"], found["share"], ())
+
+    def keep_part(self, key: str, part: CouncilPart) -> CouncilPart:
+        """PART's file renamed to its key, and its record beside it; the part as kept."""
+        path = self.parts / f"{key}.nt"
+        os.replace(part.path, path)
+        record = {
+            "size": path.stat().st_size,
+            "facts": part.facts,
+            "problems": part.problems,
+            "share": part.share,
+        }
+        write_kept(self.parts / f"{key}.pickle", record)
+        return CouncilPart(path, part.facts, part.problems, part.share, part.seconds)
+
+    def prune(self) -> None:
+        """Every entry and leftover this build did not use (a killed build's temporary part files too)."""
+        for folder in (self.joins, self.parts):
+            for path in folder.glob("*") if folder.is_dir() else ():
+                if path.name.split(".")[0] not in self._used and path.is_file():
+                    path.unlink()

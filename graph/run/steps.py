@@ -6,13 +6,14 @@ build's when their inputs have not changed).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Generator
-from dataclasses import dataclass
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,16 +22,24 @@ from extract.load import discover, doc_id_for, file_hash, manifest_for
 from extract.readers import reread_every_build
 from extract.records import Fact, Problem
 from graph.core.build import build_triples
-from graph.core.councils import council_joins
+from graph.core.councils import CouncilJoins, council_joins, joins_share, national_digest
 from graph.core.resolve import resolve
-from graph.core.store import facts_path, read_facts, read_header, write_facts
+from graph.core.store import (
+    facts_path,
+    file_state,
+    read_facts,
+    read_header,
+    read_json,
+    write_atomic,
+    write_facts,
+)
 from graph.core.tenure import attach_tenures
 from graph.core.triples import Triples, read_nt
 from graph.pages import site
 from graph.pages.view import View
 from graph.run import bycouncil
 from graph.run.options import BuildOptions
-from graph.run.uptodate import forget_record, inputs_key, read_record, write_record
+from graph.run.uptodate import code_key, forget_record, inputs_key, read_record, write_record
 from graph.run.workers import (
     Background,
     GraphWriter,
@@ -57,6 +66,7 @@ class Plan:
     tasks: list[Task]
     reused: list[Path]
     problems: list[Problem]
+    inputs: dict[str, list] = field(default_factory=dict)  # path -> [state, digest] (`_InputDigests`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +76,7 @@ class Extracted:
     written: list[Path]
     failed: int
     problems: list[Problem]
+    digests: dict[str, str] = field(default_factory=dict)  # the extracted inputs' paths -> SHA-256
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,21 +123,67 @@ def plan_extraction(paths: list[Path], out: Path, options: BuildOptions) -> Plan
     manifests: dict = {}
     reused: list[Path] = []
     tasks: list[Task] = []
+    memo = read_json(out / INPUTS)
+    inputs = _InputDigests(memo if isinstance(memo, dict) else {})
     for path in files:
         fpath = facts_path(out, ids[path])
-        if _facts_stand(fpath, path, key):
+        if _facts_stand(fpath, path, key, inputs.digest):
             reused.append(fpath)
         else:
+            inputs.to_extract(path)
             tasks.append(Task(path=path, doc_id=ids[path], manifest=manifest_for(path, manifests)))
-    return Plan(documents=len(files), tasks=tasks, reused=sorted(reused), problems=problems)
+    return Plan(
+        documents=len(files), tasks=tasks, reused=sorted(reused), problems=problems, inputs=inputs.seen
+    )
 
 
-def _facts_stand(fpath: Path, path: Path, key: str) -> bool:
+INPUTS = Path(bycouncil.CACHE) / "inputs.json"  # in OUT: each input's state and digest (`_InputDigests`)
+
+
+class _InputDigests:
+    """The inputs' SHA-256, each taken again only when the file's state moved (`file_state`): OUT's
+    .graph-cache/inputs.json keeps the last build's, so a rebuild of 10,000 documents does not read
+    them all to find the one that changed. An input to extract has its state taken here and its digest
+    from what extraction read (`remember_inputs`): a file changed in between has another state by then."""
+
+    def __init__(self, memo: dict) -> None:
+        self._memo = memo
+        self.seen: dict[str, list] = {}  # path -> [state, digest or None until extracted]
+
+    def digest(self, path: Path) -> str | None:
+        state, hit = file_state(path), self._memo.get(str(path))
+        if isinstance(hit, list) and len(hit) == 2 and state and hit[0] == state:
+            digest = hit[1]
+        else:
+            digest = file_hash(path)
+        if state and digest:
+            self.seen[str(path)] = [state, digest]
+        return digest
+
+    def to_extract(self, path: Path) -> None:
+        if state := file_state(path):
+            self.seen[str(path)] = [state, None]
+
+
+def remember_inputs(out: Path, plan: Plan, extracted: Extracted) -> None:
+    """OUT's record of the inputs' states and digests (`_InputDigests`), once extraction has read them."""
+    seen = {
+        path: [state, digest or extracted.digests.get(path)]
+        for path, (state, digest) in plan.inputs.items()
+        if digest or extracted.digests.get(path)
+    }
+    if seen != read_json(out / INPUTS):
+        write_atomic(out / INPUTS, json.dumps(seen, sort_keys=True).encode("utf-8"))
+
+
+def _facts_stand(
+    fpath: Path, path: Path, key: str, digest_of: Callable[[Path], str | None] = file_hash
+) -> bool:
     """The facts file was made from this file's bytes, at this path, by this extractor. (A feed's
     facts depend on --as-of/--council too; it is read again, in milliseconds.)"""
     if reread_every_build(path) or not fpath.exists():
         return False
-    digest = file_hash(path)
+    digest = digest_of(path)
     header = read_header(fpath)
     return bool(
         digest
@@ -173,15 +230,31 @@ def extract(
         if options.executor == "dask"
         else run_guarded(plan.tasks, supply, count)
     )
+    likely = _councils_of(plan, out)  # read before their facts files are replaced
     extraction = Background(lambda: _write_outcomes(outcomes, out, key, plan, progress))
     cached: dict[Path, FactsFile] = {}
     strings: dict[str, str] = {}  # equal texts read as one object (`read_facts`)
     try:
+        ids = bycouncil.identify(plan.reused, out, save=False)
         for fpath in plan.reused:
-            cached[fpath] = read_facts(fpath, strings)
+            if ids[fpath].council in likely:
+                cached[fpath] = read_facts(fpath, strings)
     finally:
         extracted = extraction.join()
     return extracted, cached
+
+
+def _councils_of(plan: Plan, out: Path) -> set[str]:
+    """The councils of the documents about to be extracted again, from their last facts files: the
+    groups whose graph stages the rebuild is likely to redo. Their other facts files are read while the
+    workers extract; the other groups' graph stages are kept from the last build (`GraphCache`), or
+    read later (a new document's council, an index that moved)."""
+    councils: set[str] = set()
+    for task in plan.tasks:
+        header = read_header(facts_path(out, task.doc_id))
+        if header is not None:
+            councils.add(str(header.get("council") or ""))
+    return councils
 
 
 def _write_outcomes(
@@ -194,6 +267,7 @@ def _write_outcomes(
     """Each document's facts file, written as its outcome arrives; the unreadable ones counted."""
     written: list[Path] = []
     problems: list[Problem] = []
+    digests: dict[str, str] = {}
     failed = 0
     done = len(plan.reused)
     with contextlib.closing(outcomes):  # a failed write stops the workers too
@@ -207,7 +281,8 @@ def _write_outcomes(
                 continue
             write_facts(out, result, key)
             written.append(facts_path(out, task.doc_id))
-    return Extracted(written=written, failed=failed, problems=problems)
+            digests[result.document.path] = result.document.sha256
+    return Extracted(written=written, failed=failed, problems=problems, digests=digests)
 
 
 def remove_stale(out: Path, keep: set[Path]) -> None:
@@ -333,17 +408,26 @@ def _council_graphs(
     clock: Clock,
 ) -> CouncilGraphs:
     """The first pass (the joins across councils), each council's part file, the shared
-    organizations' part, and the parts merged."""
-    groups = bycouncil.council_groups(facts_files)
-    index = council_joins(
-        map_groups(bycouncil.digest_group, [(g,) for g in groups], {"cached": cached}, options)
-    )
-    groups = [sorted(f for i in members for f in groups[i]) for members in index.together]
+    organizations' part, and the parts merged. What a group's facts files gave the last build (its
+    share of the joins, its part file) is taken from OUT's `bycouncil.GraphCache` when they have not
+    changed; the shared part (in FOLDER) and the merge are made every time."""
+    settings = {"include_private": options.include_private, "build": _qualname(build_triples)}
+    cache = bycouncil.GraphCache(out, code_key(), json.dumps(settings, sort_keys=True))
+    ids = bycouncil.identify(facts_files, out)
+    groups = bycouncil.council_groups(facts_files, {f: i.council for f, i in ids.items()})
+    digests, kept = _digests(groups, ids, cache, cached, options)
+    index = council_joins(digests)
+    together = [  # groups that run together ask as one, of every first name (`joins_share`)
+        (
+            sorted(f for i in members for f in groups[i]),
+            digests[members[0]].asks if len(members) == 1 else None,
+        )
+        for members in index.together
+    ]
     clock.lap("councils' joins")
-    kwargs: dict[str, Any] = {"include_private": options.include_private, "build": build_triples}
-    tasks = [(g, index, folder) for g in groups]
-    parts = map_groups(bycouncil.council_part, tasks, {**kwargs, "cached": cached}, options)
+    parts = _parts(together, ids, index, cache, {**cached, **kept}, options)
     cached.clear()
+    del kept
     facts: Counter = Counter()
     problems: list[Problem] = []
     for part in parts:
@@ -352,14 +436,77 @@ def _council_graphs(
         for stage, seconds in part.seconds:
             clock.add(stage, seconds)
     clock.restart()
+    kwargs: dict[str, Any] = {"include_private": options.include_private, "build": build_triples}
     shared, shared_problems = bycouncil.shared_part([p.share for p in parts], index, folder, **kwargs)
     problems.extend(shared_problems)
     paths = [p.path for p in parts]
     del parts
     clock.lap("shared posts")
     merged = bycouncil.merge_parts(paths + ([shared] if shared else []), out)
+    cache.prune()
     clock.lap("merge")
     return CouncilGraphs(merged=merged, parts=paths, shared=shared, facts=facts, problems=problems)
+
+
+def _qualname(fn: Any) -> str:
+    """A function by module and name: a test that puts another in its place makes other parts."""
+    return f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
+
+
+def _digests(
+    groups: list[list[Path]],
+    ids: dict[Path, bycouncil.FactsId],
+    cache: bycouncil.GraphCache,
+    cached: dict[Path, FactsFile],
+    options: BuildOptions,
+) -> tuple[list[bycouncil.CouncilDigest], dict[Path, FactsFile]]:
+    """Each group's share of the joins: kept from the last build when its facts files are the same,
+    else read and worked out (and kept). The largest group read here keeps its facts for its graph
+    stages, which then need not read them again (in this process only: a Dask task's stay there)."""
+    keys = [cache.key(g, ids) for g in groups]
+    found = [cache.digest(k) for k in keys]
+    missing = [i for i, d in enumerate(found) if d is None]
+    largest = max(missing, key=lambda i: len(groups[i]), default=None) if options.executor != "dask" else None
+    tasks = [(groups[i], i == largest) for i in missing]
+    made = map_groups(bycouncil.digest_group, tasks, {"cached": cached}, options)
+    kept: dict[Path, FactsFile] = {}
+    for i, (digest, read) in zip(missing, made, strict=True):
+        cache.keep_digest(keys[i], digest)
+        found[i] = digest
+        kept.update(read)
+    return [d for d in found if d is not None], kept
+
+
+def _parts(
+    groups: list[tuple[list[Path], frozenset[str] | None]],
+    ids: dict[Path, bycouncil.FactsId],
+    index: CouncilJoins,
+    cache: bycouncil.GraphCache,
+    read: dict[Path, FactsFile],
+    options: BuildOptions,
+) -> list[bycouncil.CouncilPart]:
+    """Each group's part: kept from the last build when its facts files and its share of the index are
+    the same (`joins_share`), else made (and kept). Groups whose facts are read already go first, and
+    each group's facts are let go once its part is made."""
+    national = national_digest(index)
+    keys = [cache.key(files, ids, joins_share(index, asks, national)) for files, asks in groups]
+    parts = [cache.part(k) for k in keys]
+    missing = sorted(
+        (i for i, p in enumerate(parts) if p is None), key=lambda i: not all(f in read for f in groups[i][0])
+    )
+    kwargs: dict[str, Any] = {"include_private": options.include_private, "build": build_triples}
+    tasks = [(groups[i][0], index, cache.parts) for i in missing]
+    if options.executor == "dask":
+        made = map_groups(bycouncil.council_part, tasks, kwargs, options)
+    else:
+        made = []
+        for task in tasks:
+            made.append(bycouncil.council_part(*task, **kwargs, cached=read))
+            for f in task[0]:
+                read.pop(f, None)
+    for i, part in zip(missing, made, strict=True):
+        parts[i] = cache.keep_part(keys[i], part)
+    return [p for p in parts if p is not None]
 
 
 @contextlib.contextmanager

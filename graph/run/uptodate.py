@@ -48,7 +48,9 @@ class GraphRecord:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _code() -> str:
+def code_key() -> str:
+    """A digest of the code the graph stages run (the graph and extract packages) and of the library
+    versions that shape their output: what a result they keep between builds was made by."""
     h = hashlib.sha256(extractor_key().encode())
     for package in _PACKAGES:
         for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
@@ -70,7 +72,7 @@ def _stat(path: Path) -> str:
 def inputs_key(facts_files: Iterable[Path], options: dict[str, object]) -> str:
     """A digest of everything the graph stages read: the facts files (name, size, mtime), the
     graph code and library versions, and the build's options."""
-    h = hashlib.sha256(_code().encode())
+    h = hashlib.sha256(code_key().encode())
     h.update(json.dumps(options, sort_keys=True, default=str).encode())
     for path in sorted(facts_files):
         h.update(f"{path.name}\0{_stat(path)}\n".encode())
