@@ -38,10 +38,11 @@ _WHEN = (
     rf"(?:last )?(?:{_WD})))"
 )
 NEWS_MEETING = re.compile(rf"\b(?:at|during) {_WHICH}{_WHEN}")
-# the day before the meeting, as a possessive: "at Friday's meeting", "ahead of yesterday's full council meeting"
+# the day before the meeting, as a possessive: "at Friday's meeting", "ahead of yesterday's full council meeting", "At
+# Tuesdays council AGM" (the apostrophe dropped; "AGM" a council's annual general meeting, as Northern Irish papers say)
 _DAY_S_MEETING = re.compile(
-    rf"\b(?:at|during|ahead of|after) (?P<rel>yesterday|last night|today|tonight|(?:last )?(?:{_WD}))['\u2019]s "
-    r"(?:special |extraordinary |annual |budget )?(?:full )?(?:council )?meeting\b"
+    rf"\b(?i:at|during|ahead of|after) (?P<rel>yesterday|last night|today|tonight|(?:last )?(?:{_WD}))['\u2019]?s "
+    r"(?:special |extraordinary |annual |budget )?(?:full )?(?:council )?(?:meeting|AGM)\b"
 )
 _PAREN_DAY = re.compile(
     rf" \((?P<m>{_MONTH_NAMES}) (?P<d>\d{{1,2}})\)| \((?P<d2>\d{{1,2}}) (?P<m2>{_MONTH_NAMES})\)"  # `match` anchors it

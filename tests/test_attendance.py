@@ -638,3 +638,38 @@ def test_what_a_councillor_told_a_reporter_is_no_attendance():
     story = replace(make_document(text), kind="news")
     people = {f.person for f in extract_document(story).facts if f.fact_type == "attendance"}
     assert "Rhian Tegid" in people and "Amy Vane" not in people
+
+
+HEAD_LINE = "Minutes of the meeting of the Licensing Committee held at the Guildhall on 14 May 2024\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # officers each after their post and a dash, flattened into the record's one line
+        (
+            "Held in the Chamber PRESENT: Councillors Ames and Bell Officers Present : Chief Executive – R Tolley "
+            "Head of Legal Services – Mrs K Imrie 1 WELCOME The Chair opened the meeting.\n",
+            {("R Tolley", "in attendance"), ("K Imrie", "in attendance")},
+        ),
+        # one name with a note after a dash is a name and its note, not a post and a name
+        ("In attendance: Maya Crane – Licensing Manager\n", {("Maya Crane", "in attendance")}),
+        # late is there; an apology with no lateness is an apology
+        ("An apology for lateness was received from Councillor Rui Santos.\n", {("Rui Santos", "present")}),
+        ("Councillor Penrose gave an apology for the meeting.\n", {("Penrose", "apologies")}),
+        # a table's cell ends the list: "| " is no part of the last name
+        (
+            "Apologies Minutes: An apology of absence was received from Councillor N Ruiz. |\n",
+            {("N Ruiz", "apologies")},
+        ),
+        # the words between a councillor and "seconded" are a role, never another councillor
+        (
+            "Councillor Ada Lowry proposed Councillor Ben Marsh, Councillor Cal Nunn seconded the nomination.\n",
+            {("Ada Lowry", "present"), ("Cal Nunn", "present")},
+        ),
+    ],
+)
+def test_officer_runs_lateness_and_seconders(text, expected):
+    got = {(f.person, f.capacity.value) for f in facts_of(HEAD_LINE + text, "attendance")}
+    assert expected <= got
+    assert not {p for p, _c in got} & {"Chief Executive", "Licensing Manager", "Ben Marsh"}

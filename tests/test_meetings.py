@@ -413,3 +413,22 @@ def test_minutes_of_the_council_named_by_its_kind():
     assert ("Eastmoor City Council", "2007-05-24") not in {
         (f.body, f.date.iso if f.date else None) for f in other
     }
+
+
+def test_an_agenda_list_of_minutes_gives_each_body_and_date_until_the_list_ends():
+    text = (
+        "Agenda item\n\nCommittees\n\nTo receive the minutes of the following bodies:\n\n"
+        "(a)      Council – 12 March 2021\n\n(b)      Cabinet – 2 April 2021, 23 April 2021\n\n"
+        "The Leader reported on 30 April 2021 that the plan was agreed.\n"
+    )
+    got = {
+        (f.body, f.date.iso) for f in facts_of(text, "meeting") if f.evidence.rule == "meeting.minutes-list"
+    }
+    assert got == {
+        ("Herefordshire Council", "2021-03-12"),
+        ("Cabinet", "2021-04-02"),
+        ("Cabinet", "2021-04-23"),
+    }
+    # minutes named without such an opening are not a list of meetings
+    plain = "Planning Committee 4 May 2021 Audit Committee 6 May 2021\n"
+    assert not [f for f in facts_of(plain, "meeting") if f.evidence.rule == "meeting.minutes-list"]

@@ -50,14 +50,22 @@ _IN_ATTENDANCE = re.compile(
     r"Other attendees|Other (?:members|councillors) present|(?:Legal advis[eo]r|Licensing officer|"
     r"Clerk(?: to the [A-Za-z -]{3,40})?|Democratic services officer|Committee (?:clerk|officer|"
     r"administrator)|Minute taker)(?=\s*:\s*[A-Z]))"
-    r"(?:\s*:\s*|\s*$)(?P<rest>.*)$",
+    r"(?:\s*:\s*|\s*$|(?<=officers present)[ \t]+(?-i:(?=(?:[A-Z]\.?[ \t]+){1,3}[A-Z][a-z]|(?:Mrs|Mr|Ms|Dr)\.?[ \t]+[A-Z])))"
+    r"(?P<rest>.*)$",
     re.I,
-)  # CMIS: the label alone on its line, no colon
+)  # CMIS: the label alone on its line, no colon; "Officers Present J A Mole, (Chief Executive)": a name after it
+# "Apologies for absence were received from", "An apology of absence was received from", "APOLOGIES - were received
+# and accepted from", "the apologies of Councillors A and B were noted", "proffered the apologies of Mr C"
 _APOLOGIES = re.compile(
-    r"\b(?:Apologies|An apology)(?: for absence)?(?:(?: were| was| had been| have been| has been)?(?: also)? "
-    r"(?:received|submitted|given|tendered|intimated)(?: on behalf of| from| by)?| also from)\s*:?\s*(?P<rest>[^\n]+)",
+    r"\b(?:(?:Apologies|An apology)(?: (?:for|of) absence|(?P<late> for lateness))?(?:[ \t]+[\u2013-])?(?:(?: were| was| had been| have been|"
+    r" has been)?(?: also)? (?:received(?: and accepted)?|submitted|given|tendered|intimated)(?: on behalf of| from| by)?|"
+    r" also from)|(?P<of>(?:the )?apologies of)(?= (?:Councillors?|Cllrs?|Mrs|Mr|Ms|Miss|Dr)\.? ))"
+    r"\s*:?\s*(?P<rest>[^\n]+)",
     re.I,
 )
+# where "the apologies of ..." ends: "were noted", "from Grant Thornton"
+# (a match starts at the first blank of a run only: from each blank of it, `\s+` re-read the run, quadratic)
+_APOLOGIES_OF_END = re.compile(r"(?<!\s)\s++(?:(?:were|was|are|is)\s++(?:noted|received|accepted)\b|from\b)")
 _APOLOGIES_LINE = re.compile(
     r"^\s*(?:Apologies(?: for absence)?(?: received(?: from)?)?|Absent(?: with apologies)?)"
     r"(?:\s*:\s*|\s*$)(?P<rest>.*)$",
@@ -97,16 +105,17 @@ _HON_NAME = (
     rf"(?:[A-Z](?:\.[ \t]?|[ \t]|(?=[A-Z]))){{0,3}}{_W}[A-Z][\w'\u2019-]+"
     rf"(?:[ \t]+(?!(?i:moved|seconded|proposed|nominated|that|the|and|resolved|carried|agreed)\b){_W}[A-Z][\w'\u2019-]+){{0,2}}"
 )
-# "Councillor A proposed", "Cllr B, the Deputy Leader, seconded", "Councillor C MOVED", "Councillor D made and signed
+# "Councillor A proposed", "Cllr B, the Deputy Leader, seconded" (but in "Councillor A proposed Councillor B,
+# Councillor C seconded" C seconded, not B: the words between commas are a role, never a councillor), "Councillor C MOVED", "Councillor D made and signed
 # the Declaration of Acceptance of Office", "The Lord Mayor, Councillor E, reported on his year", "Provost F, Convener,
 # presided": what a councillor did at the meeting says they were there
 _PROPOSED = re.compile(
-    rf"\b(?P<who>{_HON_NAME})\)?(?:,[ \t]+[^,.\n]{{3,80}},?|,)?[ \t]+"
+    rf"\b(?P<who>{_HON_NAME})\)?(?:,[ \t]+(?!(?:County[ \t]+)?Councillor|Cllr)[^,.\n]{{3,80}},?|,)?[ \t]+"
     r"(?:(?i:proposed|seconded|moved|nominated)\b|declared|had a dispensation|assumed the Chair|signified|"
     r"made (?:and (?:signed|subscribed) )?the (?:statutory )?(?i:declaration)|(?:signed|subscribed) the (?:statutory )?"
     r"(?i:declaration)|thanked|spoke|remarked|reiterated|(?:introduced|presented) (?:the|his|her)\b|made announcements|"
     r"asked|questioned|commented|responded|congratulated|welcomed|informed|extended|paid tribute|in the [Cc]hair\b|"
-    r"reported|explained|stated|confirmed|presided|"
+    r"reported|explained|stated|confirmed|presided|opened the meeting|"
     r"was (?:duly )?(?:declared )?(?:re-?)?elected\b)"
 )
 # "RESOLVED: That Councillor B J Lunn be elected Mayor", "That Councillor Ade Ola be appointed Vice-Chair": the civic
@@ -117,9 +126,10 @@ _ELECTED = re.compile(
     r"Civic Head|Speaker)\b"
 )
 # "It was moved by Councillor A and seconded by Councillor B", "PROPOSED by Councillor J F Kerr", "proposed by Council
-# Leader Councillor Joe Harris": the mover and the seconder were there
+# Leader Councillor Joe Harris", "This was seconded by" at a line's end over "Councillor C" (a narrow column wrapped):
+# the mover and the seconder were there
 _MOVED_BY = re.compile(
-    r"\b(?i:moved|proposed|seconded|nominated)[ \t]+by[ \t]+(?:the[ \t]+)?(?:(?:Council[ \t]+)?(?:Leader|Deputy[ \t]+Leader|"
+    r"\b(?i:moved|proposed|seconded|nominated)[ \t]+by(?:[ \t]+|[ \t]*\n[ \t]*)(?:the[ \t]+)?(?:(?:Council[ \t]+)?(?:Leader|Deputy[ \t]+Leader|"
     r"Mayor|Deputy[ \t]+Mayor|Chair(?:man)?|Vice[- ]Chair(?:man)?)(?:[ \t]+of[ \t]+the[ \t]+Council)?,?[ \t]+)?"
     rf"(?P<who>{_HON_NAME})"
 )
@@ -127,9 +137,11 @@ _MOVED_BY = re.compile(
 # sent apologies": a list that opens a sentence, then the apology
 _APOLOGISED = re.compile(
     r"(?:^|(?<=[.:]\s))[ \t]*(?P<list>(?:(?:Councillors?|Cllrs?)\.?[ \t]+)?(?=[A-Z])[^\n.;:]{1,300}?),?[ \t]+"
-    r"(?:also[ \t]+)?(?:apologised|(?:sent|gave|tendered)[ \t]+(?:(?:their|his|her)[ \t]+)?apologies)\b",
+    r"(?:also[ \t]+)?(?:apologised|(?:sent|gave|tendered)[ \t]+(?:(?:their|his|her|an)[ \t]+)?apolog(?:ies|y))\b",
     re.M,
 )
+# what the apology was for, later in its sentence: "gave an apology as she would be arriving late"
+_LATE = re.compile(r"\blate(?:ness)?\b")
 # a recorded vote: "For the motion – 26 (Councillors A, B, ...)", "Abstentions – 3 (Councillor C, D and E.)", "there
 # voted for the motion - Lord Provost L, Bailies R and W and Councillors K, A and B (15)": each voter was there
 _VOTE_LIST = re.compile(
@@ -142,7 +154,7 @@ _PLURAL_SPOKE = re.compile(
     r"(?:declared|spoke|reiterated)\b"
 )
 _PRESENTED_BY = re.compile(
-    r"\b(?:presented|introduced) by (?P<list>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][\w'\u2019-]+"
+    r"\b(?:presented|introduced|[Aa] presentation) by (?P<list>(?:(?:Dr|Mr|Mrs|Ms|Professor)\.?\s+)?[A-Z][\w'\u2019-]+"
     r"(?:\s+[A-Z][\w'\u2019-]+){1,2})"
 )
 _INTRODUCED = re.compile(
@@ -293,7 +305,11 @@ def _inline_attendance(seg: Segmented, line: Line, at: int) -> Listed:
 
 
 def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPerson]:
-    """The people of one line of a block: a list ("A, B and C"), or one person with a note after a dash."""
+    """The people of one line of a block: a list ("A, B and C"), officers each after their post and a dash, or one
+    person with a note after a dash."""
+    run = _title_dash_run(text, offset)
+    if run:
+        return run
     m = _DASH_NOTE.match(text)
     if m and "," not in m.group("who"):
         who = split_people(m.group("who"), offset + m.start("who"), honorific)
@@ -308,6 +324,41 @@ def _line_people(text: str, offset: int, honorific: str = "") -> list[ListedPers
     if titled is None:
         titled = _courtesy_run(text, offset)
     return titled if titled is not None else split_people(text, offset, honorific)
+
+
+# one officer of a flattened run, post first: "Chief Executive – J Dixon ", "Borough Lawyer and Head of Legal Services –
+# Mrs P Casey, ". The name is initials and a surname, so that where it ends the next post begins. The post is at most
+# 80 characters without a dash: a match read from each capital looks that far ahead only (linear in the text).
+_TITLE_DASH_ITEM = re.compile(
+    r"(?P<title>[A-Z][A-Za-z'\u2019&/,() ]{1,80}?)[ \t]+[\u2013\u2014-][ \t]+"
+    rf"(?:(?P<hon>Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?(?P<name>(?:[A-Z]\.?[ \t]+){{1,3}}{_W}[A-Z][\w'\u2019-]+)"
+    r"(?![\w'\u2019-])[ \t]*[,;]?[ \t]*"
+)
+
+
+def _title_dash_run(text: str, offset: int) -> list[ListedPerson]:
+    """Officers a PDF ran together each after their post and a dash ("Chief Executive – J Dixon Deputy Chief Executive
+    – M McAlister ..."): each name with its post as the note. Empty: the text is not wholly such a run of two or more
+    (a single "Maya Crane – Licensing Manager" is a name and its note, read by `_DASH_NOTE`)."""
+    out, at = [], len(text) - len(text.lstrip())
+    while at < len(text.rstrip()):
+        m = _TITLE_DASH_ITEM.match(text, at)
+        if m is None:
+            return []
+        name = clean_name(m.group("name"))
+        if name:
+            out.append(
+                ListedPerson(
+                    offset + m.start("name"),
+                    offset + m.end("name"),
+                    name,
+                    (m.group("hon") or "").lower(),
+                    m.group("title").strip(),
+                    offset + m.start("title"),
+                )
+            )
+        at = m.end()
+    return out if len(out) >= 2 else []
 
 
 # an officer in a run a PDF flattened without separators: "Mr L Hannaway, Chief ExecutiveMrs D Carville, Director of
@@ -855,12 +906,17 @@ def _apologies_sentence(seg: Segmented) -> Listed:
     while (m := _APOLOGIES.search(seg.text, pos)) is not None:
         rest = m.group("rest")
         cut = re.search(
-            r"\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$", rest
+            r"(?<!\b[A-Z])\.\s+(?=[A-Z][a-z]+ [a-z]|[^.]*\b(?:attended|were|was|had|has|is|are|sent)\b)|\.$"
+            r"|\.?[ \t]*\|",  # "... N Gregory. |": a table's cell ends the list
+            rest,
         )
         if cut:
             rest = rest[: cut.start()]
+        end = _APOLOGIES_OF_END.search(rest) if m.group("of") else None
+        rest = rest[: end.start()] if end else rest
         people = split_people(rest, m.start("rest"))
-        facts += _facts(seg, people, Capacity.APOLOGIES, "attendance.apologies-sentence")
+        cap = Capacity.PRESENT if m.group("late") else Capacity.APOLOGIES  # late, but there
+        facts += _facts(seg, people, cap, "attendance.apologies-sentence")
         pos = (
             m.start("rest") + len(rest) + 1
         )  # "... and Dale. Apologies also from ...": the next sentence's own
@@ -921,12 +977,16 @@ def _named_in(seg: Segmented, rx: re.Pattern[str]) -> Iterator[list[ListedPerson
 
 
 def _apologised(seg: Segmented) -> Listed:
-    """ "Councillors A and B apologised for their inability to attend the meeting", "Cllr C sent apologies"."""
-    return [
-        f
-        for people in _named_in(seg, _APOLOGISED)
-        for f in _facts(seg, people, Capacity.APOLOGIES, "attendance.apologised")
-    ]
+    """ "Councillors A and B apologised for their inability to attend the meeting", "Cllr C sent apologies"; "Cllr D
+    gave an apology as she would be arriving late" was there, late."""
+    facts: Listed = []
+    for m in _APOLOGISED.finditer(seg.text):
+        people = [p for p in split_people(m.group("list"), m.start("list")) if seg.text[p.start].isupper()]
+        late = _LATE.search(re.split(r"[.\n]", seg.text[m.end() : m.end() + 80], maxsplit=1)[0])
+        facts += _facts(
+            seg, people, Capacity.PRESENT if late else Capacity.APOLOGIES, "attendance.apologised"
+        )
+    return facts
 
 
 def _recorded_vote(seg: Segmented) -> Listed:
@@ -972,9 +1032,9 @@ def _presented(seg: Segmented) -> Listed:
 
 
 # a story's words for the meeting it reports: "at the meeting", "during the annual meeting", "at a meeting of the
-# full council on Tuesday night"
+# full council on Tuesday night", "At Tuesday's council AGM"
 _AT_THE_MEETING = re.compile(
-    r"\b(?:[Aa]t|[Dd]uring) (?:the|a|its) (?:(?:annual|general|full|council|special|hybrid|remote|virtual|budget)"
+    r"\b(?:[Aa]t|[Dd]uring) (?:the|a|its|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)['\u2019]?s) (?:(?:annual|general|full|council|special|hybrid|remote|virtual|budget)"
     r"['\u2019]?s? ){0,3}(?:meeting|AGM)\b"
 )
 _HON_IN_SENTENCE = re.compile(rf"\b{_HON_NAME}")

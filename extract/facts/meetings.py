@@ -96,6 +96,20 @@ _AT_BODY_ON = re.compile(
 )
 
 
+# the minutes an agenda puts before the meeting, body by body: "To receive the minutes of the following bodies ...:
+# (a) Council – 25 February 2015 (b) Executive – 17 March 2015, 7 April 2015", "ADOPTION OF MINUTES OF COMMITTEES
+# Governance and Audit Committee 10 May 2016 Corporate Services Committee 10 May 2016" (an item is read from where the
+# last one ended, never from inside a run of blanks)
+_MINUTES_LIST = re.compile(
+    r"\b(?i:minutes of (?:the following (?:bodies|committees|meetings)|committees))\b(?P<intro>[^\n:]{0,300}:)?"
+)
+_FULL_DATE = rf"\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS}),? \d{{4}}"
+_LISTED_MINUTES = re.compile(
+    rf"(?<!\s)\s{{0,40}}(?:\([a-z]{{1,3}}\)\s{{0,20}})?(?P<body>{_WORD}(?: (?:and |of |for |& )?{_WORD}){{0,12}})"
+    rf"[ \t]*[\u2013\u2014-]?[ \t]*(?P<d>{_FULL_DATE}(?:,? (?:and )?{_FULL_DATE}){{0,5}})"
+)
+
+
 def _join_wrapped(text: str) -> str:
     return " ".join(text.split())
 
@@ -289,6 +303,24 @@ def _meeting_of_on(seg: Segmented) -> Iterator[Mention]:
         yield Mention(body, date, m.start(), m.end(), "meeting.meeting-of-on")
 
 
+def _minutes_list(seg: Segmented) -> Iterator[Mention]:
+    """The minutes an agenda lists to receive or adopt, each a body and the dates of its meetings ("(b) Executive –
+    17 March 2015, 7 April 2015"): a meeting of that body on each date; the list ends at the first item that is
+    not a body and a date."""
+    for m in _MINUTES_LIST.finditer(seg.text):
+        at = m.end()
+        for _ in range(20):  # an agenda lists a handful of bodies
+            item = _LISTED_MINUTES.match(seg.text, at)
+            if item is None:
+                break
+            raw = item.group("body")
+            body = council_or(seg, raw) if is_council_meeting(raw) else body_from(raw)
+            if body and classify_body(body) != OrgKind.EXTERNAL:
+                for _s, _e, d in find_dates(item.group("d")):
+                    yield Mention(body, d, item.start("body"), item.end(), "meeting.minutes-list")
+            at = item.end()
+
+
 def _council_in_month(seg: Segmented) -> Iterator[Mention]:
     """ "approved by full council in February 2024": a meeting of the council in that month."""
     for m in _COUNCIL_IN.finditer(seg.text):
@@ -313,6 +345,7 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("meeting.at-body-on", _at_body_on),
     Rule("meeting.meeting-of-on", _meeting_of_on),
     Rule("meeting.council-in-month", _council_in_month),
+    Rule("meeting.minutes-list", _minutes_list),
 )
 
 
