@@ -154,9 +154,15 @@ def posts(text: str, **meta) -> set[tuple[str, str, str]]:
         ),
         # a colon ends a title
         (
-            "Response by Councillor Adrian Bell, Leader of the Council: Thirty-two homes are back in use.",
-            {("Adrian Bell", "Leader of the Council", "Herefordshire Council")},
+            "Response by Councillor Adrian Bell, Cabinet Member for Housing: Thirty-two homes are back in use.",
+            {("Adrian Bell", "Cabinet Member for Housing", "Herefordshire Council")},
         ),
+        # the council's leader and a committee's chair are seats (memberships.py), not posts
+        (
+            "Response by Councillor Adrian Bell, Leader of the Council: Thirty-two homes are back in use.",
+            set(),
+        ),
+        ("Report by Rhys Owen, Chair of the Audit Committee, on the review.", set()),
         # nothing
         ("The councillor thanked the officers for the report.", set()),
         ("Councillor Fagan (Chairperson) opened the meeting.", set()),

@@ -38,7 +38,7 @@ from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, Seat
 from extract.rules import Rule
 from extract.segment import Line, Segmented
 from extract.terms import Term, months_before, relative_dates, term_dates
-from extract.vocab.posts import PORTFOLIO_TITLE, head_rx, is_post, post_named_in, trim_title
+from extract.vocab.posts import PORTFOLIO_TITLE, cabinet_name, head_rx, is_post, post_named_in, trim_title
 
 # clergy too ("the Reverend Mark Brown", "Deacon Tony Martin", "Reverend and Councillor Ann Lee"): a chaplain is named so
 _HON = (
@@ -79,11 +79,13 @@ _SEATS = [
     ),
 ]
 _CHAIR = re.compile(r"^(?:vice[- ]|deputy )?chair(?:man|person|woman)?\b", re.I)
+# linear: the post ends on a non-space before the spaces that lead to the link, and a named body is at most 80
+# characters, so no two parts of the pattern can share a run of spaces or a long tail (bench/regex_audit.py)
 _OF_COUNCIL = re.compile(
-    r"^(?P<post>.+?)\s+(?P<link>of|at|for)\s+(?:the\s+|this\s+)?(?P<org>(?:[Cc]ouncil|[Aa]uthority|[Bb]orough|[Cc]ity|[Cc]ounty|[Dd]istrict|[Tt]own|"
+    r"\A(?P<post>.*?\S)\s+(?P<link>of|at|for)\s+(?:the\s+|this\s+)?(?P<org>(?:[Cc]ouncil|[Aa]uthority|[Bb]orough|[Cc]ity|[Cc]ounty|[Dd]istrict|[Tt]own|"
     r"(?:Royal |Metropolitan |London )?(?:City|County|Borough|Town|District) of [A-Z][\w'\u2019-]*"
     r"(?: (?:and |upon |on |in )?[A-Z][\w'\u2019-]*){0,3}|"
-    r"[A-Z][\w'\u2019&, -]*?(?:Council|Borough|County|City|District|Corporation|Authority)))$"
+    r"[A-Z][\w'\u2019&, -]{0,80}?(?:Council|Borough|County|City|District|Corporation|Authority)))$"
 )
 
 
@@ -307,7 +309,11 @@ def _title_before_name(seg: Segmented) -> Iterator[Holder]:
 _VERB = (
     r"(?:(?:has|have|had)\s+been\s+|was\s+|is\s+|be\s+and\s+is\s+hereby\s+|be\s+|been\s+|will\s+be\s+|would\s+be\s+)?"
     r"(?:formally\s+)?"
-    r"(?:re-?)?(?:elected|appointed|confirmed|installed|chosen|named|selected)(?:\s+unopposed)?"
+    r"(?:(?:re-?)?(?:elected|appointed|confirmed|installed|chosen|named|selected)(?:\s+unopposed)?|"
+    # "has been tipped by the council to be the new chief executive", "was recommended by the Appointments
+    # Sub-Committee as the new Strategic Director", "recommended for re-appointment as": always "as" or "to be" next
+    r"(?:tipped|picked|recommended)(?:\s+by\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}?)?(?:\s+for\s+(?:re-?)?appointment)?"
+    r"(?=\s+(?:as|to\s+be)\s))"
 )
 
 
@@ -335,7 +341,7 @@ def _took_office_then(seg: Segmented, at: int, words: str) -> PartialDate | None
 
 # "as the Strategic Director for Social Services": a remit after "for" in capitals is part of an officer's title
 _FOR_REMIT = re.compile(
-    r"\s+for\s+(?P<remit>(?!The\b)[A-Z][\w'\u2019-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019-]*){0,5})(?=\s*[,.;:(]|\s*$)"
+    r"(?<!\s)\s+for\s+(?P<remit>(?!The\b)[A-Z][\w'\u2019-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019-]*){0,5})(?=\s*[,.;:(]|\s*$)"
 )
 _OFFICER = re.compile(r"\b(?:Director|Head|Manager|Officer|Lead|Commissioner)\b")
 
@@ -352,7 +358,7 @@ def _with_remit(sentence: str, m: re.Match[str]) -> str:
 
 # a second appointment the same sentence makes right after the first: "and Caron North as deputy mayoress"
 _AND_AS = re.compile(
-    rf",?\s+and\s+(?P<name>{_NAME})\s+as\s+(?:the\s+|an?\s+)?(?P<title>{_LOWER_TITLE})"
+    rf"(?<!\s),?\s+and\s+(?P<name>{_NAME})\s+as\s+(?:the\s+|an?\s+)?(?P<title>{_LOWER_TITLE})"
     r"(?=\s*[,.;:(]|\s+(?:for|from|until|and|with)\b|$)"
 )
 
@@ -411,7 +417,7 @@ _PRIOR = re.compile(
 # it may say who the one appointed is first ("Ms Seary, who was the chief executive for Islington, will be taking
 # over from", "The local authority's current director of environment, regeneration and resources will take over")
 _SAME_ONE = re.compile(
-    rf"\s*(?:He|She|They|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+{_TOKEN}|The\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
+    rf"\A\s*(?:He|She|They|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+{_TOKEN}|The\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
     r"(?:councillor|officer|director|executive|leader|deputy|manager|clerk|politician|appointee)\b"
     r"(?:\s+of\s+[a-z][\w ,-]{0,60}?(?=\s+(?:will|has|had|is)\b))?)(?:,[^.;\n]{0,160}?,)?\s+"
     r"(?:has\s+|had\s+|will\s+(?:be\s+)?|is\s+(?:to\s+)?)?(?:immediately\s+|now\s+|formally\s+)?(?=(?:succeed|replac|tak|took))"
@@ -678,6 +684,31 @@ def _portfolio(seg: Segmented) -> Iterator[Holder]:
         )
 
 
+_FIELD_PORTFOLIO = re.compile(
+    rf"^[ \t]*Lead[ \t]+[Mm]ember[ \t]*:[ \t]*(?P<title>(?!(?:Councillor|Cllr)\b)[^\n]*?\b{PORTFOLIO_TITLE}\b"
+    r"(?:[^\n]*?\S)?)[ \t]*$",
+    re.M | re.I,
+)
+_FIELD_MEMBER = re.compile(
+    rf"^[ \t]*Lead[ \t]+[Mm]ember[ \t]*:[ \t]*(?P<name>(?:Councillor|Cllr)\.?\s+{_BARE})(?![\w'\u2019-])|"
+    rf"(?P<named>(?:Councillor|Cllr)\.?\s+(?:{_BARE}|{_TOKEN})),\s+{PORTFOLIO_TITLE}\b",
+    re.M,
+)
+
+
+def _lead_member_field(seg: Segmented) -> Iterator[Holder]:
+    """A decision record's fields: "Lead Member: Councillor Ann Lee" and "Lead member: Housing Portfolio Holder",
+    or "Lead member: Portfolio Holder for Planning" and "Cllr Lee, Portfolio Holder,": the councillor the record
+    names holds the portfolio its own field writes out (one of each in the record, else nothing)."""
+    titles = {m.group("title") for m in _FIELD_PORTFOLIO.finditer(seg.text)}
+    named = {m.group("name") or m.group("named"): m for m in _FIELD_MEMBER.finditer(seg.text)}
+    people = {clean_name(n) for n in named}
+    if len(titles) != 1 or len(people) != 1:
+        return
+    title, (written, m) = titles.pop(), next(iter(named.items()))
+    yield Holder(written, title, m.start(), m.end(), "holder.lead-member-field")
+
+
 def _capacity_as(seg: Segmented) -> Iterator[Holder]:
     """ "Councillor J Aitman who was representing the Council in her role as Mayor", "Bob Jack, in his capacity as
     Returning Officer, took the Chair": the office the sentence says someone acted in."""
@@ -701,11 +732,33 @@ def _title_paren_name(seg: Segmented) -> Iterator[Holder]:
         for m in rx.finditer(line.text):
             yield Holder(
                 m.group("name"),
-                m.group("title"),
+                _last_post(m.group("title")),
                 line.start + m.start(),
                 line.start + m.end(),
                 "holder.title-paren-name",
             )
+
+
+# the words a title starts with ("Director of ...", "Head of ..."; "Finance Officer" ends one), and a word that
+# qualifies the post word after it ("Executive Director", "Assistant Head"), not the end of a post
+_QUALIFIER = re.compile(
+    r"(?:Chief|Executive|Strategic|Assistant|Deputy|Depute|Corporate|Senior|Principal|Interim|Acting|Service|"
+    r"Services|Managing|Lead|Group|Joint|Head)$"
+)
+_POST_WORD = re.compile(r"(?<=[a-z] )(?=(?:Chief Executive|Director|Head)\b)")
+
+
+def _last_post(title: str) -> str:
+    """ "Chief Executive Director of Service Transformation Head of Marketing and Communications": the titles of a
+    table a PDF flattened into one line; the holder in brackets after them holds the last. A post word after a
+    word that ends a title ("Transformation Head") starts the next title; after a qualifier ("Executive
+    Director") or a joining word ("and Head") it does not."""
+    starts = [0]
+    for m in _POST_WORD.finditer(title):
+        before = title[: m.start()].split()
+        if before and before[-1][:1].isupper() and not _QUALIFIER.match(before[-1]):
+            starts.append(m.start())
+    return title[starts[-1] :]
 
 
 def _posts_of(title: str) -> list[str]:
@@ -730,6 +783,8 @@ def _title_name_items(seg: Segmented) -> Iterator[Holder]:
         found = []
         pos = 0
         for part in parts:
+            if re.search(rf"[:)]\s*{_NAME}\s*$", part):
+                break  # "(Officials) Mr. L Hannaway, Chief Executive Mr. J McBride, ...": from here the names come first
             m = item.match(part)
             title = m.group("title") if m else ""
             title = re.sub(r"^.*\b(?:comprises|includes|are|is|were)\s+(?:the\s+)?", "", title)
@@ -781,7 +836,7 @@ def _group_leader(seg: Segmented) -> Iterator[Holder]:
 
 
 _OTHER_BODY_TAIL = re.compile(
-    r"\s+(?:with|at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:and|of|for|&|[A-Z][\w'\u2019&-]*)){0,8}?"
+    r"(?<!\s)\s+(?:with|at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'\u2019&-]*(?:\s+(?:and|of|for|&|[A-Z][\w'\u2019&-]*)){0,8}?"
     r"\s+(?:Partnership|Trust|Board|Agency|Commission|Association|Foundation|Service|ICB|CCG))$"
 )
 
@@ -830,7 +885,7 @@ def _name_comma_post(seg: Segmented) -> Iterator[Holder]:
             or m.group("the")
             and re.match(r"(?:proposed|new|incoming|newly|next)\b", title)  # read by _the_new
             or " at the time" in title
-            or re.match(r"(?:the|a|an|who|which|and|said|says|took|gave|made|spoke|\w+ed)\b", title, re.I)
+            or re.match(r"(?:the|a|an|who|which|and|said|says|took|gave|made|spoke|\b\w+ed)\b", title, re.I)
         ):
             continue  # a capitalised post after a bare comma is read by posts.py (post.name-comma-title)
         other = _OTHER_BODY_TAIL.search(title)
@@ -1052,7 +1107,7 @@ def _post_nominal(seg: Segmented) -> Iterator[Holder]:
 # a tribute names someone in full once, then by the first name alone: "Sam had been the Council's Payroll Manager
 # from 1980 until 2009", "Jean had become an Honorary Alderman of the Council", "David was made an Honorary Alderman"
 _FIRST_NAME_POST = re.compile(
-    r"\s*+(?:[^,.;\n]{0,80},\s+)?(?P<first>[A-Z][a-z]{2,})\s+(?:had\s+been|had\s+become|became|was\s+made|was|"
+    r"\A\s*+(?:[^,.;\n]{0,80},\s+)?(?P<first>[A-Z][a-z]{2,})\s+(?:had\s+been|had\s+become|became|was\s+made|was|"
     r"(?:currently\s+)?held\s+the\s+(?:position|post|role)\s+of)\s+(?:an?\s+|the\s+(?:[Cc]ouncil['\u2019]s\s+)?)?"
     rf"(?P<title>{_LOWER_TITLE})(?=\s*[,.;:(]|\s+(?:of\s+the\s+[Cc]ouncil|from|in|until|for|since|at|with|"
     r"having|between|and\s+(?:[a-z]+ed|had|has|was|is|the))\b|$)"
@@ -1098,7 +1153,10 @@ _PRONOUN_POST = re.compile(
     r"(?:\b(?P<pron>[Hh]e|[Ss]he)\s+(?:(?:has|had)\s+been|was\s+made|is|was|became)|"
     r"^\s*(?P<pron2>He|She)\s+has\s+(?:[a-z]+ly\s+)?[a-z]+ed\b[^.;:\"\u201c\u201d]{0,160}?,\s+and\s+(?:is|was)|"
     r"\b(?:starting|started|began|beginning)\s+(?P<pron3>his|her)\s+career\b[^.;:]{0,60}?\s+as|"
-    r"\b(?P<pron4>his|her)\s+(?:re-?)?(?:election|appointment)\b[^.;:]{0,60}?\s+as|"
+    r"\b(?P<pron4>his|her)\s+(?:(?:re-?)?(?:election|appointment)\b[^.;:]{0,60}?\s+as|"
+    r"(?:new\s+|current\s+|former\s+|previous\s+)?role\s+(?:of|as)|"
+    # "welcome to X ... as this was her first Council meeting since being appointed as Acting Director of ..."
+    r"first\s+(?:[A-Z][a-z]+\s+)?meeting\s+since\s+(?:being\s+|(?:he|she)\s+was\s+)?appointed\s+as)|"
     r"(?P<more>\band\s+(?:was|is|has\s+been)\s+also))\s+"
     r"(?:also\s+)?(?:currently\s+|previously\s+|formerly\s+|now\s+)?(?:also\s+)?(?:the\s+|an?\s+)?"
     rf"(?P<title>{_LOWER_TITLE})(?:\s+(?:at|of|for|with)\s+"
@@ -1178,19 +1236,33 @@ def _named_before(words: str) -> str | None:
     his election ... as"), or None where they name none or two."""
     # the name as a reader writes it -> as the page writes it ("Miss O'Leary": the title kept)
     written: dict[str, str] = {}
-    for m in re.finditer(rf"{_HON}?(?:{_BARE}|{_TOKEN})(?![\w'\u2019-])", words):
-        name = clean_name(m.group(0))
-        if name and (" " in name or m.group(0) != name) and not re.match(r"Councillors|Cllrs", m.group(0)):
-            written.setdefault(name, m.group(0))
+    for m in re.finditer(rf"{_HON}?(?:{_BARE}|{_TOKEN})(?P<third>\s+{_TOKEN})?(?![\w'\u2019-])", words):
+        said = m.group(0)  # "Ann Marie Knowles": three names; "Leader Mary" + "Jones": not one name
+        name = clean_name(said) or (
+            clean_name(said[: m.start("third") - m.start()]) if m.group("third") else None
+        )
+        said = said if clean_name(said) or not m.group("third") else said[: m.start("third") - m.start()]
+        if name and (" " in name or said != name) and not re.match(r"Councillors|Cllrs", said):
+            written.setdefault(name, said)
     return next(iter(written.values())) if len(written) == 1 else None
+
+
+# a body's name ends in what it is; a remit ("Corporate Resources", "Finance") does not
+_BODY_WORD = re.compile(
+    r"\b(?:Council|Authority|Trust|Board|Partnership|Association|Society|Service|Police|Constabulary|Government|"
+    r"Parliament|Assembly|Senedd|Agency|University|College|School|Group|Company|Ltd|Limited|plc|Institute|"
+    r"Federation|Union|ICB|CCG|NHS|Commission|Office|Department|Ministry|Corporation|Network|Foundation)\b|^[A-Z]{2,}\b"
+)
 
 
 def _pronoun_holder(seg: Segmented, at: int, sentence: str, m: re.Match[str], written: str) -> Holder:
     """The holder `_pronoun_post` reads: the body after the title is the post's unless it is the page's council or
     its place ("Mayor of Gateshead" on Gateshead's page); the years after it date the post."""
-    org = m.group("org")
+    org, title = m.group("org"), m.group("title")
     if org and (org.startswith("the ") or (seg.council and org in seg.council)):
         org = None
+    elif org and not _BODY_WORD.search(org):  # "Director of Corporate Resources": a remit, not a body
+        title, org = sentence[m.start("title") : m.end("org")], None
     began, ended = _dates(seg, sentence[m.start() :], at + m.start())
     years = _YEARS.match(sentence, m.end())
     if years and began is None:
@@ -1198,7 +1270,7 @@ def _pronoun_holder(seg: Segmented, at: int, sentence: str, m: re.Match[str], wr
         ended = ended or (PartialDate(iso=years.group("last")) if years.group("last") else None)
     return Holder(
         written,
-        m.group("title"),
+        title,
         at + m.start(),
         at + m.end(),
         "holder.pronoun-post",
@@ -1281,7 +1353,7 @@ def _civic(seg: Segmented) -> Iterator[Holder]:
     """ "The Mayor (Councillor S M Murray)", "Lord Mayor (Councillor Yvonne Mosquito)", "Provost Fergus WOOD",
     "The Right Worshipful the Mayor, Councillor A Givan"."""
     title = (
-        r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff)|"
+        r"(?P<title>(?:Lord |Deputy |Depute |Vice |Lady |Civic )?(?:Mayoress|Mayor|Provost|Lord Provost|Convener|Convenor|Sheriff)|"
         r"(?:LORD |DEPUTY |DEPUTE )?(?:LORD MAYOR|MAYOR|PROVOST))"
     )
     # "LORD PROVOST The Right Honourable George Grubb": a sederunt in capitals, the office's style before the name
@@ -1331,6 +1403,7 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("holder.councillor-line", _councillor_line),
     Rule("holder.title-over-councillor", _title_over_councillor),
     Rule("holder.cabinet-item", _cabinet_items),
+    Rule("holder.lead-member-field", _lead_member_field),
     Rule("holder.portfolio", _portfolio),
     Rule("holder.capacity-as", _capacity_as),
     Rule("holder.title-paren-name", _title_paren_name),
@@ -1427,7 +1500,10 @@ _MEMBER_OF = re.compile(
 
 def _fact(seg: Segmented, h: Holder) -> Fact | None:
     name = _full_name(seg, clean_name(h.name), h.name)
-    h = replace(h, title=trim_title(h.title))
+    # "Jo Bell, formerly strategic director at Lambeth Council": the post, not when it was held
+    h = replace(
+        h, title=re.sub(r"^(?:currently|formerly|previously|now)\s+", "", trim_title(h.title), flags=re.I)
+    )
     member = _MEMBER_OF.match(h.title)
     post, org = (
         (h.title, h.org or (member and member.group("org")))
@@ -1444,6 +1520,8 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
         and not h.name.startswith(("Councillor", "Cllr", "Alderman"))
     ):
         return None
+    if re.fullmatch(r"Lead\s+[Mm]ember:?", post) and _FIELD_PORTFOLIO.search(seg.text):
+        return None  # a decision record's field label: its own field writes the portfolio out (lead-member-field)
     if re.search(r"\s(?:of|for|the|and|to|at|as)$", post):
         return None  # "appointed as leader of" where a line ends: the title is cut short
     if not org or not (is_post(post) or h.rule == "holder.post-nominal") or _CHAIR.match(post):
@@ -1479,20 +1557,37 @@ def _fact(seg: Segmented, h: Holder) -> Fact | None:
 
 
 _NEXT_POST = re.compile(
-    r"\s+and\s+(?=(?i:(?:deputy\s+|depute\s+|interim\s+|acting\s+)?(?:chief executive|head of paid service|"
+    r"(?<!\s)\s+and\s+(?=(?i:(?:deputy\s+|depute\s+|interim\s+|acting\s+)?(?:chief executive|head of paid service|"
     r"monitoring officer|section 151 officer|s151 officer|returning officer|electoral registration officer|"
-    r"proper officer|chief finance officer))\b)"
+    r"proper officer|chief finance officer|cabinet member for|portfolio holder for|executive member for))\b)"
 )
 
 
 def _each_post(h: Holder) -> list[Holder]:
     """ "Chief Executive and Head of Paid Service" is two offices, each held: an "and" before a statutory office
-    splits a title where every part reads as a post; other pairs stay one post as the papers write them
+    or a portfolio ("Deputy Leader of the Council and Cabinet Member for Culture") splits a title where every part
+    reads as a post; other pairs stay one post as the papers write them
     ("Borough Lawyer and Head of Legal Services")."""
     parts = [p for part in re.split(r"\s*/\s*", h.title) for p in _NEXT_POST.split(part)]
     if len(parts) < 2 or not all(is_post(p[:1].upper() + p[1:]) for p in parts):
         return [h]
     return [replace(h, title=p) for p in parts]
+
+
+def _part_of_known(fact: Fact, facts: list[Fact]) -> bool:
+    """ "Assistant director" after "Assistant director for early help" (the same person's post at the same body,
+    read by two of these rules that stop at different words): the shorter reading adds nothing; a longer one is
+    kept. Only this module's readings count: a layout rule's longer title may be two titles run together."""
+    if not isinstance(fact, PostFact):
+        return False
+    post = fact.post.lower()
+    return any(
+        isinstance(f, PostFact)
+        and f.person == fact.person
+        and f.org == fact.org
+        and f.post.lower().startswith(post + " ")
+        for f in facts
+    )
 
 
 def _dated(fact: Fact) -> bool:
@@ -1505,20 +1600,24 @@ def _key(fact: Fact) -> tuple[str, str]:
     return getattr(fact, "person", ""), str(getattr(fact, "post", None) or getattr(fact, "role", "")).lower()
 
 
-_PORTFOLIO = re.compile(rf"^{PORTFOLIO_TITLE}\b", re.I)
+# "Cabinet Member for Housing", "Housing and Regeneration Portfolio Holder"
+_PORTFOLIO = re.compile(rf"^{PORTFOLIO_TITLE}\b|\b{PORTFOLIO_TITLE}$", re.I)
 
 
 def _portfolio_seats(seg: Segmented, facts: list[Fact], seen: set[tuple[str, str]]) -> Iterator[Fact]:
     """A council's portfolio holder sits in its cabinet ("Cabinet member for housing: Cllr Shayne Cook"): the
-    seat the papers leave unsaid, read from the same words as the post."""
+    seat the papers leave unsaid, read from the same words as the post; the cabinet as the page calls it ("the
+    Executive" on a page that never writes "Cabinet")."""
+    cabinet = ""
     for f in facts:
-        if isinstance(f, PostFact) and f.org == seg.council and _PORTFOLIO.match(f.post):
+        if isinstance(f, PostFact) and f.org == seg.council and _PORTFOLIO.search(f.post):
             key = (f.person, SeatRole.CABINET_MEMBER.value)
             if key not in seen:
                 seen.add(key)
+                cabinet = cabinet or cabinet_name(seg.text)
                 yield SeatFact(
                     person=f.person,
-                    body="Cabinet",
+                    body=cabinet,
                     role=SeatRole.CABINET_MEMBER,
                     date=f.date,
                     evidence=replace(f.evidence, rule="holder.portfolio-seat"),
@@ -1542,7 +1641,7 @@ def holders(seg: Segmented, known: list[Fact]) -> list[Fact]:
                 if fact is None:
                     continue
                 key = _key(fact)
-                if key not in seen or _dated(fact):
+                if (key not in seen and not _part_of_known(fact, out)) or _dated(fact):
                     seen.add(key)
                     out.append(fact)
     for derived in DERIVED:

@@ -33,15 +33,28 @@ _INTERIM = re.compile(r"\b(?:interim|acting|temporary)\b", re.I)
 
 # a post of another body, named by the kind of body it is: an NHS body, a trust, a board, the police
 _OF_OTHER_BODY = re.compile(
-    r"(?P<post>.+?)\s+of\s+(?:the\s+)?(?P<org>(?:NHS|[A-Z][\w&'\u2019-]*)(?:\s+(?:and|of|for|&|[A-Z][\w&'\u2019-]*)){0,8}?"
+    r"\A(?P<post>.*?\S)\s+of\s+(?:the\s+)?(?P<org>(?:NHS|[A-Z][\w&'\u2019-]*)(?:\s+(?:and|of|for|&|[A-Z][\w&'\u2019-]*)){0,8}?"
     r"\s+(?:ICB|CCG|Integrated Care Board|NHS Trust|NHS Foundation Trust|Foundation Trust|Trust|Police|Constabulary|"
     r"Fire and Rescue Service|Fire Authority|Combined Authority|Clinical Commissioning Group))$"
 )
 
 
+# "Auditor with the South West Audit Partnership"; the post ends on a non-space, so it and the spaces after it
+# never share a run of spaces (linear, bench/regex_audit.py)
+_WITH_AT_FROM = re.compile(r"\A(?P<post>.*?\S),?\s+(?:with|at|from) (?:the )?(?P<org>[A-Z].+)$")
+
+
+# "Church of Scotland Representative on the Community Services Committee": a seat kept for an outside body's
+# nominee on a committee, a post of that committee
+_ON_BODY = re.compile(
+    r"\A(?P<post>[A-Z][\w'\u2019 -]{0,60}?\b(?:Representative|Rep|Member))\s+on\s+the\s+"
+    r"(?P<org>[A-Z][\w'\u2019&, -]{0,80}?\b(?:Committee|Board|Panel|Forum|Partnership|Sub-Committee))$"
+)
+
+
 def _split_post_org(seg: Segmented, post: str) -> tuple[str, str | None]:
     """("Auditor", "South West Audit Partnership") from "Auditor with the South West Audit Partnership"."""
-    m = re.match(r"(?P<post>.+?),?\s+(?:with|at|from) (?:the )?(?P<org>[A-Z].+)$", post)
+    m = _WITH_AT_FROM.match(post) or _ON_BODY.match(post)
     if m:
         return m.group("post").strip(), m.group("org").strip()
     m = _OF_OTHER_BODY.match(post)
@@ -64,8 +77,18 @@ def _clean_post(post: str) -> str:
     post = " ".join(post.split()).strip(" ,.;:")
     post = re.sub(r"^(?:the|our|its|their)\s+", "", post, flags=re.I)
     post = trim_title(post)
-    post = re.sub(r"\s*\((?:[^()]*)\)$", "", post) if post.count("(") == 1 and post.endswith(")") else post
+    if post.count("(") == 1 and post.endswith(")") and not _REMIT.search(post):
+        post = re.sub(r"\s*\((?:[^()]*)\)$", "", post)
     return post
+
+
+# a bracket after a title that names its remit is part of the title, as the papers and the gold write it
+# ("Director (Families and Communities)", "Service Manager (Democratic Services)"); a party, a council, an
+# abbreviation or "(Interim)" is not
+_REMIT = re.compile(
+    r"\s\((?!(?:Interim|Acting|Temporary|Chair|Vice|Labour|Conservative|Liberal|Green|Independent|Plaid|Reform)\b)"
+    r"(?![^()]*\b(?:Council|Borough|County|District|City|Authority|Party|Group|Trust|Ltd)\b)[A-Z][a-z'\u2019]+(?:(?:,\s*|\s+)(?:and|&|of|for|the|[A-Z][a-z'\u2019]+))*\)$"
+)
 
 
 # a name of two or three parts. The hyphen is both a part of a part ("Smith-Jones") and a separator of parts, so
@@ -85,7 +108,8 @@ _NAME_COMMA_TITLE = re.compile(
     rf"and\s+{_NAME}(?:,|\s+(?:introduced|presented|said|explained|gave|outlined))))"
 )
 _KEY_LINE = re.compile(
-    r"^\s*(?P<acr>[A-Z]{2,4})\s*[=:\u2013-]\s*(?P<name>[A-Z][^,\n]+?),\s*(?P<title>[^\n]+?)\s*$", re.M
+    r"^[ \t]*(?P<acr>[A-Z]{2,4})[ \t]*[=:\u2013-][ \t]*(?P<name>[A-Z][^,\n]+?),[ \t]*(?P<title>[^\n]*?\S)[ \t]*$",
+    re.M,
 )
 _TITLE_COMMA_NAME = re.compile(
     rf"\b(?:the\s+)?(?P<title>(?:[Ii]nterim\s+|[Aa]cting\s+)?(?:Corporate |Service |Assistant |Deputy |Executive |Strategic )?"
@@ -235,7 +259,7 @@ _CAPACITY = re.compile(
 )
 
 
-_CELL_END = re.compile(r"<|\S+@\S+|\b(?:Tel|Telephone|email|e-mail)\b|\s+on\s+\d")
+_CELL_END = re.compile(r"<|(?<!\S)\S+@\S+|\b(?:Tel|Telephone|email|e-mail)\b|(?<!\s)\s+on\s+\d")
 
 
 def _chain_name(part: str) -> tuple[str, int] | None:
@@ -259,7 +283,11 @@ def _chain_name(part: str) -> tuple[str, int] | None:
 _CHAIN_PART = re.compile(r"(?:[^,\s]|\s(?!(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]))+")
 
 
-_NEXT_SENTENCE = re.compile(r"(?<!\s)\s+(?:The|A|An|This)\s+[a-z]")
+# "Member Support Officer The meeting commenced", "Representative on the Audit Committee had recently retired": the
+# title ends where a sentence or its verb begins
+_NEXT_SENTENCE = re.compile(
+    r"(?<!\s)\s+(?:(?:The|A|An|This)\s+[a-z]|(?:had|has|have|was|were|is|will|would)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b)"
+)
 _HONORIFIC_NAME_TITLE = re.compile(
     r"(?P<name>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'\u2019-]+)\s+(?P<title>[A-Z].*)"
 )
@@ -313,7 +341,7 @@ def _name_title_chain(cell: str) -> list[tuple[str, str, int, int]]:
 
 # "and" joins two offices only before a statutory or chief officer's title; "/" joins any two posts
 _AND_OFFICE = re.compile(
-    r"\s+and\s+(?=(?:Deputy\s+|Depute\s+|Interim\s+|Acting\s+)?(?:Chief\s+Executive|Head\s+of\s+Paid\s+Service|"
+    r"(?<!\s)\s+and\s+(?=(?:Deputy\s+|Depute\s+|Interim\s+|Acting\s+)?(?:Chief\s+Executive|Head\s+of\s+Paid\s+Service|"
     r"Monitoring\s+Officer|Section\s+151\s+Officer|S151\s+Officer|Returning\s+Officer|Chief\s+Finance\s+Officer)\b)"
 )
 
@@ -338,6 +366,15 @@ class Found:
     unnamed_only: bool = False  # kept only for a person no earlier rule gave a post
 
 
+# the council's leader and the chair of a committee are seats, which memberships.py reads from the same words
+# ("Councillor Ann Lee (Leader of the Council)", "John Chatt, Chair of the Overview and Scrutiny Committee"); the
+# chair of the council (a post in some golds, a seat in others) and of an outside body (a club) are left as written
+_SEAT_TITLE = re.compile(
+    r"(?i:(?:the\s+)?(?:deputy\s+|depute\s+)?leader(?:\s+of\s+(?:the\s+)?council)?|"
+    r"(?:vice[- ]|deputy\s+)?chair(?:man|person|woman)?\s+of\s+.{1,90}?(?:Committee|Board|Panel|Commission|Forum))$"
+)
+
+
 class _Posts:
     """The posts of one document as the rules give them: the first reading of a (person, post) wins."""
 
@@ -358,7 +395,7 @@ class _Posts:
 
     def _post(self, f: Found, title: str, rule: str) -> None:
         seg, name = self.seg, f.name
-        if not name or not is_post(title) and not (f.org and role_of(title)):
+        if not name or not is_post(title) and not (f.org and role_of(title)) or _SEAT_TITLE.match(title):
             return
         post, org = (title, f.org) if f.org else _split_post_org(seg, title)
         interim = bool(_INTERIM.search(post))
@@ -461,15 +498,22 @@ def _contact_line(seg: Segmented) -> Iterator[Found]:
                 break
 
 
+_ASKED_BY = re.compile(
+    r"\b(?:query|question|questions|comment|comments|point|points|request|concerns?)\s+(?:raised\s+)?(?:by|from)\s+$"
+)
+
+
 def _matches(rx: re.Pattern[str]) -> Callable[[Segmented], Iterator[Found]]:
     """A rule that is one pattern with a name and a title."""
 
     def read(seg: Segmented) -> Iterator[Found]:
         for m in rx.finditer(seg.text):
-            if not re.search(
-                r"\b(?:Cllr|Councillor)\b", m.group("title")
-            ):  # the next person's title, not a post
-                yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end())
+            if re.search(r"\b(?:Cllr|Councillor)\b", m.group("title")):
+                continue  # the next person's title, not a post
+            asked = _ASKED_BY.search(seg.text, max(0, m.start() - 40), m.start())
+            if asked and m.group("title").startswith("the "):
+                continue  # "to a query by Councillor X, the Lead Legal Officer advised": the officer answers X
+            yield Found(clean_name(m.group("name")), m.group("title"), m.start(), m.end())
 
     return read
 
@@ -499,7 +543,7 @@ def _declared_capacity(seg: Segmented) -> Iterator[Found]:
             name
             and len(title.split()) <= 5
             and not find_bodies(title)
-            and not re.fullmatch(r"(?:\w+\s+)?(?:member|councillor)s?", title, re.I)
+            and not re.fullmatch(r"(?:\b\w+\s+)?(?:member|councillor)s?", title, re.I)
         ):
             yield Found(name, title, m.start(), m.end(), m.group("org"))
 

@@ -45,7 +45,7 @@ class RoleLink:
 
 
 _QUALIFIER = re.compile(r"^(?:the|interim|acting|temporary|joint|designate|statutory interim)\s+")
-_TRAILER = re.compile(r"\s+(?:interim|acting|designate|temporary)$")
+_TRAILER = re.compile(r"(?<!\s)\s+(?:interim|acting|designate|temporary)$")
 
 
 def role_text_key(text: str) -> str:
