@@ -165,6 +165,8 @@ _GENERIC_PHRASES = {
     "sub group",
     "local authority",
     "local authorities",
+    "trade union",
+    "trade unions",
     "the council",
     "unit",
     "service",
@@ -186,6 +188,8 @@ _DESCRIPTORS = {
     "Principal",
     "Neighbouring",
     "Partner",
+    "Community",
+    "Parliamentary",
 }
 _COMMITTEE_KINDS = {
     "Committee",
@@ -242,6 +246,16 @@ _GENERIC = {
 }
 
 
+# a phrase that opens with a post and its "of" ("Chief Executive of NHS Wyeshire") or with a person's title ("Mr Penn's
+# Union", "Councillor Hale's Group") names a post or a person's thing, not a body
+_POST_OR_PERSON_FIRST = re.compile(
+    r"^(?:(?:(?:Deputy|Acting|Interim)[ \t]+)?Chief[ \t]+Executive[ \t]+of\b|(?:Mr|Mrs|Ms|Miss|Dr|Councillor|Cllr)\.?[ \t])"
+)
+# a unit named for the work its staff do ("Chief Executive's Delivery Unit", "Business Support Unit") is part of the
+# council's staff, not a body; one that serves the public keeps its name ("Pupil Referral Unit")
+_STAFF_UNIT = re.compile(
+    r"\b(?:Delivery|Support|Business|Policy|Performance|Programme|Project|Improvement|Intelligence) Unit$"
+)
 _AFTER_HONORIFIC = re.compile(r"\b(?:Councillor|Cllr|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+$")
 _GROUP_OF_PEOPLE = re.compile(
     r"(?:Board|Panel|Court|Committee|Council) of (?:Members|Directors|Trustees|Governors|Councillors)"
@@ -322,6 +336,10 @@ def normalise_body(raw: str) -> str | None:
     low = name.lower()
     if low in _GENERIC_PHRASES or re.search(r"\bchief executive$|^secretary of state\b|^local authorit", low):
         return None
+    if _POST_OR_PERSON_FIRST.match(name) or _STAFF_UNIT.search(name):
+        return (
+            None  # a post ("Chief Executive of NHS Wyeshire"), a person's ("Mr Penn's Union"), a staff unit
+        )
     if (
         re.match(r"^(?:[A-Z]{2,5}|[A-Z][a-z]+)\s+(?:and|&)\s+[A-Z][a-z]+$", name)
         and name.split()[-1] in _GENERIC
@@ -463,7 +481,8 @@ _HONORIFIC_PERSON = re.compile(
     r"(?:\b|(?<=[a-z])(?=Councillor))"
     r"(?P<hon>Councillors?|Cllrs?\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|Sir|Dame)[ \t]+"
     r"(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?[ \t]+)?"  # "Councillor Mrs S M Murray"
-    rf"(?P<name>(?:[A-Z]\.? +){{0,2}}{_NAME_WORD}(?: +(?:{_NAME_WORD}|(?:de|van|von|le)\b)){{0,3}})"
+    # a middle initial between a first name and the surname: "Councillor Alun W Pryce", "Cllr Catrin M S Hughes"
+    rf"(?P<name>(?:[A-Z]\.? +){{0,3}}{_NAME_WORD}(?: +(?:{_NAME_WORD}|[A-HJ-Z]\.?(?= +[A-Z])|(?:de|van|von|le)\b)){{0,3}})"
 )
 
 
@@ -481,7 +500,14 @@ def find_honorific_people(text: str) -> list[PersonMention]:
         # stop at a word that cannot be part of a name ("Councillor Fagan Chairperson")
         tokens = raw.split()
         kept: list[str] = []
-        for t in tokens:
+        for i, t in enumerate(tokens):
+            if kept and i + 1 < len(tokens) and re.fullmatch(r"[A-HJ-Z]\.?", t):
+                # a middle initial ("Alun W Pryce", "Catrin M S Hughes"): kept where the name goes on to a surname
+                j = next((k for k in range(i, len(tokens)) if not re.fullmatch(r"[A-Z]\.?", tokens[k])), i)
+                if j == i or clean_name(" ".join([*kept, *tokens[i : j + 1]])) is None:
+                    break
+                kept.append(t)
+                continue
             if kept and t.lower() in _MOTION_VERBS:
                 break  # "Councillor Devenney Moved, Councillor Hussey Seconded", "Councillor Fielding MOVED"
             if clean_name(" ".join([*kept, t])) is None and kept and not re.fullmatch(r"[A-Z]\.?", kept[-1]):
@@ -513,7 +539,7 @@ def find_honorific_people(text: str) -> list[PersonMention]:
     return out
 
 
-_LIST_NAME = r"(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]+(?:[ \t]+[A-Z][A-Za-z'\u2019-]+){0,2}"
+_LIST_NAME = r"(?:[A-Z]\.?[ \t]+){0,2}[A-Z][A-Za-z'\u2019-]+(?:[ \t]+(?:[A-HJ-Z]\.?[ \t]+)?[A-Z][A-Za-z'\u2019-]+){0,2}"
 _PLURAL_LIST = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,40}}\))?(?:(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
     rf"(?:(?:Councillor|Cllr)\.?[ \t]+)?{_LIST_NAME}(?:[ \t]*\([^()\n]{{1,40}}\))?)+"

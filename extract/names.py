@@ -65,7 +65,7 @@ _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "b
 # lower-case letters include the accented ones of Welsh, Irish and Scottish names ("Siân", "Ó Múiri")
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]*\.?|[A-Z]['\u2019][A-Z][a-z\u00df-\u00ff]+|"
-    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)*|"
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:[-'\u2019](?:O['\u2019])?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)*|"
     r"Mc[A-Z][a-z\u00df-\u00ff]+|Mac[A-Z][a-z\u00df-\u00ff]+|[A-Z][a-z\u00df-\u00ff]+[A-Z][a-z\u00df-\u00ff]+)$"
 )
 

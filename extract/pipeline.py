@@ -38,7 +38,7 @@ from extract.records import (
     Problem,
     SeatFact,
 )
-from extract.segment import bounded, page_title, segment
+from extract.segment import bounded, page_cabinet, page_title, segment
 
 # the council of a page that never names it, while the rules read the page: "the meeting of the Council" is still
 # a meeting whose Present list names people, and "Alderman F Agnew" still holds a post there. No fact leaves
@@ -104,6 +104,7 @@ def extract_document(
                 message=f"holders failed: {type(exc).__name__}: {exc}",
             )
         )
+    facts = _in_page_cabinet(facts, page_cabinet(seg.text))
     try:
         facts.extend(people(seg, facts, use_model=use_model, model=model))
     except Exception as exc:  # as above
@@ -123,6 +124,14 @@ def extract_document(
     # resolution keeps the people of different councils apart by it
     document = replace(document, council=document.council or named, date=document.date or seg.date)
     return DocumentResult(document=document, facts=tuple(facts), problems=tuple(problems))
+
+
+def _in_page_cabinet(facts: list[Fact], cabinet: str) -> list[Fact]:
+    """A seat in "Cabinet" is in the body the page calls its cabinet ("Executive" on Anglesey's and Woking's
+    pages): the portfolio holders' seats the holders read are in the same body as the seats memberships read."""
+    if cabinet == "Cabinet":
+        return facts
+    return [replace(f, body=cabinet) if isinstance(f, SeatFact) and f.body == "Cabinet" else f for f in facts]
 
 
 def _unnamed_dropped(facts: list[Fact]) -> list[Fact]:

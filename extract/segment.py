@@ -611,6 +611,24 @@ _BODY_BUSINESS = re.compile(
 )
 
 
+# the Executive as a body, where a council calls its cabinet so ("serve on the Executive", "Decision Maker: Executive"),
+# not an executive director, member or team
+_EXECUTIVE_BODY = re.compile(
+    r"\b[Tt]he[ \t]+Executive\b(?![ \t]+(?:Director|Member|Officer|Head|Manager|Assistant|Team|Board|Committee|"
+    r"Councillor|Support|Lead|Leader|Management))|^[ \t]*Decision [Mm]aker:[ \t]*Executive[ \t]*$",
+    re.M,
+)
+
+
+def page_cabinet(text: str) -> str:
+    """What the page calls the council's cabinet: "Executive" where it names the Executive as a body and never
+    writes "Cabinet" (Anglesey's "Members of the Executive", Woking's "The Executive RESOLVED"), else "Cabinet".
+    Every seat in the cabinet a page reads, whichever rule reads it, is in the body the page names."""
+    if _EXECUTIVE_BODY.search(text) and not re.search(r"\bCabinet\b", text):
+        return "Executive"
+    return "Cabinet"
+
+
 def page_title(text: str) -> str | None:
     """The title of a page that no manifest titles, where its text says what meeting it records and no heading
     does: "Council" for the items of a meeting of the whole council (a ModernGov "Agenda and minutes" page keeps

@@ -36,9 +36,9 @@ from extract.mentions import find_bodies, split_people
 from extract.names import clean_name
 from extract.records import Fact, OrgKind, PartialDate, PostFact, SeatFact, SeatRole
 from extract.rules import Rule
-from extract.segment import Line, Segmented
+from extract.segment import Line, Segmented, page_cabinet
 from extract.terms import Term, months_before, relative_dates, term_dates
-from extract.vocab.posts import PORTFOLIO_TITLE, cabinet_name, head_rx, is_post, post_named_in, trim_title
+from extract.vocab.posts import PORTFOLIO_TITLE, head_rx, is_post, post_named_in, trim_title
 
 # clergy too ("the Reverend Mark Brown", "Deacon Tony Martin", "Reverend and Councillor Ann Lee"): a chaplain is named so
 _HON = (
@@ -1614,7 +1614,7 @@ def _portfolio_seats(seg: Segmented, facts: list[Fact], seen: set[tuple[str, str
             key = (f.person, SeatRole.CABINET_MEMBER.value)
             if key not in seen:
                 seen.add(key)
-                cabinet = cabinet or cabinet_name(seg.text)
+                cabinet = cabinet or page_cabinet(seg.text)
                 yield SeatFact(
                     person=f.person,
                     body=cabinet,

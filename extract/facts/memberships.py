@@ -31,7 +31,7 @@ from extract.mentions import (
 from extract.names import clean_name, fold_surnames
 from extract.records import AttendanceFact, Capacity, OrgKind, PartialDate, SeatFact, SeatRole
 from extract.rules import Rule
-from extract.segment import Segmented, header_tables
+from extract.segment import Segmented, header_tables, page_cabinet
 from extract.vocab.posts import PORTFOLIO_TITLE, is_post
 
 _ROLE_WORDS = [
@@ -186,6 +186,22 @@ _OWN_MEMBERSHIP = re.compile(
     r"[ \t]+(?:the[ \t]+)?(?P<body>[A-Z][^.,;\n]{3,100})"
 )
 
+# a declaration of interest that gives the seat it is declared for: "Councillor Bailey declared a personal interest in
+# item 10 ... as a Member of the North York Moors National Park Authority", "Stephen Brewster declared an other interest
+# as a member of the Board of Trustees of Halo Leisure", "... as Chairman of Ryedale Cycle Forum"; one declarer (no
+# other declaration or councillor between the name and the seat), and never an office "in his capacity as" (a post,
+# posts.py's), save a plain membership
+_DECLARED_SEAT = re.compile(
+    r"(?P<who>(?P<title>(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor)\.?[ \t]+(?:[A-Z]\.?[ \t]+){0,3})?"
+    r"(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+(?:[ \t]+(?!Councillor\b|Cllr\b)(?![\w'\u2019-]{60})[A-Z][\w'\u2019-]+){0,2})"
+    r"[ \t]+declared[ \t]+(?:(?!declared\b|Councillor\b|Cllr\b)[^\n;]){0,220}?"
+    r"[ \t](?:as|being|(?P<capacity>capacity[ \t]+as))[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+)?"
+    r"(?P<role>[Mm]ember|[Tt]rustee|[Gg]overnor|[Vv]ice[- ][Cc]hair(?:man|person|woman)?|[Cc]hair(?:man|person|woman)?)"
+    r"s?[ \t]+(?:of|on)[ \t]+(?:the[ \t]+)?(?:(?:Board|Court|Council)[ \t]+of[ \t]+(?:Trustees|Directors|Governors)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?)?(?P<body>[A-Z][\w'\u2019&-]*(?:[ \t]+(?:of|and|for|the|&|[A-Z][\w'\u2019&-]*)){0,8})"
+)
+_DECLARED_ROLE = {"member": SeatRole.MEMBER, "trustee": SeatRole.MEMBER, "governor": SeatRole.MEMBER}
+
 
 _CO_OPTED_LABEL = re.compile(
     r"^\s*(?:co-?opted|independent|parent governor)[\w ]{0,30}(?:members?|persons?|"
@@ -226,23 +242,6 @@ def _appositive_role(text: str) -> SeatRole:
     if low == "leader":
         return SeatRole.LEADER
     return SeatRole.CABINET_MEMBER
-
-
-# the Executive as a body, where a council calls its cabinet so ("serve on the Executive", "Decision Maker: Executive"),
-# not an executive director, member or team
-_EXECUTIVE_BODY = re.compile(
-    r"\b[Tt]he[ \t]+Executive\b(?![ \t]+(?:Director|Member|Officer|Head|Manager|Assistant|Team|Board|Committee|"
-    r"Councillor|Support|Lead|Leader|Management))|^[ \t]*Decision [Mm]aker:[ \t]*Executive[ \t]*$",
-    re.M,
-)
-
-
-def _page_cabinet(seg: Segmented) -> str:
-    """What the page calls the council's cabinet: "Executive" where it names the Executive as a body and never
-    writes "Cabinet" (Anglesey's "Members of the Executive", Woking's "The Executive RESOLVED"), else "Cabinet"."""
-    if _EXECUTIVE_BODY.search(seg.text) and not re.search(r"\bCabinet\b", seg.text):
-        return "Executive"
-    return _CABINET
 
 
 def _is_cabinet(body: str) -> bool:
@@ -585,6 +584,22 @@ def _own_membership(seg: Segmented, listed: Listed) -> Iterator[Seat]:
                 yield Seat(p.name, bodies[0].name, SeatRole.MEMBER, m.start(), m.end(), "seat.own-membership")
 
 
+def _declared_seat(seg: Segmented, listed: Listed) -> Iterator[Seat]:
+    """A declaration of interest made as a member, trustee, governor or chair of another body: that seat."""
+    for m in _DECLARED_SEAT.finditer(seg.text):
+        word = m.group("role").lower()
+        role = _DECLARED_ROLE.get(word) or role_of(word.replace(" ", "-"))
+        if role is None or m.group("capacity") and role != SeatRole.MEMBER:
+            continue  # "in his capacity as chairman of X": an office, read as a post
+        body = re.sub(r"(?:[ \t]+(?:of|and|for|the|&))+$", "", m.group("body"))
+        named = [b for b in find_bodies(body) if b.start == 0]
+        body = named[0].name if named else body
+        name = clean_name(m.group("who"))
+        # a bare surname is a name only after a title ("Councillor Cleary"), never alone ("Brewster declared")
+        if name and len(body.split()) >= 2 and (len(name.split()) >= 2 or m.group("title")):
+            yield Seat(name, body, role, m.start(), m.end(), "seat.declared-interest")
+
+
 def _portfolio_row(seg: Segmented, listed: Listed) -> Iterator[Seat]:
     """A cabinet listed one member a line with their portfolio: every one a cabinet member, the leader and
     deputy leader (so noted) also the council's."""
@@ -727,6 +742,7 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("seat.in-the-chair", _in_the_chair),
     Rule("seat.role-appositive", _role_appositive),
     Rule("seat.own-membership", _own_membership),
+    Rule("seat.declared-interest", _declared_seat),
     Rule("seat.portfolio-row", _portfolio_row),
     Rule("seat.listing", _listing),
     Rule("seat.substituted-for", _substituted_for),
@@ -755,7 +771,7 @@ def seats(seg: Segmented, listed: Listed) -> list[SeatFact]:
     fact with the list item it was read from (read once, by `attendance.attendance_listed`)."""
     out: list[SeatFact] = []
     seen: set[tuple[str, str, SeatRole]] = set()
-    cabinet = _page_cabinet(seg)
+    cabinet = page_cabinet(seg.text)
     for rule in RULES:
         for s in rule.read(seg, listed):
             if s.body == _CABINET:

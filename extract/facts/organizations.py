@@ -221,6 +221,19 @@ def _lower_case_committees(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
             yield Body(name[:1].upper() + name[1:], OrgKind.COMMITTEE, m.start("name"), m.end("name"))
 
 
+# the council's cabinet as news and reports write it in lower case: "brought in by the cabinet", "appointed to his
+# cabinet", "the council's cabinet will decide" (a possessive or "the" before it: "a cabinet" is any)
+_LOWER_CASE_CABINET = re.compile(
+    r"\b(?:[Tt]he|his|her|its|their|[Cc]ouncil['\u2019]s)[ \t]+(?:new[ \t]+)?(?P<body>cabinet)\b(?![ \t]*-?[ \t]*member)"
+)
+
+
+def _lower_case_cabinet(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
+    """The council's Cabinet, written in lower case ("brought in by the cabinet")."""
+    for m in _LOWER_CASE_CABINET.finditer(seg.text):
+        yield Body("Cabinet", OrgKind.COMMITTEE, m.start("body"), m.end("body"))
+
+
 def _the_executive(seg: Segmented, facts: list[Fact]) -> Iterator[Body]:
     """The council's executive, named "the Executive" where a sentence has members sit on it or has it act."""
     for m in _THE_EXECUTIVE.finditer(seg.text):
@@ -256,6 +269,7 @@ RULES: tuple[Rule[Read], ...] = (
     Rule("organization.mention", _mentions),
     Rule("organization.the-executive", _the_executive),
     Rule("organization.lower-case-committee", _lower_case_committees),
+    Rule("organization.lower-case-cabinet", _lower_case_cabinet),
     Rule("organization.listing-party", _listing_parties),
     Rule("organization.from-fact", _from_facts),
 )
@@ -382,7 +396,8 @@ def _fold_short_forms(
     first: dict[str, OrganizationFact], aliases: dict[str, set[str]], council: str | None
 ) -> None:
     """Within one document a shortened name ("Improvement Board") stands for the one longer name that ends
-    with it ("Children's Improvement Board"): one body, the short form an alias."""
+    with it ("Children's Improvement Board") or that adds only a remit in brackets ("Scrutiny Board (Children's
+    Services)"): one body, the short form an alias."""
     keys = list(first)
     council_key = _key(council) if council else None
     for short in keys:
@@ -400,6 +415,7 @@ def _fold_short_forms(
                 first[k].kind == first[short].kind
                 and (
                     k.endswith(" " + short)
+                    or _key(_BRACKETED_REMIT.sub("", first[k].name)) == short
                     or _subsequence(short, k)
                     or re.fullmatch(re.escape(short) + r"(?: uk)? (?:ltd|limited|llp|plc)", k)
                     or _bag(k) == _bag(short)
@@ -413,6 +429,10 @@ def _fold_short_forms(
             aliases[longer[0]].add(first[short].name)
             aliases[longer[0]] |= aliases.pop(short)
             del first[short]
+
+
+# a committee's remit in brackets after its name: "Scrutiny Board (Children's Services)" is the page's "Scrutiny Board"
+_BRACKETED_REMIT = re.compile(r" ?\([^()]{2,60}\)$")
 
 
 def _subsequence(short: str, long: str) -> bool:

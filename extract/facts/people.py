@@ -10,11 +10,12 @@ each has an example in `patterns/people_examples.jsonl` that a test runs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from extract.mentions import find_honorific_people, find_model_people
-from extract.names import fold_surnames
+from extract.mentions import find_bodies, find_honorific_people, find_model_people
+from extract.names import clean_name, fold_surnames
 from extract.privacy import is_private_at, private_spans
 from extract.records import ActionFact, AttendanceFact, DecisionFact, Fact, PersonFact, PostFact, SeatFact
 from extract.segment import Segmented
@@ -62,6 +63,48 @@ def _honorifics(seg: Segmented, facts: list[Fact]) -> Iterator[Mention]:
         yield Mention(m.name, m.start, m.end, m.honorific in _OFFICE_HONORIFICS)
 
 
+# a page's contact or lead officer line: "Contact: Sarah Lomax Tel: 01234 567890", "Contact: Dai Rees  Email: ...",
+# "Lead officer: Ana Pryce, Tom Hale" (a ModernGov page's furniture and a forward plan's field: council staff)
+_CONTACT_LINE = re.compile(
+    r"^[ \t]*(?:Contact(?:[ \t]+[Oo]fficers?)?|Lead[ \t]+[Oo]fficers?)[ \t]*:[ \t]*(?P<rest>[^\n]{2,160})",
+    re.M,
+)
+# where the names end: a phone number, an e-mail, a bracket, a dash or a wide gap before a title ("Jane Hale  Committee
+# Manager"), "on 020 ..."
+_CONTACT_END = re.compile(
+    r"[ \t]{2,}|\t|[ \t][-\u2013\u2014][ \t]|[(:@\d/]|\b(?:Tel|tel|Telephone|Email|E-mail|e-mail|Phone|Ext|on)\b"
+)
+_CONTACT_PART = re.compile(r"[^,;]+")
+_CONTACT_AND = re.compile(r"(?<![ \t])[ \t]+(?:and|&)[ \t]+")
+
+
+def _contact_lines(seg: Segmented, facts: list[Fact]) -> Iterator[Mention]:
+    """The officers a page's "Contact:" or "Lead officer:" line names, each before any phone, e-mail or title: an
+    office (the council's staff, published as its contact). The names end at the first part that is none (a title
+    after the name: "Ana Pryce, Head of Committee and Member Support")."""
+    for m in _CONTACT_LINE.finditer(seg.text):
+        rest = m.group("rest")
+        cut = _CONTACT_END.search(rest)
+        names = rest[: cut.start()] if cut else rest
+        for part in _CONTACT_PART.finditer(names):
+            pieces = _pieces(part.group(0), part.start())
+            found = [(s, raw.strip(), clean_name(raw)) for s, raw in pieces if raw.strip()]
+            if not found or not all(n and (len(n.split()) >= 2 or n != raw) for _s, raw, n in found):
+                break
+            for s, raw, name in found:
+                start = m.start("rest") + s + (len(names[s:]) - len(names[s:].lstrip()))
+                yield Mention(name or raw, start, start + len(raw), True)
+
+
+def _pieces(text: str, offset: int) -> list[tuple[int, str]]:
+    """ "Ana Pryce and Tom Hale" -> each name with where it starts."""
+    out, pos = [], 0
+    for sep in _CONTACT_AND.finditer(text):
+        out.append((offset + pos, text[pos : sep.start()]))
+        pos = sep.end()
+    return [*out, (offset + pos, text[pos:])]
+
+
 def _model(seg: Segmented, facts: list[Fact], model: str | None = None) -> Iterator[Mention]:
     """The statistical model's PERSON entities that read as names."""
     for m in find_model_people(seg.text, model):
@@ -82,6 +125,7 @@ RULES: tuple[Rule, ...] = (
     Rule("person.from-decision", _from("decision")),
     Rule("person.from-action", _from("action")),
     Rule("person.honorific", _honorifics),
+    Rule("person.contact-line", _contact_lines),
     Rule("person.model", _model, model=True),
 )
 
@@ -101,6 +145,8 @@ def people(
             mentions[full].extend(mentions.pop(short))
     out = []
     for name, spans in mentions.items():
+        if _is_body_name(name):
+            continue  # "Ayrshire Roads Alliance" read as a post's holder, "Lib Dems" as a councillor's: bodies
         # a model-only single mention of a name is too weak to publish a person on
         rules = {r for _s, _e, r, _o in spans}
         if rules == {"person.model"} and len(spans) < 2 and not _has_context(seg, spans[0][0], spans[0][1]):
@@ -118,6 +164,28 @@ def people(
             )
         )
     return _private_surnames_stay_private(out, mentions)
+
+
+# the head words no surname is: a name that ends with one and that the body grammar reads whole is a body's
+_BODY_HEADS = frozenset(
+    "Alliance Partnership Agency Authority Association Federation University Constabulary Ombudsman Ltd Limited LLP "
+    "plc Foundation Diocese Institute Society Charity Party Committee Sub-Committee Board Panel Council Cabinet "
+    "Commission Trust".split()
+)
+# head words that are surnames too ("Jo Court", "Sam England"): a name ending so stays a person's
+_SURNAME_HEADS = frozenset(
+    "Court England Police Union Unit Aid Zone School College Academy Club Team Group".split()
+)
+
+
+def _is_body_name(name: str) -> bool:
+    """Whether a "name" is a body's: the body grammar reads all of it, and it ends with a head word no surname is
+    ("Ayrshire Roads Alliance") or is a short name the vocabulary gives a body ("Lib Dems", "Ofsted")."""
+    words = name.split()
+    whole = [b for b in find_bodies(name) if b.start == 0 and b.end == len(name) and b.name == name]
+    if not whole or words[-1] in _SURNAME_HEADS:
+        return False
+    return words[-1] in _BODY_HEADS or len(words) <= 3
 
 
 def _only_private(spans: list[tuple[int, int, str, bool]], private: list[tuple[int, int]]) -> bool:

@@ -94,23 +94,6 @@ def abbreviation_rx() -> str:
 # the titles of a cabinet member by portfolio, as councils write them (the canonical role "Cabinet member")
 PORTFOLIO_TITLE = r"(?:Cabinet Member|Portfolio Holder|Executive Member|Lead Member)"
 
-# the Executive as a body, where a council calls its cabinet so ("serve on the Executive", "Decision Maker: Executive"),
-# not an executive director, member or team (the same reading as memberships.py's `_page_cabinet`, which may use it)
-_EXECUTIVE_BODY = re.compile(
-    r"\b[Tt]he[ \t]+Executive\b(?![ \t]+(?:Director|Member|Officer|Head|Manager|Assistant|Team|Board|Committee|"
-    r"Councillor|Support|Lead|Leader|Management))|^[ \t]*Decision [Mm]aker:[ \t]*Executive[ \t]*$",
-    re.M,
-)
-
-
-def cabinet_name(text: str) -> str:
-    """What a page calls its council's cabinet: "Executive" where it names the Executive as a body and never
-    writes "Cabinet" (Anglesey's "Members of the Executive", Woking's "The Executive RESOLVED"), else "Cabinet"."""
-    if _EXECUTIVE_BODY.search(text) and not re.search(r"\bCabinet\b", text):
-        return "Executive"
-    return "Cabinet"
-
-
 _NOT_POST = re.compile(
     r"^(?:the |a |an )?(?:(?:vice[- ])?chair(?:person|man|woman)?(?: of (?:the )?council\b.*)?|in the chair|"
     r"co-opted member.*|substitute.*|member|observer|non-voting.*|"
