@@ -351,8 +351,10 @@ def test_a_chart_that_changes_alone_rewrites_the_pages_that_draw_it(dev_build, t
     assert rewritten and all(p.startswith(("post/", "body/", "index", "timelines")) for p in rewritten)
 
 
-@pytest.mark.parametrize("stage", ["graph_view", "write_pages"])
+# a part's view (the build draws the pages a council's view at a time), and the writing of the pages
+@pytest.mark.parametrize("stage", ["bycouncil.keyed_view", "site.write_council_pages"])
 def test_pages_that_fail_are_a_problem_line_and_the_graph_still_stands(tmp_path, monkeypatch, stage):
+    import graph.pages.bycouncil
     import graph.pages.site
 
     def broken(*_args, **_kwargs):
@@ -360,7 +362,8 @@ def test_pages_that_fail_are_a_problem_line_and_the_graph_still_stands(tmp_path,
 
     corpus = dev_corpus(tmp_path, 3)
     out = tmp_path / "out"
-    monkeypatch.setattr(graph.pages.site, stage, broken)
+    module, name = stage.split(".")
+    monkeypatch.setattr({"bycouncil": graph.pages.bycouncil, "site": graph.pages.site}[module], name, broken)
     report = build_corpus([corpus], out, use_model=False, workers=0)
     assert [p.code for p in report.problems if p.stage == "graph.html"] == ["W900"]
     assert "a view that cannot be drawn" in next(p.message for p in report.problems if p.code == "W900")

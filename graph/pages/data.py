@@ -156,9 +156,13 @@ class FactsFiles:
         """Facts file `k`, holding `nodes` (`shard_members`): what `json.dumps` writes as
         `script_json` calls it (ASCII, no spaces, the keys in `shard_data`'s order), with `<`, `>`
         and `&` escaped."""
-        body = ",".join(f"{encode_basestring_ascii(n.ref)}:{self._node(n)}" for n in nodes)
-        text = f"{{{body}}}".replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-        return f"cgFacts({k},{text});\n"
+        return shard_text(k, [self.entry(n) for n in nodes])
+
+    def entry(self, n: Node) -> str:
+        """A node's member of its facts file: its ref, then its other names and facts, with `<`,
+        `>` and `&` escaped (a file is its members joined, so each can be made on its own)."""
+        text = f"{encode_basestring_ascii(n.ref)}:{self._node(n)}"
+        return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
     def _node(self, n: Node) -> str:
         nodes, enc, cited = self._v.nodes, encode_basestring_ascii, self._cited_json
@@ -179,6 +183,11 @@ class FactsFiles:
         if hit is None:
             self._cited[id(f.evidence)] = (f.evidence, f.sources, text)
         return text
+
+
+def shard_text(k: int, entries: list[str]) -> str:
+    """Facts file `k` from its members (`FactsFiles.entry`), in the order of the view's nodes."""
+    return f"cgFacts({k},{{{','.join(entries)}}});\n"
 
 
 def _json_texts(texts: list[str]) -> str:

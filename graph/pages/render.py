@@ -62,11 +62,13 @@ from graph.pages.view import KINDS, PAGE_KINDS, Fact, Node, Tenure, View, year
 
 PAGES_MANIFEST = ".pages.json"  # in html/: the renderer's key and, per page, the key of what it shows
 
-# a page: (path under html/, key of what it shows, how to render it: its text, or its UTF-8 bytes)
-Page = tuple[str, str, Callable[[], str | bytes]]
+# a page: (path under html/, key of what it shows, how to render it: its text, or its UTF-8 bytes,
+# whole or in pieces)
+Page = tuple[str, str, Callable[[], str | bytes | list[bytes]]]
 
 
-def _env() -> Environment:
+def templates() -> Environment:
+    """The pages' Jinja templates, autoescaped."""
     env = Environment(
         loader=PackageLoader("graph.pages", "templates"),
         autoescape=select_autoescape(default=True),
@@ -273,9 +275,15 @@ def _facts_rows(v: View, n: Node, prefix: str, shared: _SharedLists) -> list[byt
 # sections, made of UTF-8 pieces shared between pages, are spliced in (`_spliced`). They cannot come
 # from a document: every text from one is escaped, so no `<` of its own reaches the page.
 _FACTS, _NAMED, _ROLE_ONLY = "<!--cg:facts-->", "<!--cg:named-->", "<!--cg:role-only-->"
+_DATA = "<!--cg:data-->"  # where the network page's data goes
 
 
 def _spliced(frame: str, sections: list[tuple[str, list[bytes]]]) -> bytes:
+    """`_pieces` joined."""
+    return b"".join(_pieces(frame, sections))
+
+
+def _pieces(frame: str, sections: list[tuple[str, list[bytes]]]) -> list[bytes]:
     """The page in UTF-8: `frame` with each marker replaced by its section's pieces, in order. A
     person's page at 10,000 documents is made mostly of sentences quoted on other pages too: joined
     into one text and passed through the template, each was copied four times more per page, in
@@ -288,7 +296,7 @@ def _spliced(frame: str, sections: list[tuple[str, list[bytes]]]) -> bytes:
         pieces.append(head.encode())
         pieces.extend(section)
     pieces.append(frame.encode())
-    return b"".join(pieces)
+    return pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,26 +328,54 @@ class _Posts:
         return []
 
 
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """What several kinds of page draw on, worked out once per view: the templates, the shared
+    lists, the posts' charts, each person's tenures and main post."""
+
+    env: Environment
+    shared: _SharedLists
+    posts: _Posts
+    by_person: dict[int, list[Tenure]]
+    mains: dict[int, str]
+
+    @classmethod
+    def of(cls, v: View, env: Environment | None = None) -> Drawn:
+        """`env`: the templates, loaded once for the views of several parts of a graph."""
+        by_person = tenures_by_person(v)
+        roles = KeyRoles(v)
+        # each person's main post, on the people list and their page
+        mains = {p: main_post(v, held, roles) for p, held in by_person.items()}
+        return cls(env or templates(), _SharedLists(v), _Posts.of(v), by_person, mains)
+
+
 def _pages(v: View, limit: int, script: str | None = None) -> Iterator[Page]:
     """Every page as (path under html/, key of what it shows, how to render it). A page's key is
     worked out from the values its template prints, without rendering it, so a rebuild renders
     and writes only the pages whose key changed. `script` is the vis-network script (read when
     not given)."""
-    env = _env()
-    shared = _SharedLists(v)
-    posts = _Posts.of(v)
+    drawn = Drawn.of(v)
+    yield from corpus_pages(v, drawn, limit, script, _shard_pages(v, drawn.shared))
+    yield from node_pages(v, drawn)
+
+
+def corpus_pages(
+    v: View, drawn: Drawn, limit: int, script: str | None, shards: Iterator[Page]
+) -> Iterator[Page]:
+    """The pages that show the whole corpus: the board, turnover, the network, the facts files
+    (`shards`, made by the caller), the people and bodies lists and the timelines."""
     shown = boards(v)
-    by_person = tenures_by_person(v)
-    roles = KeyRoles(v)
-    # each person's main post, on the people list and their page
-    mains = {p: main_post(v, held, roles) for p, held in by_person.items()}
-    yield _board_page(env, v, shown)
-    yield _turnover_page(env, shown)
-    yield _network_page(env, v, limit, vis_js() if script is None else script)
-    yield from _shard_pages(v, shared)
-    yield from _list_pages(env, v, mains)
-    yield _timelines_page(env, v, posts)
-    yield from _ego_pages(env, v, posts, shared, by_person, mains)
+    yield _board_page(drawn.env, v, shown)
+    yield _turnover_page(drawn.env, shown)
+    yield _network_page(drawn.env, v, limit, vis_js() if script is None else script)
+    yield from shards
+    yield from _list_pages(drawn.env, v, drawn.mains)
+    yield _timelines_page(drawn.env, v, drawn.posts)
+
+
+def node_pages(v: View, drawn: Drawn, only: Callable[[Node], bool] | None = None) -> Iterator[Page]:
+    """The page of each person, body and post (`only` those it accepts, when given)."""
+    yield from _ego_pages(drawn.env, v, drawn.posts, drawn.shared, drawn.by_person, drawn.mains, only)
 
 
 def _turnover_page(env: Environment, shown: tuple[Board, ...]) -> Page:
@@ -400,14 +436,17 @@ def _network_page(env: Environment, v: View, limit: int, script: str) -> Page:
     counts = {k: sum(1 for n in v.nodes if n.kind == k) for k in KINDS}
     shown = page_data(v, limit)
 
-    def render() -> str:
-        data = script_json(shown)
+    def render() -> list[bytes]:
+        # the data (every node and edge) is encoded once and written as it is, not passed
+        # through the template and encoded with the page: two copies fewer at the render's peak
+        data = script_json(shown).encode("ascii")
         # a nonce derived from the content keeps the page byte-stable; with it the CSP refuses any
         # script or inline handler the page did not write itself
-        nonce = hashlib.sha256(data.encode()).hexdigest()[:32]
-        return env.get_template("network.html").render(
-            data=Markup(data), vis_js=Markup(script), counts=counts, nonce=nonce
+        nonce = hashlib.sha256(data).hexdigest()[:32]
+        frame = env.get_template("network.html").render(
+            data=Markup(_DATA), vis_js=Markup(script), counts=counts, nonce=nonce
         )
+        return _pieces(frame, [(_DATA, [data])])
 
     return "network.html", _key(shown, counts), render
 
@@ -416,7 +455,13 @@ def _shard_pages(v: View, shared: _SharedLists) -> Iterator[Page]:
     """The facts files, keyed by their values: encoded only when written (`data.FactsFiles`)."""
     files = FactsFiles(v)
     for k, nodes in enumerate(shard_members(v)):
-        yield f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shared.shard(nodes)), partial(files.script, k, nodes)
+        yield shard_page(k, shared.shard(nodes), partial(files.script, k, nodes))
+
+
+def shard_page(k: int, shown: list[tuple], render: Callable[[], str]) -> Page:
+    """Facts file `k`, keyed by what it holds (`_SharedLists.shard`: each member's ref, other names
+    and a digest of its facts)."""
+    return f"{SHARD_DIR}/facts-{k:04d}.js", _key(k, shown), render
 
 
 def _list_pages(env: Environment, v: View, mains: dict[int, str]) -> Iterator[Page]:
@@ -529,8 +574,9 @@ def _ego_pages(
     shared: _SharedLists,
     by_person: dict[int, list[Tenure]],
     mains: dict[int, str],
+    only: Callable[[Node], bool] | None = None,
 ) -> Iterator[Page]:
-    """A page per person, body and post: its diagram, its posts' timelines and its facts; a
+    """A page per person, body and post (those `only` accepts): its diagram, its posts' timelines and its facts; a
     person's leads with their main post, the posts they held and the sentences that name them.
     Keyed by what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG, and by its
     facts, not by the sentences drawn from them (`_person_lead`)."""
@@ -550,7 +596,7 @@ def _ego_pages(
         return _spliced(frame, [*sections, (_FACTS, _facts_rows(v, n, "../", shared))])
 
     for n in v.nodes:
-        if not n.page:
+        if not n.page or (only is not None and not only(n)):
             continue
         timelines = posts.timelines(v, n)
         held = by_person.get(n.index, []) if n.kind == "person" else []
@@ -633,10 +679,14 @@ def write_pages(out: Path, v: View, *, limit: int = DEFAULT_LIMIT) -> Path:
     `html/.pages.json`, and delete the pages no node has any more; the manifest is removed first
     and written last, so a render killed half-way leaves the next one to rewrite every page."""
     script = vis_js()
-    code = code_key(limit, script)
+    return write_stream(out, _pages(v, limit, script), code_key(limit, script))
+
+
+def write_stream(out: Path, pages: Iterator[Page], code: str) -> Path:
+    """Write the pages to `out/html/` (`write_pages`), whole when the manifest was not written by
+    `code`, else only those whose key changed; return the path of `index.html`."""
     final = out / "html"
     previous = _read_manifest(final, code)
-    pages = _pages(v, limit, script)
     if previous is None:
         _write_whole(out, pages, code)
     else:
@@ -644,8 +694,16 @@ def write_pages(out: Path, v: View, *, limit: int = DEFAULT_LIMIT) -> Path:
     return final / "index.html"
 
 
-def _utf8(page: str | bytes) -> bytes:
+def _utf8(page: str | bytes | list[bytes]) -> bytes:
+    if isinstance(page, list):
+        return b"".join(page)
     return page if isinstance(page, bytes) else page.encode("utf-8")
+
+
+def _write(path: Path, page: str | bytes | list[bytes]) -> None:
+    """A page written as it was rendered: its pieces one after the other, never joined."""
+    with path.open("wb") as fh:
+        fh.writelines(page if isinstance(page, list) else [_utf8(page)])
 
 
 def _manifest(code: str, keys: dict[str, str]) -> str:
@@ -661,8 +719,9 @@ def _write_whole(out: Path, pages: Iterator[Page], code: str) -> None:
         (tmp / sub).mkdir(parents=True, exist_ok=True)
     keys: dict[str, str] = {}
     for rel, page_key, render in pages:
-        (tmp / rel).write_bytes(_utf8(render()))
+        _write(tmp / rel, render())
         keys[rel] = page_key
+        del render  # it holds the view it draws from: let a view drawn a part at a time go with its pages
     (tmp / PAGES_MANIFEST).write_text(_manifest(code, keys), encoding="utf-8")
     if old.exists():
         shutil.rmtree(old)
@@ -682,6 +741,7 @@ def _write_changed(final: Path, pages: Iterator[Page], previous: dict[str, str],
         keys[rel] = page_key
         if previous.get(rel) != page_key or not (final / rel).is_file():
             write_atomic(final / rel, _utf8(render()))
+        del render  # as in `_write_whole`
     for rel in previous.keys() - keys.keys():
         with contextlib.suppress(OSError):
             (final / rel).unlink()

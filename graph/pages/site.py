@@ -21,6 +21,10 @@ command line use (`render_html`, `mark_rendered`).
   (board rows, ego diagrams, Gantt bars) is drawn with every text passed through
   `markupsafe.escape` (`graph.pages.drawing`). docs/pages.md describes each page.
 
+The build draws them from the councils' part files a council's view at a time (`render_parts`,
+`graph.pages.bycouncil`), so that the render's memory follows the largest council; `render_html`
+draws them from the whole graph, as `councilgraph render` does. Both write the same bytes.
+
 The house has four rooms: `view` reads the graph into the records the pages show (`board` and
 `people` pick from them what the board and a person's page lead with, `turnover` counts the
 boards' holders per year), `data` turns them into the JSON the network page loads, `drawing` and
@@ -38,11 +42,20 @@ from rdflib import Graph
 from graph.core.collect import fewer_collections
 from graph.core.store import HTML_STAMP
 from graph.core.triples import Triples, read_nt
+from graph.pages.bycouncil import write_council_pages
 from graph.pages.data import DEFAULT_LIMIT
 from graph.pages.render import mark_rendered, write_pages
 from graph.pages.view import View, graph_view
 
-__all__ = ["DEFAULT_LIMIT", "graph_view", "mark_rendered", "page_view", "render_html", "write_pages"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "graph_view",
+    "mark_rendered",
+    "page_view",
+    "render_html",
+    "render_parts",
+    "write_pages",
+]
 
 
 def _read_graph(out: Path) -> Graph | Triples:
@@ -63,6 +76,15 @@ def render_html(out: Path, graph: Graph | Triples | None = None, *, limit: int =
     out = Path(out)
     with fewer_collections():
         return write_pages(out, page_view(out, _read_graph(out) if graph is None else graph), limit=limit)
+
+
+def render_parts(out: Path, parts: list[Path], *, limit: int = DEFAULT_LIMIT) -> Path:
+    """Write `out/html/` from the graph's part files, a council's view at a time
+    (`graph.pages.bycouncil`): the same pages `render_html` writes from the merged graph. The
+    pages' stamp is removed first, as `render_html` does."""
+    with contextlib.suppress(FileNotFoundError):
+        (Path(out) / HTML_STAMP).unlink()
+    return write_council_pages(Path(out), parts, limit=limit)
 
 
 def page_view(out: Path, graph: Graph | Triples) -> View:

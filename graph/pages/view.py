@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -249,10 +250,45 @@ class _Draft:
     detail: str = ""
 
 
+# Where a record of the view was read in the whole graph's order: (the record: its phase and its
+# subject's IRI, as the view reads them in turn), then the call within the record. A view read from
+# one council's part of the graph keys what it made, so that views of several parts can be put in
+# the order the whole graph's view has (`graph.pages.bycouncil`).
+Record = tuple[int | str, ...]
+Key = tuple[Record, int]
+
+
+@dataclass(slots=True)
+class ViewKeys:
+    """The whole-graph order of what a view made (`keyed_view`): each node's, edge's and tenure's
+    key, and the keys of the facts of the nodes asked for (`tracked`)."""
+
+    nodes: list[Key] = field(default_factory=list)
+    edges: list[Key] = field(default_factory=list)
+    tenures: list[Key] = field(default_factory=list)
+    facts: dict[int, list[Key]] = field(default_factory=dict)
+    record: Record = ()
+    calls: int = 0
+
+    def at(self, record: Record) -> None:
+        self.record, self.calls = record, 0
+
+    def next(self) -> Key:
+        self.calls += 1
+        return self.record, self.calls
+
+
 class _Builder:
     """The view as it is read: nodes by IRI, edges, tenures and the documents' node indices."""
 
-    def __init__(self, g: Graph | Triples) -> None:
+    def __init__(
+        self,
+        g: Graph | Triples,
+        *,
+        keys: ViewKeys | None = None,
+        tracked: frozenset[str] = frozenset(),
+        repeated: frozenset[str] = frozenset(),
+    ) -> None:
         self.g = _Reader(g)
         self.nodes: list[_Draft] = []
         self.by_iri: dict[str, int] = {}
@@ -260,12 +296,27 @@ class _Builder:
         self.tenures: list[Tenure] = []
         self.docs: dict[Term, int] = {}
         self.canonical: dict[int, str] = {}
+        self.keys = keys
+        self.tracked = tracked  # the IRIs of the nodes whose facts are keyed
+        self.repeated = repeated  # document identifiers that other parts of the graph hold too
+
+    def at(self, *record: int | str) -> None:
+        """The record read next (keyed views only)."""
+        if self.keys is not None:
+            self.keys.at(record)
 
     def node(self, iri: Term, kind: str, label: str) -> int:
         key = str(iri)
+        keys = self.keys
         if key not in self.by_iri:
             self.by_iri[key] = len(self.nodes)
             self.nodes.append(_Draft(len(self.nodes), key, kind, label or _tail(key)))
+            if keys is not None:
+                keys.nodes.append(keys.next())
+                if key in self.tracked:
+                    keys.facts[len(self.nodes) - 1] = []
+        elif keys is not None:
+            keys.next()
         return self.by_iri[key]
 
     def index(self, term: Term | None) -> int | None:
@@ -275,10 +326,24 @@ class _Builder:
         return self.nodes[i].label
 
     def edge(self, a: int, b: int, label: str, years: tuple[int, int] | None) -> None:
+        # one text per label: a meeting's attendees' edges all read "attended <date>", and the edges
+        # are kept for the whole corpus's pages after each council's view goes (`graph.pages.bycouncil`)
+        label = sys.intern(label)
         self.edges.append((a, b, label, years[0] if years else None, years[1] if years else None))
+        if self.keys is not None:
+            self.keys.edges.append(self.keys.next())
 
     def fact(self, i: int, fact: Fact) -> None:
         self.nodes[i].facts.append(fact)
+        if self.keys is not None:
+            key = self.keys.next()
+            if i in self.keys.facts:
+                self.keys.facts[i].append(key)
+
+    def tenure(self, t: Tenure) -> None:
+        self.tenures.append(t)
+        if self.keys is not None:
+            self.keys.tenures.append(self.keys.next())
 
     def sources(self, s: Term) -> list[int]:
         return sorted(self.docs[d] for d in self.g.objects(s, PROV.wasDerivedFrom) if d in self.docs)
@@ -317,6 +382,7 @@ class _Builder:
         # a document's IRI is the hash of its content, so it moves with every edit, and every fact it
         # sourced would name it anew in its facts file: a document is referred to by its identifier
         identifiers = Counter(n.label for n in self.nodes if n.kind == "document")
+        identifiers.update({i: 1 for i in self.repeated})  # held by another part of the graph too
         nodes = []
         for n in self.nodes:
             key = f"document\0{n.label}" if n.kind == "document" and identifiers[n.label] == 1 else n.iri
@@ -346,20 +412,35 @@ class _Builder:
 
 def graph_view(g: Graph | Triples) -> View:
     """Read the graph (contract terms only) into nodes, edges and per-node facts."""
-    b = _Builder(g)
+    return _read(_Builder(g))
+
+
+def keyed_view(
+    g: Graph | Triples, *, tracked: frozenset[str], repeated: frozenset[str]
+) -> tuple[View, ViewKeys]:
+    """`graph_view` of one part of a graph, with the whole graph's order of what it made (`ViewKeys`):
+    the keys of the facts of the nodes named in `tracked` (those other parts name too), documents
+    whose identifier is in `repeated` referred to as one of several (as the whole graph's view does)."""
+    keys = ViewKeys()
+    return _read(_Builder(g, keys=keys, tracked=tracked, repeated=repeated)), keys
+
+
+def _read(b: _Builder) -> View:
     _documents(b)
     _people_and_bodies(b)
     _units(b)
     _memberships(b)
     _meetings(b)
-    for kind, cls in (("decision", CG.Decision), ("action", CG.Action)):
+    for phase, kind, cls in ((6, "decision", CG.Decision), (7, "action", CG.Action)):
         for x in b.g.typed(cls):
+            b.at(phase, str(x))
             _decision_or_action(b, kind, x)
     return b.freeze()
 
 
 def _documents(b: _Builder) -> None:
     for d in b.g.typed(FOAF.Document):
+        b.at(0, str(d))
         ident = b.g.text(d, DCTERMS.identifier) or _tail(str(d))
         i = b.docs[d] = b.node(d, "document", ident)
         n = b.nodes[i]
@@ -372,9 +453,11 @@ def _documents(b: _Builder) -> None:
 
 def _people_and_bodies(b: _Builder) -> None:
     for p in b.g.typed(FOAF.Person):
+        b.at(1, str(p))
         i = b.node(p, "person", b.g.text(p, FOAF.name))
         b.nodes[i].alt = sorted(str(o) for o in b.g.objects(p, SKOS.altLabel))
     for o in b.g.typed(ORG.Organization):
+        b.at(2, str(o))
         i = b.node(o, "body", b.g.text(o, SKOS.prefLabel))
         b.nodes[i].alt = sorted(str(x) for x in b.g.objects(o, SKOS.altLabel))
         b.nodes[i].detail = b.g.text(o, CG.orgKind)
@@ -384,6 +467,7 @@ def _units(b: _Builder) -> None:
     """org:unitOf, both ways."""
     for o in b.g.typed(ORG.Organization):
         for parent in sorted_terms(b.g.objects(o, ORG.unitOf)):
+            b.at(3, str(o), str(parent))
             u, w = b.index(o), b.index(parent)
             if u is not None and w is not None:
                 b.edge(u, w, "unit of", None)
@@ -395,6 +479,7 @@ def _memberships(b: _Builder) -> None:
     """Memberships: person -> post (holds, dates) and post -> body, and a tenure each."""
     post_org_linked: set[int] = set()
     for m in b.g.typed(ORG.Membership):
+        b.at(4, str(m))
         pm, om, rm = (b.g.first(m, pred) for pred in (ORG.member, ORG.organization, ORG.role))
         pi, oi = b.index(pm), b.index(om)
         if pi is None or oi is None:
@@ -405,7 +490,7 @@ def _memberships(b: _Builder) -> None:
             else b.node(URIRef(str(om) + "#member"), "post", f"Member, {b.label(oi)}")
         )
         tenure = _tenure(b, m, pi, ri, oi)
-        b.tenures.append(tenure)
+        b.tenure(tenure)
         role_label = b.g.text(rm, SKOS.prefLabel) if rm is not None else "Member"
         _membership_facts(b, tenure, role_label, link_post=ri not in post_org_linked)
         post_org_linked.add(ri)
@@ -459,6 +544,7 @@ def _membership_facts(b: _Builder, t: Tenure, role_label: str, *, link_post: boo
 def _meetings(b: _Builder) -> None:
     """Meetings: of their body, and chaired, attended or sent apologies to by people."""
     for e in b.g.typed(CG.Meeting):
+        b.at(5, str(e))
         bi = b.index(b.g.first(e, CG.body))
         when = b.g.text(e, DCTERMS.date)
         label = " ".join(x for x in ((b.label(bi) if bi is not None else "Meeting"), when) if x)

@@ -34,9 +34,8 @@ from graph.core.store import (
     write_facts,
 )
 from graph.core.tenure import attach_tenures
-from graph.core.triples import Triples, read_nt
+from graph.core.triples import Triples
 from graph.pages import site
-from graph.pages.view import View
 from graph.run import bycouncil
 from graph.run.options import BuildOptions
 from graph.run.uptodate import code_key, forget_record, inputs_key, read_record, write_record
@@ -365,22 +364,17 @@ def _graph_stages(
     out: Path, facts_files: list[Path], cached: dict[Path, FactsFile], options: BuildOptions, clock: Clock
 ) -> GraphOutcome:
     """Facts files -> graph, its files, the store and the pages, a council at a time
-    (`graph.run.bycouncil`): the memory of the graph stages follows the largest council. The
-    graph-file writer is started first, so that its start is off the path; the pages, which still
-    draw on the whole graph, read it back from the merged N-Triples once every council's facts and
-    triples are gone."""
+    (`graph.run.bycouncil`, then `graph.pages.bycouncil`): the memory of the graph stages and of the
+    pages follows the largest council. The graph-file writer is started first, so that its start is
+    off the path; the pages are drawn from the councils' part files, a part's view at a time, while
+    the writer writes the merged graph."""
     with GraphWriter(out, options.store) as writer, _parts_folder(out) as folder:
         councils = _council_graphs(out, folder, facts_files, cached, options, clock)
         merged, facts, problems = councils.merged, councils.facts, councils.problems
-        with merged.path.open("rb") as nt:  # opened before the writer renames it to graph.nt
-            writer.hand(merged.path, merged.digest, merged.triples)
-            clock.restart()
-            try:  # the pages are a view: a failure to make it or them is a problem, and the graph stands
-                view: View | Exception = site.page_view(out, read_nt(nt))
-            except Exception as exc:  # noqa: BLE001
-                view = exc
-        clock.lap("page view")
-        problems.extend(_pages_then_join(out, view, writer, clock))
+        writer.hand(merged.path, merged.digest, merged.triples)
+        clock.restart()
+        parts = [*councils.parts, *([councils.shared] if councils.shared else [])]
+        problems.extend(_pages_then_join(out, parts, writer, clock))
     return GraphOutcome(
         facts=facts, people=merged.people, bodies=merged.bodies, triples=merged.triples, problems=problems
     )
@@ -520,20 +514,17 @@ def _parts_folder(out: Path) -> Generator[Path, None, None]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _pages_then_join(out: Path, view: View | Exception, writer: GraphWriter, clock: Clock) -> list[Problem]:
-    """The pages, rendered from the view (or the reason it could not be made) while the writer writes
+def _pages_then_join(out: Path, parts: list[Path], writer: GraphWriter, clock: Clock) -> list[Problem]:
+    """The pages, drawn from the councils' part files (`site.render_parts`) while the writer writes
     graph.ttl, graph.nt and the store; a failure to render them is a problem, and the graph stands."""
     problems: list[Problem] = []
     try:
-        if isinstance(view, Exception):
-            raise view
-        site.write_pages(out, view)
+        site.render_parts(out, parts)
         rendered = True
     except Exception as exc:  # noqa: BLE001
         rendered = False
         message = f"HTML pages not written: {type(exc).__name__}: {exc}"
         problems.append(Problem(doc_id="html", stage="graph.html", code="W900", message=message))
-    del view
     clock.lap("html")
     nt_digest = writer.join()
     if rendered:  # the pages and the graph.nt they show are both written
