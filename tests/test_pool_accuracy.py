@@ -20,13 +20,13 @@ pytestmark = pytest.mark.skipif(
 
 # corpus -> (overall F1, posts recall, private individuals exposed at most), measured on main
 FLOORS = {
-    "dev2": (0.885, 0.85, 0),
-    "pool/p1": (0.905, 0.80, 0),
-    "pool/p2": (0.85, 0.70, 0),
-    "pool/p3": (0.935, 0.89, 0),
-    "pool/p4": (0.895, 0.88, 0),
-    "pool/p5": (0.81, 0.71, 0),
-    "pool/p6": (0.855, 0.79, 0),
+    "dev2": (0.905, 0.85, 0),
+    "pool/p1": (0.93, 0.83, 0),
+    "pool/p2": (0.855, 0.70, 0),
+    "pool/p3": (0.94, 0.89, 0),
+    "pool/p4": (0.905, 0.88, 0),
+    "pool/p5": (0.82, 0.72, 0),
+    "pool/p6": (0.87, 0.82, 0),
 }
 
 

@@ -157,10 +157,11 @@ def posts(text: str, **meta) -> set[tuple[str, str, str]]:
             "Response by Councillor Adrian Bell, Cabinet Member for Housing: Thirty-two homes are back in use.",
             {("Adrian Bell", "Cabinet Member for Housing", "Herefordshire Council")},
         ),
-        # the council's leader and a committee's chair are seats (memberships.py), not posts
+        # the council's leader is a seat and also the post whose turnover a researcher follows; a committee's
+        # chair is a seat (memberships.py), not a post
         (
             "Response by Councillor Adrian Bell, Leader of the Council: Thirty-two homes are back in use.",
-            set(),
+            {("Adrian Bell", "Leader of the Council", "Herefordshire Council")},
         ),
         ("Report by Rhys Owen, Chair of the Audit Committee, on the review.", set()),
         # nothing

@@ -366,12 +366,12 @@ class Found:
     unnamed_only: bool = False  # kept only for a person no earlier rule gave a post
 
 
-# the council's leader and the chair of a committee are seats, which memberships.py reads from the same words
-# ("Councillor Ann Lee (Leader of the Council)", "John Chatt, Chair of the Overview and Scrutiny Committee"); the
-# chair of the council (a post in some golds, a seat in others) and of an outside body (a club) are left as written
+# the chair of a committee is a seat, which memberships.py reads from the same words ("John Chatt, Chair of the
+# Overview and Scrutiny Committee"); the chair of the council (a post in some golds, a seat in others) and of an
+# outside body (a club) are left as written, and so is the council's leader: a seat, and also the post whose
+# turnover a researcher follows (`turnover-by-post`, `who Leader`)
 _SEAT_TITLE = re.compile(
-    r"(?i:(?:the\s+)?(?:deputy\s+|depute\s+)?leader(?:\s+of\s+(?:the\s+)?council)?|"
-    r"(?:vice[- ]|deputy\s+)?chair(?:man|person|woman)?\s+of\s+.{1,90}?(?:Committee|Board|Panel|Commission|Forum))$"
+    r"(?i:(?:vice[- ]|deputy\s+)?chair(?:man|person|woman)?\s+of\s+.{1,90}?(?:Committee|Board|Panel|Commission|Forum))$"
 )
 
 
