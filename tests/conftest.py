@@ -4,6 +4,7 @@ extracts the facts of a sentence, so extraction tests read as sentence -> fact t
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -59,6 +60,17 @@ def change_document(path: Path) -> None:
     path.write_text(
         path.read_text(encoding="utf-8") + "\nCouncillor Ffion Ackroyd gave apologies.\n", encoding="utf-8"
     )
+
+
+def synthetic_copies(facts: Path, n: int, out: Path) -> Path:
+    """`n` facts files in OUT written by `bench/synthetic_facts.py` from the facts in FACTS: copy k of each
+    file is another council's paper (the benchmark's own generator, loaded from its file)."""
+    spec = importlib.util.spec_from_file_location("synthetic_facts", ROOT / "bench" / "synthetic_facts.py")
+    assert spec and spec.loader
+    synthetic = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(synthetic)
+    synthetic.write(facts, n, out)
+    return out
 
 
 @pytest.fixture(scope="session")

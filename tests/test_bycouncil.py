@@ -4,9 +4,7 @@ bodies), and the posts of an organization several councils name attached over al
 
 from __future__ import annotations
 
-import importlib.util
 import io
-from pathlib import Path
 
 from rdflib import XSD, Literal, URIRef
 
@@ -25,8 +23,7 @@ from graph.core.store import read_facts
 from graph.core.triples import nt_bytes, read_nt
 from graph.run.bycouncil import council_graph, council_groups, merge_parts, shared_graph, write_part
 from graph.run.steps import graph_from_facts
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import synthetic_copies
 
 
 def _by_council(docs: dict[str, dict], facts: dict[str, list]) -> tuple[bytes, list, object]:
@@ -116,12 +113,8 @@ def test_a_first_name_another_council_knows_publishes_a_model_only_name():
 
 
 def test_copies_of_the_seeds_as_other_councils_give_the_whole_corpus_graph(seeds_build, tmp_path):
-    spec = importlib.util.spec_from_file_location("synthetic_facts", ROOT / "bench" / "synthetic_facts.py")
-    assert spec and spec.loader
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
     n = len(list((seeds_build / "facts").glob("*.jsonl")))
-    synthetic.write(seeds_build / "facts", 3 * n, tmp_path / "facts")
+    synthetic_copies(seeds_build / "facts", 3 * n, tmp_path / "facts")
     docs, facts = {}, {}
     for path in sorted((tmp_path / "facts").glob("*.jsonl")):
         header, doc_facts, _problems = read_facts(path)

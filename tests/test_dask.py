@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from graph.run.corpus import build_corpus
+from tests.conftest import synthetic_copies
 
 pytest.importorskip("distributed")
 
@@ -46,7 +47,6 @@ def test_dask_local_cluster_builds_the_same_facts_and_graph(tmp_path, monkeypatc
 def test_dask_graph_stages_by_council_write_the_local_graph_and_pages(tmp_path, monkeypatch):
     """`--executor dask` runs each council's graph stages as a Dask task (its facts files -> its part
     file): the graph files, problems and pages are the local build's, byte for byte."""
-    import importlib.util
 
     from graph.run.build import build_graph
     from graph.run.options import BuildOptions
@@ -57,12 +57,7 @@ def test_dask_graph_stages_by_council_write_the_local_graph_and_pages(tmp_path, 
     for p in sorted(DEV.glob("*.txt"))[:3]:
         shutil.copy(p, corpus / p.name)
     build_corpus([corpus], tmp_path / "src", store=False, workers=0)
-    root = Path(__file__).resolve().parent.parent
-    spec = importlib.util.spec_from_file_location("synthetic_facts", root / "bench" / "synthetic_facts.py")
-    assert spec and spec.loader
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
-    synthetic.write(tmp_path / "src" / "facts", 6, tmp_path / "facts")  # two copies: two councils at least
+    synthetic_copies(tmp_path / "src" / "facts", 6, tmp_path / "facts")  # two copies: two councils at least
     councils = {
         (f.read_text(encoding="utf-8").split("\n", 1)[0].split('"council": ')[1].split(",")[0])
         for f in (tmp_path / "facts").glob("*.jsonl")

@@ -4,7 +4,6 @@ gives, byte for byte, and the render holds one council's view at a time."""
 from __future__ import annotations
 
 import gc
-import importlib.util
 import io
 from pathlib import Path
 
@@ -14,8 +13,7 @@ from graph.pages.bycouncil import census, merge_views, write_council_pages
 from graph.pages.render import write_pages
 from graph.pages.view import View, graph_view, keyed_view
 from graph.run.bycouncil import council_groups, council_part, digest_group, merge_parts, shared_part
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import synthetic_copies
 
 
 class _Everything(frozenset):
@@ -43,12 +41,8 @@ def _files(html: Path) -> dict[str, bytes]:
 
 
 def test_three_councils_pages_by_council_are_the_whole_graphs_pages(seeds_build, tmp_path):
-    spec = importlib.util.spec_from_file_location("synthetic_facts", ROOT / "bench" / "synthetic_facts.py")
-    assert spec and spec.loader
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
     n = len(list((seeds_build / "facts").glob("*.jsonl")))
-    synthetic.write(seeds_build / "facts", 3 * n, tmp_path / "facts")
+    synthetic_copies(seeds_build / "facts", 3 * n, tmp_path / "facts")
     parts, merged = _parts(tmp_path / "facts", tmp_path / "parts")
     found = census(parts)
     assert len(parts) == 4  # three councils and the organizations they share
@@ -70,12 +64,8 @@ def test_three_councils_pages_by_council_are_the_whole_graphs_pages(seeds_build,
 
 
 def test_the_render_holds_one_councils_view_at_a_time(seeds_build, tmp_path):
-    spec = importlib.util.spec_from_file_location("synthetic_facts", ROOT / "bench" / "synthetic_facts.py")
-    assert spec and spec.loader
-    synthetic = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(synthetic)
     n = len(list((seeds_build / "facts").glob("*.jsonl")))
-    synthetic.write(seeds_build / "facts", 2 * n, tmp_path / "facts")
+    synthetic_copies(seeds_build / "facts", 2 * n, tmp_path / "facts")
     parts, _merged = _parts(tmp_path / "facts", tmp_path / "parts")
     alive: list[int] = []
 
