@@ -64,20 +64,22 @@ class Census:
 
 
 def census(parts: list[Path]) -> Census:
-    """The crossing nodes and repeated identifiers, from the type and identifier lines of the parts."""
+    """The crossing nodes and repeated identifiers, from the type and identifier lines of the parts
+    (`_lines_with`: few of the parts' lines, found without a Python test per line)."""
     first: dict[bytes, int] = {}
     crossing: set[bytes] = set()
     identifiers: dict[bytes, set[bytes]] = {}  # an identifier's N-Triples line tail -> its documents
     for k, part in enumerate(parts):
         with part.open("rb") as fh:
-            for line in fh:
-                if line.endswith(_PAGE_TYPES):
+            for block in _blocks(fh):
+                for line in _lines_with(block, _PAGE_TYPES):
                     s = line.split(b" ", 1)[0]
                     if first.setdefault(s, k) != k:
                         crossing.add(s)
-                elif _IDENTIFIER in line:
-                    s, _p, o = line.split(b" ", 2)
-                    identifiers.setdefault(o, set()).add(s)
+                for line in _lines_with(block, (_IDENTIFIER,)):
+                    if not line.endswith(_PAGE_TYPES):
+                        s, _p, o = line.split(b" ", 2)
+                        identifiers.setdefault(o, set()).add(s)
     # the repeated identifiers' literals, read as the N-Triples reader reads them
     lines = [b"<x:%d> <x:i> %s" % (n, o) for n, o in enumerate(identifiers) if len(identifiers[o]) > 1]
     read = read_nt(io.BytesIO(b"".join(lines)))
@@ -85,6 +87,35 @@ def census(parts: list[Path]) -> Census:
         frozenset(s[1:-1].decode() for s in crossing),
         frozenset(str(o) for _s, _p, o in read),
     )
+
+
+def _blocks(fh: IO[bytes], size: int = 1 << 24) -> Iterator[bytes]:
+    """The file in blocks of whole lines of about `size` bytes."""
+    rest = b""
+    while chunk := fh.read(size):
+        rest += chunk
+        cut = rest.rfind(b"\n") + 1
+        if cut:
+            yield rest[:cut]
+            rest = rest[cut:]
+    if rest:
+        yield rest
+
+
+def _lines_with(block: bytes, marks: tuple[bytes, ...]) -> Iterator[bytes]:
+    """The lines of `block` that hold any of `marks`, each once, found by `bytes.find`: a test per
+    line in Python was most of the census's time."""
+    seen: set[int] = set()
+    for mark in marks:
+        at = block.find(mark)
+        while at >= 0:
+            start = block.rfind(b"\n", 0, at) + 1
+            end = block.find(b"\n", at)
+            end = len(block) if end < 0 else end + 1
+            if start not in seen:
+                seen.add(start)
+                yield block[start:end]
+            at = block.find(mark, end)
 
 
 def _crosses(census: Census, n: Node) -> bool:
@@ -117,7 +148,7 @@ class _Share:
 
 
 def _share(v: View, keys: ViewKeys) -> _Share:
-    nodes = tuple(n if n.index in keys.facts else replace(n, facts=()) for n in v.nodes)
+    nodes = tuple(n if not n.facts or n.index in keys.facts else _node(n, n.index, ()) for n in v.nodes)
     return _Share(nodes, v.edges, v.tenures, v.canonical)
 
 
@@ -245,8 +276,13 @@ def merge_views(shares: Shares) -> View:
 
 
 def _merged_node(shares: Shares, at: tuple[Key, int, int], i: int, facts: tuple) -> Node:
-    n = shares[at[1]][0].nodes[at[2]]
-    return replace(n, index=i, facts=facts)
+    return _node(shares[at[1]][0].nodes[at[2]], i, facts)
+
+
+def _node(n: Node, index: int, facts: tuple[Fact, ...]) -> Node:
+    """`n` at `index` with `facts`: what `dataclasses.replace` makes, without its look-ups by field
+    name (every part's nodes are copied, and the merged view's made from them)."""
+    return Node(index, n.iri, n.kind, n.label, n.alt, n.years, facts, n.page, n.detail, n.ref)
 
 
 def _merged_alt_and_years(
@@ -298,7 +334,8 @@ def _merged_facts(shares: Shares, remaps: list[list[int]]) -> dict[int, tuple[Fa
         for i, fact_keys in keys.facts.items():
             for key, f in zip(fact_keys, v.nodes[i].facts, strict=True):
                 other = None if f.other is None else remap[f.other]
-                moved = replace(f, other=other, sources=_sources(remap, memo, f.sources))
+                sources = _sources(remap, memo, f.sources)
+                moved = Fact(f.relation, other, f.other_label, f.dates, f.years, f.note, f.evidence, sources)
                 keyed.setdefault(remap[i], []).append((key, moved))
     merged: dict[int, tuple[Fact, ...]] = {}
     for i, items in keyed.items():
@@ -344,12 +381,17 @@ def _merged_tenures(shares: Shares, remaps: list[list[int]]) -> list[Tenure]:
         keyed.extend(
             (
                 key,
-                replace(
-                    t,
-                    person=remap[t.person],
-                    role=remap[t.role],
-                    org=remap[t.org],
-                    sources=_sources(remap, memo, t.sources),
+                Tenure(
+                    remap[t.person],
+                    remap[t.role],
+                    remap[t.org],
+                    t.start,
+                    t.end,
+                    t.attested,
+                    t.interim,
+                    t.evidence,
+                    _sources(remap, memo, t.sources),
+                    stated=t.stated,
                 ),
             )
             for key, t in zip(keys.tenures, v.tenures, strict=True)

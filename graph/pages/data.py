@@ -57,13 +57,13 @@ def page_data(v: View, limit: int = DEFAULT_LIMIT) -> dict:
         degree[b] += 1
     nodes = []
     for n in v.nodes:
-        ys = sorted(n.years)
+        ys = n.years
         nodes.append(
             {
                 "i": n.index,
                 "k": n.kind,
                 "l": n.label,
-                "y": [ys[0], ys[-1]] if ys else None,
+                "y": [min(ys), max(ys)] if ys else None,
                 "g": n.page,
                 "n": degree[n.index],
                 "h": n.ref,

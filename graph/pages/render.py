@@ -182,6 +182,11 @@ class _SharedLists:
         detail = f' <span class="muted">{self.escaped(n.detail)}</span>' if n.detail else ""
         return f"<div>{self.escaped(n.label)}{detail}</div>"
 
+    @property
+    def escaped_memo(self) -> dict[str, Markup]:
+        """The texts escaped so far (`escaped`), read them only."""
+        return self._escaped
+
     def escaped(self, text: str) -> Markup:
         """A text escaped once, however many pages print it (a sentence quoted on every attendee's
         page; a relation, a date or a body's name on thousands of rows)."""
@@ -231,18 +236,13 @@ class _SharedLists:
         hit = self._facts.get(n.index)
         if hit is not None:
             return hit
-        nodes, cited = self._v.nodes, self._cited
-        shown = [
-            (
-                f.relation,
-                f.other_label,
-                None if f.other is None else (nodes[f.other].page, nodes[f.other].ref),
-                f.dates,
-                f.note,
-                cited(f),
-            )
-            for f in n.facts
-        ]
+        nodes, cited, memo = self._v.nodes, self._cited, self._cited_digests
+        shown = []
+        for f in n.facts:
+            known = memo.get(id(f.evidence))  # `_cited`'s memo read here: no call per fact
+            other = None if f.other is None else (nodes[f.other].page, nodes[f.other].ref)
+            digest = known[2] if known is not None and known[1] is f.sources else cited(f)
+            shown.append((f.relation, f.other_label, other, f.dates, f.note, digest))
         hit = self._facts[n.index] = hashlib.sha1(marshal.dumps(shown, 2)).digest()
         return hit
 
@@ -260,13 +260,19 @@ def _facts_rows(v: View, n: Node, prefix: str, shared: _SharedLists) -> list[byt
     page at 10,000 documents has hundreds of rows, and the template's expressions per row cost
     more than the rest of the page (docs/pages.md, "How fast the pages are written")."""
     rows: list[bytes] = []
-    esc, cited, add = shared.escaped, shared.cited_html, rows.extend
+    # the memo read here, `escaped` called only on a miss: no call per text of every row
+    known, esc, cited, add = shared.escaped_memo, shared.escaped, shared.cited_html, rows.extend
     for f in n.facts:
         other = v.nodes[f.other] if f.other is not None else None
-        with_: str = esc(f.other_label)
+        with_: str = known.get(f.other_label) or esc(f.other_label)
         if other is not None and other.page:
             with_ = f'<a href="{esc(prefix + other.page)}">{with_}</a>'
-        head = f"<tr>\n  <td>{esc(f.relation)}</td>\n  <td>{with_}</td>\n  <td>{esc(f.dates)}</td>\n  <td>{esc(f.note)}</td>\n  <td>"
+        relation = known.get(f.relation) or esc(f.relation)
+        dates = known.get(f.dates) or esc(f.dates)
+        note = known.get(f.note) or esc(f.note)
+        head = (
+            f"<tr>\n  <td>{relation}</td>\n  <td>{with_}</td>\n  <td>{dates}</td>\n  <td>{note}</td>\n  <td>"
+        )
         add((head.encode(), cited(f), b"</td>\n</tr>\n"))
     return rows
 
@@ -581,6 +587,14 @@ def _ego_pages(
     Keyed by what its charts show (`ego_inputs`, `gantt_rows`), not by the drawn SVG, and by its
     facts, not by the sentences drawn from them (`_person_lead`)."""
     ego = env.get_template("ego.html")
+    # a post's chart is on its page and on its body's: drawn once for both
+    charts: dict[int, Markup] = {}
+
+    def chart(r: Node) -> Markup:
+        svg = charts.get(r.index)
+        if svg is None:
+            svg = charts[r.index] = draw_gantt(posts.charts[r.index])
+        return svg
 
     def render(n: Node, timelines: list[Node], ego_shown: EgoInputs, lead: dict[str, Any]) -> bytes:
         sections: list[tuple[str, list[bytes]]] = []
@@ -590,7 +604,7 @@ def _ego_pages(
             ego=draw_ego(ego_shown),
             facts=Markup(_FACTS),
             fact_count=len(n.facts),
-            timelines=[{"node": r, "svg": draw_gantt(posts.charts[r.index])} for r in timelines],
+            timelines=[{"node": r, "svg": chart(r)} for r in timelines],
             person=_with_sentences(v, n, lead, shared, sections) if lead else {},
         )
         return _spliced(frame, [*sections, (_FACTS, _facts_rows(v, n, "../", shared))])

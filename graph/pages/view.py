@@ -133,7 +133,8 @@ def year(value: str | None) -> int | None:
 
 
 def span(*values: str | None) -> tuple[int, int] | None:
-    years = [y for y in (year(v) for v in values) if y is not None]
+    match = _YEAR.match
+    years = [int(v[:4]) for v in values if v and match(v)]
     return (min(years), max(years)) if years else None
 
 
