@@ -136,11 +136,6 @@ def read_header(path: Path) -> dict | None:
         return None
 
 
-def file_digest(path: Path) -> str:
-    """The file's SHA-256, read a block at a time."""
-    return _digest(path)
-
-
 def file_state(path: Path) -> str:
     """The file's inode, size, modification and change times ("" for no file): a state unchanged since
     a digest was taken means the bytes it was taken of, as git trusts its index. A build replaces a file
@@ -158,6 +153,30 @@ def read_json(path: Path) -> Any:
         return json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
+
+
+class StateMemo:
+    """Values worked out from files' bytes (a digest, a header's council), kept in a JSON file by each file's
+    state (`file_state`): a file whose state has not moved is neither opened nor hashed again. The caller
+    puts what this build found in `seen`; `save` writes it when it differs from what was kept."""
+
+    def __init__(self, path: Path, width: int) -> None:
+        found = read_json(path)
+        self.path = path
+        self._kept: dict = found if isinstance(found, dict) else {}
+        self._width = width  # values per file, after its state
+        self.seen: dict[str, list] = {}
+
+    def kept(self, file: Path) -> tuple[str, list | None]:
+        """FILE's state now, and the values kept for it when that state has not moved (else None)."""
+        state, hit = file_state(file), self._kept.get(str(file))
+        if state and isinstance(hit, list) and len(hit) == self._width + 1 and hit[0] == state:
+            return state, hit[1:]
+        return state, None
+
+    def save(self) -> None:
+        if self.seen != self._kept:
+            write_atomic(self.path, json.dumps(self.seen, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
 
 def read_kept(path: Path) -> Any:
@@ -218,7 +237,7 @@ def write_graph_from(out: Path, tmp: Path, digest: str, lines: int) -> GraphChan
     block at a time: held whole, graph.nt and its lines were most of the writer's 2.4 GB at
     10,000 documents."""
     path = out / "graph.nt"
-    old_digest = _digest(path) if path.is_file() else None
+    old_digest = file_digest(path) if path.is_file() else None
     if old_digest == digest and (out / "graph.ttl").is_file():
         tmp.unlink()
         return GraphChange(digest, lines)
@@ -277,7 +296,8 @@ def _change(old: Path, new: Path, lines: int) -> tuple[list[str], list[str]] | N
     return removed, added
 
 
-def _digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
+    """The file's SHA-256, read a block at a time."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -315,7 +335,7 @@ def write_store(out: Path, *, if_changed: bool = False, change: GraphChange | No
     the whole file, and the store is checked to hold as many triples as graph.nt has lines."""
     target = out / "store"
     stamp = out / STORE_STAMP
-    digest = change.digest if change is not None else _digest(out / "graph.nt")
+    digest = change.digest if change is not None else file_digest(out / "graph.nt")
     held = store_digest(out)
     if if_changed and held == digest:
         return target

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import json
 import os
 import tempfile
 import time
@@ -45,13 +44,12 @@ from graph.core.councils import (
 from graph.core.namespaces import FOAF, ORG, RDF
 from graph.core.resolve import resolve
 from graph.core.store import (
+    StateMemo,
     file_digest,
     file_state,
     read_facts,
     read_header,
-    read_json,
     read_kept,
-    write_atomic,
     write_kept,
 )
 from graph.core.tenure import attach_tenures
@@ -285,21 +283,18 @@ def identify(facts_files: list[Path], out: Path, *, save: bool = True) -> dict[P
     """Each facts file's digest and council. OUT/.graph-cache/facts.json keeps both by the file's state
     (inode, size, modification time: `file_state`), so an unchanged file is neither opened nor hashed
     again; a file whose state moved is hashed and its header read."""
-    memo_path = out / CACHE / "facts.json"
-    memo = read_json(memo_path)
-    memo = memo if isinstance(memo, dict) else {}
+    memo = StateMemo(out / CACHE / "facts.json", 2)
     ids: dict[Path, FactsId] = {}
-    seen: dict[str, list[str]] = {}
     for fpath in facts_files:
-        state, hit = file_state(fpath), memo.get(str(fpath))
-        if isinstance(hit, list) and len(hit) == 3 and hit[0] == state and state:
-            ids[fpath] = FactsId(hit[1], hit[2])
+        state, hit = memo.kept(fpath)
+        if hit is not None:
+            ids[fpath] = FactsId(hit[0], hit[1])
         else:
             council = str((read_header(fpath) or {}).get("council") or "")
             ids[fpath] = FactsId(file_digest(fpath), council)
-        seen[str(fpath)] = [state, ids[fpath].digest, ids[fpath].council]
-    if save and seen != memo:
-        write_atomic(memo_path, json.dumps(seen, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        memo.seen[str(fpath)] = [state, ids[fpath].digest, ids[fpath].council]
+    if save:
+        memo.save()
     return ids
 
 

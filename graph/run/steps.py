@@ -25,12 +25,11 @@ from graph.core.build import build_triples
 from graph.core.councils import CouncilJoins, council_joins, joins_share, national_digest
 from graph.core.resolve import resolve
 from graph.core.store import (
+    StateMemo,
     facts_path,
     file_state,
     read_facts,
     read_header,
-    read_json,
-    write_atomic,
     write_facts,
 )
 from graph.core.tenure import attach_tenures
@@ -122,8 +121,7 @@ def plan_extraction(paths: list[Path], out: Path, options: BuildOptions) -> Plan
     manifests: dict = {}
     reused: list[Path] = []
     tasks: list[Task] = []
-    memo = read_json(out / INPUTS)
-    inputs = _InputDigests(memo if isinstance(memo, dict) else {})
+    inputs = _InputDigests(StateMemo(out / INPUTS, 1))
     for path in files:
         fpath = facts_path(out, ids[path])
         if _facts_stand(fpath, path, key, inputs.digest):
@@ -145,16 +143,13 @@ class _InputDigests:
     them all to find the one that changed. An input to extract has its state taken here and its digest
     from what extraction read (`remember_inputs`): a file changed in between has another state by then."""
 
-    def __init__(self, memo: dict) -> None:
+    def __init__(self, memo: StateMemo) -> None:
         self._memo = memo
         self.seen: dict[str, list] = {}  # path -> [state, digest or None until extracted]
 
     def digest(self, path: Path) -> str | None:
-        state, hit = file_state(path), self._memo.get(str(path))
-        if isinstance(hit, list) and len(hit) == 2 and state and hit[0] == state:
-            digest = hit[1]
-        else:
-            digest = file_hash(path)
+        state, hit = self._memo.kept(path)
+        digest = hit[0] if hit is not None else file_hash(path)
         if state and digest:
             self.seen[str(path)] = [state, digest]
         return digest
@@ -166,13 +161,13 @@ class _InputDigests:
 
 def remember_inputs(out: Path, plan: Plan, extracted: Extracted) -> None:
     """OUT's record of the inputs' states and digests (`_InputDigests`), once extraction has read them."""
-    seen = {
+    memo = StateMemo(out / INPUTS, 1)
+    memo.seen = {
         path: [state, digest or extracted.digests.get(path)]
         for path, (state, digest) in plan.inputs.items()
         if digest or extracted.digests.get(path)
     }
-    if seen != read_json(out / INPUTS):
-        write_atomic(out / INPUTS, json.dumps(seen, sort_keys=True).encode("utf-8"))
+    memo.save()
 
 
 def _facts_stand(
